@@ -1,0 +1,20 @@
+package org.reciprocity.core;
+
+/**
+ * Input the exchange refuses, with the field it concerns so that the caller can point at it. Thrown before anything
+ * is decided or stored.
+ */
+public class InvalidInputException extends IllegalArgumentException {
+
+    private final String field;
+
+    public InvalidInputException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    /** The field at fault, relative to the object that was being read: {@code value}, {@code tlp}, {@code sector}... */
+    public String field() {
+        return field;
+    }
+}

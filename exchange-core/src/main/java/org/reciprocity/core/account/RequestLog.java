@@ -1,0 +1,17 @@
+package org.reciprocity.core.account;
+
+import java.util.Optional;
+
+/**
+ * The requests each account has answered, by client key: what lets the account give a retried request its first
+ * answer instead of acting twice.
+ */
+public interface RequestLog {
+
+    /**
+     * The event that answered the request with this key, if the account has answered it.
+     *
+     * @throws IdempotencyKeyReusedException when the key answered a request with another fingerprint
+     */
+    Optional<Object> answerTo(String accountId, RequestKind kind, String requestKey, String fingerprint);
+}

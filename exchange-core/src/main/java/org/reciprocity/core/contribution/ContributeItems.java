@@ -1,0 +1,39 @@
+package org.reciprocity.core.contribution;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.account.RequestKeys;
+import org.reciprocity.core.item.Item;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Contribute a batch of items to the shared pool, crediting the contributor's account.
+ *
+ * @param requestKey the client's key for this batch: the same key sent again gets the first answer
+ * @param items      canonical items, in the contributor's order, repeats allowed
+ */
+public record ContributeItems(@TargetAggregateIdentifier String accountId, String requestKey, List<Item> items) {
+
+    public ContributeItems {
+        Objects.requireNonNull(accountId, "accountId");
+        RequestKeys.require(requestKey);
+        if (items == null || items.isEmpty()) {
+            throw new InvalidInputException("items", "a contribution carries at least one item");
+        }
+        items = List.copyOf(items);
+    }
+
+    /** Identifies the content of the batch, so that a key reused for other content can be told from a retry. */
+    public String fingerprint() {
+        StringBuilder canonical = new StringBuilder(items.size() * 96);
+        for (Item item : items) {
+            canonical.append(item.type().label()).append('|').append(item.value()).append('|')
+                    .append(item.confidence()).append('|').append(item.tlp().label()).append('|')
+                    .append(item.firstSeen()).append('|').append(item.lastSeen()).append('|')
+                    .append(String.join(",", item.tags())).append('\n');
+        }
+        return RequestKeys.fingerprint(canonical);
+    }
+}

@@ -1,0 +1,76 @@
+package org.reciprocity.core.item;
+
+import org.reciprocity.core.InvalidInputException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * One piece of telemetry as the exchange keeps it: a type and canonical value (which together are the item's
+ * identity) and what its contributor said of it.
+ *
+ * @param confidence 0 to 100, or null when the contributor did not say
+ * @param firstSeen  null when the contributor did not say
+ * @param lastSeen   null when the contributor did not say
+ * @param tags       lower case, sorted, without repeats
+ */
+public record Item(ItemType type, String value, Integer confidence, Tlp tlp, Instant firstSeen, Instant lastSeen,
+                   List<String> tags) {
+
+    public static final int MAX_TAGS = 32;
+    public static final int MAX_TAG_LENGTH = 64;
+
+    public Item {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(tlp, "tlp");
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        if (confidence != null && (confidence < 0 || confidence > 100)) {
+            throw new InvalidInputException("confidence", "confidence is 0 to 100; got " + confidence);
+        }
+        if (firstSeen != null && lastSeen != null && lastSeen.isBefore(firstSeen)) {
+            throw new InvalidInputException("lastSeen", "lastSeen (" + lastSeen + ") is before firstSeen (" + firstSeen
+                    + ")");
+        }
+    }
+
+    /**
+     * An item from what a contributor wrote: the value is brought to its canonical text and the tags to their
+     * canonical set.
+     *
+     * @throws InvalidInputException naming the attribute at fault
+     */
+    public static Item normalised(String type, String value, Integer confidence, String tlp, Instant firstSeen,
+                                  Instant lastSeen, List<String> tags) {
+        ItemType itemType = ItemType.parse(type);
+        return new Item(itemType, itemType.normalise(value), confidence, Tlp.parse(tlp), firstSeen, lastSeen,
+                canonicalTags(tags));
+    }
+
+    public UUID id() {
+        return ItemIdentity.of(type, value);
+    }
+
+    private static List<String> canonicalTags(List<String> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        TreeSet<String> canonical = new TreeSet<>();
+        for (String tag : tags) {
+            String text = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+            if (text.isEmpty() || text.length() > MAX_TAG_LENGTH) {
+                throw new InvalidInputException("tags", "a tag is 1 to " + MAX_TAG_LENGTH + " characters; got '" + tag
+                        + "'");
+            }
+            canonical.add(text);
+        }
+        if (canonical.size() > MAX_TAGS) {
+            throw new InvalidInputException("tags", "at most " + MAX_TAGS + " tags per item; got " + canonical.size());
+        }
+        return List.copyOf(canonical);
+    }
+}

@@ -1,0 +1,70 @@
+package org.reciprocity.core.item;
+
+import org.reciprocity.core.InvalidInputException;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The kinds of indicator the exchange meters, each with the rule that turns what a contributor wrote into the one
+ * canonical text under which the pool knows the item.
+ */
+public enum ItemType {
+    IPV4("ipv4", IpAddresses::canonicalIpv4),
+    IPV6("ipv6", IpAddresses::canonicalIpv6),
+    DOMAIN("domain", DomainNames::canonical),
+    URL("url", Urls::canonical),
+    MD5("md5", value -> Digests.canonical(value, "an MD5 digest", 32)),
+    SHA1("sha1", value -> Digests.canonical(value, "a SHA-1 digest", 40)),
+    SHA256("sha256", value -> Digests.canonical(value, "a SHA-256 digest", 64)),
+    EMAIL("email", EmailAddresses::canonical);
+
+    private final String label;
+    private final UnaryOperator<String> canonicalForm;
+
+    ItemType(String label, UnaryOperator<String> canonicalForm) {
+        this.label = label;
+        this.canonicalForm = canonicalForm;
+    }
+
+    @JsonValue
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The canonical text of a value of this type.
+     *
+     * @throws InvalidInputException naming the {@code value} attribute when the text is not a value of this type
+     */
+    public String normalise(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("value", "a value is required");
+        }
+        return canonicalForm.apply(value.strip());
+    }
+
+    @JsonCreator
+    public static ItemType parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("type", "an item type is required: one of " + allowed());
+        }
+        String label = text.trim().toLowerCase(Locale.ROOT);
+        for (ItemType type : values()) {
+            if (type.label.equals(label)) {
+                return type;
+            }
+        }
+        throw new InvalidInputException("type", "'" + text + "' is not an item type the exchange meters: use one of "
+                + allowed());
+    }
+
+    public static String allowed() {
+        return Arrays.stream(values()).map(ItemType::label).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,32 @@
+package org.reciprocity.core.messaging;
+
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * The failures that mean "someone else decided first": another node appended to the same account, created the same
+ * aggregate, or claimed the same new item. The command is then retried against the state the winner left, which is
+ * what makes the quota and novelty decisions hold across nodes. Any other failure is final.
+ */
+final class Conflicts {
+
+    private Conflicts() {
+    }
+
+    static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException
+                    || cause instanceof AggregateStreamCreationException
+                    || cause instanceof DuplicateKeyException
+                    || cause instanceof ConcurrencyFailureException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

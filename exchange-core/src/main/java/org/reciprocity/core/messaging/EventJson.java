@@ -1,0 +1,27 @@
+package org.reciprocity.core.messaging;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The JSON form of everything the exchange stores: events, tokens, snapshots. Defined here, apart from the web
+ * layer's mapper, so that a change to how the API renders JSON can never change what is written to the event store.
+ * Instants are ISO-8601 text, so an auditor reads the payloads with plain SQL and no decoder.
+ */
+public final class EventJson {
+
+    private EventJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // Events outlive the code that wrote them: a field added later must not make old readers fail.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+}

@@ -1,0 +1,69 @@
+package org.reciprocity.core.messaging;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.reciprocity.core.participant.ParticipantDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** How commands and events move: serialisation, retries of conflicting commands, and the registries' processor. */
+@Configuration(proxyBeanMethods = false)
+public class MessagingConfiguration {
+
+    /** Events, messages, tokens and snapshots all in {@link EventJson}; see there why. */
+    @Bean
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * A gateway that retries a command which lost a race (see {@link Conflicts}) and fails at once on anything else,
+     * a refusal above all: a refused withdrawal must not be tried again behind the caller's back.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                  @Value("${exchange.commands.max-retries:50}") int maxRetries,
+                                  @Value("${exchange.commands.retry-interval-ms:10}") int retryIntervalMs) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(commandRetryExecutor)
+                        .maxRetryCount(maxRetries)
+                        .retryInterval(retryIntervalMs)
+                        .nonTransientFailurePredicate(failure -> !Conflicts.isConflict(failure))
+                        .build())
+                .build();
+    }
+
+    /**
+     * The registries (pool items, request log, participant directory) are what the command side decides with, so
+     * they are written in the deciding command's own transaction, and a failure to write them (the unique key that
+     * refuses a second "first") fails the command instead of being logged and forgotten.
+     */
+    @Autowired
+    void registriesInTheCommandTransaction(EventProcessingConfigurer processing) {
+        processing.registerSubscribingEventProcessor(ParticipantDirectory.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(ParticipantDirectory.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,40 @@
+package org.reciprocity.core.participant;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A member, auditor or operator of the exchange. */
+@Aggregate
+class Participant {
+
+    @AggregateIdentifier
+    private String participantId;
+
+    Participant() {
+        // For Axon, which rebuilds the participant from its events.
+    }
+
+    // Created if missing so that registering a taken id is the participant's own clear refusal rather than a storage
+    // conflict.
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RegisterParticipant command) {
+        if (participantId != null) {
+            throw new ParticipantAlreadyRegisteredException(participantId);
+        }
+        ParticipantProfile profile = command.profile();
+        apply(new ParticipantRegistered(profile.participantId(), profile.kind(), profile.name(), profile.sector(),
+                profile.country(), command.apiKeyHash(), command.registeredBy()));
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantRegistered event) {
+        participantId = event.participantId();
+    }
+}

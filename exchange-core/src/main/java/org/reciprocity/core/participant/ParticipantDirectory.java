@@ -1,0 +1,75 @@
+package org.reciprocity.core.participant;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who the participants are and which key hash each acts with. Written in the same transaction as the registration
+ * event (the {@code registries} processing group is subscribing), so a key works the moment its registration is
+ * acknowledged, on every node.
+ */
+@Component
+@ProcessingGroup(ParticipantDirectory.PROCESSING_GROUP)
+public class ParticipantDirectory {
+
+    /** The processing group of the tables the command side decides with; see the architecture document. */
+    public static final String PROCESSING_GROUP = "registries";
+
+    private static final RowMapper<RegisteredParticipant> ROW = (rs, i) -> new RegisteredParticipant(
+            new ParticipantProfile(rs.getString("participant_id"), ParticipantKind.valueOf(rs.getString("kind")),
+                    rs.getString("name"), rs.getString("sector"), rs.getString("country")),
+            rs.getTimestamp("registered_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    ParticipantDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ParticipantRegistered event, @org.axonframework.eventhandling.Timestamp Instant registeredAt) {
+        jdbc.update("insert into participant_directory (participant_id, kind, name, sector, country, api_key_hash, "
+                        + "registered_at) values (?, ?, ?, ?, ?, ?, ?)",
+                event.participantId(), event.kind().name(), event.name(), event.sector(), event.country(),
+                event.apiKeyHash(), Timestamp.from(registeredAt));
+    }
+
+    public Optional<RegisteredParticipant> findByApiKeyHash(String apiKeyHash) {
+        return jdbc.query("select * from participant_directory where api_key_hash = ?", ROW, apiKeyHash)
+                .stream().findFirst();
+    }
+
+    public Optional<RegisteredParticipant> find(String participantId) {
+        return jdbc.query("select * from participant_directory where participant_id = ?", ROW, participantId)
+                .stream().findFirst();
+    }
+
+    public List<RegisteredParticipant> all() {
+        return jdbc.query("select * from participant_directory order by participant_id", ROW);
+    }
+
+    public boolean hasAny(ParticipantKind kind) {
+        Integer count = jdbc.queryForObject("select count(*) from participant_directory where kind = ?",
+                Integer.class, kind.name());
+        return count != null && count > 0;
+    }
+
+    public record RegisteredParticipant(ParticipantProfile profile, Instant registeredAt) {
+
+        public String participantId() {
+            return profile.participantId();
+        }
+
+        public ParticipantKind kind() {
+            return profile.kind();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.reciprocity.core.participant;
+
+/** A participant was registered by an operator (or, for the first operator, by the exchange's own start-up). */
+public record ParticipantRegistered(String participantId, ParticipantKind kind, String name, String sector,
+                                    String country, String apiKeyHash, String registeredBy) {
+
+    public ParticipantProfile profile() {
+        return new ParticipantProfile(participantId, kind, name, sector, country);
+    }
+}

@@ -1,0 +1,21 @@
+package org.reciprocity.core.withdrawal;
+
+/**
+ * A withdrawal costs more than the account's balance. Checked on purpose: Axon rolls back a unit of work only for
+ * unchecked exceptions, so the {@link WithdrawalRefused} event applied before this is thrown is stored.
+ */
+public class QuotaExceededException extends Exception {
+
+    private final transient WithdrawalRefused refusal;
+
+    public QuotaExceededException(WithdrawalRefused refusal) {
+        super("this withdrawal of " + refusal.itemsOffered() + " items costs " + refusal.cost()
+                + " credits and the balance of account '" + refusal.accountId() + "' is " + refusal.balance()
+                + ": draw at most " + refusal.balance() + " items (lower the limit), or contribute to earn credit");
+        this.refusal = refusal;
+    }
+
+    public WithdrawalRefused refusal() {
+        return refusal;
+    }
+}

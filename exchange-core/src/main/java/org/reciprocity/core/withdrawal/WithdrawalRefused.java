@@ -1,0 +1,12 @@
+package org.reciprocity.core.withdrawal;
+
+import java.util.UUID;
+
+/**
+ * A withdrawal was refused because the account's balance did not cover its cost. Nothing was delivered and nothing
+ * debited; the attempt is kept so auditors see it.
+ */
+public record WithdrawalRefused(UUID withdrawalId, String accountId, String requestKey, String requestFingerprint,
+                                DrawCriteria criteria, int itemsOffered, long cost, long balance,
+                                int policyVersion) {
+}

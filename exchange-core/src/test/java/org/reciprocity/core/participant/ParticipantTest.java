@@ -1,0 +1,74 @@
+package org.reciprocity.core.participant;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.core.InvalidInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ParticipantTest {
+
+    private final ParticipantProfile bank = new ParticipantProfile("bank-a", ParticipantKind.FIRM, "Bank A",
+            "financial-services", "SG");
+
+    private AggregateTestFixture<Participant> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Participant.class);
+    }
+
+    @Test
+    void anOperatorRegistersAParticipantWithTheHashOfItsKey() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterParticipant(bank, "hash-1", "operator"))
+                .expectEvents(new ParticipantRegistered("bank-a", ParticipantKind.FIRM, "Bank A", "financial-services",
+                        "SG", "hash-1", "operator"));
+    }
+
+    @Test
+    void anIdIsRegisteredOnce() {
+        fixture.given(new ParticipantRegistered("bank-a", ParticipantKind.FIRM, "Bank A", "financial-services", "SG",
+                        "hash-1", "operator"))
+                .when(new RegisterParticipant(bank, "hash-2", "operator"))
+                .expectNoEvents()
+                .expectException(ParticipantAlreadyRegisteredException.class)
+                .expectExceptionMessage("participant 'bank-a' is already registered; choose another id");
+    }
+
+    @Test
+    void aProfileIsNormalisedOnTheWayIn() {
+        ParticipantProfile profile = new ParticipantProfile("cert-my", ParticipantKind.AGENCY, "  MyCERT ",
+                " Government-National ", "my");
+        assertThat(profile.name()).isEqualTo("MyCERT");
+        assertThat(profile.sector()).isEqualTo("government-national");
+        assertThat(profile.country()).isEqualTo("MY");
+    }
+
+    @Test
+    void aProfileNamesTheFieldItRefuses() {
+        assertThatThrownBy(() -> new ParticipantProfile("Bank A", ParticipantKind.FIRM, "Bank A", "financial-services",
+                "SG")).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("id"));
+        assertThatThrownBy(() -> new ParticipantProfile("bank-a", ParticipantKind.FIRM, "Bank A", "banking", "SG"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("sector"));
+        assertThatThrownBy(() -> new ParticipantProfile("bank-a", ParticipantKind.FIRM, "Bank A",
+                "financial-services", "XX")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("country"));
+        assertThatThrownBy(() -> new ParticipantProfile("bank-a", ParticipantKind.FIRM, " ", "financial-services",
+                "SG")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> ParticipantKind.parse("bank"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("kind"));
+    }
+
+    @Test
+    void keysAreRandomAndOnlyTheirHashesAreComparable() {
+        String key = ApiKeys.generate();
+        assertThat(key).startsWith(ApiKeys.PREFIX).hasSizeGreaterThanOrEqualTo(ApiKeys.MIN_LENGTH);
+        assertThat(ApiKeys.generate()).isNotEqualTo(key);
+        assertThat(ApiKeys.hash(key)).hasSize(64).isEqualTo(ApiKeys.hash(key)).isNotEqualTo(ApiKeys.hash(key + "x"));
+    }
+}
