@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.contribution.ContributionReceipt;
 import org.reciprocity.core.contribution.ItemsContributed;
@@ -40,7 +41,7 @@ class Account {
     private static final ReciprocityPolicy POLICY = ReciprocityPolicy.FIRST;
 
     @AggregateIdentifier
-    private String accountId;
+    private String streamId;
     private long balance;
 
     Account() {
@@ -104,18 +105,18 @@ class Account {
 
     @EventSourcingHandler
     void on(ItemsContributed event) {
-        accountId = event.accountId();
+        streamId = EventStreams.account(event.accountId());
         balance += event.credit();
     }
 
     @EventSourcingHandler
     void on(ItemsWithdrawn event) {
-        accountId = event.accountId();
+        streamId = EventStreams.account(event.accountId());
         balance -= event.cost();
     }
 
     @EventSourcingHandler
     void on(WithdrawalRefused event) {
-        accountId = event.accountId();
+        streamId = EventStreams.account(event.accountId());
     }
 }

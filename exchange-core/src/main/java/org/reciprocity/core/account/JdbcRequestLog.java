@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.contribution.ItemsContributed;
 import org.reciprocity.core.participant.ParticipantDirectory;
 import org.reciprocity.core.withdrawal.ItemsWithdrawn;
@@ -40,7 +41,8 @@ class JdbcRequestLog implements RequestLog {
                     if (!entry.fingerprint().equals(fingerprint)) {
                         throw new IdempotencyKeyReusedException(kind, requestKey);
                     }
-                    DomainEventStream stream = eventStore.readEvents(accountId, entry.sequenceNumber());
+                    DomainEventStream stream = eventStore.readEvents(EventStreams.account(accountId),
+                            entry.sequenceNumber());
                     return stream.next().getPayload();
                 });
     }

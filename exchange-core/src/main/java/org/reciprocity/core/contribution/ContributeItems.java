@@ -1,6 +1,7 @@
 package org.reciprocity.core.contribution;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.account.RequestKeys;
 import org.reciprocity.core.item.Item;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param requestKey the client's key for this batch: the same key sent again gets the first answer
  * @param items      canonical items, in the contributor's order, repeats allowed
  */
-public record ContributeItems(@TargetAggregateIdentifier String accountId, String requestKey, List<Item> items) {
+public record ContributeItems(String accountId, String requestKey, List<Item> items) {
 
     public ContributeItems {
         Objects.requireNonNull(accountId, "accountId");
@@ -23,6 +24,12 @@ public record ContributeItems(@TargetAggregateIdentifier String accountId, Strin
             throw new InvalidInputException("items", "a contribution carries at least one item");
         }
         items = List.copyOf(items);
+    }
+
+    /** The account's event stream, where the command is decided. */
+    @TargetAggregateIdentifier
+    public String accountStream() {
+        return EventStreams.account(accountId);
     }
 
     /** Identifies the content of the batch, so that a key reused for other content can be told from a retry. */

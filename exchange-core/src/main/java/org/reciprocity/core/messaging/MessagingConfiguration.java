@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +24,7 @@ public class MessagingConfiguration {
 
     /** Events, messages, tokens and snapshots all in {@link EventJson}; see there why. */
     @Bean
+    @Primary
     Serializer serializer() {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     }

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.reciprocity.core.EventStreams;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -14,7 +15,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class Participant {
 
     @AggregateIdentifier
-    private String participantId;
+    private String streamId;
 
     Participant() {
         // For Axon, which rebuilds the participant from its events.
@@ -25,16 +26,16 @@ class Participant {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RegisterParticipant command) {
-        if (participantId != null) {
-            throw new ParticipantAlreadyRegisteredException(participantId);
-        }
         ParticipantProfile profile = command.profile();
+        if (streamId != null) {
+            throw new ParticipantAlreadyRegisteredException(profile.participantId());
+        }
         apply(new ParticipantRegistered(profile.participantId(), profile.kind(), profile.name(), profile.sector(),
                 profile.country(), command.apiKeyHash(), command.registeredBy()));
     }
 
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
-        participantId = event.participantId();
+        streamId = EventStreams.participant(event.participantId());
     }
 }

@@ -2,11 +2,12 @@ package org.reciprocity.core.participant;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.reciprocity.core.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public class ParticipantDirectory {
     private static final RowMapper<RegisteredParticipant> ROW = (rs, i) -> new RegisteredParticipant(
             new ParticipantProfile(rs.getString("participant_id"), ParticipantKind.valueOf(rs.getString("kind")),
                     rs.getString("name"), rs.getString("sector"), rs.getString("country")),
-            rs.getTimestamp("registered_at").toInstant());
+            SqlTime.instant(rs, "registered_at"));
 
     private final JdbcTemplate jdbc;
 
@@ -35,11 +36,11 @@ public class ParticipantDirectory {
     }
 
     @EventHandler
-    void on(ParticipantRegistered event, @org.axonframework.eventhandling.Timestamp Instant registeredAt) {
+    void on(ParticipantRegistered event, @Timestamp Instant registeredAt) {
         jdbc.update("insert into participant_directory (participant_id, kind, name, sector, country, api_key_hash, "
                         + "registered_at) values (?, ?, ?, ?, ?, ?, ?)",
                 event.participantId(), event.kind().name(), event.name(), event.sector(), event.country(),
-                event.apiKeyHash(), Timestamp.from(registeredAt));
+                event.apiKeyHash(), SqlTime.of(registeredAt));
     }
 
     public Optional<RegisteredParticipant> findByApiKeyHash(String apiKeyHash) {

@@ -11,7 +11,8 @@ public class QuotaExceededException extends Exception {
     public QuotaExceededException(WithdrawalRefused refusal) {
         super("this withdrawal of " + refusal.itemsOffered() + " items costs " + refusal.cost()
                 + " credits and the balance of account '" + refusal.accountId() + "' is " + refusal.balance()
-                + ": draw at most " + refusal.balance() + " items (lower the limit), or contribute to earn credit");
+                + (refusal.balance() > 0 ? ": lower the limit to what the balance covers, or contribute to earn credit"
+                : ": contribute to earn credit"));
         this.refusal = refusal;
     }
 

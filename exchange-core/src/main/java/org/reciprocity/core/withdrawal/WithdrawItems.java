@@ -1,6 +1,7 @@
 package org.reciprocity.core.withdrawal;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.account.RequestKeys;
 import org.reciprocity.core.item.Item;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param items           the items the catalogue offers for these criteria, as they will be delivered
  * @param throughPosition the pool position of the last of these items; null when there are none
  */
-public record WithdrawItems(@TargetAggregateIdentifier String accountId, String requestKey, DrawCriteria criteria,
+public record WithdrawItems(String accountId, String requestKey, DrawCriteria criteria,
                             List<Item> items, Long throughPosition) {
 
     public WithdrawItems {
@@ -22,6 +23,12 @@ public record WithdrawItems(@TargetAggregateIdentifier String accountId, String 
         RequestKeys.require(requestKey);
         Objects.requireNonNull(criteria, "criteria");
         items = List.copyOf(items);
+    }
+
+    /** The account's event stream, where the command is decided. */
+    @TargetAggregateIdentifier
+    public String accountStream() {
+        return EventStreams.account(accountId);
     }
 
     /** Identifies what was asked (not what the pool happened to hold), so that a retry gets the first answer. */

@@ -113,7 +113,7 @@ class AccountTest {
                         2, 1, 1))
                 .expectException(QuotaExceededException.class)
                 .expectExceptionMessage("this withdrawal of 2 items costs 2 credits and the balance of account "
-                        + "'bank-a' is 1: draw at most 1 items (lower the limit), or contribute to earn credit");
+                        + "'bank-a' is 1: lower the limit to what the balance covers, or contribute to earn credit");
     }
 
     @Test

@@ -1,0 +1,70 @@
+package org.reciprocity.portal.participant;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.reciprocity.core.participant.ApiKeys;
+import org.reciprocity.core.participant.ParticipantDirectory;
+import org.reciprocity.core.participant.ParticipantProfile;
+import org.reciprocity.core.participant.RegisterParticipant;
+import org.reciprocity.portal.problem.ForbiddenException;
+import org.reciprocity.portal.problem.NotFoundException;
+import org.reciprocity.portal.security.Member;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+@RestController
+@Tag(name = "Participants", description = "Members, auditors and operators of the exchange")
+class ParticipantController {
+
+    private final CommandGateway commands;
+    private final ParticipantDirectory directory;
+
+    ParticipantController(CommandGateway commands, ParticipantDirectory directory) {
+        this.commands = commands;
+        this.directory = directory;
+    }
+
+    @PostMapping("/api/participants")
+    @Operation(summary = "Register a participant (operators only)",
+            description = "Answers with the participant's API key, shown this once: the exchange keeps only its hash.")
+    ResponseEntity<IssuedKey> register(@AuthenticationPrincipal Member operator,
+                                       @RequestBody Registration registration) {
+        ParticipantProfile profile = registration.profile();
+        String apiKey = ApiKeys.generate();
+        commands.sendAndWait(new RegisterParticipant(profile, ApiKeys.hash(apiKey), operator.participantId()));
+        ParticipantView registered = ParticipantView.of(directory.find(profile.participantId()).orElseThrow());
+        return ResponseEntity.created(URI.create("/api/participants/" + profile.participantId()))
+                .body(new IssuedKey(registered, apiKey));
+    }
+
+    @GetMapping("/api/participants")
+    @Operation(summary = "List the participants (operators and auditors)")
+    List<ParticipantView> list() {
+        return directory.all().stream().map(ParticipantView::of).toList();
+    }
+
+    @GetMapping("/api/participants/{participantId}")
+    @Operation(summary = "One participant: yourself, or anyone for operators and auditors")
+    ParticipantView get(@AuthenticationPrincipal Member member, @PathVariable String participantId) {
+        if (!member.participantId().equals(participantId) && !member.isOperatorOrAuditor()) {
+            throw new ForbiddenException("a participant sees only its own registration");
+        }
+        return directory.find(participantId).map(ParticipantView::of)
+                .orElseThrow(() -> new NotFoundException("no participant '" + participantId + "' is registered"));
+    }
+
+    @GetMapping("/api/me")
+    @Operation(summary = "The participant the API key belongs to")
+    ParticipantView me(@AuthenticationPrincipal Member member) {
+        return get(member, member.participantId());
+    }
+}

@@ -1,0 +1,142 @@
+package org.reciprocity.portal.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.account.IdempotencyKeyReusedException;
+import org.reciprocity.core.participant.ParticipantAlreadyRegisteredException;
+import org.reciprocity.core.withdrawal.QuotaExceededException;
+import org.reciprocity.core.withdrawal.WithdrawalRefused;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+
+/**
+ * Every refusal as {@code application/problem+json}: what went wrong in words a person can act on, and for bad input
+ * the fields at fault under {@code errors}.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        return withErrors(Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, e.getMessage()),
+                e.errors());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return withErrors(Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, e.getMessage()),
+                List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler
+    ProblemDetail overQuota(QuotaExceededException e) {
+        WithdrawalRefused refusal = e.refusal();
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ProblemType.OVER_QUOTA, e.getMessage());
+        problem.setProperty("balance", refusal.balance());
+        problem.setProperty("cost", refusal.cost());
+        problem.setProperty("itemsOffered", refusal.itemsOffered());
+        problem.setProperty("withdrawalId", refusal.withdrawalId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.KEY_REUSED, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail alreadyRegistered(ParticipantAlreadyRegisteredException e) {
+        return Problems.of(HttpStatus.CONFLICT, ProblemType.ALREADY_REGISTERED, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail forbidden(ForbiddenException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, e.getMessage());
+    }
+
+    /** Conflicts that outlasted every retry: nothing was stored, and the same request key may be sent again. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> busy(ConcurrencyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.BUSY,
+                        "the account was changed by concurrent requests too often to decide this one; nothing was "
+                                + "stored: send the same request again with the same request key"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String field = null;
+        String message = "the request body is not valid JSON of the expected shape";
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = path(mapping.getPath());
+            message = mapping instanceof UnrecognizedPropertyException
+                    ? "'" + field + "' is not a field of this request"
+                    : "'" + field + "' has a value of the wrong kind: " + mapping.getOriginalMessage();
+        } else if (e.getCause() != null) {
+            message = message + ": " + e.getMostSpecificCause().getMessage();
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, message);
+        if (field != null) {
+            withErrors(problem, List.of(new FieldError(field, message)));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : e.getPropertyName();
+        String message = "'" + field + "' cannot be read from '" + e.getValue() + "'"
+                + (e.getRequiredType() == null ? "" : ": expected " + expected(e.getRequiredType()));
+        return ResponseEntity.badRequest().body(withErrors(
+                Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, message),
+                List.of(new FieldError(field, message))));
+    }
+
+    private static String expected(Class<?> type) {
+        return switch (type.getSimpleName()) {
+            case "Instant" -> "an ISO-8601 instant such as 2026-11-23T08:00:00Z";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            default -> type.getSimpleName();
+        };
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}

@@ -1,0 +1,42 @@
+package org.reciprocity.portal.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Problem details (RFC 9457) for the places that answer outside Spring MVC's exception handling: the security
+ * filters, and the request-size filter.
+ */
+@Component
+public class Problems {
+
+    private final ObjectMapper json;
+
+    Problems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public static ProblemDetail of(HttpStatus status, ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        return problem;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ProblemType type,
+                      String detail) throws IOException {
+        ProblemDetail problem = of(status, type, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

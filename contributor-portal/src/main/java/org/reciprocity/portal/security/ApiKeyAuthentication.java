@@ -1,0 +1,47 @@
+package org.reciprocity.portal.security;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import java.util.List;
+
+/** An API key as presented (not yet checked), and once checked, the member it belongs to. */
+class ApiKeyAuthentication extends AbstractAuthenticationToken {
+
+    private final transient String apiKey;
+    private final transient Member member;
+
+    private ApiKeyAuthentication(String apiKey, Member member) {
+        super(member == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_" + member.kind().name())));
+        this.apiKey = apiKey;
+        this.member = member;
+        setAuthenticated(member != null);
+    }
+
+    static ApiKeyAuthentication presented(String apiKey) {
+        return new ApiKeyAuthentication(apiKey, null);
+    }
+
+    static ApiKeyAuthentication of(Member member) {
+        return new ApiKeyAuthentication(null, member);
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return apiKey;
+    }
+
+    @Override
+    public Member getPrincipal() {
+        return member;
+    }
+
+    @Override
+    public String getName() {
+        return member == null ? "" : member.participantId();
+    }
+}

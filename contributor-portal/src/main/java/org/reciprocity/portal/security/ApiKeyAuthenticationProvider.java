@@ -1,0 +1,31 @@
+package org.reciprocity.portal.security;
+
+import org.reciprocity.core.participant.ApiKeys;
+import org.reciprocity.core.participant.ParticipantDirectory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+
+/** Recognises an API key by its hash in the participant directory. */
+class ApiKeyAuthenticationProvider implements AuthenticationProvider {
+
+    private final ParticipantDirectory directory;
+
+    ApiKeyAuthenticationProvider(ParticipantDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String apiKey = ((ApiKeyAuthentication) authentication).apiKey();
+        return directory.findByApiKeyHash(ApiKeys.hash(apiKey))
+                .map(participant -> ApiKeyAuthentication.of(new Member(participant.participantId(),
+                        participant.kind())))
+                .orElseThrow(() -> new BadCredentialsException("the API key is not one the exchange issued"));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return ApiKeyAuthentication.class.isAssignableFrom(authentication);
+    }
+}

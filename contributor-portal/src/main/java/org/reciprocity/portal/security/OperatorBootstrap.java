@@ -1,0 +1,148 @@
+package org.reciprocity.portal.security;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.reciprocity.core.participant.ApiKeys;
+import org.reciprocity.core.participant.ParticipantAlreadyRegisteredException;
+import org.reciprocity.core.participant.ParticipantDirectory;
+import org.reciprocity.core.participant.ParticipantKind;
+import org.reciprocity.core.participant.ParticipantProfile;
+import org.reciprocity.core.participant.RegisterParticipant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Registers the first operator, so that somebody can register everybody else. Its key comes from
+ * {@code EXCHANGE_OPERATOR_KEY} when set; otherwise one is generated and written, once, to
+ * {@code <data-dir>/operator.key}, readable by its owner alone. The log says where, never what.
+ */
+@Component
+class OperatorBootstrap implements ApplicationRunner {
+
+    static final String OPERATOR_ID = "operator";
+    static final String KEY_FILE = "operator.key";
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorBootstrap.class);
+
+    private final ParticipantDirectory directory;
+    private final CommandGateway commands;
+    private final Path dataDir;
+    private final String configuredKey;
+    private final String operatorName;
+    private final String operatorCountry;
+
+    OperatorBootstrap(ParticipantDirectory directory, CommandGateway commands,
+                      @Value("${exchange.data-dir}") Path dataDir,
+                      @Value("${exchange.operator.initial-key:}") String configuredKey,
+                      @Value("${exchange.operator.name}") String operatorName,
+                      @Value("${exchange.operator.country}") String operatorCountry) {
+        this.directory = directory;
+        this.commands = commands;
+        this.dataDir = dataDir;
+        this.configuredKey = configuredKey;
+        this.operatorName = operatorName;
+        this.operatorCountry = operatorCountry;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (directory.hasAny(ParticipantKind.OPERATOR)) {
+            if (!configuredKey.isBlank()) {
+                log.info("EXCHANGE_OPERATOR_KEY is only read when the exchange first starts; an operator is "
+                        + "registered already, so it is ignored");
+            }
+            return;
+        }
+        if (!configuredKey.isBlank()) {
+            if (configuredKey.length() < ApiKeys.MIN_LENGTH) {
+                throw new IllegalStateException("EXCHANGE_OPERATOR_KEY must be at least " + ApiKeys.MIN_LENGTH
+                        + " characters long");
+            }
+            if (register(configuredKey)) {
+                log.info("Registered the first operator '{}' with the key from EXCHANGE_OPERATOR_KEY", OPERATOR_ID);
+            }
+            return;
+        }
+        Path keyFile = dataDir.resolve(KEY_FILE).toAbsolutePath();
+        if (Files.exists(keyFile)) {
+            throw new IllegalStateException(keyFile + " exists but no operator is registered in this database: the "
+                    + "file belongs to another one. Move it away and start again");
+        }
+        // Written before the registration, so that a registered key is never one that could not be written down.
+        String key = ApiKeys.generate();
+        Path pending = writeOwnerOnly(keyFile.resolveSibling(KEY_FILE + ".pending"), key);
+        boolean registered = false;
+        try {
+            registered = register(key);
+        } finally {
+            if (!registered) {
+                deleteQuietly(pending);
+            }
+        }
+        if (registered) {
+            moveIntoPlace(pending, keyFile);
+            log.info("Registered the first operator '{}'; its API key is in {} (readable by its owner only)",
+                    OPERATOR_ID, keyFile);
+        }
+    }
+
+    /** @return false when another node registered the first operator at the same moment */
+    private boolean register(String key) {
+        try {
+            commands.sendAndWait(new RegisterParticipant(new ParticipantProfile(OPERATOR_ID, ParticipantKind.OPERATOR,
+                    operatorName, "government-national", operatorCountry), ApiKeys.hash(key), "exchange-bootstrap"));
+            return true;
+        } catch (ParticipantAlreadyRegisteredException e) {
+            log.info("The first operator was registered by another node; its key is in that node's data folder");
+            return false;
+        }
+    }
+
+    private static Path writeOwnerOnly(Path file, String key) {
+        try {
+            Files.createDirectories(file.getParent());
+            Set<PosixFilePermission> ownerOnly = EnumSet.of(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE);
+            Files.deleteIfExists(file);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+            } else {
+                Files.createFile(file);
+            }
+            Files.writeString(file, key + System.lineSeparator(), StandardOpenOption.TRUNCATE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the operator key under " + file.getParent(), e);
+        }
+    }
+
+    private static void moveIntoPlace(Path pending, Path keyFile) {
+        try {
+            Files.move(pending, keyFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the first operator is registered, but its key could not be moved from "
+                    + pending + " to " + keyFile + ": take it from there", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}", file, e);
+        }
+    }
+}

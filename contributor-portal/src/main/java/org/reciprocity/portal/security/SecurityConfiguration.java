@@ -1,0 +1,66 @@
+package org.reciprocity.portal.security;
+
+import org.reciprocity.core.participant.ParticipantDirectory;
+import org.reciprocity.portal.problem.ProblemType;
+import org.reciprocity.portal.problem.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+
+/**
+ * Every API call is authenticated by an API key and authorised by the kind of participant it belongs to. Open
+ * without a key: the liveness and readiness probes, and the API's own description (OpenAPI and Swagger UI), which
+ * hold no data. Whether a participant acts only as itself is checked where the participant is named (see
+ * {@code AccountController}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ParticipantDirectory directory, Problems problems) throws Exception {
+        AuthenticationFilter apiKeys = new AuthenticationFilter(
+                new ProviderManager(new ApiKeyAuthenticationProvider(directory)), new BearerApiKeyConverter());
+        apiKeys.setSuccessHandler((request, response, authentication) -> {
+            // Carry on down the chain to the API itself; nothing to redirect to.
+        });
+        apiKeys.setFailureHandler((request, response, failure) -> problems.write(request, response,
+                HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED, failure.getMessage()));
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(apiKeys, AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/participants").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/participants").hasAnyRole("OPERATOR", "AUDITOR")
+                        .requestMatchers("/api/contributions/**", "/api/withdrawals/**").hasAnyRole("FIRM", "AGENCY")
+                        .requestMatchers("/api/audit/**").hasRole("AUDITOR")
+                        .requestMatchers("/api/operations/**", "/actuator/**").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/me", "/api/participants/*", "/api/accounts/**")
+                        .authenticated()
+                        .anyRequest().denyAll())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, failure) -> problems.write(request, response,
+                                HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED,
+                                "send the participant's API key as 'Authorization: Bearer <key>'"))
+                        .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN,
+                                "this participant's kind may not " + request.getMethod() + " "
+                                        + request.getRequestURI())))
+                .build();
+    }
+}

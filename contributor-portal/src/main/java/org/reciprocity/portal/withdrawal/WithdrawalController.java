@@ -1,0 +1,95 @@
+package org.reciprocity.portal.withdrawal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.item.ItemType;
+import org.reciprocity.core.withdrawal.DrawCriteria;
+import org.reciprocity.core.withdrawal.QuotaExceededException;
+import org.reciprocity.core.withdrawal.WithdrawItems;
+import org.reciprocity.core.withdrawal.WithdrawalReceipt;
+import org.reciprocity.ledger.catalogue.DrawableItems;
+import org.reciprocity.ledger.catalogue.FindDrawableItems;
+import org.reciprocity.portal.idempotency.RequestKeyHeader;
+import org.reciprocity.portal.problem.FieldError;
+import org.reciprocity.portal.problem.InvalidRequestException;
+import org.reciprocity.portal.security.Member;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drawing from the shared pool. The catalogue proposes the items; the consumer's account decides, strongly
+ * consistently, whether its balance covers them. Only items some contributor marked CLEAR, GREEN or AMBER are ever
+ * proposed.
+ */
+@RestController
+@Tag(name = "Withdrawals", description = "Items drawn from the shared pool, costing credit")
+class WithdrawalController {
+
+    static final int DEFAULT_LIMIT = 100;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    WithdrawalController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping("/api/withdrawals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Draw items from the shared pool (firms and agencies)",
+            description = "Each item delivered costs credit; a withdrawal the balance does not cover is refused "
+                    + "whole, and the refusal is recorded. The same request key sent again answers as the first "
+                    + "time, refusal included, and is not charged again.")
+    WithdrawalReceipt withdraw(@AuthenticationPrincipal Member member,
+                               @Parameter(description = "the client's key for this withdrawal")
+                               @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                               @RequestBody WithdrawalRequest request) throws QuotaExceededException {
+        String key = RequestKeyHeader.resolve(requestKey, request.requestKey());
+        DrawCriteria criteria = new DrawCriteria(types(request.types()), request.since(), request.after(),
+                request.limit() == null ? DEFAULT_LIMIT : request.limit());
+        DrawableItems offered = queries.query(new FindDrawableItems(criteria), DrawableItems.class).join();
+        try {
+            return commands.sendAndWait(new WithdrawItems(member.participantId(), key, criteria, offered.asItems(),
+                    offered.throughPosition()));
+        } catch (CommandExecutionException e) {
+            // The gateway wraps checked exceptions; a refusal is one, and is answered as such.
+            if (e.getCause() instanceof QuotaExceededException refused) {
+                throw refused;
+            }
+            throw e;
+        }
+    }
+
+    private static List<ItemType> types(List<String> names) {
+        if (names == null) {
+            return List.of();
+        }
+        List<ItemType> types = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                types.add(ItemType.parse(names.get(i)));
+            } catch (InvalidInputException e) {
+                errors.add(new FieldError("types[" + i + "]", e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors.get(0).message(), errors);
+        }
+        return types;
+    }
+}

@@ -1,0 +1,71 @@
+package org.reciprocity.ledger.catalogue;
+
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemType;
+import org.reciprocity.core.item.Tlp;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * One item of the catalogue. What it shows is merged over the contributions the pool may share: an item first
+ * contributed under RED or AMBER+STRICT is stored here without any of its attributes, and becomes drawable only when
+ * some contribution shares it. Once shared, an item stays shared: it may already have been drawn.
+ *
+ * @param sharedPosition global position of the first sharing contribution; null while no contribution shares it
+ */
+record CatalogueEntry(UUID itemId, ItemType type, String value, long firstPosition, Instant firstAddedAt,
+                      Long sharedPosition, Instant sharedAt, Integer confidence, Tlp tlp, Instant firstSeen,
+                      Instant lastSeen, List<String> tags) {
+
+    static CatalogueEntry first(UUID itemId, Item item, long position, Instant at) {
+        CatalogueEntry unshared = new CatalogueEntry(itemId, item.type(), item.value(), position, at, null, null,
+                null, null, null, null, List.of());
+        return unshared.with(item, position, at);
+    }
+
+    /** This entry once a further contribution of the same item, at {@code position}, is counted. */
+    CatalogueEntry with(Item item, long position, Instant at) {
+        if (!item.tlp().isPoolShareable()) {
+            return this;
+        }
+        if (sharedPosition == null) {
+            return new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, position, at,
+                    item.confidence(), item.tlp(), item.firstSeen(), item.lastSeen(), item.tags());
+        }
+        // Every sharing contributor vouches for the item: keep the strongest confidence, the widest seen period and
+        // the least restrictive marking any of them gave it.
+        return new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, sharedPosition, sharedAt,
+                max(confidence, item.confidence()), item.tlp().compareTo(tlp) < 0 ? item.tlp() : tlp,
+                earliest(firstSeen, item.firstSeen()), latest(lastSeen, item.lastSeen()), union(tags, item.tags()));
+    }
+
+    boolean isShared() {
+        return sharedPosition != null;
+    }
+
+    Item asDeliveredItem() {
+        return new Item(type, value, confidence, tlp, firstSeen, lastSeen, tags);
+    }
+
+    private static Integer max(Integer a, Integer b) {
+        return a == null ? b : b == null ? a : Integer.valueOf(Math.max(a, b));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        TreeSet<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        // Bounded like a single contribution's tags, keeping the first in order so the result is deterministic.
+        return all.stream().limit(Item.MAX_TAGS).toList();
+    }
+}

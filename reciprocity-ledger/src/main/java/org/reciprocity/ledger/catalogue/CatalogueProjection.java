@@ -1,0 +1,175 @@
+package org.reciprocity.ledger.catalogue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.Lists;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.reciprocity.core.contribution.ItemsContributed;
+import org.reciprocity.core.SqlTime;
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemType;
+import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.messaging.EventJson;
+import org.reciprocity.core.withdrawal.DrawCriteria;
+import org.reciprocity.ledger.projection.ProjectionReplays;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The shared catalogue, kept in SQL by the {@code catalogue} tracking processor. A contribution of 10,000 items costs
+ * a few statements: one read of the rows it touches per thousand items, then batched inserts and updates.
+ */
+@Component
+@ProcessingGroup(ProjectionReplays.CATALOGUE)
+class CatalogueProjection {
+
+    private static final int CHUNK = 1000;
+    private static final ObjectMapper JSON = EventJson.mapper();
+    private static final TypeReference<List<String>> TAGS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final RowMapper<CatalogueEntry> entryRow = this::entry;
+
+    CatalogueProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ItemsContributed event, @Timestamp Instant at, TrackingToken token) {
+        long position = token.position().orElseThrow();
+        Map<UUID, Item> items = new LinkedHashMap<>();
+        event.newItems().forEach(item -> items.put(item.id(), item));
+        event.knownItems().forEach(item -> items.put(item.id(), item));
+        Map<UUID, CatalogueEntry> existing = load(items.keySet());
+        List<CatalogueEntry> added = new ArrayList<>();
+        List<CatalogueEntry> changed = new ArrayList<>();
+        items.forEach((id, item) -> {
+            CatalogueEntry before = existing.get(id);
+            if (before == null) {
+                added.add(CatalogueEntry.first(id, item, position, at));
+            } else {
+                CatalogueEntry after = before.with(item, position, at);
+                if (!after.equals(before)) {
+                    changed.add(after);
+                }
+            }
+        });
+        jdbc.batchUpdate("insert into catalogue_item (item_id, item_type, item_value, first_position, "
+                        + "first_added_at, shared_position, shared_at, confidence, tlp, first_seen, last_seen, tags) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", added, CHUNK,
+                (statement, entry) -> {
+                    statement.setObject(1, entry.itemId());
+                    statement.setString(2, entry.type().label());
+                    statement.setString(3, entry.value());
+                    statement.setLong(4, entry.firstPosition());
+                    statement.setObject(5, SqlTime.of(entry.firstAddedAt()));
+                    bindSharedAttributes(statement, 6, entry);
+                });
+        jdbc.batchUpdate("update catalogue_item set shared_position = ?, shared_at = ?, confidence = ?, tlp = ?, "
+                        + "first_seen = ?, last_seen = ?, tags = ? where item_id = ?", changed, CHUNK,
+                (statement, entry) -> {
+                    bindSharedAttributes(statement, 1, entry);
+                    statement.setObject(8, entry.itemId());
+                });
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from catalogue_item");
+    }
+
+    @QueryHandler
+    DrawableItems handle(FindDrawableItems query) {
+        DrawCriteria criteria = query.criteria();
+        StringBuilder sql = new StringBuilder("select * from catalogue_item where shared_position is not null");
+        List<Object> arguments = new ArrayList<>();
+        if (criteria.after() != null) {
+            sql.append(" and shared_position > ?");
+            arguments.add(criteria.after());
+        }
+        if (criteria.since() != null) {
+            sql.append(" and shared_at >= ?");
+            arguments.add(SqlTime.of(criteria.since()));
+        }
+        if (!criteria.types().isEmpty()) {
+            sql.append(" and item_type in (").append(String.join(",", Collections.nCopies(criteria.types().size(), "?")))
+                    .append(')');
+            criteria.types().forEach(type -> arguments.add(type.label()));
+        }
+        sql.append(" order by shared_position fetch first ? rows only");
+        arguments.add(criteria.limit());
+        return new DrawableItems(jdbc.query(sql.toString(), entryRow, arguments.toArray()).stream()
+                .map(entry -> new PoolItem(entry.asDeliveredItem(), entry.sharedPosition(), entry.sharedAt()))
+                .toList());
+    }
+
+    private Map<UUID, CatalogueEntry> load(Collection<UUID> itemIds) {
+        Map<UUID, CatalogueEntry> entries = new HashMap<>();
+        for (List<UUID> chunk : Lists.partition(List.copyOf(itemIds), CHUNK)) {
+            String placeholders = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("select * from catalogue_item where item_id in (" + placeholders + ")", entryRow,
+                    chunk.toArray()).forEach(entry -> entries.put(entry.itemId(), entry));
+        }
+        return entries;
+    }
+
+    private static void bindSharedAttributes(PreparedStatement statement, int first, CatalogueEntry entry)
+            throws SQLException {
+        statement.setObject(first, entry.sharedPosition(), Types.BIGINT);
+        statement.setObject(first + 1, SqlTime.of(entry.sharedAt()));
+        statement.setObject(first + 2, entry.confidence(), Types.INTEGER);
+        statement.setString(first + 3, entry.tlp() == null ? null : entry.tlp().name());
+        statement.setObject(first + 4, SqlTime.of(entry.firstSeen()));
+        statement.setObject(first + 5, SqlTime.of(entry.lastSeen()));
+        statement.setString(first + 6, entry.isShared() ? json(entry.tags()) : null);
+    }
+
+    private CatalogueEntry entry(ResultSet rs, int row) throws SQLException {
+        String tlp = rs.getString("tlp");
+        String tags = rs.getString("tags");
+        return new CatalogueEntry(rs.getObject("item_id", UUID.class), ItemType.parse(rs.getString("item_type")),
+                rs.getString("item_value"), rs.getLong("first_position"), SqlTime.instant(rs, "first_added_at"),
+                rs.getObject("shared_position", Long.class), SqlTime.instant(rs, "shared_at"),
+                rs.getObject("confidence", Integer.class), tlp == null ? null : Tlp.valueOf(tlp),
+                SqlTime.instant(rs, "first_seen"), SqlTime.instant(rs, "last_seen"), tags == null ? List.of() : tags(tags));
+    }
+
+
+    private static String json(List<String> tags) {
+        try {
+            return JSON.writeValueAsString(tags);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings is always JSON", e);
+        }
+    }
+
+    private static List<String> tags(String json) {
+        try {
+            return JSON.readValue(json, TAGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("catalogue tags are written as a JSON array: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.reciprocity.ledger.catalogue;
+
+import org.reciprocity.core.withdrawal.DrawCriteria;
+
+/** The shared items that meet a withdrawal's criteria, in pool order. */
+public record FindDrawableItems(DrawCriteria criteria) {
+}

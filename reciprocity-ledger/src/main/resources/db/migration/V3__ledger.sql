@@ -1,0 +1,52 @@
+-- The ledger: balances and statements, projected from the account events by the 'ledger' tracking processor.
+
+create table account_balance (
+    account_id    varchar(64)                 not null,
+    earned        bigint                      not null,
+    spent         bigint                      not null,
+    balance       bigint                      not null,
+    contributions integer                     not null,
+    withdrawals   integer                     not null,
+    refusals      integer                     not null,
+    last_position bigint                      not null,
+    updated_at    timestamp(6) with time zone not null,
+    constraint account_balance_pk primary key (account_id)
+);
+
+create table statement_entry (
+    account_id     varchar(64)                 not null,
+    position       bigint                      not null,
+    occurred_at    timestamp(6) with time zone not null,
+    entry_type     varchar(16)                 not null,
+    amount         bigint                      not null,
+    balance_after  bigint                      not null,
+    cause          varchar(16)                 not null,
+    cause_id       uuid                        not null,
+    request_key    varchar(128)                not null,
+    items          integer                     not null,
+    policy_version integer                     not null,
+    constraint statement_entry_pk primary key (account_id, position)
+);
+
+-- The shared catalogue, projected from the contributions by the 'catalogue' tracking processor. One row per item;
+-- the attributes are merged over the contributions that the pool may share (CLEAR, GREEN, AMBER), so nothing said
+-- under AMBER+STRICT or RED ever shows here.
+create table catalogue_item (
+    item_id         uuid                        not null,
+    item_type       varchar(16)                 not null,
+    item_value      varchar(4096)               not null,
+    first_position  bigint                      not null,
+    first_added_at  timestamp(6) with time zone not null,
+    shared_position bigint,
+    shared_at       timestamp(6) with time zone,
+    confidence      integer,
+    tlp             varchar(16),
+    first_seen      timestamp(6) with time zone,
+    last_seen       timestamp(6) with time zone,
+    tags            varchar(4000),
+    constraint catalogue_item_pk primary key (item_id)
+);
+
+-- Withdrawals read the shared items in pool order, optionally of some types only.
+create index catalogue_item_shared on catalogue_item (shared_position);
+create index catalogue_item_type_shared on catalogue_item (item_type, shared_position);

@@ -1,0 +1,111 @@
+package org.reciprocity.ledger.catalogue;
+
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemType;
+import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.withdrawal.DrawCriteria;
+import org.reciprocity.ledger.LedgerDatabase;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reciprocity.ledger.Events.contributed;
+import static org.reciprocity.ledger.Events.item;
+
+class CatalogueProjectionTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+    private CatalogueProjection catalogue;
+
+    @BeforeEach
+    void setUp() {
+        catalogue = new CatalogueProjection(LedgerDatabase.fresh());
+    }
+
+    @Test
+    void onlyItemsSomeContributorSharedAreDrawable() {
+        Item clear = item("ipv4", "192.0.2.1", "CLEAR");
+        Item green = item("ipv4", "192.0.2.2", "GREEN");
+        Item amber = item("ipv4", "192.0.2.3", "AMBER");
+        Item strict = item("ipv4", "192.0.2.4", "AMBER+STRICT");
+        Item red = item("ipv4", "192.0.2.5", "RED");
+        catalogue.on(contributed("bank-a", "k1", List.of(clear, green, amber, strict, red), List.of(), 5), T0, at(1));
+
+        assertThat(draw(new DrawCriteria(List.of(), null, null, 100))).extracting(Item::value)
+                .containsExactly("192.0.2.1", "192.0.2.2", "192.0.2.3");
+    }
+
+    @Test
+    void aRestrictedItemBecomesDrawableWhenAnotherContributorSharesItAndShowsOnlyWhatWasShared() {
+        Item red = Item.normalised("domain", "c2.example", 99, "RED", Instant.parse("2026-01-01T00:00:00Z"), null,
+                List.of("secret-operation"));
+        Item sharedLater = Item.normalised("domain", "c2.example", 40, "GREEN", null, null, List.of("c2"));
+        catalogue.on(contributed("bank-a", "k1", List.of(red), List.of(), 1), T0, at(1));
+        assertThat(draw(new DrawCriteria(List.of(), null, null, 10))).isEmpty();
+
+        catalogue.on(contributed("cert-my", "k1", List.of(), List.of(sharedLater), 0), T0.plusSeconds(60), at(2));
+        DrawableItems drawable = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)));
+        assertThat(drawable.items()).containsExactly(new PoolItem(
+                new Item(ItemType.DOMAIN, "c2.example", 40, Tlp.GREEN, null, null, List.of("c2")), 2,
+                T0.plusSeconds(60)));
+    }
+
+    @Test
+    void sharingContributorsAreMergedAndTheItemKeepsItsPlaceInThePool() {
+        Item first = Item.normalised("url", "http://a.example/x", 30, "AMBER", Instant.parse("2026-03-01T00:00:00Z"),
+                Instant.parse("2026-03-05T00:00:00Z"), List.of("phishing"));
+        Item second = Item.normalised("url", "http://a.example/x", 70, "GREEN", Instant.parse("2026-02-01T00:00:00Z"),
+                Instant.parse("2026-03-02T00:00:00Z"), List.of("bank"));
+        Item third = Item.normalised("url", "http://a.example/x", 90, "RED", Instant.parse("2025-01-01T00:00:00Z"),
+                Instant.parse("2026-12-01T00:00:00Z"), List.of("secret"));
+        catalogue.on(contributed("bank-a", "k1", List.of(first), List.of(), 1), T0, at(1));
+        catalogue.on(contributed("bank-b", "k1", List.of(), List.of(second), 0), T0.plusSeconds(1), at(2));
+        catalogue.on(contributed("bank-c", "k1", List.of(), List.of(third), 0), T0.plusSeconds(2), at(3));
+
+        DrawableItems drawable = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)));
+        assertThat(drawable.items()).containsExactly(new PoolItem(new Item(ItemType.URL, "http://a.example/x", 70,
+                Tlp.GREEN, Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-05T00:00:00Z"),
+                List.of("bank", "phishing")), 1, T0));
+    }
+
+    @Test
+    void drawingFiltersByTypeTimeAndPositionInPoolOrder() {
+        List<Item> ips = IntStream.rangeClosed(1, 5).mapToObj(i -> item("ipv4", "198.51.100." + i, "GREEN")).toList();
+        Item domain = item("domain", "bad.example", "GREEN");
+        catalogue.on(contributed("bank-a", "k1", ips.subList(0, 3), List.of(), 3), T0, at(1));
+        catalogue.on(contributed("bank-a", "k2", List.of(domain), List.of(), 4), T0.plusSeconds(10), at(5));
+        catalogue.on(contributed("bank-a", "k3", ips.subList(3, 5), List.of(), 6), T0.plusSeconds(20), at(9));
+
+        assertThat(draw(new DrawCriteria(List.of(ItemType.IPV4), null, null, 100))).hasSize(5);
+        assertThat(draw(new DrawCriteria(List.of(ItemType.DOMAIN), null, null, 100))).containsExactly(domain);
+        assertThat(draw(new DrawCriteria(List.of(), T0.plusSeconds(10), null, 100))).extracting(Item::value)
+                .containsExactly("bad.example", "198.51.100.4", "198.51.100.5");
+        assertThat(draw(new DrawCriteria(List.of(), null, 5L, 100))).extracting(Item::value)
+                .containsExactly("198.51.100.4", "198.51.100.5");
+        DrawableItems firstTwo = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 2)));
+        assertThat(firstTwo.asItems()).hasSize(2);
+        assertThat(firstTwo.throughPosition()).isEqualTo(1);
+    }
+
+    @Test
+    void aResetEmptiesTheCatalogue() {
+        catalogue.on(contributed("bank-a", "k1", List.of(item("ipv4", "192.0.2.1", "GREEN")), List.of(), 1), T0,
+                at(1));
+        catalogue.reset();
+        assertThat(draw(new DrawCriteria(List.of(), null, null, 10))).isEmpty();
+    }
+
+    private List<Item> draw(DrawCriteria criteria) {
+        return catalogue.handle(new FindDrawableItems(criteria)).asItems();
+    }
+
+    private static GlobalSequenceTrackingToken at(long position) {
+        return new GlobalSequenceTrackingToken(position);
+    }
+}
