@@ -44,7 +44,8 @@ public class ProjectionReplays {
         long position = segments.stream()
                 .mapToLong(segment -> position(segment.getTrackingToken()))
                 .min().orElse(-1);
-        boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
+        // A segment stays "replaying" after its replay ends until it handles a newer event; caught up, it is done.
+        boolean replaying = segments.stream().anyMatch(segment -> segment.isReplaying() && !segment.isCaughtUp());
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
         return new ProjectionStatus(name, position, position(eventStore.createHeadToken()), processor.isRunning(),
                 replaying, caughtUp);

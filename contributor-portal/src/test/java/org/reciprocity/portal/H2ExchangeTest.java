@@ -1,0 +1,56 @@
+package org.reciprocity.portal;
+
+import org.reciprocity.portal.support.TestDatabases;
+import org.springframework.beans.factory.annotation.Value;
+import org.reciprocity.ledger.projection.ProjectionReplays;
+import org.reciprocity.portal.support.ExchangeClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/**
+ * The exchange on its embedded default, H2, shared by the tests that extend this. No operator key is configured, so
+ * the first start generates one into the data folder, as on a user's first run.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class H2ExchangeTest {
+
+    static final String DATA_DIR = TestDatabases.dataDir("h2-suite");
+
+    @Value("${exchange.data-dir}")
+    String dataDir;
+
+    @DynamicPropertySource
+    static void h2(DynamicPropertyRegistry properties) {
+        properties.add("spring.datasource.url", () -> "jdbc:h2:mem:exchange-suite;DB_CLOSE_DELAY=-1");
+        properties.add("exchange.data-dir", () -> DATA_DIR);
+    }
+
+    String operatorKey() {
+        try {
+            return Files.readString(TestDatabases.keyFile(dataDir)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the first start writes the operator key to the data folder", e);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProjectionReplays projections;
+
+    ExchangeClient exchange() {
+        return new ExchangeClient(mvc, this::operatorKey);
+    }
+}

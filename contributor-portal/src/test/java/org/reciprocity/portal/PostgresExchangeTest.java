@@ -1,0 +1,43 @@
+package org.reciprocity.portal;
+
+import org.reciprocity.portal.support.TestDatabases;
+import org.reciprocity.ledger.projection.ProjectionReplays;
+import org.reciprocity.portal.support.ExchangeClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The exchange on a real PostgreSQL, shared by the tests that extend this (one Spring context for all of them). */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class PostgresExchangeTest {
+
+    static final String OPERATOR_KEY = "rx_operator-key-for-the-postgres-suite-0001";
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry properties) {
+        properties.add("spring.datasource.url", () -> TestDatabases.postgres("exchange_suite"));
+        properties.add("spring.datasource.username", TestDatabases::postgresUser);
+        properties.add("exchange.data-dir", () -> TestDatabases.dataDir("postgres-suite"));
+        properties.add("exchange.operator.initial-key", () -> OPERATOR_KEY);
+    }
+
+    String operatorKey() {
+        return OPERATOR_KEY;
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProjectionReplays projections;
+
+    ExchangeClient exchange() {
+        return new ExchangeClient(mvc, this::operatorKey);
+    }
+}

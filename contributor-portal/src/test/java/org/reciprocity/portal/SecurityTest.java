@@ -1,0 +1,142 @@
+package org.reciprocity.portal;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.portal.support.ExchangeClient;
+import org.reciprocity.portal.support.ExchangeClient.Response;
+import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.TestDatabases;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reciprocity.portal.support.ExchangeClient.item;
+
+/** Every request is authenticated; each kind of participant does only what it may, and acts only as itself. */
+class SecurityTest extends PostgresExchangeTest {
+
+    @Value("${exchange.data-dir}")
+    String dataDir;
+
+    private ExchangeClient exchange;
+    private Participant bank;
+    private Participant agency;
+    private Participant auditor;
+
+    @BeforeEach
+    void setUp() {
+        exchange = exchange();
+        bank = exchange.register("firm");
+        agency = exchange.register("agency");
+        auditor = exchange.register("auditor");
+    }
+
+    @Test
+    void aRequestWithoutAKeyOrWithAnUnknownKeyIsUnauthenticated() {
+        for (String key : new String[] {null, "rx_not-a-key-the-exchange-issued", bank.apiKey() + "x"}) {
+            Response response = exchange.get("/api/accounts/" + bank.id(), key);
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.isProblem()).isTrue();
+            Response contribution = exchange.contribute(new Participant(bank.id(), key), "k",
+                    List.of(item("ipv4", "192.0.2.1", "GREEN")));
+            assertThat(contribution.status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void onlyAnOperatorRegistersParticipants() {
+        Map<String, Object> registration = Map.of("id", "sneaky", "kind", "operator", "name", "Sneaky", "sector",
+                "technology", "country", "SG");
+        for (Participant notOperator : List.of(bank, agency, auditor)) {
+            Response response = exchange.post("/api/participants", notOperator.apiKey(), null, registration);
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.isProblem()).isTrue();
+        }
+        assertThat(exchange.get("/api/participants/sneaky", operatorKey()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void auditorsAndOperatorsNeitherContributeNorWithdraw() {
+        for (String key : List.of(auditor.apiKey(), operatorKey())) {
+            Participant notMember = new Participant("x", key);
+            assertThat(exchange.contribute(notMember, "k", List.of(item("ipv4", "192.0.2.1", "GREEN"))).status())
+                    .isEqualTo(403);
+            assertThat(exchange.withdraw(notMember, "w", Map.of("limit", 1)).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void onlyAuditorsReadTheAuditEndpoints() {
+        for (String key : List.of(bank.apiKey(), agency.apiKey(), operatorKey())) {
+            assertThat(exchange.get("/api/audit/events", key).status()).isEqualTo(403);
+            assertThat(exchange.get("/api/audit/balances", key).status()).isEqualTo(403);
+        }
+        assertThat(exchange.get("/api/audit/events?limit=1", auditor.apiKey()).status()).isEqualTo(200);
+        assertThat(exchange.get("/api/audit/balances", auditor.apiKey()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aParticipantReadsOnlyItsOwnAccountWhileOperatorsAndAuditorsReadAny() {
+        Response other = exchange.get("/api/accounts/" + agency.id(), bank.apiKey());
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.body().path("detail").asText()).contains("only its own account");
+        assertThat(exchange.get("/api/accounts/" + agency.id() + "/statement", bank.apiKey()).status()).isEqualTo(403);
+        assertThat(exchange.get("/api/participants/" + agency.id(), bank.apiKey()).status()).isEqualTo(403);
+        assertThat(exchange.get("/api/participants", bank.apiKey()).status()).isEqualTo(403);
+
+        assertThat(exchange.get("/api/accounts/" + bank.id(), bank.apiKey()).status()).isEqualTo(200);
+        assertThat(exchange.get("/api/accounts/" + bank.id(), operatorKey()).status()).isEqualTo(200);
+        assertThat(exchange.get("/api/accounts/" + bank.id(), auditor.apiKey()).status()).isEqualTo(200);
+        assertThat(exchange.get("/api/me", agency.apiKey()).body().path("id").asText()).isEqualTo(agency.id());
+    }
+
+    @Test
+    void aContributionIsCreditedToTheKeysOwnerWhateverTheBodySays() {
+        Response response = exchange.post("/api/contributions", bank.apiKey(), "k",
+                Map.of("accountId", agency.id(), "items", List.of(item("ipv4", "192.0.2.1", "GREEN"))));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("errors").path(0).path("field").asText()).isEqualTo("accountId");
+    }
+
+    @Test
+    void operationsAreForOperators() {
+        assertThat(exchange.get("/api/operations/projections", bank.apiKey()).status()).isEqualTo(403);
+        assertThat(exchange.get("/api/operations/projections", auditor.apiKey()).status()).isEqualTo(403);
+        assertThat(exchange.get("/api/operations/projections", operatorKey()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiDescriptionAndTheHealthProbeNeedNoKey() throws Exception {
+        Response health = exchange.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
+        Response api = exchange.get("/v3/api-docs", null);
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.body().path("paths").has("/api/contributions")).isTrue();
+        assertThat(api.body().path("components").path("securitySchemes").path("apiKey").path("scheme").asText())
+                .isEqualTo("bearer");
+        MvcResult swagger = mvc.perform(MockMvcRequestBuilders.get("/swagger-ui/index.html")).andReturn();
+        assertThat(swagger.getResponse().getStatus()).isEqualTo(200);
+        assertThat(exchange.get("/actuator/metrics", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aConfiguredOperatorKeyIsUsedAndNoKeyFileIsWritten() {
+        assertThat(exchange.get("/api/me", operatorKey()).body().path("kind").asText()).isEqualTo("operator");
+        assertThat(Files.exists(TestDatabases.keyFile(dataDir))).isFalse();
+    }
+
+    @Test
+    void aMalformedAuthorizationHeaderIsUnauthenticated() throws Exception {
+        MvcResult result = mvc.perform(MockMvcRequestBuilders.get("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer ")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+        assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+    }
+}

@@ -1,0 +1,71 @@
+package org.reciprocity.portal.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One real PostgreSQL for the whole test run (PostgreSQL 14 binaries from Maven, started in a few seconds), with a
+ * database per test context so that contexts cached side by side never share tracking tokens by accident.
+ */
+public final class TestDatabases {
+
+    private static EmbeddedPostgres postgres;
+    private static final Set<String> created = new HashSet<>();
+
+    private TestDatabases() {
+    }
+
+    /** The JDBC URL of the named database, created empty on first use. */
+    public static synchronized String postgres(String database) {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres started = postgres;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException ignored) {
+                        // The JVM is going away; the server's own shutdown does the rest.
+                    }
+                }));
+            }
+            if (created.add(database)) {
+                try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                     Statement statement = connection.createStatement()) {
+                    statement.execute("create database " + database);
+                }
+            }
+            return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + database, e);
+        }
+    }
+
+    public static String postgresUser() {
+        return "postgres";
+    }
+
+    /** A fresh folder to serve as a context's data directory. */
+    public static String dataDir(String name) {
+        try {
+            return Files.createTempDirectory("exchange-" + name).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path keyFile(String dataDir) {
+        return Path.of(dataDir, "operator.key");
+    }
+}
