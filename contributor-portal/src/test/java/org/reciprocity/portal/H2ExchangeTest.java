@@ -51,6 +51,6 @@ abstract class H2ExchangeTest {
     ProjectionReplays projections;
 
     ExchangeClient exchange() {
-        return new ExchangeClient(mvc, this::operatorKey);
+        return ExchangeClient.over(mvc, this::operatorKey);
     }
 }

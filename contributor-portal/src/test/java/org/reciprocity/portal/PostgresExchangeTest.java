@@ -38,6 +38,6 @@ abstract class PostgresExchangeTest {
     ProjectionReplays projections;
 
     ExchangeClient exchange() {
-        return new ExchangeClient(mvc, this::operatorKey);
+        return ExchangeClient.over(mvc, this::operatorKey);
     }
 }

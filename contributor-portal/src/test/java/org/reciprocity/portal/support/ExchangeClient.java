@@ -1,5 +1,6 @@
 package org.reciprocity.portal.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpHeaders;
@@ -9,6 +10,11 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,21 +22,29 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-
-
-
-/** Speaks the exchange's HTTP API for tests, through the whole filter chain, security included. */
+/**
+ * Speaks the exchange's HTTP API for tests, through the whole filter chain, security included: in process through
+ * MockMvc, or over a real socket to a running node.
+ */
 public class ExchangeClient {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    private final MockMvc mvc;
-    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    private final Transport transport;
     private final Supplier<String> operatorKey;
 
-    public ExchangeClient(MockMvc mvc, Supplier<String> operatorKey) {
-        this.mvc = mvc;
+    private ExchangeClient(Transport transport, Supplier<String> operatorKey) {
+        this.transport = transport;
         this.operatorKey = operatorKey;
+    }
+
+    public static ExchangeClient over(MockMvc mvc, Supplier<String> operatorKey) {
+        return new ExchangeClient(new MockMvcTransport(mvc), operatorKey);
+    }
+
+    public static ExchangeClient over(URI node, Supplier<String> operatorKey) {
+        return new ExchangeClient(new HttpTransport(node), operatorKey);
     }
 
     public Participant register(String kind) {
@@ -55,22 +69,18 @@ public class ExchangeClient {
 
     public Response post(String path, String apiKey, String requestKey, Object body) {
         try {
-            return post(path, apiKey, requestKey, json.writeValueAsString(body), MediaType.APPLICATION_JSON);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return post(path, apiKey, requestKey, JSON.writeValueAsString(body), MediaType.APPLICATION_JSON);
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
     }
 
     public Response post(String path, String apiKey, String requestKey, String body, MediaType type) {
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path).contentType(type).content(body);
-        if (requestKey != null) {
-            request.header("Idempotency-Key", requestKey);
-        }
-        return perform(authorised(request, apiKey));
+        return transport.send("POST", path, apiKey, requestKey, body, type);
     }
 
     public Response get(String path, String apiKey) {
-        return perform(authorised(MockMvcRequestBuilders.get(path), apiKey));
+        return transport.send("GET", path, apiKey, null, null, null);
     }
 
     public static Map<String, Object> item(String type, String value, String tlp) {
@@ -81,19 +91,8 @@ public class ExchangeClient {
         return item;
     }
 
-    private static MockHttpServletRequestBuilder authorised(MockHttpServletRequestBuilder request, String apiKey) {
-        return apiKey == null ? request : request.header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
-    }
-
-    private Response perform(MockHttpServletRequestBuilder request) {
-        try {
-            MvcResult result = mvc.perform(request).andReturn();
-            String content = result.getResponse().getContentAsString();
-            return new Response(result.getResponse().getStatus(), result.getResponse().getContentType(),
-                    content.isEmpty() ? json.nullNode() : json.readTree(content));
-        } catch (Exception e) {
-            throw new IllegalStateException("request failed: " + e.getMessage(), e);
-        }
+    private static Response response(int status, String contentType, String body) throws IOException {
+        return new Response(status, contentType, body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
     }
 
     /** A response: its status, media type and JSON body. */
@@ -101,6 +100,69 @@ public class ExchangeClient {
 
         public boolean isProblem() {
             return MediaType.APPLICATION_PROBLEM_JSON_VALUE.equals(contentType);
+        }
+    }
+
+    private interface Transport {
+        Response send(String method, String path, String apiKey, String requestKey, String body, MediaType type);
+    }
+
+    private record MockMvcTransport(MockMvc mvc) implements Transport {
+
+        @Override
+        public Response send(String method, String path, String apiKey, String requestKey, String body,
+                             MediaType type) {
+            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, URI.create(path));
+            if (body != null) {
+                request.contentType(type).content(body);
+            }
+            if (requestKey != null) {
+                request.header("Idempotency-Key", requestKey);
+            }
+            if (apiKey != null) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
+            }
+            try {
+                MvcResult result = mvc.perform(request).andReturn();
+                return response(result.getResponse().getStatus(), result.getResponse().getContentType(),
+                        result.getResponse().getContentAsString());
+            } catch (Exception e) {
+                throw new IllegalStateException("request failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private record HttpTransport(URI node, HttpClient http) implements Transport {
+
+        HttpTransport(URI node) {
+            this(node, HttpClient.newHttpClient());
+        }
+
+        @Override
+        public Response send(String method, String path, String apiKey, String requestKey, String body,
+                             MediaType type) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) {
+                request.header(HttpHeaders.CONTENT_TYPE, type.toString());
+            }
+            if (requestKey != null) {
+                request.header("Idempotency-Key", requestKey);
+            }
+            if (apiKey != null) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
+            }
+            try {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return response(response.statusCode(), response.headers().firstValue(HttpHeaders.CONTENT_TYPE)
+                        .orElse(null), response.body());
+            } catch (IOException e) {
+                throw new IllegalStateException("request failed: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
         }
     }
 }

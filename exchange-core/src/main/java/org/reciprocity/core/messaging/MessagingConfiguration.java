@@ -48,24 +48,31 @@ public class MessagingConfiguration {
                                   @Value("${exchange.commands.retry-interval-ms:10}") int retryIntervalMs) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
+                .retryScheduler(new ConflictRetryScheduler(IntervalRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
                         .maxRetryCount(maxRetries)
-                        .retryInterval(retryIntervalMs)
-                        .nonTransientFailurePredicate(failure -> !Conflicts.isConflict(failure))
-                        .build())
+                        .retryInterval(retryIntervalMs)))
                 .build();
     }
 
     /**
      * The registries (pool items, request log, participant directory) are what the command side decides with, so
-     * they are written in the deciding command's own transaction, and a failure to write them (the unique key that
-     * refuses a second "first") fails the command instead of being logged and forgotten.
+     * they are written in the deciding command's own transaction: a failure to write them (the unique key that
+     * refuses a second "first") fails the command.
      */
     @Autowired
     void registriesInTheCommandTransaction(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(ParticipantDirectory.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(ParticipantDirectory.PROCESSING_GROUP,
-                        configuration -> PropagatingErrorHandler.instance());
+        processing.registerSubscribingEventProcessor(ParticipantDirectory.PROCESSING_GROUP);
+    }
+
+    /**
+     * No event handler skips an event. Axon's default logs a handler's failure and carries on with the next event,
+     * which would leave a balance or the catalogue silently short. Propagated, the failure fails the command (for
+     * the registries) or stops the projection's processor, which rolls back and retries the same events with
+     * growing pauses until they go through.
+     */
+    @Autowired
+    void noEventIsSkipped(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,0 +1,201 @@
+package org.reciprocity.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.core.withdrawal.DrawCriteria;
+import org.reciprocity.ledger.catalogue.DrawableItems;
+import org.reciprocity.ledger.catalogue.FindDrawableItems;
+import org.reciprocity.portal.support.ExchangeClient;
+import org.reciprocity.portal.support.ExchangeClient.Response;
+import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.TestDatabases;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.reciprocity.portal.support.ExchangeClient.item;
+
+/**
+ * Two application instances on one PostgreSQL, as two nodes of a deployment would be, each with its own command bus
+ * and aggregate locks: only the event store stands between their decisions.
+ */
+class TwoNodesTest {
+
+    private static final String OPERATOR_KEY = "rx_operator-key-for-the-two-node-test-00001";
+
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+    private static ExchangeClient a;
+    private static ExchangeClient b;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        String database = TestDatabases.postgres("two_nodes");
+        nodeA = start(database, "node-a");
+        nodeB = start(database, "node-b");
+        a = ExchangeClient.over(uri(nodeA), () -> OPERATOR_KEY);
+        b = ExchangeClient.over(uri(nodeB), () -> OPERATOR_KEY);
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        nodeA.close();
+        nodeB.close();
+    }
+
+    @Test
+    void concurrentWithdrawalsOnBothNodesTakeExactlyWhatTheBalanceAllowsAndNeverMore() throws Exception {
+        Participant bank = a.register("firm");
+        Participant agency = b.register("agency");
+        Participant auditor = a.register("auditor");
+        a.contribute(bank, "pool", IntStream.range(0, 60)
+                .mapToObj(i -> item("ipv4", "198.18.0." + i, "GREEN")).toList());
+        int balance = 12;
+        b.contribute(agency, "earn", IntStream.range(0, balance)
+                .mapToObj(i -> item("ipv4", "198.19.0." + i, "RED")).toList());
+        awaitDrawable(60);
+
+        int attempts = 48;
+        List<Response> answers = concurrently(attempts, i -> (i % 2 == 0 ? a : b)
+                .withdraw(agency, "draw-" + i, Map.of("limit", 1)));
+
+        assertThat(answers).extracting(Response::status).containsOnly(201, 409);
+        assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(balance);
+        assertThat(answers).filteredOn(answer -> answer.status() == 409).hasSize(attempts - balance)
+                .allSatisfy(refusal -> assertThat(refusal.body().path("balance").asLong()).isZero());
+
+        JsonNode history = a.get("/api/audit/events?limit=1000&participant=" + agency.id(), auditor.apiKey()).body();
+        List<Long> balancesAfterWithdrawals = new ArrayList<>();
+        history.path("events").forEach(event -> {
+            if (event.path("type").asText().equals("ItemsWithdrawn")) {
+                balancesAfterWithdrawals.add(event.path("payload").path("balanceAfter").asLong());
+            }
+        });
+        assertThat(balancesAfterWithdrawals).hasSize(balance).allSatisfy(after -> assertThat(after).isNotNegative())
+                .isSortedAccordingTo((x, y) -> Long.compare(y, x)).doesNotHaveDuplicates();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode ledger = b.get("/api/accounts/" + agency.id(), agency.apiKey()).body();
+            assertThat(ledger.path("withdrawals").asInt() + ledger.path("refusals").asInt()).isEqualTo(attempts);
+            assertThat(ledger.path("balance").asLong()).isZero();
+            assertThat(ledger.path("spent").asLong()).isEqualTo(balance);
+        });
+    }
+
+    @Test
+    void whenTwoNodesReceiveTheSameNewItemsAtOnceOnlyOneContributionEarnsForThem() throws Exception {
+        Participant first = a.register("firm");
+        Participant second = b.register("firm");
+        for (int round = 0; round < 5; round++) {
+            int r = round;
+            List<Map<String, Object>> items = IntStream.range(0, 50)
+                    .mapToObj(i -> item("domain", "race" + r + "-" + i + ".example", "GREEN")).toList();
+            List<Response> receipts = concurrently(2, i -> i == 0 ? a.contribute(first, "race-" + r, items)
+                    : b.contribute(second, "race-" + r, items));
+            assertThat(receipts).extracting(Response::status).containsOnly(201);
+            assertThat(receipts.stream().mapToInt(receipt -> receipt.body().path("newItems").asInt()).sum())
+                    .isEqualTo(50);
+        }
+    }
+
+    @Test
+    void theSameRequestSentToBothNodesAtOnceIsStoredOnce() throws Exception {
+        Participant bank = a.register("firm");
+        List<Map<String, Object>> items = IntStream.range(0, 20)
+                .mapToObj(i -> item("md5", String.format("%032x", 0xfeed00L + i), "GREEN")).toList();
+        List<Response> answers = concurrently(2, i -> (i == 0 ? a : b).contribute(bank, "retry-storm", items));
+        assertThat(answers.get(0).status()).isEqualTo(201);
+        assertThat(answers.get(1).body()).isEqualTo(answers.get(0).body());
+        Long contributions = jdbc(nodeA).queryForObject("select count(*) from domain_event_entry "
+                + "where aggregate_identifier = ? and payload_type like '%ItemsContributed'", Long.class,
+                "account:" + bank.id());
+        assertThat(contributions).isEqualTo(1);
+    }
+
+    @Test
+    void theGlobalIndexFollowsTheOrderEventsAreWrittenInOnEitherNode() {
+        Participant bank = a.register("firm");
+        for (int i = 0; i < 6; i++) {
+            ExchangeClient node = i % 2 == 0 ? a : b;
+            assertThat(node.contribute(bank, "ordered-" + i, List.of(item("ipv4", "198.20.0." + i, "GREEN"))).status())
+                    .isEqualTo(201);
+        }
+        List<Long> positions = jdbc(nodeA).queryForList("select global_index from domain_event_entry "
+                + "where aggregate_identifier = ? order by sequence_number", Long.class, "account:" + bank.id());
+        assertThat(positions).hasSize(6).isSorted();
+        assertThat(positions.get(5) - positions.get(0)).isEqualTo(5);
+    }
+
+    private static void awaitDrawable(int items) {
+        QueryGateway queries = nodeA.getBean(QueryGateway.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> queries.query(
+                new FindDrawableItems(new DrawCriteria(List.of(), null, null, items)), DrawableItems.class)
+                .join().items().size() == items);
+    }
+
+    private static <T> List<T> concurrently(int tasks, IndexedTask<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                int index = i;
+                futures.add(pool.submit((Callable<T>) () -> {
+                    start.await();
+                    return task.run(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String database, String node) {
+        // As command-line arguments: they outrank application.yml, as a deployment's settings would.
+        return new SpringApplicationBuilder(ExchangeApplication.class).run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + TestDatabases.postgresUser(),
+                "--exchange.data-dir=" + TestDatabases.dataDir(node),
+                "--exchange.node-id=" + node,
+                "--exchange.operator.initial-key=" + OPERATOR_KEY);
+    }
+
+    private static URI uri(ConfigurableApplicationContext node) {
+        return URI.create("http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort());
+    }
+
+    private static JdbcTemplate jdbc(ConfigurableApplicationContext node) {
+        return node.getBean(JdbcTemplate.class);
+    }
+
+    @FunctionalInterface
+    private interface IndexedTask<T> {
+        T run(int index) throws Exception;
+    }
+}
