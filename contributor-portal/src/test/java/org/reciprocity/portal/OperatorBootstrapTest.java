@@ -1,0 +1,63 @@
+package org.reciprocity.portal;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.reciprocity.portal.support.ExchangeClient;
+import org.reciprocity.portal.support.TestDatabases;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The first start, as a new user meets it: no key configured, so one is generated, written once to a file only its
+ * owner can read, and the log says where but never what.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class OperatorBootstrapTest {
+
+    @Test
+    void theFirstStartGeneratesTheOperatorKeyIntoAnOwnerOnlyFileAndLaterStartsLeaveItAlone(CapturedOutput output)
+            throws Exception {
+        String dataDir = TestDatabases.dataDir("bootstrap");
+        Path keyFile = TestDatabases.keyFile(dataDir);
+        String key;
+        try (ConfigurableApplicationContext first = start(dataDir)) {
+            assertThat(keyFile).exists();
+            assertThat(Files.getPosixFilePermissions(keyFile))
+                    .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+            key = Files.readString(keyFile).strip();
+            assertThat(output.getOut()).contains("its API key is in " + keyFile.toAbsolutePath())
+                    .doesNotContain(key);
+            var me = ExchangeClient.over(uri(first), () -> key).get("/api/me", key);
+            assertThat(me.body().path("kind").asText()).isEqualTo("operator");
+        }
+        try (ConfigurableApplicationContext second = start(dataDir)) {
+            assertThat(Files.readString(keyFile).strip()).isEqualTo(key);
+            assertThat(ExchangeClient.over(uri(second), () -> key).get("/api/me", key).status()).isEqualTo(200);
+            assertThat(Files.list(Path.of(dataDir)).map(path -> path.getFileName().toString()))
+                    .doesNotContain("operator.key.pending");
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String dataDir) {
+        return new SpringApplicationBuilder(ExchangeApplication.class).run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                // The embedded default itself: an H2 file under the data folder.
+                "--exchange.data-dir=" + dataDir);
+    }
+
+    private static URI uri(ConfigurableApplicationContext node) {
+        return URI.create("http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort());
+    }
+}

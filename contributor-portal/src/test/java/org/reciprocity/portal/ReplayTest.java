@@ -1,0 +1,83 @@
+package org.reciprocity.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.portal.support.ExchangeClient;
+import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.Projections;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reciprocity.portal.support.ExchangeClient.item;
+
+/**
+ * The read side follows from the events alone: rebuilt from the start of the event store, the ledger and the
+ * catalogue hold exactly what they held, and an auditor's recomputation from the events agrees with them.
+ */
+class ReplayTest extends PostgresExchangeTest {
+
+    @Test
+    void rebuildingTheProjectionsFromTheEventStoreGivesExactlyTheSameBalancesStatementsAndCatalogue() {
+        ExchangeClient exchange = exchange();
+        Participant bank = exchange.register("firm");
+        Participant telco = exchange.register("firm");
+        Participant agency = exchange.register("agency");
+        Participant auditor = exchange.register("auditor");
+        exchange.contribute(bank, "b1", IntStream.range(0, 30).mapToObj(i -> item("ipv4", "100.64.1." + i,
+                i % 5 == 0 ? "RED" : "GREEN")).toList());
+        exchange.contribute(telco, "t1", IntStream.range(20, 40).mapToObj(i -> item("ipv4", "100.64.1." + i,
+                i % 3 == 0 ? "AMBER" : "CLEAR")).toList());
+        exchange.contribute(agency, "a1", List.of(item("domain", "replay-c2.example", "GREEN"),
+                item("ipv4", "100.64.1.5", "GREEN")));
+        Projections.awaitCaughtUp(projections);
+        exchange.withdraw(agency, "w1", Map.of("limit", 1));
+        exchange.withdraw(agency, "w2", Map.of("limit", 5));
+        exchange.withdraw(telco, "w3", Map.of("types", List.of("ipv4"), "limit", 7));
+        exchange.withdraw(bank, "w4", Map.of("limit", 1000));
+        Projections.awaitCaughtUp(projections);
+
+        Map<String, List<Map<String, Object>>> before = readSide();
+        assertThat(before.get("statement_entry")).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(before.get("catalogue_item")).hasSizeGreaterThanOrEqualTo(41);
+
+        // Damage the read side, as a bug or a careless hand might: only a rebuild from the events can restore it.
+        jdbc.update("update account_balance set balance = balance + 1000");
+        jdbc.update("delete from statement_entry where account_id = ?", agency.id());
+        jdbc.update("update catalogue_item set confidence = 0");
+        assertThat(readSide()).isNotEqualTo(before);
+
+        for (String projection : List.of("ledger", "catalogue")) {
+            assertThat(exchange.post("/api/operations/projections/" + projection + "/replay", operatorKey(), null,
+                    Map.of()).status()).isEqualTo(202);
+        }
+        Projections.awaitCaughtUp(projections);
+
+        assertThat(readSide()).isEqualTo(before);
+        JsonNode recomputed = exchange.get("/api/audit/balances", auditor.apiKey()).body().path("balances");
+        Map<String, Long> fromEvents = new TreeMap<>();
+        recomputed.forEach(balance -> fromEvents.put(balance.path("accountId").asText(),
+                balance.path("balance").asLong()));
+        Map<String, Long> fromLedger = new TreeMap<>();
+        before.get("account_balance").forEach(row -> fromLedger.put((String) row.get("account_id"),
+                ((Number) row.get("balance")).longValue()));
+        assertThat(fromEvents).isEqualTo(fromLedger).containsKeys(bank.id(), telco.id(), agency.id());
+    }
+
+    @Test
+    void aProjectionThatIsNotOneIsRefused() {
+        var response = exchange().post("/api/operations/projections/registries/replay", operatorKey(), null, Map.of());
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("detail").asText()).contains("ledger, catalogue");
+    }
+
+    private Map<String, List<Map<String, Object>>> readSide() {
+        return Map.of(
+                "account_balance", jdbc.queryForList("select * from account_balance order by account_id"),
+                "statement_entry", jdbc.queryForList("select * from statement_entry order by account_id, position"),
+                "catalogue_item", jdbc.queryForList("select * from catalogue_item order by item_id"));
+    }
+}

@@ -1,0 +1,59 @@
+package org.reciprocity.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.updates.UpdateChecker;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.portal.support.Participant;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reciprocity.portal.support.ExchangeClient.item;
+
+/** What the store looks like to someone with only psql: plain bytea JSON, no large objects, a one-step index. */
+class StorageTest extends PostgresExchangeTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void payloadsAreByteaThatPlainSqlReadsAsJson() throws Exception {
+        Participant bank = exchange().register("firm");
+        exchange().contribute(bank, "k", List.of(item("ipv4", "192.0.2.77", "GREEN")));
+
+        assertThat(jdbc.queryForList("select table_name || '.' || column_name from information_schema.columns "
+                        + "where column_name in ('payload', 'meta_data', 'token', 'serialized_saga') "
+                        + "and data_type <> 'bytea'", String.class)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class)).isZero();
+
+        String payload = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ? and payload_type like '%ItemsContributed'", String.class,
+                "account:" + bank.id());
+        JsonNode json = new ObjectMapper().readTree(payload);
+        assertThat(json.path("newItems").path(0).path("value").asText()).isEqualTo("192.0.2.77");
+        assertThat(json.path("newItems").path(0).path("tlp").asText()).isEqualTo("GREEN");
+        assertThat(json.path("credit").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theGlobalIndexStepsByOne() {
+        assertThat(jdbc.queryForObject("select increment_by from pg_sequences where sequencename = "
+                + "'domain_event_entry_seq'", Long.class)).isEqualTo(1);
+        Participant bank = exchange().register("firm");
+        exchange().contribute(bank, "k1", List.of(item("ipv4", "192.0.2.78", "GREEN")));
+        exchange().contribute(bank, "k2", List.of(item("ipv4", "192.0.2.79", "GREEN")));
+        List<Long> positions = jdbc.queryForList("select global_index from domain_event_entry "
+                + "where aggregate_identifier = ? order by sequence_number", Long.class, "account:" + bank.id());
+        assertThat(positions.get(1) - positions.get(0)).isEqualTo(1);
+    }
+
+    @Test
+    void nothingPhonesHomeAndNoAxonServerIsLookedFor() {
+        assertThat(context.getBeanNamesForType(UpdateChecker.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(AxonServerConnectionManager.class)).isEmpty();
+    }
+}
