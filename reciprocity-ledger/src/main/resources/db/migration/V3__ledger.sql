@@ -30,14 +30,15 @@ create table statement_entry (
 
 -- The shared catalogue, projected from the contributions by the 'catalogue' tracking processor. One row per item;
 -- the attributes are merged over the contributions that the pool may share (CLEAR, GREEN, AMBER), so nothing said
--- under AMBER+STRICT or RED ever shows here.
+-- under AMBER+STRICT or RED ever shows here. pool_position numbers the items 1, 2, 3... in the order they became
+-- drawable: the cursor consumers continue from.
 create table catalogue_item (
     item_id         uuid                        not null,
     item_type       varchar(16)                 not null,
     item_value      varchar(4096)               not null,
     first_position  bigint                      not null,
     first_added_at  timestamp(6) with time zone not null,
-    shared_position bigint,
+    pool_position   bigint,
     shared_at       timestamp(6) with time zone,
     confidence      integer,
     tlp             varchar(16),
@@ -48,5 +49,5 @@ create table catalogue_item (
 );
 
 -- Withdrawals read the shared items in pool order, optionally of some types only.
-create index catalogue_item_shared on catalogue_item (shared_position);
-create index catalogue_item_type_shared on catalogue_item (item_type, shared_position);
+create unique index catalogue_item_pool on catalogue_item (pool_position);
+create index catalogue_item_type_pool on catalogue_item (item_type, pool_position);

@@ -8,42 +8,48 @@ import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * One item of the catalogue. What it shows is merged over the contributions the pool may share: an item first
  * contributed under RED or AMBER+STRICT is stored here without any of its attributes, and becomes drawable only when
  * some contribution shares it. Once shared, an item stays shared: it may already have been drawn.
  *
- * @param sharedPosition global position of the first sharing contribution; null while no contribution shares it
+ * @param firstPosition global position of the event that first brought the item
+ * @param poolPosition  the item's number in the shared pool, which numbers items 1, 2, 3... in the order they became
+ *                      drawable; null while no contribution shares the item
  */
 record CatalogueEntry(UUID itemId, ItemType type, String value, long firstPosition, Instant firstAddedAt,
-                      Long sharedPosition, Instant sharedAt, Integer confidence, Tlp tlp, Instant firstSeen,
+                      Long poolPosition, Instant sharedAt, Integer confidence, Tlp tlp, Instant firstSeen,
                       Instant lastSeen, List<String> tags) {
 
-    static CatalogueEntry first(UUID itemId, Item item, long position, Instant at) {
-        CatalogueEntry unshared = new CatalogueEntry(itemId, item.type(), item.value(), position, at, null, null,
-                null, null, null, null, List.of());
-        return unshared.with(item, position, at);
+    static CatalogueEntry first(UUID itemId, Item item, long eventPosition, Instant at, LongSupplier nextInPool) {
+        CatalogueEntry unshared = new CatalogueEntry(itemId, item.type(), item.value(), eventPosition, at, null,
+                null, null, null, null, null, List.of());
+        return unshared.with(item, at, nextInPool);
     }
 
-    /** This entry once a further contribution of the same item, at {@code position}, is counted. */
-    CatalogueEntry with(Item item, long position, Instant at) {
+    /**
+     * This entry once a further contribution of the same item, made at {@code at}, is counted. An item the
+     * contribution shares for the first time takes the next number in the pool.
+     */
+    CatalogueEntry with(Item item, Instant at, LongSupplier nextInPool) {
         if (!item.tlp().isPoolShareable()) {
             return this;
         }
-        if (sharedPosition == null) {
-            return new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, position, at,
+        if (poolPosition == null) {
+            return new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, nextInPool.getAsLong(), at,
                     item.confidence(), item.tlp(), item.firstSeen(), item.lastSeen(), item.tags());
         }
         // Every sharing contributor vouches for the item: keep the strongest confidence, the widest seen period and
         // the least restrictive marking any of them gave it.
-        return new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, sharedPosition, sharedAt,
+        return new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, poolPosition, sharedAt,
                 max(confidence, item.confidence()), item.tlp().compareTo(tlp) < 0 ? item.tlp() : tlp,
                 earliest(firstSeen, item.firstSeen()), latest(lastSeen, item.lastSeen()), union(tags, item.tags()));
     }
 
     boolean isShared() {
-        return sharedPosition != null;
+        return poolPosition != null;
     }
 
     Item asDeliveredItem() {

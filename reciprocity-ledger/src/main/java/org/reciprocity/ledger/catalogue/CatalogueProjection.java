@@ -35,10 +35,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * The shared catalogue, kept in SQL by the {@code catalogue} tracking processor. A contribution of 10,000 items costs
  * a few statements: one read of the rows it touches per thousand items, then batched inserts and updates.
+ * <p>
+ * Items are numbered in the order they become drawable, by event and then by their place in the event, so a
+ * consumer can continue exactly where its last withdrawal stopped even inside one large contribution. The numbers
+ * are handed out here, in event order, which is why the catalogue runs as a single segment: a replay numbers every
+ * item the same way again.
  */
 @Component
 @ProcessingGroup(ProjectionReplays.CATALOGUE)
@@ -59,6 +65,9 @@ class CatalogueProjection {
     @EventHandler
     void on(ItemsContributed event, @Timestamp Instant at, TrackingToken token) {
         long position = token.position().orElseThrow();
+        long[] lastInPool = {jdbc.queryForObject("select coalesce(max(pool_position), 0) from catalogue_item",
+                Long.class)};
+        LongSupplier nextInPool = () -> ++lastInPool[0];
         Map<UUID, Item> items = new LinkedHashMap<>();
         event.newItems().forEach(item -> items.put(item.id(), item));
         event.knownItems().forEach(item -> items.put(item.id(), item));
@@ -68,16 +77,16 @@ class CatalogueProjection {
         items.forEach((id, item) -> {
             CatalogueEntry before = existing.get(id);
             if (before == null) {
-                added.add(CatalogueEntry.first(id, item, position, at));
+                added.add(CatalogueEntry.first(id, item, position, at, nextInPool));
             } else {
-                CatalogueEntry after = before.with(item, position, at);
+                CatalogueEntry after = before.with(item, at, nextInPool);
                 if (!after.equals(before)) {
                     changed.add(after);
                 }
             }
         });
         jdbc.batchUpdate("insert into catalogue_item (item_id, item_type, item_value, first_position, "
-                        + "first_added_at, shared_position, shared_at, confidence, tlp, first_seen, last_seen, tags) "
+                        + "first_added_at, pool_position, shared_at, confidence, tlp, first_seen, last_seen, tags) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", added, CHUNK,
                 (statement, entry) -> {
                     statement.setObject(1, entry.itemId());
@@ -87,7 +96,7 @@ class CatalogueProjection {
                     statement.setObject(5, SqlTime.of(entry.firstAddedAt()));
                     bindSharedAttributes(statement, 6, entry);
                 });
-        jdbc.batchUpdate("update catalogue_item set shared_position = ?, shared_at = ?, confidence = ?, tlp = ?, "
+        jdbc.batchUpdate("update catalogue_item set pool_position = ?, shared_at = ?, confidence = ?, tlp = ?, "
                         + "first_seen = ?, last_seen = ?, tags = ? where item_id = ?", changed, CHUNK,
                 (statement, entry) -> {
                     bindSharedAttributes(statement, 1, entry);
@@ -103,10 +112,10 @@ class CatalogueProjection {
     @QueryHandler
     DrawableItems handle(FindDrawableItems query) {
         DrawCriteria criteria = query.criteria();
-        StringBuilder sql = new StringBuilder("select * from catalogue_item where shared_position is not null");
+        StringBuilder sql = new StringBuilder("select * from catalogue_item where pool_position is not null");
         List<Object> arguments = new ArrayList<>();
         if (criteria.after() != null) {
-            sql.append(" and shared_position > ?");
+            sql.append(" and pool_position > ?");
             arguments.add(criteria.after());
         }
         if (criteria.since() != null) {
@@ -118,10 +127,10 @@ class CatalogueProjection {
                     .append(')');
             criteria.types().forEach(type -> arguments.add(type.label()));
         }
-        sql.append(" order by shared_position fetch first ? rows only");
+        sql.append(" order by pool_position fetch first ? rows only");
         arguments.add(criteria.limit());
         return new DrawableItems(jdbc.query(sql.toString(), entryRow, arguments.toArray()).stream()
-                .map(entry -> new PoolItem(entry.asDeliveredItem(), entry.sharedPosition(), entry.sharedAt()))
+                .map(entry -> new PoolItem(entry.asDeliveredItem(), entry.poolPosition(), entry.sharedAt()))
                 .toList());
     }
 
@@ -137,7 +146,7 @@ class CatalogueProjection {
 
     private static void bindSharedAttributes(PreparedStatement statement, int first, CatalogueEntry entry)
             throws SQLException {
-        statement.setObject(first, entry.sharedPosition(), Types.BIGINT);
+        statement.setObject(first, entry.poolPosition(), Types.BIGINT);
         statement.setObject(first + 1, SqlTime.of(entry.sharedAt()));
         statement.setObject(first + 2, entry.confidence(), Types.INTEGER);
         statement.setString(first + 3, entry.tlp() == null ? null : entry.tlp().name());
@@ -151,7 +160,7 @@ class CatalogueProjection {
         String tags = rs.getString("tags");
         return new CatalogueEntry(rs.getObject("item_id", UUID.class), ItemType.parse(rs.getString("item_type")),
                 rs.getString("item_value"), rs.getLong("first_position"), SqlTime.instant(rs, "first_added_at"),
-                rs.getObject("shared_position", Long.class), SqlTime.instant(rs, "shared_at"),
+                rs.getObject("pool_position", Long.class), SqlTime.instant(rs, "shared_at"),
                 rs.getObject("confidence", Integer.class), tlp == null ? null : Tlp.valueOf(tlp),
                 SqlTime.instant(rs, "first_seen"), SqlTime.instant(rs, "last_seen"), tags == null ? List.of() : tags(tags));
     }

@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * An item as the shared pool offers it.
  *
- * @param position the global position at which it became drawable: the order of the pool, and the cursor to
+ * @param position its number in the pool, which numbers items in the order they became drawable: the cursor to
  *                 continue from
  * @param sharedAt when it became drawable
  */

@@ -52,7 +52,7 @@ class CatalogueProjectionTest {
         catalogue.on(contributed("cert-my", "k1", List.of(), List.of(sharedLater), 0), T0.plusSeconds(60), at(2));
         DrawableItems drawable = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)));
         assertThat(drawable.items()).containsExactly(new PoolItem(
-                new Item(ItemType.DOMAIN, "c2.example", 40, Tlp.GREEN, null, null, List.of("c2")), 2,
+                new Item(ItemType.DOMAIN, "c2.example", 40, Tlp.GREEN, null, null, List.of("c2")), 1,
                 T0.plusSeconds(60)));
     }
 
@@ -86,11 +86,46 @@ class CatalogueProjectionTest {
         assertThat(draw(new DrawCriteria(List.of(ItemType.DOMAIN), null, null, 100))).containsExactly(domain);
         assertThat(draw(new DrawCriteria(List.of(), T0.plusSeconds(10), null, 100))).extracting(Item::value)
                 .containsExactly("bad.example", "198.51.100.4", "198.51.100.5");
-        assertThat(draw(new DrawCriteria(List.of(), null, 5L, 100))).extracting(Item::value)
+        assertThat(draw(new DrawCriteria(List.of(), null, 4L, 100))).extracting(Item::value)
                 .containsExactly("198.51.100.4", "198.51.100.5");
         DrawableItems firstTwo = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 2)));
         assertThat(firstTwo.asItems()).hasSize(2);
-        assertThat(firstTwo.throughPosition()).isEqualTo(1);
+        assertThat(firstTwo.throughPosition()).isEqualTo(2);
+    }
+
+    @Test
+    void drawingPageByPageThroughOneLargeContributionDeliversEveryItemOnceInTheContributorsOrder() {
+        List<Item> feed = IntStream.range(0, 25).mapToObj(i -> item("ipv4", "203.0.113." + (100 - i), "GREEN"))
+                .toList();
+        catalogue.on(contributed("bank-a", "dump", feed, List.of(), 25), T0, at(7));
+
+        List<Item> delivered = new java.util.ArrayList<>();
+        Long after = null;
+        DrawableItems page;
+        do {
+            page = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, after, 10)));
+            delivered.addAll(page.asItems());
+            after = page.throughPosition();
+        } while (!page.items().isEmpty());
+        assertThat(delivered).isEqualTo(feed);
+    }
+
+    @Test
+    void aReplayNumbersThePoolTheSameWay() {
+        catalogue.on(contributed("bank-a", "k1", List.of(item("ipv4", "192.0.2.9", "RED"),
+                item("ipv4", "192.0.2.8", "GREEN")), List.of(), 2), T0, at(1));
+        catalogue.on(contributed("bank-b", "k1", List.of(item("ipv4", "192.0.2.7", "CLEAR")),
+                List.of(item("ipv4", "192.0.2.9", "GREEN")), 1), T0.plusSeconds(1), at(2));
+        List<PoolItem> first = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)))
+                .items();
+        catalogue.reset();
+        catalogue.on(contributed("bank-a", "k1", List.of(item("ipv4", "192.0.2.9", "RED"),
+                item("ipv4", "192.0.2.8", "GREEN")), List.of(), 2), T0, at(1));
+        catalogue.on(contributed("bank-b", "k1", List.of(item("ipv4", "192.0.2.7", "CLEAR")),
+                List.of(item("ipv4", "192.0.2.9", "GREEN")), 1), T0.plusSeconds(1), at(2));
+
+        assertThat(catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10))).items())
+                .isEqualTo(first).extracting(PoolItem::position).containsExactly(1L, 2L, 3L);
     }
 
     @Test
