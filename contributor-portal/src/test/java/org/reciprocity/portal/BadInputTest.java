@@ -165,6 +165,8 @@ class BadInputTest extends PostgresExchangeTest {
                 MediaType.TEXT_PLAIN);
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.isProblem()).isTrue();
+        assertThat(response.body().path("type").asText())
+                .isEqualTo("urn:reciprocity-exchange:problem:unsupported-media-type");
         assertNothingStored();
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The first start, as a new user meets it: no key configured, so one is generated, written once to a file only its
@@ -47,6 +48,23 @@ class OperatorBootstrapTest {
             assertThat(Files.list(Path.of(dataDir)).map(path -> path.getFileName().toString()))
                     .doesNotContain("operator.key.pending");
         }
+    }
+
+    @Test
+    void aKeyFileWithoutItsDatabaseStopsTheStartRatherThanBeOverwritten() throws Exception {
+        String dataDir = TestDatabases.dataDir("orphan-key");
+        Files.writeString(TestDatabases.keyFile(dataDir), "rx_key-of-a-database-that-is-gone\n");
+        assertThatThrownBy(() -> start(dataDir, "jdbc:h2:mem:orphan-key"))
+                .hasStackTraceContaining("exists but no operator is registered");
+        assertThat(Files.readString(TestDatabases.keyFile(dataDir))).isEqualTo("rx_key-of-a-database-that-is-gone\n");
+    }
+
+    private static ConfigurableApplicationContext start(String dataDir, String databaseUrl) {
+        return new SpringApplicationBuilder(ExchangeApplication.class).run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + databaseUrl,
+                "--exchange.data-dir=" + dataDir);
     }
 
     private static ConfigurableApplicationContext start(String dataDir) {

@@ -115,6 +115,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(field, message))));
     }
 
+    /**
+     * Spring's own answers (an unsupported media type, a missing header, an unknown path) as problems of ours, so
+     * that a client meets one set of problem types.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            ProblemType type = switch (status.value()) {
+                case 401 -> ProblemType.UNAUTHENTICATED;
+                case 403 -> ProblemType.FORBIDDEN;
+                case 404 -> ProblemType.NOT_FOUND;
+                case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+                case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+                default -> status.is4xxClientError() ? ProblemType.INVALID_REQUEST : null;
+            };
+            if (type != null) {
+                problem.setType(type.uri());
+                problem.setTitle(type.title());
+            }
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
     private static String expected(Class<?> type) {
         return switch (type.getSimpleName()) {
             case "Instant" -> "an ISO-8601 instant such as 2026-11-23T08:00:00Z";
