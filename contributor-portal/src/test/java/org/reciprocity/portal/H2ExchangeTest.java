@@ -2,15 +2,10 @@ package org.reciprocity.portal;
 
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Value;
-import org.reciprocity.ledger.projection.ProjectionReplays;
-import org.reciprocity.portal.support.ExchangeClient;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +17,7 @@ import java.nio.file.Files;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class H2ExchangeTest {
+abstract class H2ExchangeTest extends ExchangeTestBase {
 
     static final String DATA_DIR = TestDatabases.dataDir("h2-suite");
 
@@ -35,22 +30,12 @@ abstract class H2ExchangeTest {
         properties.add("exchange.data-dir", () -> DATA_DIR);
     }
 
+    @Override
     String operatorKey() {
         try {
             return Files.readString(TestDatabases.keyFile(dataDir)).strip();
         } catch (IOException e) {
             throw new UncheckedIOException("the first start writes the operator key to the data folder", e);
         }
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ProjectionReplays projections;
-
-    ExchangeClient exchange() {
-        return ExchangeClient.over(mvc, this::operatorKey);
     }
 }

@@ -1,20 +1,15 @@
 package org.reciprocity.portal;
 
 import org.reciprocity.portal.support.TestDatabases;
-import org.reciprocity.ledger.projection.ProjectionReplays;
-import org.reciprocity.portal.support.ExchangeClient;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The exchange on a real PostgreSQL, shared by the tests that extend this (one Spring context for all of them). */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class PostgresExchangeTest {
+abstract class PostgresExchangeTest extends ExchangeTestBase {
 
     static final String OPERATOR_KEY = "rx_operator-key-for-the-postgres-suite-0001";
 
@@ -26,18 +21,8 @@ abstract class PostgresExchangeTest {
         properties.add("exchange.operator.initial-key", () -> OPERATOR_KEY);
     }
 
+    @Override
     String operatorKey() {
         return OPERATOR_KEY;
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ProjectionReplays projections;
-
-    ExchangeClient exchange() {
-        return ExchangeClient.over(mvc, this::operatorKey);
     }
 }
