@@ -1,6 +1,6 @@
 -- Axon Framework's JPA storage engine: the event store, snapshots, tracking tokens, sagas and dead letters.
 -- One script for H2 and PostgreSQL. Payloads are bytea, not large objects (see BinaryPayloads), and the global
--- index sequence allocates one value at a time (see META-INF/orm.xml).
+-- index sequence steps by one, which Hibernate follows (see application.yml and docs/architecture.md).
 
 create sequence domain_event_entry_seq start with 1 increment by 1;
 

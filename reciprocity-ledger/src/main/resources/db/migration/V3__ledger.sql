@@ -35,7 +35,7 @@ create table statement_entry (
 create table catalogue_item (
     item_id         uuid                        not null,
     item_type       varchar(16)                 not null,
-    item_value      varchar(4096)               not null,
+    item_value      varchar(4096)               not null, -- ItemType.MAX_VALUE_LENGTH
     first_position  bigint                      not null,
     first_added_at  timestamp(6) with time zone not null,
     pool_position   bigint,
@@ -44,7 +44,7 @@ create table catalogue_item (
     tlp             varchar(16),
     first_seen      timestamp(6) with time zone,
     last_seen       timestamp(6) with time zone,
-    tags            varchar(4000),
+    tags            varchar,
     constraint catalogue_item_pk primary key (item_id)
 );
 

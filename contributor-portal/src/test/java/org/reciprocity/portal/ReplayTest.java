@@ -6,9 +6,14 @@ import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +38,7 @@ class ReplayTest extends PostgresExchangeTest {
                 i % 3 == 0 ? "AMBER" : "CLEAR")).toList());
         exchange.contribute(agency, "a1", List.of(item("domain", "replay-c2.example", "GREEN"),
                 item("ipv4", "100.64.1.5", "GREEN")));
+        contributeAtOnce(exchange);
         Projections.awaitCaughtUp(projections);
         exchange.withdraw(agency, "w1", Map.of("limit", 1));
         exchange.withdraw(agency, "w2", Map.of("limit", 5));
@@ -65,6 +71,36 @@ class ReplayTest extends PostgresExchangeTest {
         before.get("account_balance").forEach(row -> fromLedger.put((String) row.get("account_id"),
                 ((Number) row.get("balance")).longValue()));
         assertThat(fromEvents).isEqualTo(fromLedger).containsKeys(bank.id(), telco.id(), agency.id());
+    }
+
+    /**
+     * Several members contributing at the same moment, large batches among small ones: the case where a slow
+     * transaction could commit after a quicker one that drew a higher index, if appends were not ordered.
+     */
+    private static void contributeAtOnce(ExchangeClient exchange) {
+        List<Participant> members = IntStream.range(0, 6).mapToObj(i -> exchange.register("firm")).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(members.size());
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int m = 0; m < members.size(); m++) {
+                Participant member = members.get(m);
+                int offset = m * 700;
+                work.add(threads.submit(() -> {
+                    for (int batch : new int[] {1500, 3, 200, 1}) {
+                        exchange.contribute(member, "burst-" + batch, IntStream.range(0, batch)
+                                .mapToObj(i -> item("url", "https://burst.example/" + (offset + i), "GREEN"))
+                                .toList());
+                    }
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("the concurrent contributions failed", e);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

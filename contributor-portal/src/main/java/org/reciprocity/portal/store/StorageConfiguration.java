@@ -1,11 +1,18 @@
 package org.reciprocity.portal.store;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +23,31 @@ import java.lang.management.ManagementFactory;
  * mapping agrees.
  */
 @Configuration(proxyBeanMethods = false)
+// Axon registers its event entities from the auto-configuration this class's event store replaces.
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class StorageConfiguration {
+
+    /**
+     * The event store on the database, appending in commit order (see {@link WriteOrderedEventStorageEngine}); the
+     * settings are those of Axon's own auto-configuration. Not used when Axon Server holds the events.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    EventStorageEngine eventStorageEngine(Serializer serializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          EntityManagerProvider entityManagerProvider,
+                                          TransactionManager transactionManager) {
+        return new WriteOrderedEventStorageEngine(JpaEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager));
+    }
 
     /**
      * The token store, with the node's name given explicitly. A tracking processor's segment is claimed under the

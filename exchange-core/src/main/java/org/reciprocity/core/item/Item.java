@@ -1,6 +1,7 @@
 package org.reciprocity.core.item;
 
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.Text;
 
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +48,8 @@ public record Item(ItemType type, String value, Integer confidence, Tlp tlp, Ins
     public static Item normalised(String type, String value, Integer confidence, String tlp, Instant firstSeen,
                                   Instant lastSeen, List<String> tags) {
         ItemType itemType = ItemType.parse(type);
-        return new Item(itemType, itemType.normalise(value), confidence, Tlp.parse(tlp), firstSeen, lastSeen,
+        return new Item(itemType, itemType.normalise(value), confidence, Tlp.parse(tlp),
+                Text.requireStorable("firstSeen", firstSeen), Text.requireStorable("lastSeen", lastSeen),
                 canonicalTags(tags));
     }
 
@@ -61,7 +63,7 @@ public record Item(ItemType type, String value, Integer confidence, Tlp tlp, Ins
         }
         TreeSet<String> canonical = new TreeSet<>();
         for (String tag : tags) {
-            String text = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+            String text = tag == null ? "" : Text.requirePrintable("tags", tag.strip().toLowerCase(Locale.ROOT));
             if (text.isEmpty() || text.length() > MAX_TAG_LENGTH) {
                 throw new InvalidInputException("tags", "a tag is 1 to " + MAX_TAG_LENGTH + " characters; got '" + tag
                         + "'");

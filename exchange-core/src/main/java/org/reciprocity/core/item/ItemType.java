@@ -24,6 +24,9 @@ public enum ItemType {
     SHA256("sha256", value -> Digests.canonical(value, "a SHA-256 digest", 64)),
     EMAIL("email", EmailAddresses::canonical);
 
+    /** The longest canonical value the exchange keeps (a URL's, in practice). */
+    public static final int MAX_VALUE_LENGTH = 4096;
+
     private final String label;
     private final UnaryOperator<String> canonicalForm;
 
@@ -46,7 +49,17 @@ public enum ItemType {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException("value", "a value is required");
         }
-        return canonicalForm.apply(value.strip());
+        if (value.length() > MAX_VALUE_LENGTH) {
+            throw new InvalidInputException("value", "a value is at most " + MAX_VALUE_LENGTH + " characters long; "
+                    + "this one has " + value.length());
+        }
+        String canonical = canonicalForm.apply(value.strip());
+        // Canonical text can grow (a URL gains its '/'): the limit holds for what is kept.
+        if (canonical.length() > MAX_VALUE_LENGTH) {
+            throw new InvalidInputException("value", "in canonical form this value has " + canonical.length()
+                    + " characters; at most " + MAX_VALUE_LENGTH + " are kept");
+        }
+        return canonical;
     }
 
     @JsonCreator

@@ -15,17 +15,12 @@ import java.util.Map;
  */
 final class Urls {
 
-    static final int MAX_LENGTH = 4096;
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of("http", 80, "https", 443, "ftp", 21);
 
     private Urls() {
     }
 
     static String canonical(String text) {
-        if (text.length() > MAX_LENGTH) {
-            throw new InvalidInputException("value", "a URL may be at most " + MAX_LENGTH + " characters long; this one "
-                    + "has " + text.length());
-        }
         URI uri;
         try {
             uri = new URI(text);

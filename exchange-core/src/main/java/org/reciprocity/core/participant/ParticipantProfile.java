@@ -1,9 +1,11 @@
 package org.reciprocity.core.participant;
 
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.Text;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -36,11 +38,11 @@ public record ParticipantProfile(String participantId, ParticipantKind kind, Str
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw new InvalidInputException("name", "a name of 1 to 200 characters is required");
         }
-        name = name.strip();
+        name = Text.requirePrintable("name", name.strip());
         sector = sector == null ? null : sector.strip().toLowerCase(Locale.ROOT);
         if (sector == null || !SECTORS.contains(sector)) {
             throw new InvalidInputException("sector", "'" + sector + "' is not a STIX 2.1 industry sector: use one of "
-                    + String.join(", ", new java.util.TreeSet<>(SECTORS)));
+                    + String.join(", ", new TreeSet<>(SECTORS)));
         }
         country = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
         if (country == null || !COUNTRIES.contains(country)) {

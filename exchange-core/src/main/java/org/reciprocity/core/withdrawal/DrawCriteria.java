@@ -1,6 +1,7 @@
 package org.reciprocity.core.withdrawal;
 
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.Text;
 import org.reciprocity.core.item.ItemType;
 
 import java.time.Instant;
@@ -25,6 +26,7 @@ public record DrawCriteria(List<ItemType> types, Instant since, Long after, int 
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit", "limit is 1 to " + MAX_LIMIT + "; got " + limit);
         }
+        Text.requireStorable("since", since);
         if (after != null && after < 0) {
             throw new InvalidInputException("after", "after is a pool position, 0 or more; got " + after);
         }
