@@ -62,6 +62,22 @@ class SecurityTest extends PostgresExchangeTest {
     }
 
     @Test
+    void anOperatorReplacesALostKeyAndTheOldOneStopsWorking() {
+        Response reissued = exchange.post("/api/participants/" + bank.id() + "/key", operatorKey(), null, Map.of());
+        assertThat(reissued.status()).isEqualTo(200);
+        String newKey = reissued.body().path("apiKey").asText();
+        assertThat(newKey).isNotEqualTo(bank.apiKey());
+        assertThat(exchange.get("/api/me", bank.apiKey()).status()).isEqualTo(401);
+        assertThat(exchange.get("/api/me", newKey).body().path("id").asText()).isEqualTo(bank.id());
+
+        assertThat(exchange.post("/api/participants/" + agency.id() + "/key", newKey, null, Map.of()).status())
+                .isEqualTo(403);
+        assertThat(exchange.post("/api/participants/no-such-member/key", operatorKey(), null, Map.of()).status())
+                .isEqualTo(404);
+        assertThat(exchange.get("/api/me", agency.apiKey()).status()).isEqualTo(200);
+    }
+
+    @Test
     void auditorsAndOperatorsNeitherContributeNorWithdraw() {
         for (String key : List.of(auditor.apiKey(), operatorKey())) {
             Participant notMember = new Participant("x", key);

@@ -5,12 +5,14 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.messaging.CommandConflicts;
 import org.reciprocity.core.withdrawal.DrawCriteria;
 import org.reciprocity.ledger.catalogue.DrawableItems;
 import org.reciprocity.ledger.catalogue.FindDrawableItems;
 import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.ExchangeClient.Response;
 import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.RaceGate;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -74,8 +76,10 @@ class TwoNodesTest {
         awaitDrawable(60);
 
         int attempts = 48;
+        long conflictsBefore = conflicts();
         List<Response> answers = concurrently(attempts, i -> (i % 2 == 0 ? a : b)
                 .withdraw(agency, "draw-" + i, Map.of("limit", 1)));
+        assertThat(conflicts()).as("the nodes did decide on the same balance at once").isGreaterThan(conflictsBefore);
 
         assertThat(answers).extracting(Response::status).containsOnly(201, 409);
         assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(balance);
@@ -104,15 +108,19 @@ class TwoNodesTest {
     void whenTwoNodesReceiveTheSameNewItemsAtOnceOnlyOneContributionEarnsForThem() throws Exception {
         Participant first = a.register("firm");
         Participant second = b.register("firm");
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 3; round++) {
             int r = round;
             List<Map<String, Object>> items = IntStream.range(0, 50)
                     .mapToObj(i -> item("domain", "race" + r + "-" + i + ".example", "GREEN")).toList();
+            long conflictsBefore = conflicts();
+            RaceGate.arm(2);
             List<Response> receipts = concurrently(2, i -> i == 0 ? a.contribute(first, "race-" + r, items)
                     : b.contribute(second, "race-" + r, items));
+
             assertThat(receipts).extracting(Response::status).containsOnly(201);
-            assertThat(receipts.stream().mapToInt(receipt -> receipt.body().path("newItems").asInt()).sum())
-                    .isEqualTo(50);
+            assertThat(receipts).extracting(receipt -> receipt.body().path("newItems").asInt())
+                    .containsExactlyInAnyOrder(50, 0);
+            assertThat(conflicts()).as("the loser was retried").isGreaterThan(conflictsBefore);
         }
     }
 
@@ -142,6 +150,10 @@ class TwoNodesTest {
                 + "where aggregate_identifier = ? order by sequence_number", Long.class, "account:" + bank.id());
         assertThat(positions).hasSize(6).isSorted();
         assertThat(positions.get(5) - positions.get(0)).isEqualTo(5);
+    }
+
+    private static long conflicts() {
+        return nodeA.getBean(CommandConflicts.class).count() + nodeB.getBean(CommandConflicts.class).count();
     }
 
     private static void awaitDrawable(int items) {
@@ -176,7 +188,7 @@ class TwoNodesTest {
 
     private static ConfigurableApplicationContext start(String database, String node) {
         // As command-line arguments: they outrank application.yml, as a deployment's settings would.
-        return new SpringApplicationBuilder(ExchangeApplication.class).run(
+        return new SpringApplicationBuilder(ExchangeApplication.class, RaceGate.Configuration.class).run(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + database,

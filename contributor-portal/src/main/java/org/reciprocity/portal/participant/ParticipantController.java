@@ -7,6 +7,7 @@ import org.reciprocity.core.participant.ApiKeys;
 import org.reciprocity.core.participant.ParticipantDirectory;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
+import org.reciprocity.core.participant.ReissueApiKey;
 import org.reciprocity.portal.problem.ForbiddenException;
 import org.reciprocity.portal.problem.NotFoundException;
 import org.reciprocity.portal.security.Member;
@@ -44,6 +45,17 @@ class ParticipantController {
         ParticipantView registered = ParticipantView.of(directory.find(profile.participantId()).orElseThrow());
         return ResponseEntity.created(URI.create("/api/participants/" + profile.participantId()))
                 .body(new IssuedKey(registered, apiKey));
+    }
+
+    @PostMapping("/api/participants/{participantId}/key")
+    @Operation(summary = "Issue a participant a new API key (operators only)",
+            description = "The old key stops working at once. For a key that was lost or may have leaked.")
+    IssuedKey reissueKey(@AuthenticationPrincipal Member operator, @PathVariable String participantId) {
+        ParticipantView participant = directory.find(participantId).map(ParticipantView::of)
+                .orElseThrow(() -> new NotFoundException("no participant '" + participantId + "' is registered"));
+        String apiKey = ApiKeys.generate();
+        commands.sendAndWait(new ReissueApiKey(participantId, ApiKeys.hash(apiKey), operator.participantId()));
+        return new IssuedKey(participant, apiKey);
     }
 
     @GetMapping("/api/participants")

@@ -2,12 +2,16 @@ package org.reciprocity.portal.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.account.IdempotencyKeyReusedException;
+import org.reciprocity.core.messaging.Conflicts;
 import org.reciprocity.core.participant.ParticipantAlreadyRegisteredException;
 import org.reciprocity.core.withdrawal.QuotaExceededException;
 import org.reciprocity.core.withdrawal.WithdrawalRefused;
+import org.reciprocity.portal.web.RequestSizeLimit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +26,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Every refusal as {@code application/problem+json}: what went wrong in words a person can act on, and for bad input
@@ -29,6 +34,8 @@ import java.util.List;
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler
     ProblemDetail invalidRequest(InvalidRequestException e) {
@@ -69,23 +76,47 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail projectionClaimed(UnableToClaimTokenException e) {
+        return Problems.of(HttpStatus.CONFLICT, ProblemType.PROJECTION_CLAIMED, "another node holds this projection's "
+                + "work, so it cannot be reset from here: stop the projection on the other nodes and try again ("
+                + e.getMessage() + ")");
+    }
+
+    @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, e.getMessage());
     }
 
-    /** Conflicts that outlasted every retry: nothing was stored, and the same request key may be sent again. */
+    /**
+     * Anything else. A conflict that outlasted every retry means nothing was stored and the same request may simply
+     * be sent again; any other failure is the exchange's fault, logged under a reference the caller can quote.
+     */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> busy(ConcurrencyException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.BUSY,
-                        "the account was changed by concurrent requests too often to decide this one; nothing was "
-                                + "stored: send the same request again with the same request key"));
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (Conflicts.isConflict(e)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.BUSY,
+                            "concurrent requests changed the same records too often to decide this one; nothing "
+                                    + "was stored: send the same request again with the same request key"));
+        }
+        String reference = UUID.randomUUID().toString();
+        log.error("Request failed unexpectedly (reference {})", reference, e);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL,
+                "the exchange failed to answer this request (reference " + reference + "); send it again with the "
+                        + "same request key to learn whether it was stored");
+        problem.setProperty("reference", reference);
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        RequestSizeLimit.TooLarge tooLarge = causeOf(e, RequestSizeLimit.TooLarge.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+        }
         String field = null;
         String message = "the request body is not valid JSON of the expected shape";
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -124,15 +155,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem && (problem.getType() == null
                 || "about:blank".equals(problem.getType().toString()))) {
-            ProblemType type = switch (status.value()) {
-                case 401 -> ProblemType.UNAUTHENTICATED;
-                case 403 -> ProblemType.FORBIDDEN;
-                case 404 -> ProblemType.NOT_FOUND;
-                case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-                case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-                default -> status.is4xxClientError() ? ProblemType.INVALID_REQUEST : null;
-            };
-            if (type != null) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            if (known != null) {
+                ProblemType type = ProblemErrorController.typeOf(known);
                 problem.setType(type.uri());
                 problem.setTitle(type.title());
             }
@@ -158,6 +183,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {

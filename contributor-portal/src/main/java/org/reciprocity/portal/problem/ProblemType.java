@@ -13,6 +13,8 @@ public enum ProblemType {
     ALREADY_REGISTERED("already-registered", "The participant id is taken"),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large"),
     BUSY("busy", "The exchange is busy: retry with the same request key"),
+    INTERNAL("internal", "The exchange failed to answer"),
+    PROJECTION_CLAIMED("projection-claimed", "Another node runs this projection"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body is not of a supported media type");
 
     private final URI uri;

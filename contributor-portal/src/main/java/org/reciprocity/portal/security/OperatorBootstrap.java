@@ -59,10 +59,16 @@ class OperatorBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        Path keyFile = dataDir.resolve(KEY_FILE).toAbsolutePath();
+        Path pending = keyFile.resolveSibling(KEY_FILE + ".pending");
         if (directory.hasAny(ParticipantKind.OPERATOR)) {
             if (!configuredKey.isBlank()) {
                 log.info("EXCHANGE_OPERATOR_KEY is only read when the exchange first starts; an operator is "
                         + "registered already, so it is ignored");
+            }
+            if (Files.exists(pending)) {
+                log.warn("{} holds a generated operator key whose registration was not confirmed; if {} is missing, "
+                        + "that key is the first operator's", pending, keyFile);
             }
             return;
         }
@@ -76,26 +82,20 @@ class OperatorBootstrap implements ApplicationRunner {
             }
             return;
         }
-        Path keyFile = dataDir.resolve(KEY_FILE).toAbsolutePath();
         if (Files.exists(keyFile)) {
             throw new IllegalStateException(keyFile + " exists but no operator is registered in this database: the "
                     + "file belongs to another one. Move it away and start again");
         }
         // Written before the registration, so that a registered key is never one that could not be written down.
+        // Should the registration fail midway the file stays: whether the key took effect is then unknown.
         String key = ApiKeys.generate();
-        Path pending = writeOwnerOnly(keyFile.resolveSibling(KEY_FILE + ".pending"), key);
-        boolean registered = false;
-        try {
-            registered = register(key);
-        } finally {
-            if (!registered) {
-                deleteQuietly(pending);
-            }
-        }
-        if (registered) {
+        writeOwnerOnly(pending, key);
+        if (register(key)) {
             moveIntoPlace(pending, keyFile);
             log.info("Registered the first operator '{}'; its API key is in {} (readable by its owner only)",
                     OPERATOR_ID, keyFile);
+        } else {
+            deleteQuietly(pending);
         }
     }
 
@@ -111,7 +111,7 @@ class OperatorBootstrap implements ApplicationRunner {
         }
     }
 
-    private static Path writeOwnerOnly(Path file, String key) {
+    private static void writeOwnerOnly(Path file, String key) {
         try {
             Files.createDirectories(file.getParent());
             Set<PosixFilePermission> ownerOnly = EnumSet.of(PosixFilePermission.OWNER_READ,
@@ -121,9 +121,9 @@ class OperatorBootstrap implements ApplicationRunner {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
             } else {
                 Files.createFile(file);
+                log.warn("{} is on a file system without POSIX permissions: restrict who may read it by hand", file);
             }
             Files.writeString(file, key + System.lineSeparator(), StandardOpenOption.TRUNCATE_EXISTING);
-            return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the operator key under " + file.getParent(), e);
         }

@@ -1,5 +1,6 @@
 package org.reciprocity.portal.security;
 
+import jakarta.servlet.DispatcherType;
 import org.reciprocity.core.participant.ParticipantDirectory;
 import org.reciprocity.portal.problem.ProblemType;
 import org.reciprocity.portal.problem.Problems;
@@ -42,10 +43,13 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(apiKeys, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // The servlet container's own error page, for failures outside the API's handlers.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/participants").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/*/key")
+                        .hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/participants").hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers("/api/contributions/**", "/api/withdrawals/**").hasAnyRole("FIRM", "AGENCY")
                         .requestMatchers("/api/audit/**").hasRole("AUDITOR")

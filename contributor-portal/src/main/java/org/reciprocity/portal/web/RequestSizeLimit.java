@@ -1,8 +1,11 @@
 package org.reciprocity.portal.web;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.reciprocity.portal.problem.ProblemType;
 import org.reciprocity.portal.problem.Problems;
@@ -17,12 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Refuses a body larger than the largest batch could honestly be before anything reads it into memory. The item
- * limit is checked later; this guards the heap.
+ * Refuses a body larger than the largest batch could honestly be, before it is read into memory. A declared length
+ * is checked at once; a body sent without one (chunked) is counted as it is read, and reading stops at the limit.
+ * The item limit is checked later; this guards the heap.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestSizeLimit extends OncePerRequestFilter {
+public class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final Problems problems;
@@ -37,10 +41,88 @@ class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE,
-                    "the body has " + request.getContentLengthLong() + " bytes; at most " + maxBytes
-                            + " are accepted: split the batch");
+                    new TooLarge(maxBytes).getMessage());
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Counted(request, maxBytes) : request, response);
+    }
+
+    /** A body that turned out larger than the limit while it was being read. */
+    public static class TooLarge extends IOException {
+
+        TooLarge(long maxBytes) {
+            super("the body is larger than the " + maxBytes + " bytes accepted: split the batch");
+        }
+    }
+
+    private static final class Counted extends HttpServletRequestWrapper {
+
+        private final long maxBytes;
+        private ServletInputStream counted;
+
+        Counted(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (counted == null) {
+                counted = new CountingStream(super.getInputStream(), maxBytes);
+            }
+            return counted;
+        }
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+
+        private final ServletInputStream body;
+        private final long maxBytes;
+        private long read;
+
+        CountingStream(ServletInputStream body, long maxBytes) {
+            this.body = body;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = body.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = body.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int bytes) throws TooLarge {
+            read += bytes;
+            if (read > maxBytes) {
+                throw new TooLarge(maxBytes);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return body.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return body.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            body.setReadListener(listener);
+        }
     }
 }

@@ -43,32 +43,38 @@ class JdbcRequestLog implements RequestLog {
                     }
                     DomainEventStream stream = eventStore.readEvents(EventStreams.account(accountId),
                             entry.sequenceNumber());
-                    return stream.next().getPayload();
+                    Object answer = stream.hasNext() ? stream.next().getPayload() : null;
+                    // The log and the stream are written in one transaction; should they ever disagree (a restored
+                    // backup, a hand-edited table), no request may be given another's answer.
+                    if (!(answer instanceof AnsweredRequest answered) || !answered.requestKey().equals(requestKey)
+                            || !answered.accountId().equals(accountId)) {
+                        throw new IllegalStateException("the request log places the answer to " + kind + " key '"
+                                + requestKey + "' of account '" + accountId + "' at sequence "
+                                + entry.sequenceNumber() + ", which holds no such answer");
+                    }
+                    return answer;
                 });
     }
 
     @EventHandler
     void on(ItemsContributed event, @SequenceNumber long sequenceNumber) {
-        record(event.accountId(), RequestKind.CONTRIBUTION, event.requestKey(), event.requestFingerprint(),
-                sequenceNumber);
+        record(event, RequestKind.CONTRIBUTION, sequenceNumber);
     }
 
     @EventHandler
     void on(ItemsWithdrawn event, @SequenceNumber long sequenceNumber) {
-        record(event.accountId(), RequestKind.WITHDRAWAL, event.requestKey(), event.requestFingerprint(),
-                sequenceNumber);
+        record(event, RequestKind.WITHDRAWAL, sequenceNumber);
     }
 
     @EventHandler
     void on(WithdrawalRefused event, @SequenceNumber long sequenceNumber) {
-        record(event.accountId(), RequestKind.WITHDRAWAL, event.requestKey(), event.requestFingerprint(),
-                sequenceNumber);
+        record(event, RequestKind.WITHDRAWAL, sequenceNumber);
     }
 
-    private void record(String accountId, RequestKind kind, String requestKey, String fingerprint,
-                        long sequenceNumber) {
+    private void record(AnsweredRequest answer, RequestKind kind, long sequenceNumber) {
         jdbc.update("insert into request_log (account_id, kind, request_key, fingerprint, sequence_number) "
-                + "values (?, ?, ?, ?, ?)", accountId, kind.name(), requestKey, fingerprint, sequenceNumber);
+                        + "values (?, ?, ?, ?, ?)", answer.accountId(), kind.name(), answer.requestKey(),
+                answer.requestFingerprint(), sequenceNumber);
     }
 
     private record Entry(String fingerprint, long sequenceNumber) {

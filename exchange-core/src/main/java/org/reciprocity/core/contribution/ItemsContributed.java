@@ -1,5 +1,6 @@
 package org.reciprocity.core.contribution;
 
+import org.reciprocity.core.account.AnsweredRequest;
 import org.reciprocity.core.item.Item;
 
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.UUID;
  */
 public record ItemsContributed(UUID contributionId, String accountId, String requestKey, String requestFingerprint,
                                List<Item> newItems, List<Item> knownItems, int duplicatesInRequest, long credit,
-                               long balanceAfter, int policyVersion) {
+                               long balanceAfter, int policyVersion) implements AnsweredRequest {
 
     public int itemCount() {
         return newItems.size() + knownItems.size();

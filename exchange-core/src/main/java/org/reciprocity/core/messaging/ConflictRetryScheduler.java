@@ -1,6 +1,9 @@
 package org.reciprocity.core.messaging;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+
+import java.util.List;
 
 /**
  * Retries a command that lost a race ({@link Conflicts}) and nothing else. Axon's own test asks of every exception in
@@ -9,12 +12,25 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
  */
 final class ConflictRetryScheduler extends IntervalRetryScheduler {
 
-    ConflictRetryScheduler(Builder builder) {
+    private final CommandConflicts conflicts;
+
+    ConflictRetryScheduler(Builder builder, CommandConflicts conflicts) {
         super(builder);
+        this.conflicts = conflicts;
     }
 
     @Override
     protected boolean isExplicitlyNonTransient(Throwable failure) {
         return !Conflicts.isConflict(failure);
+    }
+
+    @Override
+    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
+                                 List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
+        boolean scheduled = super.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
+        if (scheduled) {
+            conflicts.retried();
+        }
+        return scheduled;
     }
 }

@@ -10,12 +10,12 @@ import org.springframework.dao.DuplicateKeyException;
  * aggregate, or claimed the same new item. The command is then retried against the state the winner left, which is
  * what makes the quota and novelty decisions hold across nodes. Any other failure is final.
  */
-final class Conflicts {
+public final class Conflicts {
 
     private Conflicts() {
     }
 
-    static boolean isConflict(Throwable failure) {
+    public static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException
                     || cause instanceof AggregateStreamCreationException

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Primary;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** How commands and events move: serialisation, retries of conflicting commands, and the registries' processor. */
 @Configuration(proxyBeanMethods = false)
@@ -29,10 +30,17 @@ public class MessagingConfiguration {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     }
 
+    @Bean
+    CommandConflicts commandConflicts() {
+        return new CommandConflicts();
+    }
+
+    /** Retries run the command again on these threads, so more than one: a slow retry must not hold up the rest. */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "command-retry");
+    ScheduledExecutorService commandRetryExecutor(@Value("${exchange.commands.retry-threads:4}") int threads) {
+        AtomicInteger number = new AtomicInteger();
+        return Executors.newScheduledThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "command-retry-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -44,6 +52,7 @@ public class MessagingConfiguration {
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                  CommandConflicts conflicts,
                                   @Value("${exchange.commands.max-retries:50}") int maxRetries,
                                   @Value("${exchange.commands.retry-interval-ms:10}") int retryIntervalMs) {
         return DefaultCommandGateway.builder()
@@ -51,7 +60,7 @@ public class MessagingConfiguration {
                 .retryScheduler(new ConflictRetryScheduler(IntervalRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
                         .maxRetryCount(maxRetries)
-                        .retryInterval(retryIntervalMs)))
+                        .retryInterval(retryIntervalMs), conflicts))
                 .build();
     }
 

@@ -34,6 +34,11 @@ class Participant {
                 profile.country(), command.apiKeyHash(), command.registeredBy()));
     }
 
+    @CommandHandler
+    void handle(ReissueApiKey command) {
+        apply(new ApiKeyReissued(command.participantId(), command.apiKeyHash(), command.issuedBy()));
+    }
+
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
         streamId = EventStreams.participant(event.participantId());

@@ -43,6 +43,12 @@ public class ParticipantDirectory {
                 event.apiKeyHash(), SqlTime.of(registeredAt));
     }
 
+    @EventHandler
+    void on(ApiKeyReissued event) {
+        jdbc.update("update participant_directory set api_key_hash = ? where participant_id = ?", event.apiKeyHash(),
+                event.participantId());
+    }
+
     public Optional<RegisteredParticipant> findByApiKeyHash(String apiKeyHash) {
         return jdbc.query("select * from participant_directory where api_key_hash = ?", ROW, apiKeyHash)
                 .stream().findFirst();

@@ -1,5 +1,6 @@
 package org.reciprocity.core.withdrawal;
 
+import org.reciprocity.core.account.AnsweredRequest;
 import org.reciprocity.core.item.Item;
 
 import java.util.List;
@@ -14,5 +15,5 @@ import java.util.UUID;
  */
 public record ItemsWithdrawn(UUID withdrawalId, String accountId, String requestKey, String requestFingerprint,
                              DrawCriteria criteria, List<Item> items, Long throughPosition, long cost,
-                             long balanceAfter, int policyVersion) {
+                             long balanceAfter, int policyVersion) implements AnsweredRequest {
 }

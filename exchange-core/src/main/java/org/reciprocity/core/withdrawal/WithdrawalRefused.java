@@ -1,5 +1,6 @@
 package org.reciprocity.core.withdrawal;
 
+import org.reciprocity.core.account.AnsweredRequest;
 import java.util.UUID;
 
 /**
@@ -8,5 +9,5 @@ import java.util.UUID;
  */
 public record WithdrawalRefused(UUID withdrawalId, String accountId, String requestKey, String requestFingerprint,
                                 DrawCriteria criteria, int itemsOffered, long cost, long balance,
-                                int policyVersion) {
+                                int policyVersion) implements AnsweredRequest {
 }

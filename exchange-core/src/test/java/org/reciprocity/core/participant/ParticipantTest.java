@@ -1,5 +1,6 @@
 package org.reciprocity.core.participant;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,22 @@ class ParticipantTest {
                 .expectNoEvents()
                 .expectException(ParticipantAlreadyRegisteredException.class)
                 .expectExceptionMessage("participant 'bank-a' is already registered; choose another id");
+    }
+
+    @Test
+    void aKeyIsReplacedByAReissuedOne() {
+        fixture.given(new ParticipantRegistered("bank-a", ParticipantKind.FIRM, "Bank A", "financial-services", "SG",
+                        "hash-1", "operator"))
+                .when(new ReissueApiKey("bank-a", "hash-2", "operator"))
+                .expectEvents(new ApiKeyReissued("bank-a", "hash-2", "operator"));
+    }
+
+    @Test
+    void aKeyIsReissuedOnlyToARegisteredParticipant() {
+        fixture.givenNoPriorActivity()
+                .when(new ReissueApiKey("nobody", "hash-2", "operator"))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
     }
 
     @Test

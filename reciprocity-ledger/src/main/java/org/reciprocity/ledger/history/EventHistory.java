@@ -68,9 +68,8 @@ public class EventHistory {
             while (stream.hasNextAvailable(STALL_SECONDS, TimeUnit.SECONDS)) {
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 long position = message.trackingToken().position().orElseThrow();
-                if (filter.to() != null && !message.getTimestamp().isBefore(filter.to())) {
-                    return null;
-                }
+                // Timestamps are taken when an event is applied, positions when it is stored: two nodes' clocks, or
+                // one slow transaction, can put them in different orders. So "to" is a filter, never a stop.
                 boolean more = !matches(filter, message) || visitor.visit(recorded(message, position));
                 if (position >= headPosition) {
                     return null;
@@ -106,7 +105,8 @@ public class EventHistory {
     private static boolean matches(HistoryFilter filter, TrackedEventMessage<?> message) {
         return (filter.participantId() == null || message instanceof DomainEventMessage<?> domainEvent
                 && filter.participantId().equals(EventStreams.ownerOf(domainEvent.getAggregateIdentifier())))
-                && (filter.from() == null || !message.getTimestamp().isBefore(filter.from()));
+                && (filter.from() == null || !message.getTimestamp().isBefore(filter.from()))
+                && (filter.to() == null || message.getTimestamp().isBefore(filter.to()));
     }
 
     private static RecordedEvent recorded(TrackedEventMessage<?> message, long position) {

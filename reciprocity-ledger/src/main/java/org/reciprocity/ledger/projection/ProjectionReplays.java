@@ -58,8 +58,12 @@ public class ProjectionReplays {
     public void replay(String name) {
         StreamingEventProcessor processor = processor(name);
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            processor.resetTokens();
+        } finally {
+            // Reset or not, the projection goes on: a refused reset must not leave this node's copy stopped.
+            processor.start();
+        }
     }
 
     private StreamingEventProcessor processor(String name) {

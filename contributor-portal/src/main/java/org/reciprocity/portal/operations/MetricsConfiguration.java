@@ -1,0 +1,19 @@
+package org.reciprocity.portal.operations;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.reciprocity.core.messaging.CommandConflicts;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The exchange's own metrics, beside Axon's, at {@code /actuator/metrics}. */
+@Configuration(proxyBeanMethods = false)
+class MetricsConfiguration {
+
+    @Bean
+    MeterBinder commandConflictMetric(CommandConflicts conflicts) {
+        return registry -> FunctionCounter.builder("exchange.command.conflicts", conflicts, CommandConflicts::count)
+                .description("commands retried because another request decided first")
+                .register(registry);
+    }
+}
