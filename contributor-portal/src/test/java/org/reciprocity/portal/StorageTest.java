@@ -6,12 +6,17 @@ import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.updates.UpdateChecker;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.Projections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.reciprocity.portal.support.ExchangeClient.item;
 
 /** What the store looks like to someone with only psql: plain bytea JSON, no large objects, a one-step index. */
@@ -49,6 +54,27 @@ class StorageTest extends PostgresExchangeTest {
         List<Long> positions = jdbc.queryForList("select global_index from domain_event_entry "
                 + "where aggregate_identifier = ? order by sequence_number", Long.class, "account:" + bank.id());
         assertThat(positions.get(1) - positions.get(0)).isEqualTo(1);
+    }
+
+    @Test
+    void anActiveAccountIsSnapshottedInReadableJsonAndDecidesFromTheSnapshotAsFromItsEvents() throws Exception {
+        Participant agency = exchange().register("agency");
+        for (int i = 0; i < 25; i++) {
+            exchange().contribute(agency, "k" + i, List.of(item("ipv4", "198.51.100." + (100 + i), "RED")));
+        }
+        String snapshot = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+                "select convert_from(payload, 'UTF8') from snapshot_event_entry where aggregate_identifier = ?",
+                String.class, "account:" + agency.id()), rows -> !rows.isEmpty()).get(0);
+        JsonNode state = new ObjectMapper().readTree(snapshot);
+        assertThat(state.path("streamId").asText()).isEqualTo("account:" + agency.id());
+        assertThat(state.path("balance").asLong()).isBetween(20L, 25L);
+
+        Participant bank = exchange().register("firm");
+        exchange().contribute(bank, "pool", IntStream.range(0, 30)
+                .mapToObj(i -> item("ipv4", "198.51.101." + i, "GREEN")).toList());
+        Projections.awaitCaughtUp(projections);
+        assertThat(exchange().withdraw(agency, "w1", Map.of("limit", 25)).body().path("balance").asLong()).isZero();
+        assertThat(exchange().withdraw(agency, "w2", Map.of("limit", 1)).status()).isEqualTo(409);
     }
 
     @Test

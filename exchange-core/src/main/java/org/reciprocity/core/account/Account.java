@@ -1,10 +1,12 @@
 package org.reciprocity.core.account;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.contribution.ContributeItems;
@@ -35,7 +37,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the same balance, on one node or on two, cannot both be stored, because the event store accepts one event per
  * account and sequence number. The loser is retried against the winner's balance.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AccountSnapshots.TRIGGER)
+// Snapshots are this object in JSON: its fields, whatever their visibility. A change to the fields is a new revision,
+// and Axon then passes over the older snapshots and rebuilds from the events.
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Account {
 
     private static final ReciprocityPolicy POLICY = ReciprocityPolicy.FIRST;

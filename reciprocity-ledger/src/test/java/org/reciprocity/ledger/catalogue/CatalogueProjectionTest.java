@@ -111,7 +111,7 @@ class CatalogueProjectionTest {
     }
 
     @Test
-    void aReplayNumbersThePoolTheSameWay() {
+    void aResetPoolIsNumberedFromOneAgainInTheSameOrder() {
         catalogue.on(contributed("bank-a", "k1", List.of(item("ipv4", "192.0.2.9", "RED"),
                 item("ipv4", "192.0.2.8", "GREEN")), List.of(), 2), T0, at(1));
         catalogue.on(contributed("bank-b", "k1", List.of(item("ipv4", "192.0.2.7", "CLEAR")),
