@@ -2,14 +2,17 @@
 
 create table account_balance (
     account_id    varchar(64)                 not null,
-    earned        bigint                      not null,
-    spent         bigint                      not null,
-    balance       bigint                      not null,
+    earned        numeric(19, 3)              not null,
+    granted       numeric(19, 3)              not null,
+    spent         numeric(19, 3)              not null,
+    expired       numeric(19, 3)              not null,
+    balance       numeric(19, 3)              not null,
     contributions integer                     not null,
     withdrawals   integer                     not null,
     refusals      integer                     not null,
     last_position bigint                      not null,
     updated_at    timestamp(6) with time zone not null,
+    book          varchar                     not null, -- the account's lots (AccountBook), as JSON
     constraint account_balance_pk primary key (account_id)
 );
 
@@ -18,14 +21,40 @@ create table statement_entry (
     position       bigint                      not null,
     occurred_at    timestamp(6) with time zone not null,
     entry_type     varchar(16)                 not null,
-    amount         bigint                      not null,
-    balance_after  bigint                      not null,
+    participant_id varchar(64),
+    amount         numeric(19, 3)              not null,
+    credit         numeric(19, 3),
+    balance_after  numeric(19, 3)              not null,
     cause          varchar(16)                 not null,
     cause_id       uuid                        not null,
-    request_key    varchar(128)                not null,
+    request_key    varchar(128),
     items          integer                     not null,
-    policy_version integer                     not null,
+    policy_version integer,
+    detail         varchar(500),
     constraint statement_entry_pk primary key (account_id, position)
+);
+
+-- The items of contribution and withdrawal lines: the rule (or charge) and weight of each, and what it earned (or
+-- cost).
+create table statement_item (
+    account_id varchar(64)    not null,
+    position   bigint         not null,
+    ordinal    integer        not null,
+    item_type  varchar(16)    not null,
+    item_value varchar(4096)  not null,
+    rule       varchar(24)    not null,
+    weight     numeric(38, 12),
+    credit     numeric(19, 3) not null,
+    constraint statement_item_pk primary key (account_id, position, ordinal)
+);
+
+-- What each participant put into and drew from each account: a pool's members' shares.
+create table account_member (
+    account_id     varchar(64)    not null,
+    participant_id varchar(64)    not null,
+    earned         numeric(19, 3) not null,
+    spent          numeric(19, 3) not null,
+    constraint account_member_pk primary key (account_id, participant_id)
 );
 
 -- The shared catalogue, projected from the contributions by the 'catalogue' tracking processor. One row per item;
@@ -45,6 +74,7 @@ create table catalogue_item (
     first_seen      timestamp(6) with time zone,
     last_seen       timestamp(6) with time zone,
     tags            varchar,
+    corroborations  integer                     not null,
     constraint catalogue_item_pk primary key (item_id)
 );
 

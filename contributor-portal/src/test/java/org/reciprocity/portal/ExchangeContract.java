@@ -41,14 +41,15 @@ interface ExchangeContract {
         assertThat(first.body().path("itemsAccepted").asInt()).isEqualTo(2);
         assertThat(first.body().path("newItems").asInt()).isEqualTo(2);
         assertThat(first.body().path("duplicatesInRequest").asInt()).isEqualTo(1);
-        assertThat(first.body().path("creditEarned").asLong()).isEqualTo(2);
-        assertThat(first.body().path("balance").asLong()).isEqualTo(2);
+        assertThat(first.body().path("creditEarned").decimalValue()).isEqualByComparingTo("2");
+        assertThat(first.body().path("balance").decimalValue()).isEqualByComparingTo("2");
+        assertThat(first.body().path("policyVersion").asInt()).isEqualTo(1);
 
         Response second = exchange().contribute(telco, "k1", List.of(item("ipv4", ip, "GREEN"),
                 item("url", "https://" + unique("phish") + ".example/login", "CLEAR")));
         assertThat(second.body().path("newItems").asInt()).isEqualTo(1);
-        assertThat(second.body().path("knownItems").asInt()).isEqualTo(1);
-        assertThat(second.body().path("creditEarned").asLong()).isEqualTo(1);
+        assertThat(second.body().path("corroborations").asInt()).isEqualTo(1);
+        assertThat(second.body().path("creditEarned").decimalValue()).isEqualByComparingTo("1.25");
     }
 
     @Test
@@ -63,7 +64,7 @@ interface ExchangeContract {
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(events()).isEqualTo(eventsBefore + 1);
         Projections.awaitCaughtUp(projections());
-        assertThat(balance(bank).path("balance").asLong()).isEqualTo(2);
+        assertThat(balance(bank).path("balance").decimalValue()).isEqualByComparingTo("2");
 
         Response reused = exchange().contribute(bank, "batch-7", List.of(item("ipv4", uniqueIp(), "GREEN")));
         assertThat(reused.status()).isEqualTo(422);
@@ -85,17 +86,19 @@ interface ExchangeContract {
         Response drawn = exchange().withdraw(agency, "w1", Map.of("types", List.of("ipv4"), "limit", 2));
         assertThat(drawn.status()).isEqualTo(201);
         assertThat(drawn.body().path("items")).hasSize(2);
-        assertThat(drawn.body().path("cost").asLong()).isEqualTo(2);
-        assertThat(drawn.body().path("balance").asLong()).isZero();
+        assertThat(drawn.body().path("cost").decimalValue()).isEqualByComparingTo("2");
+        assertThat(drawn.body().path("balance").decimalValue()).isEqualByComparingTo("0");
 
-        Response refused = exchange().withdraw(agency, "w2", Map.of("types", List.of("ipv4"), "limit", 3));
+        Map<String, Object> next = Map.of("types", List.of("ipv4"), "limit", 3, "after",
+                drawn.body().path("throughPosition").asLong());
+        Response refused = exchange().withdraw(agency, "w2", next);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.isProblem()).isTrue();
-        assertThat(refused.body().path("balance").asLong()).isZero();
-        assertThat(refused.body().path("cost").asLong()).isEqualTo(3);
-        assertThat(refused.body().path("detail").asText()).contains("costs 3 credits", "balance", "is 0");
+        assertThat(refused.body().path("balance").decimalValue()).isEqualByComparingTo("0");
+        assertThat(refused.body().path("cost").decimalValue()).isEqualByComparingTo("3");
+        assertThat(refused.body().path("detail").asText()).contains("costing 3 credits", "balance", "is 0");
 
-        Response refusedAgain = exchange().withdraw(agency, "w2", Map.of("types", List.of("ipv4"), "limit", 3));
+        Response refusedAgain = exchange().withdraw(agency, "w2", next);
         assertThat(refusedAgain.status()).isEqualTo(409);
         assertThat(refusedAgain.body().path("withdrawalId")).isEqualTo(refused.body().path("withdrawalId"));
 
@@ -103,7 +106,7 @@ interface ExchangeContract {
         JsonNode statement = exchange().get("/api/accounts/" + agency.id() + "/statement", agency.apiKey()).body();
         assertThat(statement.path("lines")).extracting(line -> line.path("type").asText())
                 .containsExactly("CREDIT", "DEBIT", "REFUSAL");
-        assertThat(balance(agency).path("balance").asLong()).isZero();
+        assertThat(balance(agency).path("balance").decimalValue()).isEqualByComparingTo("0");
         assertThat(balance(agency).path("refusals").asInt()).isEqualTo(1);
     }
 
@@ -116,7 +119,8 @@ interface ExchangeContract {
         String green = uniqueHex(64);
         Response contributed = exchange().contribute(bank, "k", List.of(item("sha256", red, "RED"),
                 item("sha256", strict, "AMBER+STRICT"), item("sha256", green, "GREEN")));
-        assertThat(contributed.body().path("creditEarned").asLong()).isEqualTo(3);
+        // RED and AMBER+STRICT earn less, but earn: 0.25 + 0.5 + 1.
+        assertThat(contributed.body().path("creditEarned").decimalValue()).isEqualByComparingTo("1.75");
         exchange().contribute(agency, "k", IntStream.range(0, 50)
                 .mapToObj(i -> item("md5", uniqueHex(32), "RED")).toList());
         Projections.awaitCaughtUp(projections());
@@ -128,7 +132,7 @@ interface ExchangeContract {
                     : Map.of("types", List.of("sha256"), "limit", 5, "after", after);
             Response drawn = exchange().withdraw(agency, "draw-" + after, request);
             assertThat(drawn.status()).isEqualTo(201);
-            drawn.body().path("items").forEach(item -> delivered.add(item.path("value").asText()));
+            drawn.body().path("items").forEach(item -> delivered.add(item.path("item").path("value").asText()));
             after = drawn.body().path("throughPosition").isNumber() ? drawn.body().path("throughPosition").asLong()
                     : null;
         } while (after != null);
@@ -147,7 +151,8 @@ interface ExchangeContract {
         Thread.sleep(20);
         Projections.awaitCaughtUp(projections());
         assertThat(exchange().withdraw(agency, "w1", Map.of("limit", 1)).status()).isEqualTo(201);
-        assertThat(exchange().withdraw(agency, "w2", Map.of("limit", 1)).status()).isEqualTo(409);
+        // The item of w1 again is free; the next one costs what the agency no longer has.
+        assertThat(exchange().withdraw(agency, "w2", Map.of("limit", 2)).status()).isEqualTo(409);
 
         JsonNode history = exchange().get("/api/audit/events?participant=" + agency.id(), auditor.apiKey()).body();
         assertThat(history.path("events")).extracting(event -> event.path("type").asText())
@@ -176,16 +181,16 @@ interface ExchangeContract {
 
     private long balanceAsOf(Participant auditor, Participant account, Instant at) {
         JsonNode balances = exchange().get("/api/audit/balances?at=" + at, auditor.apiKey()).body();
-        for (JsonNode balance : balances.path("balances")) {
-            if (balance.path("accountId").asText().equals(account.id())) {
-                return balance.path("balance").asLong();
+        for (JsonNode asOf : balances.path("accounts")) {
+            if (asOf.path("balance").path("accountId").asText().equals(account.id())) {
+                return asOf.path("balance").path("balance").asLong();
             }
         }
         throw new AssertionError(account.id() + " has no balance at " + at + ": " + balances);
     }
 
     private JsonNode balance(Participant participant) {
-        return exchange().get("/api/accounts/" + participant.id(), participant.apiKey()).body();
+        return exchange().get("/api/accounts/" + participant.id(), participant.apiKey()).body().path("balance");
     }
 
     private long events() {

@@ -40,7 +40,7 @@ class OperatorBootstrapTest {
             assertThat(output.getOut()).contains("its API key is in " + keyFile.toAbsolutePath())
                     .doesNotContain(key);
             var me = ExchangeClient.over(uri(first), () -> key).get("/api/me", key);
-            assertThat(me.body().path("kind").asText()).isEqualTo("operator");
+            assertThat(me.body().path("participant").path("kind").asText()).isEqualTo("operator");
         }
         try (ConfigurableApplicationContext second = start(dataDir)) {
             assertThat(Files.readString(keyFile).strip()).isEqualTo(key);

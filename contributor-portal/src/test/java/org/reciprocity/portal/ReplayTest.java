@@ -6,6 +6,7 @@ import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +64,13 @@ class ReplayTest extends PostgresExchangeTest {
         Projections.awaitCaughtUp(projections);
 
         assertThat(readSide()).isEqualTo(before);
-        JsonNode recomputed = exchange.get("/api/audit/balances", auditor.apiKey()).body().path("balances");
-        Map<String, Long> fromEvents = new TreeMap<>();
-        recomputed.forEach(balance -> fromEvents.put(balance.path("accountId").asText(),
-                balance.path("balance").asLong()));
-        Map<String, Long> fromLedger = new TreeMap<>();
+        JsonNode recomputed = exchange.get("/api/audit/balances", auditor.apiKey()).body().path("accounts");
+        Map<String, BigDecimal> fromEvents = new TreeMap<>();
+        recomputed.forEach(asOf -> fromEvents.put(asOf.path("balance").path("accountId").asText(),
+                asOf.path("balance").path("balance").decimalValue().setScale(3)));
+        Map<String, BigDecimal> fromLedger = new TreeMap<>();
         before.get("account_balance").forEach(row -> fromLedger.put((String) row.get("account_id"),
-                ((Number) row.get("balance")).longValue()));
+                ((BigDecimal) row.get("balance")).setScale(3)));
         assertThat(fromEvents).isEqualTo(fromLedger).containsKeys(bank.id(), telco.id(), agency.id());
     }
 
@@ -114,6 +115,9 @@ class ReplayTest extends PostgresExchangeTest {
         return Map.of(
                 "account_balance", jdbc.queryForList("select * from account_balance order by account_id"),
                 "statement_entry", jdbc.queryForList("select * from statement_entry order by account_id, position"),
+                "statement_item", jdbc.queryForList("select * from statement_item "
+                        + "order by account_id, position, ordinal"),
+                "account_member", jdbc.queryForList("select * from account_member order by account_id, participant_id"),
                 "catalogue_item", jdbc.queryForList("select * from catalogue_item order by item_id"));
     }
 }

@@ -68,7 +68,8 @@ class SecurityTest extends PostgresExchangeTest {
         String newKey = reissued.body().path("apiKey").asText();
         assertThat(newKey).isNotEqualTo(bank.apiKey());
         assertThat(exchange.get("/api/me", bank.apiKey()).status()).isEqualTo(401);
-        assertThat(exchange.get("/api/me", newKey).body().path("id").asText()).isEqualTo(bank.id());
+        assertThat(exchange.get("/api/me", newKey).body().path("participant").path("id").asText())
+                .isEqualTo(bank.id());
 
         assertThat(exchange.post("/api/participants/" + agency.id() + "/key", newKey, null, Map.of()).status())
                 .isEqualTo(403);
@@ -109,7 +110,8 @@ class SecurityTest extends PostgresExchangeTest {
         assertThat(exchange.get("/api/accounts/" + bank.id(), bank.apiKey()).status()).isEqualTo(200);
         assertThat(exchange.get("/api/accounts/" + bank.id(), operatorKey()).status()).isEqualTo(200);
         assertThat(exchange.get("/api/accounts/" + bank.id(), auditor.apiKey()).status()).isEqualTo(200);
-        assertThat(exchange.get("/api/me", agency.apiKey()).body().path("id").asText()).isEqualTo(agency.id());
+        assertThat(exchange.get("/api/me", agency.apiKey()).body().path("participant").path("id").asText())
+                .isEqualTo(agency.id());
     }
 
     @Test
@@ -144,7 +146,8 @@ class SecurityTest extends PostgresExchangeTest {
 
     @Test
     void aConfiguredOperatorKeyIsUsedAndNoKeyFileIsWritten() {
-        assertThat(exchange.get("/api/me", operatorKey()).body().path("kind").asText()).isEqualTo("operator");
+        assertThat(exchange.get("/api/me", operatorKey()).body().path("participant").path("kind").asText())
+                .isEqualTo("operator");
         assertThat(Files.exists(TestDatabases.keyFile(dataDir))).isFalse();
     }
 

@@ -39,9 +39,11 @@ class StorageTest extends PostgresExchangeTest {
                 + "where aggregate_identifier = ? and payload_type like '%ItemsContributed'", String.class,
                 "account:" + bank.id());
         JsonNode json = new ObjectMapper().readTree(payload);
-        assertThat(json.path("newItems").path(0).path("value").asText()).isEqualTo("192.0.2.77");
-        assertThat(json.path("newItems").path(0).path("tlp").asText()).isEqualTo("GREEN");
-        assertThat(json.path("credit").asLong()).isEqualTo(1);
+        JsonNode credit = json.path("credits").path(0);
+        assertThat(credit.path("item").path("value").asText()).isEqualTo("192.0.2.77");
+        assertThat(credit.path("item").path("tlp").asText()).isEqualTo("GREEN");
+        assertThat(credit.path("rule").asText()).isEqualTo("NEW");
+        assertThat(json.path("credit").decimalValue()).isEqualByComparingTo("1");
     }
 
     @Test
@@ -60,21 +62,30 @@ class StorageTest extends PostgresExchangeTest {
     void anActiveAccountIsSnapshottedInReadableJsonAndDecidesFromTheSnapshotAsFromItsEvents() throws Exception {
         Participant agency = exchange().register("agency");
         for (int i = 0; i < 25; i++) {
-            exchange().contribute(agency, "k" + i, List.of(item("ipv4", "198.51.100." + (100 + i), "RED")));
+            exchange().contribute(agency, "k" + i, List.of(item("ipv4", "198.51.100." + (100 + i), "GREEN")));
         }
         String snapshot = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
                 "select convert_from(payload, 'UTF8') from snapshot_event_entry where aggregate_identifier = ?",
                 String.class, "account:" + agency.id()), rows -> !rows.isEmpty()).get(0);
         JsonNode state = new ObjectMapper().readTree(snapshot);
         assertThat(state.path("streamId").asText()).isEqualTo("account:" + agency.id());
-        assertThat(state.path("balance").asLong()).isBetween(20L, 25L);
+        assertThat(state.path("book").path("lots").size()).isBetween(20, 25);
 
         Participant bank = exchange().register("firm");
         exchange().contribute(bank, "pool", IntStream.range(0, 30)
                 .mapToObj(i -> item("ipv4", "198.51.101." + i, "GREEN")).toList());
         Projections.awaitCaughtUp(projections);
-        assertThat(exchange().withdraw(agency, "w1", Map.of("limit", 25)).body().path("balance").asLong()).isZero();
-        assertThat(exchange().withdraw(agency, "w2", Map.of("limit", 1)).status()).isEqualTo(409);
+        long banksItems = lastPoolPositionBefore(bank);
+        assertThat(exchange().withdraw(agency, "w1", Map.of("limit", 26, "after", banksItems)).status())
+                .isEqualTo(409);
+        var drawn = exchange().withdraw(agency, "w2", Map.of("limit", 25, "after", banksItems));
+        assertThat(drawn.body().path("balance").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    /** The pool position just before the bank's first item: its items come after it. */
+    private long lastPoolPositionBefore(Participant bank) {
+        return jdbc.queryForObject("select min(c.pool_position) - 1 from catalogue_item c join pool_item p "
+                + "on p.item_id = c.item_id where p.account_id = ?", Long.class, bank.id());
     }
 
     @Test

@@ -10,6 +10,7 @@ public final class EventStreams {
 
     private static final String PARTICIPANT = "participant:";
     private static final String ACCOUNT = "account:";
+    private static final String POLICY = "policy:exchange";
 
     private EventStreams() {
     }
@@ -20,6 +21,11 @@ public final class EventStreams {
 
     public static String account(String accountId) {
         return ACCOUNT + accountId;
+    }
+
+    /** The one stream of the reciprocity policy's versions. */
+    public static String policy() {
+        return POLICY;
     }
 
     /** The participant (or pool) a stream belongs to: {@code bank-a} for {@code account:bank-a}. */

@@ -3,7 +3,8 @@ package org.reciprocity.portal.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.reciprocity.ledger.account.Balance;
+import org.reciprocity.core.Text;
+import org.reciprocity.ledger.history.AccountAsOf;
 import org.reciprocity.ledger.history.BalancesAsOf;
 import org.reciprocity.ledger.history.EventHistory;
 import org.reciprocity.ledger.history.HistoryFilter;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 
 /** What auditors read: the history itself, and balances recomputed from it alone. */
@@ -59,15 +59,17 @@ class AuditController {
 
     @GetMapping("/balances")
     @Operation(summary = "Every account's balance as of an instant, recomputed from the events",
-            description = "Counts every event up to and including 'at' (now when left out). No projection is read.")
+            description = "Counts every event up to and including 'at' (now when left out). No projection is read. "
+                    + "'available' also takes off the credit that had expired by then without the account having "
+                    + "acted since.")
     BalancesAt balances(@RequestParam(required = false) Instant at) {
-        Instant instant = at == null ? clock.instant() : at;
-        return new BalancesAt(instant, balances.at(instant).values());
+        Instant instant = at == null ? clock.instant() : Text.requireStorable("at", at);
+        return new BalancesAt(instant, balances.at(instant));
     }
 
     record EventPage(List<AuditEvent> events, Long next) {
     }
 
-    record BalancesAt(Instant at, Collection<Balance> balances) {
+    record BalancesAt(Instant at, List<AccountAsOf> accounts) {
     }
 }

@@ -3,12 +3,15 @@ package org.reciprocity.portal.participant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.participant.ApiKeys;
 import org.reciprocity.core.participant.ParticipantDirectory;
+import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
 import org.reciprocity.core.participant.ReissueApiKey;
 import org.reciprocity.portal.problem.ForbiddenException;
+import org.reciprocity.portal.problem.InvalidRequestException;
 import org.reciprocity.portal.problem.NotFoundException;
 import org.reciprocity.portal.security.Member;
 import org.springframework.http.ResponseEntity;
@@ -28,10 +31,12 @@ class ParticipantController {
 
     private final CommandGateway commands;
     private final ParticipantDirectory directory;
+    private final PoolMemberships memberships;
 
-    ParticipantController(CommandGateway commands, ParticipantDirectory directory) {
+    ParticipantController(CommandGateway commands, ParticipantDirectory directory, PoolMemberships memberships) {
         this.commands = commands;
         this.directory = directory;
+        this.memberships = memberships;
     }
 
     @PostMapping("/api/participants")
@@ -40,6 +45,10 @@ class ParticipantController {
     ResponseEntity<IssuedKey> register(@AuthenticationPrincipal Member operator,
                                        @RequestBody Registration registration) {
         ParticipantProfile profile = registration.profile();
+        if (!profile.kind().isMember() && profile.kind() != ParticipantKind.AUDITOR
+                && profile.kind() != ParticipantKind.OPERATOR) {
+            throw InvalidRequestException.of("kind", "a pool is formed with its members: POST /api/pools");
+        }
         String apiKey = ApiKeys.generate();
         commands.sendAndWait(new RegisterParticipant(profile, ApiKeys.hash(apiKey), operator.participantId()));
         ParticipantView registered = ParticipantView.of(directory.find(profile.participantId()).orElseThrow());
@@ -75,8 +84,13 @@ class ParticipantController {
     }
 
     @GetMapping("/api/me")
-    @Operation(summary = "The participant the API key belongs to")
-    ParticipantView me(@AuthenticationPrincipal Member member) {
-        return get(member, member.participantId());
+    @Operation(summary = "The participant the API key belongs to, and the account it acts on")
+    Me me(@AuthenticationPrincipal Member member) {
+        return new Me(get(member, member.participantId()), memberships.poolOf(member.participantId()).orElse(null),
+                memberships.accountOf(member.participantId()));
+    }
+
+    /** A participant as it sees itself: its registration, its pool if any, and the account it acts on. */
+    record Me(ParticipantView participant, String pool, String account) {
     }
 }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.account.IdempotencyKeyReusedException;
+import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.messaging.Conflicts;
 import org.reciprocity.core.participant.ParticipantAlreadyRegisteredException;
+import org.reciprocity.core.policy.PolicyChangeRefusedException;
 import org.reciprocity.core.withdrawal.QuotaExceededException;
 import org.reciprocity.core.withdrawal.WithdrawalRefused;
 import org.reciprocity.portal.web.RequestSizeLimit;
@@ -68,6 +70,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail alreadyRegistered(ParticipantAlreadyRegisteredException e) {
         return Problems.of(HttpStatus.CONFLICT, ProblemType.ALREADY_REGISTERED, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail membershipRefused(MembershipRefusedException e) {
+        return Problems.of(HttpStatus.CONFLICT, ProblemType.MEMBERSHIP_REFUSED, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail policyChangeRefused(PolicyChangeRefusedException e) {
+        return Problems.of(HttpStatus.CONFLICT, ProblemType.POLICY_CHANGE_REFUSED, e.getMessage());
     }
 
     @ExceptionHandler

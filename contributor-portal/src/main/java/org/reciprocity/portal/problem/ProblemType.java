@@ -11,6 +11,8 @@ public enum ProblemType {
     OVER_QUOTA("over-quota", "The withdrawal costs more than the balance"),
     KEY_REUSED("idempotency-key-reused", "The request key was used for a different request"),
     ALREADY_REGISTERED("already-registered", "The participant id is taken"),
+    MEMBERSHIP_REFUSED("membership-refused", "The pool's membership rules do not allow this"),
+    POLICY_CHANGE_REFUSED("policy-change-refused", "The policy's rules do not allow this change"),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large"),
     BUSY("busy", "The exchange is busy: retry with the same request key"),
     INTERNAL("internal", "The exchange failed to answer"),

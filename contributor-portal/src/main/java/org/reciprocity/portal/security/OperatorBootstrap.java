@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.util.Set;
  * {@code <data-dir>/operator.key}, readable by its owner alone. The log says where, never what.
  */
 @Component
+@Order(1)
 class OperatorBootstrap implements ApplicationRunner {
 
     static final String OPERATOR_ID = "operator";

@@ -48,14 +48,16 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/*/key")
-                        .hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/*/key", "/api/pools",
+                                "/api/pools/*/members", "/api/accounts/*/grants", "/api/policy").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.DELETE, "/api/pools/*/members/*").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/participants").hasAnyRole("OPERATOR", "AUDITOR")
-                        .requestMatchers("/api/contributions/**", "/api/withdrawals/**").hasAnyRole("FIRM", "AGENCY")
+                        .requestMatchers("/api/contributions/**", "/api/withdrawals/**", "/api/acted-on")
+                        .hasAnyRole("FIRM", "AGENCY")
                         .requestMatchers("/api/audit/**").hasRole("AUDITOR")
                         .requestMatchers("/api/operations/**", "/actuator/**").hasRole("OPERATOR")
-                        .requestMatchers(HttpMethod.GET, "/api/me", "/api/participants/*", "/api/accounts/**")
-                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/me", "/api/participants/*", "/api/accounts/**",
+                                "/api/pools/*", "/api/policy").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, failure) -> problems.write(request, response,

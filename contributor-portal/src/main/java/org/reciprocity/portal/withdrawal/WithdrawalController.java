@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.item.ItemType;
+import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.withdrawal.DrawCriteria;
 import org.reciprocity.core.withdrawal.QuotaExceededException;
 import org.reciprocity.core.withdrawal.WithdrawItems;
@@ -42,17 +43,20 @@ class WithdrawalController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final PoolMemberships memberships;
 
-    WithdrawalController(CommandGateway commands, QueryGateway queries) {
+    WithdrawalController(CommandGateway commands, QueryGateway queries, PoolMemberships memberships) {
         this.commands = commands;
         this.queries = queries;
+        this.memberships = memberships;
     }
 
     @PostMapping("/api/withdrawals")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Draw items from the shared pool (firms and agencies)",
-            description = "Each item delivered costs credit; a withdrawal the balance does not cover is refused "
-                    + "whole, and the refusal is recorded. The same request key sent again answers as the first "
+            description = "Each item delivered costs credit, unless the consumer received it before or contributed "
+                    + "it; a withdrawal the balance does not cover is refused whole, and the refusal is recorded. A "
+                    + "member of a pool draws on its pool. The same request key sent again answers as the first "
                     + "time, refusal included, and is not charged again.")
     WithdrawalReceipt withdraw(@AuthenticationPrincipal Member member,
                                @Parameter(description = "the client's key for this withdrawal")
@@ -63,8 +67,8 @@ class WithdrawalController {
                 request.limit() == null ? DEFAULT_LIMIT : request.limit());
         DrawableItems offered = queries.query(new FindDrawableItems(criteria), DrawableItems.class).join();
         try {
-            return commands.sendAndWait(new WithdrawItems(member.participantId(), key, criteria, offered.asItems(),
-                    offered.throughPosition()));
+            return commands.sendAndWait(new WithdrawItems(memberships.accountOf(member.participantId()),
+                    member.participantId(), key, criteria, offered.asOffered(), offered.throughPosition()));
         } catch (CommandExecutionException e) {
             // The gateway wraps checked exceptions; a refusal is one, and is answered as such.
             if (e.getCause() instanceof QuotaExceededException refused) {

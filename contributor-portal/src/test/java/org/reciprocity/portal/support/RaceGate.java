@@ -1,11 +1,14 @@
 package org.reciprocity.portal.support;
 
-import org.reciprocity.core.contribution.KnownItems;
+import org.reciprocity.core.pool.PoolRecords;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,11 +51,34 @@ public final class RaceGate {
 
         @Bean
         @Primary
-        KnownItems gatedKnownItems(@Qualifier("poolRegistry") KnownItems poolRegistry) {
-            return itemIds -> {
-                Set<java.util.UUID> known = poolRegistry.knownAmong(itemIds);
-                pass();
-                return known;
+        PoolRecords gatedPoolRecords(@Qualifier("jdbcPoolRecords") PoolRecords records) {
+            return new PoolRecords() {
+                @Override
+                public Set<UUID> inPool(Collection<UUID> itemIds) {
+                    Set<UUID> inPool = records.inPool(itemIds);
+                    pass();
+                    return inPool;
+                }
+
+                @Override
+                public Set<UUID> contributedBy(String accountId, String participantId, Collection<UUID> itemIds) {
+                    return records.contributedBy(accountId, participantId, itemIds);
+                }
+
+                @Override
+                public Set<UUID> deliveredTo(String consumerId, Collection<UUID> itemIds) {
+                    return records.deliveredTo(consumerId, itemIds);
+                }
+
+                @Override
+                public Set<UUID> reportedBy(String consumerId, Collection<UUID> itemIds) {
+                    return records.reportedBy(consumerId, itemIds);
+                }
+
+                @Override
+                public Map<UUID, String> broughtBy(Collection<UUID> itemIds) {
+                    return records.broughtBy(itemIds);
+                }
             };
         }
     }

@@ -2,6 +2,7 @@ package org.reciprocity.core.account;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -12,118 +13,169 @@ import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.contribution.ContributionReceipt;
 import org.reciprocity.core.contribution.ItemsContributed;
-import org.reciprocity.core.contribution.KnownItems;
-import org.reciprocity.core.item.Item;
-import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.feedback.ActedOnReceipt;
+import org.reciprocity.core.feedback.ActedOnReported;
+import org.reciprocity.core.feedback.AwardBonus;
+import org.reciprocity.core.feedback.BonusEarned;
+import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.policy.PolicyBook;
+import org.reciprocity.core.pool.PoolRecords;
 import org.reciprocity.core.withdrawal.ItemsWithdrawn;
 import org.reciprocity.core.withdrawal.QuotaExceededException;
 import org.reciprocity.core.withdrawal.WithdrawItems;
 import org.reciprocity.core.withdrawal.WithdrawalReceipt;
 import org.reciprocity.core.withdrawal.WithdrawalRefused;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A participant's reciprocity account: the one place that decides whether a withdrawal is covered. Its balance is
- * derived only from its own events, and every decision appends to its stream; two decisions taken concurrently on
- * the same balance, on one node or on two, cannot both be stored, because the event store accepts one event per
- * account and sequence number. The loser is retried against the winner's balance.
+ * A reciprocity account (a participant's own, or a pool's): the one place that decides what a contribution earns
+ * and whether a withdrawal is covered. Its balance is derived only from its own events, and every decision appends
+ * to its stream; two decisions taken concurrently on the same balance, on one node or on two, cannot both be stored,
+ * because the event store accepts one event per account and sequence number. The loser is retried against the
+ * winner's balance.
+ * <p>
+ * Every decision is taken at an instant (Axon's clock, which also stamps the events), under the policy version in
+ * force at that instant, after recording the expiry of any credit that has run out by then.
  */
 @Aggregate(snapshotTriggerDefinition = AccountSnapshots.TRIGGER)
 // Snapshots are this object in JSON: its fields, whatever their visibility. A change to the fields is a new revision,
 // and Axon then passes over the older snapshots and rebuilds from the events.
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Account {
 
-    private static final ReciprocityPolicy POLICY = ReciprocityPolicy.FIRST;
-
     @AggregateIdentifier
     private String streamId;
-    private long balance;
+    private AccountBook book = AccountBook.EMPTY;
 
     Account() {
         // For Axon, which rebuilds the account from its events.
     }
 
-    // An account opens with its holder's first contribution or withdrawal: registration stays a participant's
-    // business, and no command has to wait for an account to exist.
+    // An account opens with its first contribution, withdrawal or grant: registration stays a participant's business,
+    // and no command has to wait for an account to exist.
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    ContributionReceipt handle(ContributeItems command, KnownItems knownItems, RequestLog requests) {
+    ContributionReceipt handle(ContributeItems command, PoolRecords pool, RequestLog requests, PolicyBook policies) {
         String fingerprint = command.fingerprint();
         Optional<Object> answered = requests.answerTo(command.accountId(), RequestKind.CONTRIBUTION,
                 command.requestKey(), fingerprint);
         if (answered.isPresent()) {
             return ContributionReceipt.of((ItemsContributed) answered.get());
         }
-        Map<UUID, Item> distinct = new LinkedHashMap<>();
-        for (Item item : command.items()) {
-            distinct.putIfAbsent(item.id(), item);
-        }
-        Set<UUID> known = knownItems.knownAmong(distinct.keySet());
-        List<Item> newItems = new ArrayList<>();
-        List<Item> knownItemsInBatch = new ArrayList<>();
-        distinct.forEach((id, item) -> (known.contains(id) ? knownItemsInBatch : newItems).add(item));
-        long credit = POLICY.creditFor(newItems.size());
-        ItemsContributed contributed = new ItemsContributed(
-                RequestKeys.requestId(command.accountId(), RequestKind.CONTRIBUTION, command.requestKey()),
-                command.accountId(), command.requestKey(), fingerprint, newItems, knownItemsInBatch,
-                command.items().size() - distinct.size(), credit, balance + credit, POLICY.version());
-        apply(contributed);
-        return ContributionReceipt.of(contributed);
+        Instant now = GenericEventMessage.clock.instant();
+        return ContributionReceipt.of((ItemsContributed) applyAll(AccountDecisions.contribute(book, command,
+                fingerprint, pool, policies.inForceAt(now), now)));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    WithdrawalReceipt handle(WithdrawItems command, RequestLog requests) throws QuotaExceededException {
+    WithdrawalReceipt handle(WithdrawItems command, PoolRecords pool, RequestLog requests, PolicyBook policies)
+            throws QuotaExceededException {
         String fingerprint = command.fingerprint();
-        Optional<Object> answered = requests.answerTo(command.accountId(), RequestKind.WITHDRAWAL,
-                command.requestKey(), fingerprint);
-        if (answered.isPresent()) {
-            if (answered.get() instanceof WithdrawalRefused refused) {
-                throw new QuotaExceededException(refused);
-            }
-            return WithdrawalReceipt.of((ItemsWithdrawn) answered.get());
+        Object outcome = requests.answerTo(command.accountId(), RequestKind.WITHDRAWAL, command.requestKey(),
+                fingerprint).orElse(null);
+        if (outcome == null) {
+            Instant now = GenericEventMessage.clock.instant();
+            outcome = applyAll(AccountDecisions.withdraw(book, command, fingerprint, pool, policies.inForceAt(now),
+                    now));
         }
-        UUID withdrawalId = RequestKeys.requestId(command.accountId(), RequestKind.WITHDRAWAL, command.requestKey());
-        long cost = POLICY.costOf(command.items().size());
-        if (cost > balance) {
-            WithdrawalRefused refused = new WithdrawalRefused(withdrawalId, command.accountId(), command.requestKey(),
-                    fingerprint, command.criteria(), command.items().size(), cost, balance, POLICY.version());
-            apply(refused);
+        if (outcome instanceof WithdrawalRefused refused) {
             throw new QuotaExceededException(refused);
         }
-        ItemsWithdrawn withdrawn = new ItemsWithdrawn(withdrawalId, command.accountId(), command.requestKey(),
-                fingerprint, command.criteria(), command.items(), command.throughPosition(), cost, balance - cost,
-                POLICY.version());
-        apply(withdrawn);
-        return WithdrawalReceipt.of(withdrawn);
+        return WithdrawalReceipt.of((ItemsWithdrawn) outcome);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    GrantReceipt handle(GrantCredit command, RequestLog requests) {
+        String fingerprint = command.fingerprint();
+        Optional<Object> answered = requests.answerTo(command.accountId(), RequestKind.GRANT, command.requestKey(),
+                fingerprint);
+        if (answered.isPresent()) {
+            return GrantReceipt.of((CreditGranted) answered.get());
+        }
+        return GrantReceipt.of((CreditGranted) applyAll(AccountDecisions.grant(book, command, fingerprint,
+                GenericEventMessage.clock.instant())));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    ActedOnReceipt handle(ReportActedOn command, PoolRecords pool, RequestLog requests) {
+        String fingerprint = command.fingerprint();
+        Optional<Object> answered = requests.answerTo(command.accountId(), RequestKind.REPORT, command.requestKey(),
+                fingerprint);
+        if (answered.isPresent()) {
+            return ActedOnReceipt.of((ActedOnReported) answered.get());
+        }
+        return ActedOnReceipt.of((ActedOnReported) applyAll(AccountDecisions.report(book, command, fingerprint, pool,
+                GenericEventMessage.clock.instant())));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AwardBonus command, RequestLog requests, PolicyBook policies) {
+        String fingerprint = command.fingerprint();
+        if (requests.answerTo(command.accountId(), RequestKind.BONUS, command.requestKey(), fingerprint)
+                .isEmpty()) {
+            Instant now = GenericEventMessage.clock.instant();
+            applyAll(AccountDecisions.bonus(book, command, fingerprint, policies.inForceAt(now), now));
+        }
+    }
+
+    /** Applies a decision's events in order, and returns the last: the answer to the request. */
+    private static Object applyAll(List<Object> events) {
+        events.forEach(event -> apply(event));
+        return events.get(events.size() - 1);
     }
 
     @EventSourcingHandler
     void on(ItemsContributed event) {
-        streamId = EventStreams.account(event.accountId());
-        balance += event.credit();
+        opened(event.accountId());
+        book = book.apply(event);
     }
 
     @EventSourcingHandler
     void on(ItemsWithdrawn event) {
-        streamId = EventStreams.account(event.accountId());
-        balance -= event.cost();
+        opened(event.accountId());
+        book = book.apply(event);
     }
 
     @EventSourcingHandler
     void on(WithdrawalRefused event) {
-        streamId = EventStreams.account(event.accountId());
+        opened(event.accountId());
+    }
+
+    @EventSourcingHandler
+    void on(CreditGranted event) {
+        opened(event.accountId());
+        book = book.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(CreditExpired event) {
+        opened(event.accountId());
+        book = book.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(ActedOnReported event) {
+        opened(event.accountId());
+    }
+
+    @EventSourcingHandler
+    void on(BonusEarned event) {
+        opened(event.accountId());
+        book = book.apply(event);
+    }
+
+    private void opened(String accountId) {
+        streamId = EventStreams.account(accountId);
     }
 }

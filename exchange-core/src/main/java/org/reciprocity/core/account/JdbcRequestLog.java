@@ -6,10 +6,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.reciprocity.core.EventStreams;
-import org.reciprocity.core.contribution.ItemsContributed;
 import org.reciprocity.core.participant.ParticipantDirectory;
-import org.reciprocity.core.withdrawal.ItemsWithdrawn;
-import org.reciprocity.core.withdrawal.WithdrawalRefused;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -57,24 +54,10 @@ class JdbcRequestLog implements RequestLog {
     }
 
     @EventHandler
-    void on(ItemsContributed event, @SequenceNumber long sequenceNumber) {
-        record(event, RequestKind.CONTRIBUTION, sequenceNumber);
-    }
-
-    @EventHandler
-    void on(ItemsWithdrawn event, @SequenceNumber long sequenceNumber) {
-        record(event, RequestKind.WITHDRAWAL, sequenceNumber);
-    }
-
-    @EventHandler
-    void on(WithdrawalRefused event, @SequenceNumber long sequenceNumber) {
-        record(event, RequestKind.WITHDRAWAL, sequenceNumber);
-    }
-
-    private void record(AnsweredRequest answer, RequestKind kind, long sequenceNumber) {
+    void on(AnsweredRequest answer, @SequenceNumber long sequenceNumber) {
         jdbc.update("insert into request_log (account_id, kind, request_key, fingerprint, sequence_number) "
-                        + "values (?, ?, ?, ?, ?)", answer.accountId(), kind.name(), answer.requestKey(),
-                answer.requestFingerprint(), sequenceNumber);
+                        + "values (?, ?, ?, ?, ?)", answer.accountId(), RequestKind.of(answer).name(),
+                answer.requestKey(), answer.requestFingerprint(), sequenceNumber);
     }
 
     private record Entry(String fingerprint, long sequenceNumber) {

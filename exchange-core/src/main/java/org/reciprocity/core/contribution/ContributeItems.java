@@ -10,15 +10,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Contribute a batch of items to the shared pool, crediting the contributor's account.
+ * Contribute a batch of items to the shared pool, crediting an account: the contributor's own, or its pool's.
  *
- * @param requestKey the client's key for this batch: the same key sent again gets the first answer
- * @param items      canonical items, in the contributor's order, repeats allowed
+ * @param accountId     the account credited
+ * @param contributorId the participant contributing
+ * @param requestKey    the client's key for this batch: the same key sent again gets the first answer
+ * @param items         canonical items, in the contributor's order, repeats allowed
  */
-public record ContributeItems(String accountId, String requestKey, List<Item> items) {
+public record ContributeItems(String accountId, String contributorId, String requestKey, List<Item> items) {
 
     public ContributeItems {
         Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(contributorId, "contributorId");
         RequestKeys.require(requestKey);
         if (items == null || items.isEmpty()) {
             throw new InvalidInputException("items", "a contribution carries at least one item");
@@ -34,7 +37,7 @@ public record ContributeItems(String accountId, String requestKey, List<Item> it
 
     /** Identifies the content of the batch, so that a key reused for other content can be told from a retry. */
     public String fingerprint() {
-        StringBuilder canonical = new StringBuilder(items.size() * 96);
+        StringBuilder canonical = new StringBuilder(items.size() * 96).append(contributorId).append('\n');
         for (Item item : items) {
             canonical.append(item.type().label()).append('|').append(item.value()).append('|')
                     .append(item.confidence()).append('|').append(item.tlp().label()).append('|')

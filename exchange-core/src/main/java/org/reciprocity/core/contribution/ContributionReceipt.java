@@ -1,15 +1,25 @@
 package org.reciprocity.core.contribution;
 
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.CreditRule;
+
+import java.time.Instant;
 import java.util.UUID;
 
-/** What the contributor is told: how many items were accepted, how many were new, and what they earned. */
-public record ContributionReceipt(UUID contributionId, String accountId, String requestKey, int itemsAccepted,
-                                  int newItems, int knownItems, int duplicatesInRequest, long creditEarned,
-                                  long balance, int policyVersion) {
+/**
+ * What the contributor is told: how many items were accepted and under which rule, what they earned, what that adds
+ * to the balance and until when.
+ */
+public record ContributionReceipt(UUID contributionId, String accountId, String contributorId, String requestKey,
+                                  int itemsAccepted, long newItems, long corroborations, long repeats,
+                                  int duplicatesInRequest, Credit creditEarned, Credit drawableAdded,
+                                  Instant expiresAt, Credit balance, int policyVersion) {
 
     public static ContributionReceipt of(ItemsContributed event) {
-        return new ContributionReceipt(event.contributionId(), event.accountId(), event.requestKey(), event.itemCount(),
-                event.newItems().size(), event.knownItems().size(), event.duplicatesInRequest(), event.credit(),
+        return new ContributionReceipt(event.contributionId(), event.accountId(), event.contributorId(),
+                event.requestKey(), event.itemCount(), event.count(CreditRule.NEW),
+                event.count(CreditRule.CORROBORATION), event.count(CreditRule.REPEAT), event.duplicatesInRequest(),
+                event.credit(), event.drawable(), event.lot() == null ? null : event.lot().expiresAt(),
                 event.balanceAfter(), event.policyVersion());
     }
 }

@@ -1,26 +1,46 @@
 package org.reciprocity.core.contribution;
 
 import org.reciprocity.core.account.AnsweredRequest;
+import org.reciprocity.core.account.CreditLot;
 import org.reciprocity.core.item.Item;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.CreditRule;
+import org.reciprocity.core.policy.ItemCredit;
 
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A batch of items entered the pool and credited the contributor's account. The event records the decision itself,
- * which items were new to the pool and what they earned, so a replay reads the decision instead of taking it again.
+ * A batch of items entered the pool and credited an account. The event records the decision itself, item by item:
+ * the rule each item fell under (new, corroboration, repeat), its weight and its credit, under which policy version;
+ * a replay reads the decision instead of taking it again, and an audit recomputes it.
  *
- * @param newItems            items no earlier contribution carried: these earned credit
- * @param knownItems          items already in the pool: stored, but earning nothing under this policy
+ * @param credits             each distinct item of the batch with what it earned, in the contributor's order
  * @param duplicatesInRequest items repeated within the batch and counted once
- * @param credit              what the batch earned under {@code policyVersion}
- * @param balanceAfter        the account's balance once this credit was added
+ * @param credit              what the batch earned: the sum of the items' credits
+ * @param lot                 the drawable credit it adds (the credit times the policy's ratio); null when it earned
+ *                            nothing
+ * @param balanceAfter        the account's balance once the lot was added
  */
-public record ItemsContributed(UUID contributionId, String accountId, String requestKey, String requestFingerprint,
-                               List<Item> newItems, List<Item> knownItems, int duplicatesInRequest, long credit,
-                               long balanceAfter, int policyVersion) implements AnsweredRequest {
+public record ItemsContributed(UUID contributionId, String accountId, String contributorId, String requestKey,
+                               String requestFingerprint, List<ItemCredit> credits, int duplicatesInRequest,
+                               Credit credit, CreditLot lot, Credit balanceAfter, int policyVersion)
+        implements AnsweredRequest {
 
     public int itemCount() {
-        return newItems.size() + knownItems.size();
+        return credits.size();
+    }
+
+    public long count(CreditRule rule) {
+        return credits.stream().filter(credit -> credit.rule() == rule).count();
+    }
+
+    public List<Item> items() {
+        return credits.stream().map(ItemCredit::item).toList();
+    }
+
+    /** What the batch added to the balance. */
+    public Credit drawable() {
+        return lot == null ? Credit.ZERO : lot.amount();
     }
 }

@@ -7,15 +7,27 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.reciprocity.core.EventStreams;
+import org.reciprocity.core.membership.FormPool;
+import org.reciprocity.core.membership.JoinPool;
+import org.reciprocity.core.membership.LeavePool;
+import org.reciprocity.core.membership.MemberJoinedPool;
+import org.reciprocity.core.membership.MemberLeftPool;
+import org.reciprocity.core.membership.MembershipRefusedException;
+import org.reciprocity.core.membership.PoolMemberships;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A member, auditor or operator of the exchange. */
+/** A member, auditor, operator or pool of the exchange; a pool also keeps its members. */
 @Aggregate
 class Participant {
 
     @AggregateIdentifier
     private String streamId;
+    private ParticipantKind kind;
+    private final Set<String> members = new LinkedHashSet<>();
 
     Participant() {
         // For Axon, which rebuilds the participant from its events.
@@ -27,20 +39,92 @@ class Participant {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RegisterParticipant command) {
         ParticipantProfile profile = command.profile();
-        if (streamId != null) {
-            throw new ParticipantAlreadyRegisteredException(profile.participantId());
+        requireNew(profile);
+        if (profile.kind() == ParticipantKind.POOL) {
+            throw new MembershipRefusedException("a pool is formed with its members, not registered alone");
         }
-        apply(new ParticipantRegistered(profile.participantId(), profile.kind(), profile.name(), profile.sector(),
-                profile.country(), command.apiKeyHash(), command.registeredBy()));
+        apply(registration(profile, command.apiKeyHash(), command.registeredBy()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(FormPool command, PoolMemberships memberships) {
+        ParticipantProfile profile = command.profile();
+        requireNew(profile);
+        for (String member : command.members()) {
+            requireOutsideAnyPool(member, memberships);
+        }
+        apply(registration(profile, null, command.formedBy()));
+        command.members().forEach(member -> apply(new MemberJoinedPool(profile.participantId(), member,
+                command.formedBy())));
+    }
+
+    @CommandHandler
+    void handle(JoinPool command, PoolMemberships memberships) {
+        requirePool();
+        requireOutsideAnyPool(command.memberId(), memberships);
+        apply(new MemberJoinedPool(command.poolId(), command.memberId(), command.decidedBy()));
+    }
+
+    @CommandHandler
+    void handle(LeavePool command) {
+        requirePool();
+        if (!members.contains(command.memberId())) {
+            throw new MembershipRefusedException("'" + command.memberId() + "' is not a member of pool '"
+                    + command.poolId() + "'");
+        }
+        if (members.size() == 1) {
+            throw new MembershipRefusedException("'" + command.memberId() + "' is the last member of pool '"
+                    + command.poolId() + "': a pool keeps at least one member");
+        }
+        apply(new MemberLeftPool(command.poolId(), command.memberId(), command.decidedBy()));
     }
 
     @CommandHandler
     void handle(ReissueApiKey command) {
+        if (kind == ParticipantKind.POOL) {
+            throw new MembershipRefusedException("a pool has no key: its members act for it with their own");
+        }
         apply(new ApiKeyReissued(command.participantId(), command.apiKeyHash(), command.issuedBy()));
     }
 
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
         streamId = EventStreams.participant(event.participantId());
+        kind = event.kind();
+    }
+
+    @EventSourcingHandler
+    void on(MemberJoinedPool event) {
+        members.add(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberLeftPool event) {
+        members.remove(event.memberId());
+    }
+
+    private void requireNew(ParticipantProfile profile) {
+        if (streamId != null) {
+            throw new ParticipantAlreadyRegisteredException(profile.participantId());
+        }
+    }
+
+    private void requirePool() {
+        if (kind != ParticipantKind.POOL) {
+            throw new MembershipRefusedException("'" + EventStreams.ownerOf(streamId) + "' is not a pool");
+        }
+    }
+
+    private static void requireOutsideAnyPool(String member, PoolMemberships memberships) {
+        memberships.poolOf(member).ifPresent(pool -> {
+            throw new MembershipRefusedException("'" + member + "' is a member of pool '" + pool + "' already: a "
+                    + "participant belongs to one pool at most");
+        });
+    }
+
+    private static ParticipantRegistered registration(ParticipantProfile profile, String apiKeyHash, String by) {
+        return new ParticipantRegistered(profile.participantId(), profile.kind(), profile.name(), profile.sector(),
+                profile.country(), apiKeyHash, by);
     }
 }

@@ -15,10 +15,17 @@ public enum ParticipantKind {
     /** An independent auditor: reads and replays the history, never contributes or draws. */
     AUDITOR,
     /** The agency running the exchange: registers the others. */
-    OPERATOR;
+    OPERATOR,
+    /** Small members sharing one account: holds no key, its members act for it. */
+    POOL;
 
     /** Whether participants of this kind hold a reciprocity account: contribute, earn and draw. */
     public boolean holdsAccount() {
+        return this == FIRM || this == AGENCY || this == POOL;
+    }
+
+    /** Whether participants of this kind act in person: contribute and draw with their own key. */
+    public boolean isMember() {
         return this == FIRM || this == AGENCY;
     }
 
@@ -37,6 +44,6 @@ public enum ParticipantKind {
             }
         }
         throw new InvalidInputException("kind", "'" + text + "' is not a kind of participant: use firm, agency, "
-                + "auditor or operator");
+                + "auditor, operator or pool");
     }
 }

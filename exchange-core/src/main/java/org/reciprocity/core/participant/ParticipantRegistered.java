@@ -1,6 +1,10 @@
 package org.reciprocity.core.participant;
 
-/** A participant was registered by an operator (or, for the first operator, by the exchange's own start-up). */
+/**
+ * A participant was registered by an operator (or, for the first operator, by the exchange's own start-up).
+ *
+ * @param apiKeyHash the SHA-256 of its API key; null for a pool, which acts only through its members
+ */
 public record ParticipantRegistered(String participantId, ParticipantKind kind, String name, String sector,
                                     String country, String apiKeyHash, String registeredBy) {
 

@@ -1,30 +1,23 @@
 package org.reciprocity.core.policy;
 
-/**
- * The rules that turn contributions into credit and deliveries into debits. Plain arithmetic with no framework in it,
- * so that the live ledger and an auditor's replay call the very same code, and every credit and debit records the
- * version that computed it.
- *
- * @param version              recorded on every credit and debit made under this policy
- * @param creditPerNewItem     what an item earns when it enters the pool for the first time
- * @param costPerDeliveredItem what each item delivered by a withdrawal costs
- */
-public record ReciprocityPolicy(int version, long creditPerNewItem, long costPerDeliveredItem) {
+import java.time.Instant;
+import java.util.Objects;
 
-    /** The first policy: an item new to the pool earns one credit, an item delivered costs one. */
-    public static final ReciprocityPolicy FIRST = new ReciprocityPolicy(1, 1, 1);
+/**
+ * A version of the reciprocity policy: its terms and the instant from which they apply. Every credit and debit
+ * records the version it was computed under; a replay computes with the version in force at the time of the
+ * decision, never today's.
+ */
+public record ReciprocityPolicy(int version, Instant effectiveFrom, PolicyRules rules) {
+
+    /** The policy the exchange starts with, in force from the beginning of time. */
+    public static final ReciprocityPolicy INITIAL = new ReciprocityPolicy(1, Instant.EPOCH, PolicyRules.DEFAULT);
 
     public ReciprocityPolicy {
-        if (version < 1 || creditPerNewItem < 0 || costPerDeliveredItem < 0) {
-            throw new IllegalArgumentException("a policy has a positive version and no negative amounts");
+        if (version < 1) {
+            throw new IllegalArgumentException("policy versions count from 1");
         }
-    }
-
-    public long creditFor(int newItems) {
-        return newItems * creditPerNewItem;
-    }
-
-    public long costOf(int deliveredItems) {
-        return deliveredItems * costPerDeliveredItem;
+        Objects.requireNonNull(effectiveFrom, "effectiveFrom");
+        Objects.requireNonNull(rules, "rules");
     }
 }

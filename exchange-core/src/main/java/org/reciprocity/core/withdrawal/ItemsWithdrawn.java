@@ -1,19 +1,28 @@
 package org.reciprocity.core.withdrawal;
 
 import org.reciprocity.core.account.AnsweredRequest;
-import org.reciprocity.core.item.Item;
+import org.reciprocity.core.account.LotDraw;
+import org.reciprocity.core.policy.Credit;
 
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Items were delivered to an account and their cost debited. The items are recorded as delivered, markings included,
- * so an auditor sees exactly what each participant received.
+ * Items were delivered to a consumer and what was charged debited from an account. The items are recorded as
+ * delivered, markings included, so an auditor sees exactly what each participant received and what it paid for.
  *
+ * @param items           every delivered item with its charge
  * @param throughPosition pool position of the last delivered item; null when nothing matched
+ * @param cost            what the charged items cost under {@code policyVersion}
+ * @param drawnFrom       the lots that paid the cost
  * @param balanceAfter    the account's balance once the cost was debited
  */
-public record ItemsWithdrawn(UUID withdrawalId, String accountId, String requestKey, String requestFingerprint,
-                             DrawCriteria criteria, List<Item> items, Long throughPosition, long cost,
-                             long balanceAfter, int policyVersion) implements AnsweredRequest {
+public record ItemsWithdrawn(UUID withdrawalId, String accountId, String consumerId, String requestKey,
+                             String requestFingerprint, DrawCriteria criteria, List<DeliveredItem> items,
+                             Long throughPosition, Credit cost, List<LotDraw> drawnFrom, Credit balanceAfter,
+                             int policyVersion) implements AnsweredRequest {
+
+    public long charged() {
+        return items.stream().filter(item -> item.charge() == Charge.CHARGED).count();
+    }
 }

@@ -9,9 +9,11 @@ public class QuotaExceededException extends Exception {
     private final transient WithdrawalRefused refusal;
 
     public QuotaExceededException(WithdrawalRefused refusal) {
-        super("this withdrawal of " + refusal.itemsOffered() + " items costs " + refusal.cost()
-                + " credits and the balance of account '" + refusal.accountId() + "' is " + refusal.balance()
-                + (refusal.balance() > 0 ? ": lower the limit to what the balance covers, or contribute to earn credit"
+        super("this withdrawal offers " + refusal.itemsOffered() + " items, " + refusal.itemsCharged()
+                + " of them charged, costing " + refusal.cost() + " credits, and the balance of account '"
+                + refusal.accountId() + "' is " + refusal.balance()
+                + (refusal.balance().isPositive()
+                ? ": lower the limit to what the balance covers, or contribute to earn credit"
                 : ": contribute to earn credit"));
         this.refusal = refusal;
     }

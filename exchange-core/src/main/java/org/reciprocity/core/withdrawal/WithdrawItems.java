@@ -3,23 +3,24 @@ package org.reciprocity.core.withdrawal;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.account.RequestKeys;
-import org.reciprocity.core.item.Item;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Deliver items from the pool to an account, if its balance covers their cost.
+ * Deliver items from the pool to a consumer, charged to an account (the consumer's own, or its pool's), if the
+ * account's balance covers what is charged.
  *
  * @param criteria        what was asked, recorded with the outcome
  * @param items           the items the catalogue offers for these criteria, as they will be delivered
  * @param throughPosition the pool position of the last of these items; null when there are none
  */
-public record WithdrawItems(String accountId, String requestKey, DrawCriteria criteria,
-                            List<Item> items, Long throughPosition) {
+public record WithdrawItems(String accountId, String consumerId, String requestKey, DrawCriteria criteria,
+                            List<OfferedItem> items, Long throughPosition) {
 
     public WithdrawItems {
         Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(consumerId, "consumerId");
         RequestKeys.require(requestKey);
         Objects.requireNonNull(criteria, "criteria");
         items = List.copyOf(items);
@@ -33,6 +34,6 @@ public record WithdrawItems(String accountId, String requestKey, DrawCriteria cr
 
     /** Identifies what was asked (not what the pool happened to hold), so that a retry gets the first answer. */
     public String fingerprint() {
-        return RequestKeys.fingerprint(criteria.canonical());
+        return RequestKeys.fingerprint(consumerId + "\n" + criteria.canonical());
     }
 }

@@ -1,16 +1,18 @@
 package org.reciprocity.core.withdrawal;
 
-import org.reciprocity.core.item.Item;
+import org.reciprocity.core.policy.Credit;
 
 import java.util.List;
 import java.util.UUID;
 
-/** What the consumer receives: the items, what they cost, and the position to continue from. */
-public record WithdrawalReceipt(UUID withdrawalId, String accountId, String requestKey, List<Item> items,
-                                Long throughPosition, long cost, long balance, int policyVersion) {
+/** What the consumer receives: the items, which of them were charged, the cost, and the position to continue from. */
+public record WithdrawalReceipt(UUID withdrawalId, String accountId, String consumerId, String requestKey,
+                                List<DeliveredItem> items, Long throughPosition, long itemsCharged, Credit cost,
+                                Credit balance, int policyVersion) {
 
     public static WithdrawalReceipt of(ItemsWithdrawn event) {
-        return new WithdrawalReceipt(event.withdrawalId(), event.accountId(), event.requestKey(), event.items(),
-                event.throughPosition(), event.cost(), event.balanceAfter(), event.policyVersion());
+        return new WithdrawalReceipt(event.withdrawalId(), event.accountId(), event.consumerId(), event.requestKey(),
+                event.items(), event.throughPosition(), event.charged(), event.cost(), event.balanceAfter(),
+                event.policyVersion());
     }
 }

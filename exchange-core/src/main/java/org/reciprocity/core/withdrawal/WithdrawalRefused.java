@@ -1,13 +1,19 @@
 package org.reciprocity.core.withdrawal;
 
 import org.reciprocity.core.account.AnsweredRequest;
+import org.reciprocity.core.policy.Credit;
+
 import java.util.UUID;
 
 /**
  * A withdrawal was refused because the account's balance did not cover its cost. Nothing was delivered and nothing
  * debited; the attempt is kept so auditors see it.
+ *
+ * @param itemsOffered how many items the pool offered for the criteria
+ * @param itemsCharged how many of them would have been charged
  */
-public record WithdrawalRefused(UUID withdrawalId, String accountId, String requestKey, String requestFingerprint,
-                                DrawCriteria criteria, int itemsOffered, long cost, long balance,
-                                int policyVersion) implements AnsweredRequest {
+public record WithdrawalRefused(UUID withdrawalId, String accountId, String consumerId, String requestKey,
+                                String requestFingerprint, DrawCriteria criteria, int itemsOffered,
+                                long itemsCharged, Credit cost, Credit balance, int policyVersion)
+        implements AnsweredRequest {
 }

@@ -1,5 +1,7 @@
 package org.reciprocity.ledger.account;
 
-/** The ledger's balance of one account. */
-public record FindBalance(String accountId) {
+import java.time.Instant;
+
+/** The ledger's view of one account, with what it can draw at {@code now}. */
+public record FindBalance(String accountId, Instant now) {
 }

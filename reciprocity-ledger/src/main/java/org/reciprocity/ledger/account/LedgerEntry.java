@@ -1,6 +1,10 @@
 package org.reciprocity.ledger.account;
 
+import org.reciprocity.core.account.CreditExpired;
+import org.reciprocity.core.account.CreditGranted;
 import org.reciprocity.core.contribution.ItemsContributed;
+import org.reciprocity.core.feedback.BonusEarned;
+import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.withdrawal.ItemsWithdrawn;
 import org.reciprocity.core.withdrawal.WithdrawalRefused;
 
@@ -8,35 +12,61 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What one account event means for the ledger: a credit, a debit, or a refused attempt. The live ledger and every
- * replay read the events through this one mapping, so the two cannot drift apart.
+ * What one account event means for the ledger: a credit, a bonus, a grant, a debit, an expiry, or a refused attempt.
+ * The live ledger and every replay read the events through this one mapping, so the two cannot drift apart.
  *
- * @param amount        credits added (CREDIT) or taken (DEBIT); the cost that was refused (REFUSAL)
- * @param recordedAfter the balance the deciding account recorded after this entry
+ * @param participantId  who acted: the contributor, the consumer, the granting operator; null for expiries and
+ *                       bonuses
+ * @param amount         what the entry did to the balance: added (positive), taken (negative), nothing (zero)
+ * @param credit         what a contribution or bonus earned before the ratio, or what a refused withdrawal would
+ *                       have cost; null otherwise
+ * @param recordedAfter  the balance the deciding account recorded after this entry; null for expiries, which record
+ *                       no balance
+ * @param policyVersion  the policy version that computed the entry; null for grants and expiries, which no policy
+ *                       computes
+ * @param detail         a grant's reason
  */
-public record LedgerEntry(String accountId, EntryType type, long amount, long recordedAfter, Cause cause,
-                          UUID causeId, String requestKey, int items, int policyVersion) {
+public record LedgerEntry(String accountId, EntryType type, String participantId, Credit amount, Credit credit,
+                          Credit recordedAfter, Cause cause, UUID causeId, String requestKey, int items,
+                          Integer policyVersion, String detail) {
 
-    public enum EntryType { CREDIT, DEBIT, REFUSAL }
+    public enum EntryType { CREDIT, BONUS, GRANT, DEBIT, EXPIRY, REFUSAL }
 
-    public enum Cause { CONTRIBUTION, WITHDRAWAL }
+    public enum Cause { CONTRIBUTION, WITHDRAWAL, GRANT, BONUS, EXPIRY }
 
-    /** The entry an event makes, or empty for events that do not touch an account. */
+    /** The entry an event makes, or empty for events that do not touch a balance. */
     public static Optional<LedgerEntry> of(Object event) {
         if (event instanceof ItemsContributed contributed) {
-            return Optional.of(new LedgerEntry(contributed.accountId(), EntryType.CREDIT, contributed.credit(),
+            return Optional.of(new LedgerEntry(contributed.accountId(), EntryType.CREDIT,
+                    contributed.contributorId(), contributed.drawable(), contributed.credit(),
                     contributed.balanceAfter(), Cause.CONTRIBUTION, contributed.contributionId(),
-                    contributed.requestKey(), contributed.itemCount(), contributed.policyVersion()));
+                    contributed.requestKey(), contributed.itemCount(), contributed.policyVersion(), null));
+        }
+        if (event instanceof BonusEarned bonus) {
+            return Optional.of(new LedgerEntry(bonus.accountId(), EntryType.BONUS, null, bonus.drawable(),
+                    bonus.credit(), bonus.balanceAfter(), Cause.BONUS, bonus.bonusId(), bonus.requestKey(), 1,
+                    bonus.policyVersion(), null));
+        }
+        if (event instanceof CreditGranted granted) {
+            return Optional.of(new LedgerEntry(granted.accountId(), EntryType.GRANT, granted.grantedBy(),
+                    granted.amount(), null, granted.balanceAfter(), Cause.GRANT, granted.grantId(),
+                    granted.requestKey(), 0, null, granted.reason()));
         }
         if (event instanceof ItemsWithdrawn withdrawn) {
-            return Optional.of(new LedgerEntry(withdrawn.accountId(), EntryType.DEBIT, withdrawn.cost(),
-                    withdrawn.balanceAfter(), Cause.WITHDRAWAL, withdrawn.withdrawalId(), withdrawn.requestKey(),
-                    withdrawn.items().size(), withdrawn.policyVersion()));
+            return Optional.of(new LedgerEntry(withdrawn.accountId(), EntryType.DEBIT, withdrawn.consumerId(),
+                    Credit.ZERO.minus(withdrawn.cost()), null, withdrawn.balanceAfter(), Cause.WITHDRAWAL,
+                    withdrawn.withdrawalId(), withdrawn.requestKey(), withdrawn.items().size(),
+                    withdrawn.policyVersion(), null));
+        }
+        if (event instanceof CreditExpired expired) {
+            return Optional.of(new LedgerEntry(expired.accountId(), EntryType.EXPIRY, null,
+                    Credit.ZERO.minus(expired.amount()), null, null, Cause.EXPIRY, expired.lotId(), null, 0, null,
+                    null));
         }
         if (event instanceof WithdrawalRefused refused) {
-            return Optional.of(new LedgerEntry(refused.accountId(), EntryType.REFUSAL, refused.cost(),
-                    refused.balance(), Cause.WITHDRAWAL, refused.withdrawalId(), refused.requestKey(),
-                    refused.itemsOffered(), refused.policyVersion()));
+            return Optional.of(new LedgerEntry(refused.accountId(), EntryType.REFUSAL, refused.consumerId(),
+                    Credit.ZERO, refused.cost(), refused.balance(), Cause.WITHDRAWAL, refused.withdrawalId(),
+                    refused.requestKey(), refused.itemsOffered(), refused.policyVersion(), null));
         }
         return Optional.empty();
     }

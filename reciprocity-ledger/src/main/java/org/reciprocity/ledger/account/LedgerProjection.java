@@ -1,5 +1,7 @@
 package org.reciprocity.ledger.account;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -7,7 +9,14 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.reciprocity.core.SqlTime;
+import org.reciprocity.core.account.AccountBook;
+import org.reciprocity.core.account.CreditExpired;
+import org.reciprocity.core.account.CreditGranted;
 import org.reciprocity.core.contribution.ItemsContributed;
+import org.reciprocity.core.feedback.BonusEarned;
+import org.reciprocity.core.messaging.EventJson;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.withdrawal.Charge;
 import org.reciprocity.core.withdrawal.ItemsWithdrawn;
 import org.reciprocity.core.withdrawal.WithdrawalRefused;
 import org.reciprocity.ledger.projection.ProjectionReplays;
@@ -15,35 +24,39 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Balances and statements, kept in SQL by the {@code ledger} tracking processor. Time and position come from the
- * event and its token, never from the clock, so a rebuild writes exactly the same rows.
+ * Balances, statements and members' shares, kept in SQL by the {@code ledger} tracking processor. Time and position
+ * come from the event and its token, never from the clock, so a rebuild writes exactly the same rows. Each account
+ * row keeps its lots ({@link AccountBook}, the account's own arithmetic), so that what it can draw now, past any
+ * expiry not yet recorded, can be told without asking the account.
  */
 @Component
 @ProcessingGroup(ProjectionReplays.LEDGER)
 class LedgerProjection {
 
-    private static final RowMapper<Balance> BALANCE = (rs, i) -> new Balance(rs.getString("account_id"),
-            rs.getLong("earned"), rs.getLong("spent"), rs.getLong("balance"), rs.getInt("contributions"),
-            rs.getInt("withdrawals"), rs.getInt("refusals"), rs.getLong("last_position"),
-            SqlTime.instant(rs, "updated_at"));
+    private static final ObjectMapper JSON = EventJson.mapper();
+    private static final int CHUNK = 1000;
 
-    private static final RowMapper<StatementLine> LINE = (rs, i) -> {
-        LedgerEntry.EntryType type = LedgerEntry.EntryType.valueOf(rs.getString("entry_type"));
-        long amount = rs.getLong("amount");
-        return new StatementLine(rs.getLong("position"), SqlTime.instant(rs, "occurred_at"), type,
-                switch (type) {
-                    case CREDIT -> amount;
-                    case DEBIT -> -amount;
-                    case REFUSAL -> 0;
-                }, type == LedgerEntry.EntryType.REFUSAL ? amount : null, rs.getLong("balance_after"),
-                LedgerEntry.Cause.valueOf(rs.getString("cause")), rs.getObject("cause_id", UUID.class),
-                rs.getString("request_key"), rs.getInt("items"), rs.getInt("policy_version"));
-    };
+    private static final RowMapper<StatementLine> LINE = (rs, i) -> new StatementLine(rs.getLong("position"),
+            SqlTime.instant(rs, "occurred_at"), LedgerEntry.EntryType.valueOf(rs.getString("entry_type")),
+            rs.getString("participant_id"), credit(rs, "amount"), credit(rs, "credit"), credit(rs, "balance_after"),
+            LedgerEntry.Cause.valueOf(rs.getString("cause")), rs.getObject("cause_id", UUID.class),
+            rs.getString("request_key"), rs.getInt("items"), rs.getObject("policy_version", Integer.class),
+            rs.getString("detail"));
+
+    private static final RowMapper<StatementItem> ITEM = (rs, i) -> new StatementItem(rs.getInt("ordinal"),
+            rs.getString("item_type"), rs.getString("item_value"), rs.getString("rule"), rs.getBigDecimal("weight"),
+            credit(rs, "credit"));
 
     private final JdbcTemplate jdbc;
 
@@ -54,11 +67,29 @@ class LedgerProjection {
     @EventHandler
     void on(ItemsContributed event, @Timestamp Instant at, TrackingToken token) {
         post(event, at, token);
+        List<Object[]> items = new ArrayList<>();
+        for (int i = 0; i < event.credits().size(); i++) {
+            var credit = event.credits().get(i);
+            items.add(new Object[] {event.accountId(), position(token), i, credit.item().type().label(),
+                    credit.item().value(), credit.rule().name(), credit.weight(), credit.credit().amount()});
+        }
+        insertItems(items);
     }
 
     @EventHandler
     void on(ItemsWithdrawn event, @Timestamp Instant at, TrackingToken token) {
         post(event, at, token);
+        long charged = event.charged();
+        Credit each = charged == 0 ? Credit.ZERO
+                : Credit.of(event.cost().amount().divide(BigDecimal.valueOf(charged), 3, RoundingMode.HALF_EVEN));
+        List<Object[]> items = new ArrayList<>();
+        for (int i = 0; i < event.items().size(); i++) {
+            var delivered = event.items().get(i);
+            items.add(new Object[] {event.accountId(), position(token), i, delivered.item().type().label(),
+                    delivered.item().value(), delivered.charge().name(), null,
+                    (delivered.charge() == Charge.CHARGED ? each : Credit.ZERO).amount()});
+        }
+        insertItems(items);
     }
 
     @EventHandler
@@ -66,15 +97,37 @@ class LedgerProjection {
         post(event, at, token);
     }
 
+    @EventHandler
+    void on(CreditGranted event, @Timestamp Instant at, TrackingToken token) {
+        post(event, at, token);
+    }
+
+    @EventHandler
+    void on(CreditExpired event, @Timestamp Instant at, TrackingToken token) {
+        post(event, at, token);
+    }
+
+    @EventHandler
+    void on(BonusEarned event, @Timestamp Instant at, TrackingToken token) {
+        post(event, at, token);
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("delete from statement_item");
         jdbc.update("delete from statement_entry");
+        jdbc.update("delete from account_member");
         jdbc.update("delete from account_balance");
     }
 
     @QueryHandler
-    Balance handle(FindBalance query) {
-        return find(query.accountId()).orElse(Balance.empty(query.accountId()));
+    AccountSummary handle(FindBalance query) {
+        Optional<AccountRow> row = find(query.accountId());
+        Balance balance = row.map(AccountRow::balance).orElse(Balance.empty(query.accountId()));
+        AccountBook book = row.map(AccountRow::book).orElse(AccountBook.EMPTY);
+        Credit pendingExpiry = book.expiriesAt(query.accountId(), query.now()).stream()
+                .map(expired -> expired.amount()).reduce(Credit.ZERO, Credit::plus);
+        return new AccountSummary(balance, book.balance().minus(pendingExpiry), members(balance));
     }
 
     @QueryHandler
@@ -84,31 +137,114 @@ class LedgerProjection {
                 query.accountId(), query.afterPosition(), query.limit()));
     }
 
+    @QueryHandler
+    StatementItems handle(FindStatementItems query) {
+        return new StatementItems(query.accountId(), query.position(), jdbc.query("select * from statement_item "
+                        + "where account_id = ? and position = ? and ordinal > ? order by ordinal "
+                        + "fetch first ? rows only", ITEM, query.accountId(), query.position(), query.afterOrdinal(),
+                query.limit()));
+    }
+
     private void post(Object event, Instant at, TrackingToken token) {
         LedgerEntry entry = LedgerEntry.of(event).orElseThrow();
-        long position = token.position().orElseThrow();
-        Optional<Balance> existing = find(entry.accountId());
-        Balance after = existing.orElse(Balance.empty(entry.accountId())).plus(entry, position, at);
-        jdbc.update("insert into statement_entry (account_id, position, occurred_at, entry_type, amount, "
-                        + "balance_after, cause, cause_id, request_key, items, policy_version) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                entry.accountId(), position, SqlTime.of(at), entry.type().name(), entry.amount(), after.balance(),
-                entry.cause().name(), entry.causeId(), entry.requestKey(), entry.items(), entry.policyVersion());
+        long position = position(token);
+        Optional<AccountRow> existing = find(entry.accountId());
+        Balance after = existing.map(AccountRow::balance).orElse(Balance.empty(entry.accountId()))
+                .plus(entry, position, at);
+        AccountBook book = existing.map(AccountRow::book).orElse(AccountBook.EMPTY).apply(event);
+        jdbc.update("insert into statement_entry (account_id, position, occurred_at, entry_type, participant_id, "
+                        + "amount, credit, balance_after, cause, cause_id, request_key, items, policy_version, detail) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entry.accountId(), position, SqlTime.of(at), entry.type().name(), entry.participantId(),
+                entry.amount().amount(), entry.credit() == null ? null : entry.credit().amount(),
+                after.balance().amount(), entry.cause().name(), entry.causeId(), entry.requestKey(), entry.items(),
+                entry.policyVersion(), entry.detail());
+        Object[] balanceColumns = {after.earned().amount(), after.granted().amount(), after.spent().amount(),
+                after.expired().amount(), after.balance().amount(), after.contributions(), after.withdrawals(),
+                after.refusals(), after.lastPosition(), SqlTime.of(at), json(book), after.accountId()};
         if (existing.isPresent()) {
-            jdbc.update("update account_balance set earned = ?, spent = ?, balance = ?, contributions = ?, "
-                            + "withdrawals = ?, refusals = ?, last_position = ?, updated_at = ? where account_id = ?",
-                    after.earned(), after.spent(), after.balance(), after.contributions(), after.withdrawals(),
-                    after.refusals(), after.lastPosition(), SqlTime.of(at), after.accountId());
+            jdbc.update("update account_balance set earned = ?, granted = ?, spent = ?, expired = ?, balance = ?, "
+                    + "contributions = ?, withdrawals = ?, refusals = ?, last_position = ?, updated_at = ?, book = ? "
+                    + "where account_id = ?", balanceColumns);
         } else {
-            jdbc.update("insert into account_balance (account_id, earned, spent, balance, contributions, "
-                            + "withdrawals, refusals, last_position, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    after.accountId(), after.earned(), after.spent(), after.balance(), after.contributions(),
-                    after.withdrawals(), after.refusals(), after.lastPosition(), SqlTime.of(at));
+            jdbc.update("insert into account_balance (earned, granted, spent, expired, balance, contributions, "
+                    + "withdrawals, refusals, last_position, updated_at, book, account_id) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", balanceColumns);
+        }
+        if (entry.participantId() != null && (entry.type() == LedgerEntry.EntryType.CREDIT
+                || entry.type() == LedgerEntry.EntryType.DEBIT)) {
+            shareOf(entry);
         }
     }
 
-    private Optional<Balance> find(String accountId) {
-        return jdbc.query("select * from account_balance where account_id = ?", BALANCE, accountId).stream()
-                .findFirst();
+    private void shareOf(LedgerEntry entry) {
+        boolean earned = entry.type() == LedgerEntry.EntryType.CREDIT;
+        BigDecimal amount = (earned ? entry.amount() : Credit.ZERO.minus(entry.amount())).amount();
+        int updated = jdbc.update("update account_member set " + (earned ? "earned = earned + ?" : "spent = spent + ?")
+                + " where account_id = ? and participant_id = ?", amount, entry.accountId(), entry.participantId());
+        if (updated == 0) {
+            jdbc.update("insert into account_member (account_id, participant_id, earned, spent) values (?, ?, ?, ?)",
+                    entry.accountId(), entry.participantId(), earned ? amount : BigDecimal.ZERO,
+                    earned ? BigDecimal.ZERO : amount);
+        }
+    }
+
+    private List<MemberShare> members(Balance balance) {
+        List<Object[]> rows = jdbc.query("select participant_id, earned, spent from account_member "
+                        + "where account_id = ? order by participant_id",
+                (rs, i) -> new Object[] {rs.getString(1), credit(rs, "earned"), credit(rs, "spent")},
+                balance.accountId());
+        Credit total = rows.stream().map(row -> (Credit) row[1]).reduce(Credit.ZERO, Credit::plus);
+        return rows.stream().map(row -> {
+            Credit earned = (Credit) row[1];
+            BigDecimal share = total.isPositive()
+                    ? earned.amount().divide(total.amount(), 4, RoundingMode.HALF_EVEN) : BigDecimal.ZERO;
+            return new MemberShare((String) row[0], earned, (Credit) row[2], share, balance.balance().times(share));
+        }).toList();
+    }
+
+    private void insertItems(List<Object[]> items) {
+        for (int from = 0; from < items.size(); from += CHUNK) {
+            jdbc.batchUpdate("insert into statement_item (account_id, position, ordinal, item_type, item_value, rule, "
+                    + "weight, credit) values (?, ?, ?, ?, ?, ?, ?, ?)", items.subList(from,
+                    Math.min(items.size(), from + CHUNK)));
+        }
+    }
+
+    private Optional<AccountRow> find(String accountId) {
+        return jdbc.query("select * from account_balance where account_id = ?", (rs, i) -> new AccountRow(
+                new Balance(rs.getString("account_id"), credit(rs, "earned"), credit(rs, "granted"),
+                        credit(rs, "spent"), credit(rs, "expired"), credit(rs, "balance"), rs.getInt("contributions"),
+                        rs.getInt("withdrawals"), rs.getInt("refusals"), rs.getLong("last_position"),
+                        SqlTime.instant(rs, "updated_at")), book(rs.getString("book"))), accountId)
+                .stream().findFirst();
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow();
+    }
+
+    private static Credit credit(ResultSet rs, String column) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal(column);
+        return amount == null ? null : Credit.of(amount);
+    }
+
+    private static String json(AccountBook book) {
+        try {
+            return JSON.writeValueAsString(book);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an account book is always JSON", e);
+        }
+    }
+
+    private static AccountBook book(String json) {
+        try {
+            return JSON.readValue(json, AccountBook.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored account book does not read back: " + json, e);
+        }
+    }
+
+    private record AccountRow(Balance balance, AccountBook book) {
     }
 }

@@ -1,15 +1,20 @@
 package org.reciprocity.ledger.account;
 
+import org.reciprocity.core.policy.Credit;
+
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One line of a statement: a credit, a debit or a refused attempt, with its cause.
+ * One line of a statement: a credit, bonus, grant, debit, expiry or refused attempt, with its cause. The lines'
+ * amounts add up to the balance.
  *
- * @param amount       signed: positive for credits, negative for debits, zero for refusals
- * @param refusedCost  what a refused withdrawal would have cost; null on other lines
+ * @param participantId who acted: the member contributing or drawing, the operator granting
+ * @param amount        what the line did to the balance
+ * @param credit        what a contribution or bonus earned before the ratio, or what a refusal would have cost
+ * @param items         how many items the contribution or withdrawal concerned: see the line's items
  */
-public record StatementLine(long position, Instant occurredAt, LedgerEntry.EntryType type, long amount,
-                            Long refusedCost, long balanceAfter, LedgerEntry.Cause cause, UUID causeId,
-                            String requestKey, int items, int policyVersion) {
+public record StatementLine(long position, Instant occurredAt, LedgerEntry.EntryType type, String participantId,
+                            Credit amount, Credit credit, Credit balanceAfter, LedgerEntry.Cause cause,
+                            UUID causeId, String requestKey, int items, Integer policyVersion, String detail) {
 }

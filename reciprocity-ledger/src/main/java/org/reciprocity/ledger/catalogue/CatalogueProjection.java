@@ -13,6 +13,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.reciprocity.core.contribution.ItemsContributed;
 import org.reciprocity.core.SqlTime;
 import org.reciprocity.core.item.Item;
+import org.reciprocity.core.policy.CreditRule;
+import org.reciprocity.core.policy.ItemCredit;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.messaging.EventJson;
@@ -68,26 +70,26 @@ class CatalogueProjection {
         long[] lastInPool = {jdbc.queryForObject("select coalesce(max(pool_position), 0) from catalogue_item",
                 Long.class)};
         LongSupplier nextInPool = () -> ++lastInPool[0];
-        Map<UUID, Item> items = new LinkedHashMap<>();
-        event.newItems().forEach(item -> items.put(item.id(), item));
-        event.knownItems().forEach(item -> items.put(item.id(), item));
+        Map<UUID, ItemCredit> items = new LinkedHashMap<>();
+        event.credits().forEach(credit -> items.put(credit.item().id(), credit));
         Map<UUID, CatalogueEntry> existing = load(items.keySet());
         List<CatalogueEntry> added = new ArrayList<>();
         List<CatalogueEntry> changed = new ArrayList<>();
-        items.forEach((id, item) -> {
+        items.forEach((id, credit) -> {
             CatalogueEntry before = existing.get(id);
             if (before == null) {
-                added.add(CatalogueEntry.first(id, item, position, at, nextInPool));
+                added.add(CatalogueEntry.first(id, credit.item(), position, at, nextInPool));
             } else {
-                CatalogueEntry after = before.with(item, at, nextInPool);
+                CatalogueEntry after = before.with(credit.item(), credit.rule() == CreditRule.CORROBORATION, at,
+                        nextInPool);
                 if (!after.equals(before)) {
                     changed.add(after);
                 }
             }
         });
         jdbc.batchUpdate("insert into catalogue_item (item_id, item_type, item_value, first_position, "
-                        + "first_added_at, pool_position, shared_at, confidence, tlp, first_seen, last_seen, tags) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", added, CHUNK,
+                        + "first_added_at, pool_position, shared_at, confidence, tlp, first_seen, last_seen, tags, "
+                        + "corroborations) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", added, CHUNK,
                 (statement, entry) -> {
                     statement.setObject(1, entry.itemId());
                     statement.setString(2, entry.type().label());
@@ -97,10 +99,10 @@ class CatalogueProjection {
                     bindSharedAttributes(statement, 6, entry);
                 });
         jdbc.batchUpdate("update catalogue_item set pool_position = ?, shared_at = ?, confidence = ?, tlp = ?, "
-                        + "first_seen = ?, last_seen = ?, tags = ? where item_id = ?", changed, CHUNK,
-                (statement, entry) -> {
+                        + "first_seen = ?, last_seen = ?, tags = ?, corroborations = ? where item_id = ?", changed,
+                CHUNK, (statement, entry) -> {
                     bindSharedAttributes(statement, 1, entry);
-                    statement.setObject(8, entry.itemId());
+                    statement.setObject(9, entry.itemId());
                 });
     }
 
@@ -130,7 +132,8 @@ class CatalogueProjection {
         sql.append(" order by pool_position fetch first ? rows only");
         arguments.add(criteria.limit());
         return new DrawableItems(jdbc.query(sql.toString(), entryRow, arguments.toArray()).stream()
-                .map(entry -> new PoolItem(entry.asDeliveredItem(), entry.poolPosition(), entry.sharedAt()))
+                .map(entry -> new PoolItem(entry.asDeliveredItem(), entry.poolPosition(), entry.sharedAt(),
+                        entry.corroborations()))
                 .toList());
     }
 
@@ -153,6 +156,7 @@ class CatalogueProjection {
         statement.setObject(first + 4, SqlTime.of(entry.firstSeen()));
         statement.setObject(first + 5, SqlTime.of(entry.lastSeen()));
         statement.setString(first + 6, entry.isShared() ? json(entry.tags()) : null);
+        statement.setInt(first + 7, entry.corroborations());
     }
 
     private CatalogueEntry entry(ResultSet rs, int row) throws SQLException {
@@ -162,7 +166,8 @@ class CatalogueProjection {
                 rs.getString("item_value"), rs.getLong("first_position"), SqlTime.instant(rs, "first_added_at"),
                 rs.getObject("pool_position", Long.class), SqlTime.instant(rs, "shared_at"),
                 rs.getObject("confidence", Integer.class), tlp == null ? null : Tlp.valueOf(tlp),
-                SqlTime.instant(rs, "first_seen"), SqlTime.instant(rs, "last_seen"), tags == null ? List.of() : tags(tags));
+                SqlTime.instant(rs, "first_seen"), SqlTime.instant(rs, "last_seen"),
+                tags == null ? List.of() : tags(tags), rs.getInt("corroborations"));
     }
 
 

@@ -1,6 +1,7 @@
 package org.reciprocity.ledger.catalogue;
 
 import org.reciprocity.core.item.Item;
+import org.reciprocity.core.withdrawal.OfferedItem;
 
 import java.util.List;
 
@@ -9,6 +10,11 @@ public record DrawableItems(List<PoolItem> items) {
 
     public List<Item> asItems() {
         return items.stream().map(PoolItem::item).toList();
+    }
+
+    /** The items as offered to a withdrawal. */
+    public List<OfferedItem> asOffered() {
+        return items.stream().map(item -> new OfferedItem(item.item(), item.corroborations())).toList();
     }
 
     /** The position of the last item, to continue from; null when there is none. */

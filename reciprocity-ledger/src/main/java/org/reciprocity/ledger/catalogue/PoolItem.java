@@ -9,7 +9,8 @@ import java.time.Instant;
  *
  * @param position its number in the pool, which numbers items in the order they became drawable: the cursor to
  *                 continue from
- * @param sharedAt when it became drawable
+ * @param sharedAt       when it became drawable
+ * @param corroborations how many accounts besides the first shared it
  */
-public record PoolItem(Item item, long position, Instant sharedAt) {
+public record PoolItem(Item item, long position, Instant sharedAt, int corroborations) {
 }

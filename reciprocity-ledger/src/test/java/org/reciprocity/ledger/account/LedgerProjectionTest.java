@@ -3,17 +3,27 @@ package org.reciprocity.ledger.account;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.account.CreditExpired;
+import org.reciprocity.core.account.CreditGranted;
+import org.reciprocity.core.contribution.ItemsContributed;
+import org.reciprocity.core.feedback.BonusEarned;
 import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.PolicyRules;
+import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.testing.Simulation;
+import org.reciprocity.core.withdrawal.ItemsWithdrawn;
+import org.reciprocity.core.withdrawal.WithdrawalRefused;
 import org.reciprocity.ledger.LedgerDatabase;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.reciprocity.ledger.Events.contributed;
-import static org.reciprocity.ledger.Events.item;
-import static org.reciprocity.ledger.Events.refused;
-import static org.reciprocity.ledger.Events.withdrawn;
+import static org.assertj.core.api.Assertions.tuple;
 
 class LedgerProjectionTest {
 
@@ -24,66 +34,154 @@ class LedgerProjectionTest {
     private final Item hash = item("md5", "d41d8cd98f00b204e9800998ecf8427e", "RED");
 
     private LedgerProjection ledger;
+    private Simulation exchange;
+    private int fed;
 
     @BeforeEach
     void setUp() {
         ledger = new LedgerProjection(LedgerDatabase.fresh());
+        exchange = new Simulation(T0, ReciprocityPolicy.INITIAL);
     }
 
     @Test
-    void creditsAndDebitsMakeTheBalanceAndRefusalsOnlyCount() {
-        ledger.on(contributed("bank-a", "k1", List.of(ip, domain, hash), List.of(), 3), T0, at(10));
-        ledger.on(withdrawn("bank-a", "w1", List.of(ip, domain), 1), T0.plusSeconds(1), at(11));
-        ledger.on(refused("bank-a", "w2", 5, 1), T0.plusSeconds(2), at(12));
+    void everyKindOfEntryMovesTheBalanceAsTheAccountDid() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip, domain, hash));
+        exchange.grant("bank-a", "g1", Credit.of(5), null);
+        exchange.withdraw("bank-a", "bank-a", "w1", List.of(item("url", "http://x.example/", "GREEN")));
+        exchange.withdraw("bank-a", "bank-a", "w2", List.of(item("ipv4", "192.0.2.9", "GREEN")));
+        feedAll();
 
-        Balance balance = ledger.handle(new FindBalance("bank-a"));
-        assertThat(balance).isEqualTo(new Balance("bank-a", 3, 2, 1, 1, 1, 1, 12, T0.plusSeconds(2)));
+        Balance balance = ledger.handle(new FindBalance("bank-a", T0)).balance();
+        assertThat(balance.earned()).isEqualTo(Credit.parse("2.25"));
+        assertThat(balance.granted()).isEqualTo(Credit.of(5));
+        assertThat(balance.spent()).isEqualTo(Credit.of(2));
+        assertThat(balance.balance()).isEqualTo(Credit.parse("5.25")).isEqualTo(exchange.book("bank-a").balance());
+        assertThat(balance.contributions()).isEqualTo(1);
+        assertThat(balance.withdrawals()).isEqualTo(2);
     }
 
     @Test
-    void theStatementListsEachEntryWithItsCauseAndTheBalanceAfterIt() {
-        var contribution = contributed("bank-a", "k1", List.of(ip, domain), List.of(hash), 2);
-        var withdrawal = withdrawn("bank-a", "w1", List.of(ip), 1);
-        var refusal = refused("bank-a", "w2", 4, 1);
-        ledger.on(contribution, T0, at(10));
-        ledger.on(withdrawal, T0.plusSeconds(1), at(11));
-        ledger.on(refusal, T0.plusSeconds(2), at(12));
+    void theStatementGivesEachLineItsCauseAndEachItemItsRuleAndWeight() {
+        exchange.contribute("telco-b", "telco-b", "t1", List.of(ip));
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip, hash));
+        exchange.grant("bank-a", "g1", Credit.of(2), null);
+        exchange.withdraw("bank-a", "bank-a", "w1", List.of(domain, ip));
+        exchange.withdraw("bank-a", "bank-a", "w2", List.of(domain, item("sha1", "b".repeat(40), "GREEN"),
+                item("sha1", "c".repeat(40), "GREEN")));
+        feedAll();
 
-        assertThat(ledger.handle(new FindStatement("bank-a", -1, 10)).lines()).containsExactly(
-                new StatementLine(10, T0, LedgerEntry.EntryType.CREDIT, 2, null, 2, LedgerEntry.Cause.CONTRIBUTION,
-                        contribution.contributionId(), "k1", 3, 1),
-                new StatementLine(11, T0.plusSeconds(1), LedgerEntry.EntryType.DEBIT, -1, null, 1,
-                        LedgerEntry.Cause.WITHDRAWAL, withdrawal.withdrawalId(), "w1", 1, 1),
-                new StatementLine(12, T0.plusSeconds(2), LedgerEntry.EntryType.REFUSAL, 0, 4L, 1,
-                        LedgerEntry.Cause.WITHDRAWAL, refusal.withdrawalId(), "w2", 4, 1));
-        assertThat(ledger.handle(new FindStatement("bank-a", 10, 1)).lines()).extracting(StatementLine::position)
-                .containsExactly(11L);
+        List<StatementLine> lines = ledger.handle(new FindStatement("bank-a", -1, 10)).lines();
+        assertThat(lines).extracting(StatementLine::type, StatementLine::amount, StatementLine::balanceAfter)
+                .containsExactly(tuple(LedgerEntry.EntryType.CREDIT, Credit.parse("0.5"), Credit.parse("0.5")),
+                        tuple(LedgerEntry.EntryType.GRANT, Credit.of(2), Credit.parse("2.5")),
+                        tuple(LedgerEntry.EntryType.DEBIT, Credit.of(-1), Credit.parse("1.5")),
+                        tuple(LedgerEntry.EntryType.REFUSAL, Credit.ZERO, Credit.parse("1.5")));
+        assertThat(lines.get(3).credit()).as("what the refusal would have cost").isEqualTo(Credit.of(2));
+        assertThat(lines.stream().map(StatementLine::amount).reduce(Credit.ZERO, Credit::plus))
+                .isEqualTo(ledger.handle(new FindBalance("bank-a", T0)).balance().balance());
+
+        assertThat(ledger.handle(new FindStatementItems("bank-a", lines.get(0).position(), -1, 10)).items())
+                .extracting(StatementItem::value, StatementItem::rule, StatementItem::credit)
+                .containsExactly(tuple("192.0.2.1", "CORROBORATION", Credit.parse("0.25")),
+                        tuple(hash.value(), "NEW", Credit.parse("0.25")));
+        assertThat(ledger.handle(new FindStatementItems("bank-a", lines.get(2).position(), -1, 10)).items())
+                .extracting(StatementItem::rule, StatementItem::credit)
+                .containsExactly(tuple("CHARGED", Credit.of(1)), tuple("OWN_CONTRIBUTION", Credit.ZERO));
     }
 
     @Test
-    void accountsAreKeptApart() {
-        ledger.on(contributed("bank-a", "k1", List.of(ip), List.of(), 1), T0, at(1));
-        ledger.on(contributed("cert-my", "k1", List.of(domain, hash), List.of(ip), 2), T0, at(2));
+    void grantsBonusesAndExpiriesAppearAsLinesOfTheirOwn() {
+        PolicyRules base = PolicyRules.DEFAULT;
+        exchange = new Simulation(T0, new ReciprocityPolicy(1, Instant.EPOCH, new PolicyRules(base.newItemCredit(),
+                base.corroborationShare(), base.typeWeights(), base.tlpWeights(), base.unknownConfidenceWeight(),
+                base.confidenceFloor(), new BigDecimal("2"), Duration.ofDays(30), base.costPerItem(),
+                base.actedOnBonus())));
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        exchange.grant("cert-my", "g1", Credit.of(3), null);
+        exchange.withdraw("cert-my", "cert-my", "w1", List.of(ip));
+        exchange.report("cert-my", "cert-my", "r1", List.of(ItemRef.of(ip)));
+        exchange.advance(Duration.ofDays(31));
+        exchange.withdraw("bank-a", "bank-a", "w1", List.of());
+        feedAll();
 
-        assertThat(ledger.handle(new FindBalance("bank-a")).balance()).isEqualTo(1);
-        assertThat(ledger.handle(new FindBalance("cert-my")).balance()).isEqualTo(2);
-        assertThat(ledger.handle(new FindStatement("cert-my", -1, 10)).lines()).hasSize(1);
+        List<StatementLine> bank = ledger.handle(new FindStatement("bank-a", -1, 10)).lines();
+        assertThat(bank).extracting(StatementLine::type, StatementLine::amount).containsExactly(
+                tuple(LedgerEntry.EntryType.CREDIT, Credit.of(2)),
+                tuple(LedgerEntry.EntryType.BONUS, Credit.of(1)),
+                tuple(LedgerEntry.EntryType.EXPIRY, Credit.of(-2)),
+                tuple(LedgerEntry.EntryType.EXPIRY, Credit.of(-1)),
+                tuple(LedgerEntry.EntryType.DEBIT, Credit.ZERO));
+        List<StatementLine> cert = ledger.handle(new FindStatement("cert-my", -1, 10)).lines();
+        assertThat(cert.get(0).detail()).isEqualTo("simulated programme");
+        assertThat(ledger.handle(new FindBalance("bank-a", exchange.now())).balance().expired())
+                .isEqualTo(Credit.of(3));
     }
 
     @Test
-    void anAccountWithoutEventsHasNothing() {
-        assertThat(ledger.handle(new FindBalance("nobody"))).isEqualTo(Balance.empty("nobody"));
+    void whatExpiredSinceTheAccountLastActedIsNotAvailable() {
+        exchange.grant("cert-my", "g1", Credit.of(3), T0.plus(Duration.ofDays(10)));
+        exchange.grant("cert-my", "g2", Credit.of(1), null);
+        feedAll();
+
+        AccountSummary before = ledger.handle(new FindBalance("cert-my", T0.plus(Duration.ofDays(9))));
+        AccountSummary after = ledger.handle(new FindBalance("cert-my", T0.plus(Duration.ofDays(11))));
+        assertThat(before.availableNow()).isEqualTo(Credit.of(4));
+        assertThat(after.balance().balance()).isEqualTo(Credit.of(4));
+        assertThat(after.availableNow()).isEqualTo(Credit.of(1));
+    }
+
+    @Test
+    void aPoolShowsEachMembersShare() {
+        exchange.contribute("pool-p", "town-a", "a1", List.of(ip, domain, item("ipv4", "192.0.2.2", "GREEN")));
+        exchange.contribute("pool-p", "town-b", "b1", List.of(item("ipv4", "192.0.2.3", "GREEN")));
+        exchange.withdraw("pool-p", "town-b", "w1", List.of(item("ipv4", "192.0.2.4", "GREEN")));
+        feedAll();
+
+        AccountSummary pool = ledger.handle(new FindBalance("pool-p", T0));
+        assertThat(pool.members()).extracting(MemberShare::participantId, MemberShare::earned, MemberShare::spent,
+                MemberShare::share).containsExactly(
+                tuple("town-a", Credit.of(3), Credit.ZERO, new BigDecimal("0.7500")),
+                tuple("town-b", Credit.of(1), Credit.of(1), new BigDecimal("0.2500")));
+        assertThat(pool.members()).extracting(MemberShare::ofBalance)
+                .containsExactly(Credit.parse("2.25"), Credit.parse("0.75"));
     }
 
     @Test
     void aResetForgetsEverythingSoThatAReplayStartsClean() {
-        ledger.on(contributed("bank-a", "k1", List.of(ip), List.of(), 1), T0, at(1));
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        feedAll();
         ledger.reset();
-        assertThat(ledger.handle(new FindBalance("bank-a"))).isEqualTo(Balance.empty("bank-a"));
+        assertThat(ledger.handle(new FindBalance("bank-a", T0)).balance()).isEqualTo(Balance.empty("bank-a"));
         assertThat(ledger.handle(new FindStatement("bank-a", -1, 10)).lines()).isEmpty();
     }
 
-    private static GlobalSequenceTrackingToken at(long position) {
-        return new GlobalSequenceTrackingToken(position);
+    private void feedAll() {
+        for (Simulation.Step step : exchange.history().subList(fed, exchange.history().size())) {
+            feed(ledger, step);
+        }
+        fed = exchange.history().size();
+    }
+
+    /** Hands an event to the projection's handler, as its tracking processor would. */
+    static void feed(LedgerProjection ledger, Simulation.Step step) {
+        GlobalSequenceTrackingToken token = new GlobalSequenceTrackingToken(step.position());
+        Object event = step.event();
+        if (event instanceof ItemsContributed e) {
+            ledger.on(e, step.at(), token);
+        } else if (event instanceof ItemsWithdrawn e) {
+            ledger.on(e, step.at(), token);
+        } else if (event instanceof WithdrawalRefused e) {
+            ledger.on(e, step.at(), token);
+        } else if (event instanceof CreditGranted e) {
+            ledger.on(e, step.at(), token);
+        } else if (event instanceof CreditExpired e) {
+            ledger.on(e, step.at(), token);
+        } else if (event instanceof BonusEarned e) {
+            ledger.on(e, step.at(), token);
+        }
+    }
+
+    private static Item item(String type, String value, String tlp) {
+        return Item.normalised(type, value, null, tlp, null, null, List.of());
     }
 }

@@ -3,19 +3,24 @@ package org.reciprocity.ledger.catalogue;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.contribution.ItemsContributed;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.CreditRule;
+import org.reciprocity.core.policy.ItemCredit;
+import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.withdrawal.DrawCriteria;
 import org.reciprocity.ledger.LedgerDatabase;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.reciprocity.ledger.Events.contributed;
-import static org.reciprocity.ledger.Events.item;
 
 class CatalogueProjectionTest {
 
@@ -26,6 +31,20 @@ class CatalogueProjectionTest {
     @BeforeEach
     void setUp() {
         catalogue = new CatalogueProjection(LedgerDatabase.fresh());
+    }
+
+    /** A contribution as the catalogue receives it: new and known items alike are merged. */
+    private static ItemsContributed contributed(String account, String key, List<Item> newItems, List<Item> known,
+                                                int ignored) {
+        List<ItemCredit> credits = new ArrayList<>();
+        newItems.forEach(item -> credits.add(PolicyRules.DEFAULT.creditFor(item, CreditRule.NEW)));
+        known.forEach(item -> credits.add(PolicyRules.DEFAULT.creditFor(item, CreditRule.CORROBORATION)));
+        return new ItemsContributed(UUID.randomUUID(), account, account, key, "fingerprint", credits, 0, Credit.ZERO,
+                null, Credit.ZERO, 1);
+    }
+
+    private static Item item(String type, String value, String tlp) {
+        return Item.normalised(type, value, 50, tlp, null, null, List.of());
     }
 
     @Test
@@ -53,7 +72,7 @@ class CatalogueProjectionTest {
         DrawableItems drawable = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)));
         assertThat(drawable.items()).containsExactly(new PoolItem(
                 new Item(ItemType.DOMAIN, "c2.example", 40, Tlp.GREEN, null, null, List.of("c2")), 1,
-                T0.plusSeconds(60)));
+                T0.plusSeconds(60), 1));
     }
 
     @Test
@@ -69,9 +88,10 @@ class CatalogueProjectionTest {
         catalogue.on(contributed("bank-c", "k1", List.of(), List.of(third), 0), T0.plusSeconds(2), at(3));
 
         DrawableItems drawable = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)));
-        assertThat(drawable.items()).containsExactly(new PoolItem(new Item(ItemType.URL, "http://a.example/x", 70,
-                Tlp.GREEN, Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-05T00:00:00Z"),
-                List.of("bank", "phishing")), 1, T0));
+        assertThat(drawable.items()).as("the RED corroboration is not counted: the count is shown to all")
+                .containsExactly(new PoolItem(new Item(ItemType.URL, "http://a.example/x", 70, Tlp.GREEN,
+                        Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-05T00:00:00Z"),
+                        List.of("bank", "phishing")), 1, T0, 1));
     }
 
     @Test

@@ -1,0 +1,49 @@
+package org.reciprocity.portal.account;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.reciprocity.core.account.GrantCredit;
+import org.reciprocity.core.account.GrantReceipt;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.portal.idempotency.RequestKeyHeader;
+import org.reciprocity.portal.problem.InvalidRequestException;
+import org.reciprocity.portal.security.Member;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Accounts")
+class GrantController {
+
+    private final CommandGateway commands;
+    private final AccountAccess access;
+
+    GrantController(CommandGateway commands, AccountAccess access) {
+        this.commands = commands;
+        this.access = access;
+    }
+
+    @PostMapping("/api/accounts/{accountId}/grants")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Grant an account credit from public funding (operators only)",
+            description = "A government programme funding an agency or a small member: a reason, and an expiry if "
+                    + "the funding has one. The same request key sent again grants once.")
+    GrantReceipt grant(@AuthenticationPrincipal Member operator, @PathVariable String accountId,
+                       @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                       @RequestBody GrantRequest request) {
+        access.requireAccount(accountId);
+        if (request.amount() == null) {
+            throw InvalidRequestException.of("amount", "a grant states its amount in credits");
+        }
+        return commands.sendAndWait(new GrantCredit(accountId,
+                RequestKeyHeader.resolve(requestKey, request.requestKey()), Credit.of(request.amount()),
+                request.reason(), request.expiresAt(), operator.participantId()));
+    }
+}

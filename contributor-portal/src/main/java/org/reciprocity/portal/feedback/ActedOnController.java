@@ -1,0 +1,72 @@
+package org.reciprocity.portal.feedback;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.feedback.ActedOnReceipt;
+import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.membership.PoolMemberships;
+import org.reciprocity.portal.idempotency.RequestKeyHeader;
+import org.reciprocity.portal.problem.FieldError;
+import org.reciprocity.portal.problem.InvalidRequestException;
+import org.reciprocity.portal.security.Member;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@RestController
+@Tag(name = "Feedback", description = "Consumers report what they acted on; contributors earn a bonus")
+class ActedOnController {
+
+    private final CommandGateway commands;
+    private final PoolMemberships memberships;
+
+    ActedOnController(CommandGateway commands, PoolMemberships memberships) {
+        this.commands = commands;
+        this.memberships = memberships;
+    }
+
+    @PostMapping("/api/acted-on")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Report items you acted on (firms and agencies)",
+            description = "Each item you received from the pool, did not contribute and did not report before earns "
+                    + "the account that brought it the policy's bonus. The others are listed with the reason they "
+                    + "did not count.")
+    ActedOnReceipt report(@AuthenticationPrincipal Member member,
+                          @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                          @RequestBody ActedOnRequest request) {
+        return commands.sendAndWait(new ReportActedOn(memberships.accountOf(member.participantId()),
+                member.participantId(), RequestKeyHeader.resolve(requestKey, request.requestKey()),
+                items(request.items())));
+    }
+
+    private static List<ItemRef> items(List<ActedOnRequest.ItemName> names) {
+        if (names == null || names.isEmpty() || names.size() > ReportActedOn.MAX_ITEMS) {
+            throw InvalidRequestException.of("items", "a report names 1 to " + ReportActedOn.MAX_ITEMS + " items");
+        }
+        List<ItemRef> items = new ArrayList<>(names.size());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            ActedOnRequest.ItemName name = names.get(i);
+            try {
+                items.add(ItemRef.normalised(name == null ? null : name.type(), name == null ? null : name.value()));
+            } catch (InvalidInputException e) {
+                errors.add(new FieldError("items[" + i + "]." + e.field(), e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors.size() + " of " + names.size() + " items are invalid; nothing "
+                    + "was recorded", errors.subList(0, Math.min(errors.size(), 100)));
+        }
+        return items;
+    }
+}

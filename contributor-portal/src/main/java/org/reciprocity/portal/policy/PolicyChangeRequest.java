@@ -1,0 +1,28 @@
+package org.reciprocity.portal.policy;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A change to the policy: the terms left out keep their current values.
+ *
+ * @param creditLifetime an ISO-8601 duration ({@code P90D}), or {@code never}
+ */
+record PolicyChangeRequest(
+        @Schema(description = "the version this change was drawn up against: the current one") Integer baseVersion,
+        @Schema(description = "when the new terms apply; at least the policy notice ahead") Instant effectiveFrom,
+        @Schema(example = "Partnership agreement of 2027") String reason,
+        BigDecimal newItemCredit,
+        BigDecimal corroborationShare,
+        @Schema(example = "{\"sha256\": 1.5}") Map<String, BigDecimal> typeWeights,
+        @Schema(example = "{\"RED\": 0.2}") Map<String, BigDecimal> tlpWeights,
+        BigDecimal unknownConfidenceWeight,
+        BigDecimal confidenceFloor,
+        BigDecimal ratio,
+        @Schema(example = "P180D") String creditLifetime,
+        BigDecimal costPerItem,
+        BigDecimal actedOnBonus) {
+}

@@ -1,0 +1,118 @@
+package org.reciprocity.portal.policy;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.item.ItemType;
+import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.policy.ChangePolicy;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.PolicyBook;
+import org.reciprocity.core.policy.PolicyRules;
+import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.portal.problem.InvalidRequestException;
+import org.reciprocity.portal.security.Member;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The reciprocity policy: every version, and the changes operators make to it. */
+@RestController
+@Tag(name = "Policy", description = "The reciprocity policy's terms and versions")
+class PolicyController {
+
+    private final CommandGateway commands;
+    private final PolicyBook policies;
+    private final Clock clock;
+
+    PolicyController(CommandGateway commands, PolicyBook policies, Clock clock) {
+        this.commands = commands;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/policy")
+    @Operation(summary = "The policy in force, and every version, scheduled ones included")
+    PolicyView policy() {
+        return new PolicyView(policies.inForceAt(clock.instant()).version(), policies.versions());
+    }
+
+    @PostMapping("/api/policy")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Change the policy from an announced instant on (operators only)",
+            description = "Terms left out keep their current values. Every credit and debit records the version "
+                    + "it was computed under; a change never alters what was computed before it takes effect.")
+    ReciprocityPolicy change(@AuthenticationPrincipal Member operator, @RequestBody PolicyChangeRequest request) {
+        ReciprocityPolicy current = policies.latest().orElseThrow();
+        if (request.baseVersion() == null) {
+            throw InvalidRequestException.of("baseVersion", "state the version this change was drawn up against; "
+                    + "the latest is " + current.version());
+        }
+        PolicyRules was = current.rules();
+        PolicyRules rules = new PolicyRules(
+                or(request.newItemCredit(), Credit::of, was.newItemCredit()),
+                or(request.corroborationShare(), Function.identity(), was.corroborationShare()),
+                merged("typeWeights", request.typeWeights(), was.typeWeights(), ItemType.class, ItemType::parse),
+                merged("tlpWeights", request.tlpWeights(), was.tlpWeights(), Tlp.class, Tlp::parse),
+                or(request.unknownConfidenceWeight(), Function.identity(), was.unknownConfidenceWeight()),
+                or(request.confidenceFloor(), Function.identity(), was.confidenceFloor()),
+                or(request.ratio(), Function.identity(), was.ratio()),
+                request.creditLifetime() == null ? was.creditLifetime() : lifetime(request.creditLifetime()),
+                or(request.costPerItem(), Credit::of, was.costPerItem()),
+                or(request.actedOnBonus(), Credit::of, was.actedOnBonus()));
+        commands.sendAndWait(new ChangePolicy(request.baseVersion(), rules, request.effectiveFrom(),
+                operator.participantId(), request.reason()));
+        return policies.latest().orElseThrow();
+    }
+
+    private static <T> T or(BigDecimal given, Function<BigDecimal, T> conversion, T current) {
+        return given == null ? current : conversion.apply(given);
+    }
+
+    private static <K extends Enum<K>> Map<K, BigDecimal> merged(String field, Map<String, BigDecimal> given,
+                                                               Map<K, BigDecimal> current, Class<K> type,
+                                                               Function<String, K> parse) {
+        Map<K, BigDecimal> merged = new EnumMap<>(type);
+        merged.putAll(current);
+        if (given != null) {
+            given.forEach((key, weight) -> {
+                try {
+                    merged.put(parse.apply(key), weight);
+                } catch (InvalidInputException e) {
+                    throw InvalidRequestException.of(field + "." + key, e.getMessage());
+                }
+            });
+        }
+        return merged;
+    }
+
+    private static Duration lifetime(String text) {
+        if ("never".equalsIgnoreCase(text.strip())) {
+            return null;
+        }
+        try {
+            return Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw InvalidRequestException.of("creditLifetime", "'" + text + "' is neither an ISO-8601 duration, "
+                    + "as in P180D, nor 'never'");
+        }
+    }
+
+    /** The policy's versions and which of them is in force now. */
+    record PolicyView(int inForce, List<ReciprocityPolicy> versions) {
+    }
+}

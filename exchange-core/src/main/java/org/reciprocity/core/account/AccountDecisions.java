@@ -1,0 +1,166 @@
+package org.reciprocity.core.account;
+
+import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.contribution.ContributeItems;
+import org.reciprocity.core.contribution.ItemsContributed;
+import org.reciprocity.core.feedback.ActedOnReported;
+import org.reciprocity.core.feedback.AwardBonus;
+import org.reciprocity.core.feedback.BonusEarned;
+import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.CreditRule;
+import org.reciprocity.core.policy.ItemCredit;
+import org.reciprocity.core.policy.PolicyRules;
+import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.pool.PoolRecords;
+import org.reciprocity.core.withdrawal.Charge;
+import org.reciprocity.core.withdrawal.DeliveredItem;
+import org.reciprocity.core.withdrawal.ItemsWithdrawn;
+import org.reciprocity.core.withdrawal.OfferedItem;
+import org.reciprocity.core.withdrawal.WithdrawItems;
+import org.reciprocity.core.withdrawal.WithdrawalRefused;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What an account decides, as plain functions of its book, the pool records, the policy in force and the instant:
+ * each returns the events that record the decision, starting with the expiry of any credit that has run out by
+ * then. The {@code Account} aggregate applies them; the property tests run the same functions over random histories.
+ */
+public final class AccountDecisions {
+
+    private AccountDecisions() {
+    }
+
+    public static List<Object> contribute(AccountBook book, ContributeItems command, String fingerprint,
+                                          PoolRecords pool, ReciprocityPolicy policy, Instant now) {
+        List<Object> events = expiries(book, command.accountId(), now);
+        Credit balance = afterAll(book, events).balance();
+        Map<UUID, Item> distinct = new LinkedHashMap<>();
+        command.items().forEach(item -> distinct.putIfAbsent(item.id(), item));
+        Set<UUID> inPool = pool.inPool(distinct.keySet());
+        Set<UUID> contributedBefore = pool.contributedBy(command.accountId(), command.contributorId(),
+                distinct.keySet());
+        List<ItemCredit> credits = new ArrayList<>(distinct.size());
+        distinct.forEach((id, item) -> credits.add(policy.rules().creditFor(item,
+                !inPool.contains(id) ? CreditRule.NEW
+                        : contributedBefore.contains(id) ? CreditRule.REPEAT : CreditRule.CORROBORATION)));
+        Credit earned = credits.stream().map(ItemCredit::credit).reduce(Credit.ZERO, Credit::plus);
+        UUID contributionId = RequestKeys.requestId(command.accountId(), RequestKind.CONTRIBUTION,
+                command.requestKey());
+        CreditLot lot = lotFor(contributionId, earned, policy.rules(), now);
+        events.add(new ItemsContributed(contributionId, command.accountId(), command.contributorId(),
+                command.requestKey(), fingerprint, credits, command.items().size() - distinct.size(), earned, lot,
+                balance.plus(lot == null ? Credit.ZERO : lot.amount()), policy.version()));
+        return events;
+    }
+
+    /** Ends with {@link ItemsWithdrawn}, or with {@link WithdrawalRefused} when the balance does not cover it. */
+    public static List<Object> withdraw(AccountBook book, WithdrawItems command, String fingerprint,
+                                        PoolRecords pool, ReciprocityPolicy policy, Instant now) {
+        List<Object> events = expiries(book, command.accountId(), now);
+        AccountBook current = afterAll(book, events);
+        List<UUID> ids = command.items().stream().map(offered -> offered.item().id()).toList();
+        Set<UUID> own = pool.contributedBy(command.accountId(), command.consumerId(), ids);
+        Set<UUID> received = pool.deliveredTo(command.consumerId(), ids);
+        List<DeliveredItem> items = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            UUID id = ids.get(i);
+            OfferedItem offered = command.items().get(i);
+            items.add(new DeliveredItem(offered.item(), offered.corroborations(), own.contains(id)
+                    ? Charge.OWN_CONTRIBUTION : received.contains(id) ? Charge.ALREADY_RECEIVED : Charge.CHARGED));
+        }
+        long charged = items.stream().filter(item -> item.charge() == Charge.CHARGED).count();
+        Credit cost = policy.rules().costOf(Math.toIntExact(charged));
+        UUID withdrawalId = RequestKeys.requestId(command.accountId(), RequestKind.WITHDRAWAL, command.requestKey());
+        Credit balance = current.balance();
+        if (cost.exceeds(balance)) {
+            events.add(new WithdrawalRefused(withdrawalId, command.accountId(), command.consumerId(),
+                    command.requestKey(), fingerprint, command.criteria(), items.size(), charged, cost, balance,
+                    policy.version()));
+        } else {
+            events.add(new ItemsWithdrawn(withdrawalId, command.accountId(), command.consumerId(),
+                    command.requestKey(), fingerprint, command.criteria(), items, command.throughPosition(), cost,
+                    current.draw(cost), balance.minus(cost), policy.version()));
+        }
+        return events;
+    }
+
+    public static List<Object> grant(AccountBook book, GrantCredit command, String fingerprint, Instant now) {
+        if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
+            throw new InvalidInputException("expiresAt", "a grant expires after it is made; " + command.expiresAt()
+                    + " has passed");
+        }
+        List<Object> events = expiries(book, command.accountId(), now);
+        events.add(new CreditGranted(RequestKeys.requestId(command.accountId(), RequestKind.GRANT,
+                command.requestKey()), command.accountId(), command.requestKey(), fingerprint, command.amount(),
+                command.reason(), command.expiresAt(), command.grantedBy(),
+                afterAll(book, events).balance().plus(command.amount())));
+        return events;
+    }
+
+    public static List<Object> report(AccountBook book, ReportActedOn command, String fingerprint, PoolRecords pool,
+                                      Instant now) {
+        List<Object> events = expiries(book, command.accountId(), now);
+        Map<UUID, ItemRef> distinct = new LinkedHashMap<>();
+        command.items().forEach(item -> distinct.putIfAbsent(item.id(), item));
+        Set<UUID> own = pool.contributedBy(command.accountId(), command.consumerId(), distinct.keySet());
+        Set<UUID> received = pool.deliveredTo(command.consumerId(), distinct.keySet());
+        Set<UUID> reported = pool.reportedBy(command.consumerId(), distinct.keySet());
+        Map<UUID, String> broughtBy = pool.broughtBy(distinct.keySet());
+        List<ActedOnReported.Counted> counted = new ArrayList<>();
+        List<ActedOnReported.NotCounted> notCounted = new ArrayList<>();
+        distinct.forEach((id, item) -> {
+            if (own.contains(id)) {
+                notCounted.add(new ActedOnReported.NotCounted(item, ActedOnReported.Reason.OWN_CONTRIBUTION));
+            } else if (!received.contains(id) || !broughtBy.containsKey(id)) {
+                notCounted.add(new ActedOnReported.NotCounted(item, ActedOnReported.Reason.NOT_RECEIVED));
+            } else if (reported.contains(id)) {
+                notCounted.add(new ActedOnReported.NotCounted(item, ActedOnReported.Reason.ALREADY_REPORTED));
+            } else {
+                counted.add(new ActedOnReported.Counted(item, broughtBy.get(id)));
+            }
+        });
+        events.add(new ActedOnReported(RequestKeys.requestId(command.accountId(), RequestKind.REPORT,
+                command.requestKey()), command.accountId(), command.consumerId(), command.requestKey(), fingerprint,
+                counted, notCounted));
+        return events;
+    }
+
+    public static List<Object> bonus(AccountBook book, AwardBonus command, String fingerprint,
+                                     ReciprocityPolicy policy, Instant now) {
+        List<Object> events = expiries(book, command.accountId(), now);
+        Credit bonus = policy.rules().actedOnBonus();
+        UUID bonusId = RequestKeys.requestId(command.accountId(), RequestKind.BONUS, command.requestKey());
+        CreditLot lot = lotFor(bonusId, bonus, policy.rules(), now);
+        events.add(new BonusEarned(bonusId, command.accountId(), command.requestKey(), fingerprint,
+                command.reportId(), command.item(), command.consumerId(), bonus, lot,
+                afterAll(book, events).balance().plus(lot == null ? Credit.ZERO : lot.amount()), policy.version()));
+        return events;
+    }
+
+    private static List<Object> expiries(AccountBook book, String accountId, Instant now) {
+        return new ArrayList<>(book.expiriesAt(accountId, now));
+    }
+
+    private static AccountBook afterAll(AccountBook book, List<Object> events) {
+        AccountBook after = book;
+        for (Object event : events) {
+            after = after.apply(event);
+        }
+        return after;
+    }
+
+    /** The drawable credit that earned credit adds; null when nothing was earned. */
+    private static CreditLot lotFor(UUID lotId, Credit earned, PolicyRules rules, Instant now) {
+        return earned.isPositive() ? new CreditLot(lotId, rules.drawable(earned), rules.expiryOf(now)) : null;
+    }
+}

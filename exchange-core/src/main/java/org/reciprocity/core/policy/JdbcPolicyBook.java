@@ -1,0 +1,86 @@
+package org.reciprocity.core.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.reciprocity.core.SqlTime;
+import org.reciprocity.core.messaging.EventJson;
+import org.reciprocity.core.participant.ParticipantDirectory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The policy's versions as a table written in the same transaction as each change. A change still in the future
+ * when it commits is a change every later decision will see; one that would commit too late to be seen in time is
+ * refused instead.
+ */
+@Component
+@ProcessingGroup(ParticipantDirectory.PROCESSING_GROUP)
+class JdbcPolicyBook implements PolicyBook {
+
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    private final JdbcTemplate jdbc;
+    private final PolicyNotice notice;
+    private final RowMapper<ReciprocityPolicy> version = (rs, i) -> new ReciprocityPolicy(rs.getInt("version"),
+            SqlTime.instant(rs, "effective_from"), rules(rs.getString("rules")));
+
+    JdbcPolicyBook(JdbcTemplate jdbc, PolicyNotice notice) {
+        this.jdbc = jdbc;
+        this.notice = notice;
+    }
+
+    @Override
+    public ReciprocityPolicy inForceAt(Instant instant) {
+        return jdbc.query("select * from policy_version where effective_from <= ? order by version desc "
+                        + "fetch first 1 rows only", version, SqlTime.of(instant)).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no reciprocity policy is in force at " + instant
+                        + ": the exchange adopts its first policy when it starts"));
+    }
+
+    @Override
+    public Optional<ReciprocityPolicy> latest() {
+        return jdbc.query("select * from policy_version order by version desc fetch first 1 rows only", version)
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<ReciprocityPolicy> versions() {
+        return jdbc.query("select * from policy_version order by version", version);
+    }
+
+    @EventHandler
+    void on(PolicyChanged event) {
+        // The notice was checked when the change was decided; half of it must still be left now, at its commit.
+        Instant latestCommit = event.effectiveFrom().minus(notice.minimum().dividedBy(2));
+        if (event.version() > 1 && GenericEventMessage.clock.instant().isAfter(latestCommit)) {
+            throw new PolicyChangeRefusedException("the change to version " + event.version() + " took too long to "
+                    + "store to be in place everywhere before " + event.effectiveFrom() + ": announce it further ahead");
+        }
+        jdbc.update("insert into policy_version (version, effective_from, rules) values (?, ?, ?)", event.version(),
+                SqlTime.of(event.effectiveFrom()), json(event.rules()));
+    }
+
+    private static String json(PolicyRules rules) {
+        try {
+            return JSON.writeValueAsString(rules);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("policy terms are always JSON", e);
+        }
+    }
+
+    private static PolicyRules rules(String json) {
+        try {
+            return JSON.readValue(json, PolicyRules.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored policy terms do not read back: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.reciprocity.core.policy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The versions of the policy, as adopted. */
+public interface PolicyBook {
+
+    /**
+     * The version in force at an instant: the latest version whose {@code effectiveFrom} is not after it.
+     *
+     * @throws IllegalStateException when no policy has been adopted yet (the exchange is still starting)
+     */
+    ReciprocityPolicy inForceAt(Instant instant);
+
+    /** The latest version adopted, which may not be in force yet. */
+    Optional<ReciprocityPolicy> latest();
+
+    /** Every version, oldest first. */
+    List<ReciprocityPolicy> versions();
+}

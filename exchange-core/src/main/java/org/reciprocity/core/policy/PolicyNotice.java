@@ -1,0 +1,11 @@
+package org.reciprocity.core.policy;
+
+import java.time.Duration;
+
+/**
+ * How far ahead a policy change must be announced. A decision reads the policy in force at its own instant; the
+ * notice guarantees that the new version is stored on every node before that instant comes, whatever the nodes'
+ * clocks disagree by (less than the notice).
+ */
+public record PolicyNotice(Duration minimum) {
+}

@@ -1,0 +1,144 @@
+package org.reciprocity.core.policy;
+
+import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemType;
+import org.reciprocity.core.item.Tlp;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The terms of a reciprocity policy: what an item earns, what a delivery costs, how far credit stretches and how
+ * long it lasts. Pure arithmetic with no framework in it, so that the live ledger and an auditor's replay compute
+ * with the very same code.
+ *
+ * @param newItemCredit           what an item new to the pool earns before weights
+ * @param corroborationShare      the part of that an item already in the pool earns from another account, 0 to 1
+ * @param typeWeights             a weight per item type, 0 or more
+ * @param tlpWeights              a weight per marking, 0 or more: items few may draw earn the pool less
+ * @param unknownConfidenceWeight the confidence weight of an item whose contributor stated no confidence
+ * @param confidenceFloor         the confidence weight at confidence 0, rising linearly to 1 at confidence 100
+ * @param ratio                   how many credits of drawing each credit earned allows, more than 0
+ * @param creditLifetime          how long earned credit lasts; null for ever
+ * @param costPerItem             what each charged delivery costs
+ * @param actedOnBonus            what the contributor earns when a consumer reports having acted on its item
+ */
+public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
+                          Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
+                          BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
+                          Credit actedOnBonus) {
+
+    /** The terms the exchange starts with: see docs/reciprocity.md. */
+    public static final PolicyRules DEFAULT = new PolicyRules(Credit.of(1), new BigDecimal("0.25"),
+            uniform(ItemType.values(), BigDecimal.ONE),
+            Map.of(Tlp.CLEAR, BigDecimal.ONE, Tlp.GREEN, BigDecimal.ONE, Tlp.AMBER, BigDecimal.ONE,
+                    Tlp.AMBER_STRICT, new BigDecimal("0.5"), Tlp.RED, new BigDecimal("0.25")),
+            BigDecimal.ONE, new BigDecimal("0.5"), BigDecimal.ONE, null, Credit.of(1), Credit.parse("0.5"));
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int WEIGHT_SCALE = 6;
+
+    public PolicyRules {
+        requireNotNegative("newItemCredit", newItemCredit);
+        requireBetweenZeroAndOne("corroborationShare", corroborationShare);
+        typeWeights = complete("typeWeights", typeWeights, ItemType.class, ItemType.values());
+        tlpWeights = complete("tlpWeights", tlpWeights, Tlp.class, Tlp.values());
+        requireNotNegative("unknownConfidenceWeight", unknownConfidenceWeight);
+        requireBetweenZeroAndOne("confidenceFloor", confidenceFloor);
+        if (ratio == null || ratio.signum() <= 0) {
+            throw new InvalidInputException("ratio", "the ratio is more than 0; got " + ratio);
+        }
+        if (creditLifetime != null && (creditLifetime.isNegative() || creditLifetime.isZero())) {
+            throw new InvalidInputException("creditLifetime", "credit lasts a positive time, or for ever (null); "
+                    + "got " + creditLifetime);
+        }
+        requireNotNegative("costPerItem", costPerItem);
+        requireNotNegative("actedOnBonus", actedOnBonus);
+    }
+
+    /** What an item earns under the given rule. */
+    public ItemCredit creditFor(Item item, CreditRule rule) {
+        BigDecimal share = switch (rule) {
+            case NEW -> BigDecimal.ONE;
+            case CORROBORATION -> corroborationShare;
+            case REPEAT -> BigDecimal.ZERO;
+        };
+        // Rounded before use, so that the weight recorded is the weight the credit was computed with.
+        BigDecimal weight = share.multiply(typeWeights.get(item.type())).multiply(tlpWeights.get(item.tlp()))
+                .multiply(confidenceWeight(item.confidence())).setScale(WEIGHT_SCALE, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
+        return new ItemCredit(item, rule, weight, newItemCredit.times(weight));
+    }
+
+    /** How much drawing the given earned credit allows. */
+    public Credit drawable(Credit earned) {
+        return earned.times(ratio);
+    }
+
+    /** When credit earned at the given instant expires; null when it never does. */
+    public Instant expiryOf(Instant earnedAt) {
+        return creditLifetime == null ? null : earnedAt.plus(creditLifetime);
+    }
+
+    public Credit costOf(int chargedItems) {
+        return costPerItem.times(chargedItems);
+    }
+
+    BigDecimal confidenceWeight(Integer confidence) {
+        if (confidence == null) {
+            return unknownConfidenceWeight;
+        }
+        return confidenceFloor.add(BigDecimal.ONE.subtract(confidenceFloor)
+                .multiply(BigDecimal.valueOf(confidence)).divide(HUNDRED));
+    }
+
+    private static <K extends Enum<K>> Map<K, BigDecimal> uniform(K[] keys, BigDecimal weight) {
+        return Arrays.stream(keys).collect(Collectors.toMap(Function.identity(), key -> weight));
+    }
+
+    private static <K extends Enum<K>> Map<K, BigDecimal> complete(String field, Map<K, BigDecimal> weights,
+                                                                   Class<K> type, K[] keys) {
+        if (weights == null) {
+            throw new InvalidInputException(field, field + " are required");
+        }
+        EnumMap<K, BigDecimal> complete = new EnumMap<>(type);
+        for (K key : keys) {
+            BigDecimal weight = weights.get(key);
+            if (weight == null) {
+                throw new InvalidInputException(field, field + " lack a weight for " + key);
+            }
+            if (weight.signum() < 0) {
+                throw new InvalidInputException(field, "weights are 0 or more; " + key + " has " + weight);
+            }
+            complete.put(key, weight);
+        }
+        return Collections.unmodifiableMap(complete);
+    }
+
+    private static void requireNotNegative(String field, Credit credit) {
+        if (credit == null || credit.isNegative()) {
+            throw new InvalidInputException(field, field + " is 0 or more; got " + credit);
+        }
+    }
+
+    private static void requireNotNegative(String field, BigDecimal value) {
+        if (value == null || value.signum() < 0) {
+            throw new InvalidInputException(field, field + " is 0 or more; got " + value);
+        }
+    }
+
+    private static void requireBetweenZeroAndOne(String field, BigDecimal value) {
+        if (value == null || value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            throw new InvalidInputException(field, field + " is between 0 and 1; got " + value);
+        }
+    }
+}

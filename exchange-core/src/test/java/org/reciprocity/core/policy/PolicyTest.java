@@ -1,0 +1,79 @@
+package org.reciprocity.core.policy;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.core.InvalidInputException;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+    private static final PolicyChanged FIRST = new PolicyChanged(1, Instant.EPOCH, PolicyRules.DEFAULT,
+            "exchange-bootstrap", "initial policy");
+
+    private AggregateTestFixture<Policy> fixture;
+    private final PolicyRules richer = new PolicyRules(Credit.of(2), new BigDecimal("0.5"),
+            PolicyRules.DEFAULT.typeWeights(), PolicyRules.DEFAULT.tlpWeights(), BigDecimal.ONE,
+            new BigDecimal("0.5"), new BigDecimal("1.5"), Duration.ofDays(180), Credit.of(1), Credit.of(1));
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Policy.class);
+        fixture.registerInjectableResource(new PolicyNotice(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void theFirstPolicyAppliesFromTheBeginningOfTime() {
+        fixture.givenCurrentTime(NOW)
+                .when(new ChangePolicy(0, PolicyRules.DEFAULT, Instant.EPOCH, "exchange-bootstrap", "initial policy"))
+                .expectEvents(FIRST);
+    }
+
+    @Test
+    void aLaterVersionAppliesFromItsAnnouncedInstant() {
+        Instant from = NOW.plus(Duration.ofDays(7));
+        fixture.given(FIRST).andGivenCurrentTime(NOW)
+                .when(new ChangePolicy(1, richer, from, "operator", "partnership agreement 2027"))
+                .expectEvents(new PolicyChanged(2, from, richer, "operator", "partnership agreement 2027"));
+    }
+
+    @Test
+    void aChangeWithoutNoticeIsRefused() {
+        fixture.given(FIRST).andGivenCurrentTime(NOW)
+                .when(new ChangePolicy(1, richer, NOW.plusSeconds(30), "operator", "hasty"))
+                .expectNoEvents()
+                .expectException(PolicyChangeRefusedException.class);
+    }
+
+    @Test
+    void aChangeDrawnUpAgainstAnOutdatedVersionIsRefused() {
+        fixture.given(FIRST, new PolicyChanged(2, NOW.plusSeconds(600), richer, "operator", "second"))
+                .andGivenCurrentTime(NOW)
+                .when(new ChangePolicy(1, PolicyRules.DEFAULT, NOW.plus(Duration.ofDays(1)), "operator", "revert"))
+                .expectNoEvents()
+                .expectException(PolicyChangeRefusedException.class);
+    }
+
+    @Test
+    void versionsTakeEffectInTheirOrder() {
+        fixture.given(FIRST, new PolicyChanged(2, NOW.plus(Duration.ofDays(10)), richer, "operator", "second"))
+                .andGivenCurrentTime(NOW)
+                .when(new ChangePolicy(2, PolicyRules.DEFAULT, NOW.plus(Duration.ofDays(5)), "operator", "third"))
+                .expectNoEvents()
+                .expectException(PolicyChangeRefusedException.class);
+    }
+
+    @Test
+    void aChangeStatesWhenAndWhy() {
+        assertThatThrownBy(() -> new ChangePolicy(1, richer, null, "operator", "why"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new ChangePolicy(1, richer, NOW, "operator", ""))
+                .isInstanceOf(InvalidInputException.class);
+    }
+}

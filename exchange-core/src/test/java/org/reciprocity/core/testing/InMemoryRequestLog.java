@@ -1,0 +1,41 @@
+package org.reciprocity.core.testing;
+
+import org.reciprocity.core.account.AnsweredRequest;
+import org.reciprocity.core.account.IdempotencyKeyReusedException;
+import org.reciprocity.core.account.RequestKind;
+import org.reciprocity.core.account.RequestLog;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The request log of a test, kept from the events the test feeds it. */
+public class InMemoryRequestLog implements RequestLog {
+
+    private final Map<String, AnsweredRequest> answers = new HashMap<>();
+
+    public InMemoryRequestLog apply(Object... events) {
+        for (Object event : events) {
+            if (event instanceof AnsweredRequest answer) {
+                answers.put(key(answer.accountId(), RequestKind.of(answer), answer.requestKey()), answer);
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public Optional<Object> answerTo(String accountId, RequestKind kind, String requestKey, String fingerprint) {
+        AnsweredRequest answer = answers.get(key(accountId, kind, requestKey));
+        if (answer == null) {
+            return Optional.empty();
+        }
+        if (!answer.requestFingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReusedException(kind, requestKey);
+        }
+        return Optional.of(answer);
+    }
+
+    private static String key(String accountId, RequestKind kind, String requestKey) {
+        return accountId + "/" + kind + "/" + requestKey;
+    }
+}
