@@ -3,10 +3,12 @@ package org.reciprocity.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.portal.support.ExchangeClient;
+import org.reciprocity.portal.support.ExchangeClient.Response;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.reciprocity.portal.support.ExchangeClient.item;
 
 /**
@@ -45,6 +48,18 @@ class ReplayTest extends PostgresExchangeTest {
         exchange.withdraw(agency, "w2", Map.of("limit", 5));
         exchange.withdraw(telco, "w3", Map.of("types", List.of("ipv4"), "limit", 7));
         exchange.withdraw(bank, "w4", Map.of("limit", 1000));
+        // Grants, pools and bonuses too: every kind of line the ledger keeps.
+        exchange.post("/api/accounts/" + agency.id() + "/grants", operatorKey(), "g1", Map.of("amount", 3.5,
+                "reason", "replay programme"));
+        Participant town = exchange.register("agency");
+        exchange.post("/api/pools", operatorKey(), null, Map.of("id", "pool-" + town.id(), "name", "Towns",
+                "sector", "government-local", "country", "MY", "members", List.of(town.id())));
+        exchange.contribute(town, "t1", List.of(item("domain", "replay-town.example", "GREEN")));
+        Response drawn = exchange.withdraw(agency, "w5", Map.of("types", List.of("ipv4"), "limit", 2));
+        exchange.post("/api/acted-on", agency.apiKey(), "r1", Map.of("items", List.of(Map.of("type", "ipv4",
+                "value", drawn.body().path("items").path(0).path("item").path("value").asText()))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from statement_entry where entry_type = 'BONUS'", Long.class) > 0);
         Projections.awaitCaughtUp(projections);
 
         Map<String, List<Map<String, Object>>> before = readSide();

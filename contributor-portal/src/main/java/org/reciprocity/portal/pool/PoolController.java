@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Pools of small members: one account their contributions credit and their withdrawals draw on, its statement
@@ -102,10 +103,13 @@ class PoolController {
 
     /** Why a participant cannot be a pool's member, or null when it can. */
     private String memberProblem(String participantId) {
-        return directory.find(participantId)
-                .map(participant -> participant.kind().isMember() ? null : "'" + participantId + "' is "
-                        + "registered as " + participant.kind().label() + ": pools are for firms and agencies")
-                .orElse("no participant '" + participantId + "' is registered");
+        Optional<ParticipantDirectory.RegisteredParticipant> participant = directory.find(participantId);
+        if (participant.isEmpty()) {
+            return "no participant '" + participantId + "' is registered";
+        }
+        ParticipantKind kind = participant.get().kind();
+        return kind.isMember() ? null : "'" + participantId + "' is registered as " + kind.label()
+                + ": pools are for firms and agencies";
     }
 
     private PoolView view(String poolId) {

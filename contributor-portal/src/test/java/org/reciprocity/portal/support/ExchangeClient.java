@@ -80,7 +80,12 @@ public class ExchangeClient {
     }
 
     public Response get(String path, String apiKey) {
-        return transport.send("GET", path, apiKey, null, null, null);
+        return send("GET", path, apiKey);
+    }
+
+    /** A request without a body. */
+    public Response send(String method, String path, String apiKey) {
+        return transport.send(method, path, apiKey, null, null, null);
     }
 
     public static Map<String, Object> item(String type, String value, String tlp) {
