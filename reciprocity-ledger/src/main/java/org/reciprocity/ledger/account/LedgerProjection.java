@@ -132,9 +132,10 @@ class LedgerProjection {
 
     @QueryHandler
     Statement handle(FindStatement query) {
+        Balance balance = find(query.accountId()).map(AccountRow::balance).orElse(Balance.empty(query.accountId()));
         return new Statement(query.accountId(), jdbc.query("select * from statement_entry "
                         + "where account_id = ? and position > ? order by position fetch first ? rows only", LINE,
-                query.accountId(), query.afterPosition(), query.limit()));
+                query.accountId(), query.afterPosition(), query.limit()), members(balance));
     }
 
     @QueryHandler
@@ -198,7 +199,8 @@ class LedgerProjection {
         return rows.stream().map(row -> {
             Credit earned = (Credit) row[1];
             BigDecimal share = total.isPositive()
-                    ? earned.amount().divide(total.amount(), 4, RoundingMode.HALF_EVEN) : BigDecimal.ZERO;
+                    ? earned.amount().divide(total.amount(), 4, RoundingMode.HALF_EVEN).stripTrailingZeros()
+                    : BigDecimal.ZERO;
             return new MemberShare((String) row[0], earned, (Credit) row[2], share, balance.balance().times(share));
         }).toList();
     }

@@ -140,10 +140,11 @@ class LedgerProjectionTest {
         AccountSummary pool = ledger.handle(new FindBalance("pool-p", T0));
         assertThat(pool.members()).extracting(MemberShare::participantId, MemberShare::earned, MemberShare::spent,
                 MemberShare::share).containsExactly(
-                tuple("town-a", Credit.of(3), Credit.ZERO, new BigDecimal("0.7500")),
-                tuple("town-b", Credit.of(1), Credit.of(1), new BigDecimal("0.2500")));
+                tuple("town-a", Credit.of(3), Credit.ZERO, new BigDecimal("0.75")),
+                tuple("town-b", Credit.of(1), Credit.of(1), new BigDecimal("0.25")));
         assertThat(pool.members()).extracting(MemberShare::ofBalance)
                 .containsExactly(Credit.parse("2.25"), Credit.parse("0.75"));
+        assertThat(ledger.handle(new FindStatement("pool-p", -1, 10)).members()).isEqualTo(pool.members());
     }
 
     @Test
