@@ -1,5 +1,6 @@
 package org.reciprocity.core.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,7 +14,28 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class EventJson {
 
+    private static final ObjectMapper MAPPER = mapper();
+
     private EventJson() {
+    }
+
+    /** A value the exchange wrote itself, as JSON: failing would be a bug, not bad input. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** JSON the exchange wrote itself, read back. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON does not read back as " + type.getSimpleName() + ": "
+                    + json, e);
+        }
     }
 
     public static ObjectMapper mapper() {

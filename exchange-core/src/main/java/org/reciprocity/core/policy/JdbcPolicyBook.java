@@ -1,7 +1,5 @@
 package org.reciprocity.core.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -25,12 +23,10 @@ import java.util.Optional;
 @ProcessingGroup(ParticipantDirectory.PROCESSING_GROUP)
 class JdbcPolicyBook implements PolicyBook {
 
-    private static final ObjectMapper JSON = EventJson.mapper();
-
     private final JdbcTemplate jdbc;
     private final PolicyNotice notice;
     private final RowMapper<ReciprocityPolicy> version = (rs, i) -> new ReciprocityPolicy(rs.getInt("version"),
-            SqlTime.instant(rs, "effective_from"), rules(rs.getString("rules")));
+            SqlTime.instant(rs, "effective_from"), EventJson.read(rs.getString("rules"), PolicyRules.class));
 
     JdbcPolicyBook(JdbcTemplate jdbc, PolicyNotice notice) {
         this.jdbc = jdbc;
@@ -65,22 +61,7 @@ class JdbcPolicyBook implements PolicyBook {
                     + "store to be in place everywhere before " + event.effectiveFrom() + ": announce it further ahead");
         }
         jdbc.update("insert into policy_version (version, effective_from, rules) values (?, ?, ?)", event.version(),
-                SqlTime.of(event.effectiveFrom()), json(event.rules()));
+                SqlTime.of(event.effectiveFrom()), EventJson.write(event.rules()));
     }
 
-    private static String json(PolicyRules rules) {
-        try {
-            return JSON.writeValueAsString(rules);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("policy terms are always JSON", e);
-        }
-    }
-
-    private static PolicyRules rules(String json) {
-        try {
-            return JSON.readValue(json, PolicyRules.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored policy terms do not read back: " + json, e);
-        }
-    }
 }

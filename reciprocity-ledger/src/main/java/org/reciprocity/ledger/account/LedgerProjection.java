@@ -1,7 +1,5 @@
 package org.reciprocity.ledger.account;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -44,7 +42,6 @@ import java.util.UUID;
 @ProcessingGroup(ProjectionReplays.LEDGER)
 class LedgerProjection {
 
-    private static final ObjectMapper JSON = EventJson.mapper();
     private static final int CHUNK = 1000;
 
     private static final RowMapper<StatementLine> LINE = (rs, i) -> new StatementLine(rs.getLong("position"),
@@ -162,7 +159,7 @@ class LedgerProjection {
                 entry.policyVersion(), entry.detail());
         Object[] balanceColumns = {after.earned().amount(), after.granted().amount(), after.spent().amount(),
                 after.expired().amount(), after.balance().amount(), after.contributions(), after.withdrawals(),
-                after.refusals(), after.lastPosition(), SqlTime.of(at), json(book), after.accountId()};
+                after.refusals(), after.lastPosition(), SqlTime.of(at), EventJson.write(book), after.accountId()};
         if (existing.isPresent()) {
             jdbc.update("update account_balance set earned = ?, granted = ?, spent = ?, expired = ?, balance = ?, "
                     + "contributions = ?, withdrawals = ?, refusals = ?, last_position = ?, updated_at = ?, book = ? "
@@ -218,7 +215,7 @@ class LedgerProjection {
                 new Balance(rs.getString("account_id"), credit(rs, "earned"), credit(rs, "granted"),
                         credit(rs, "spent"), credit(rs, "expired"), credit(rs, "balance"), rs.getInt("contributions"),
                         rs.getInt("withdrawals"), rs.getInt("refusals"), rs.getLong("last_position"),
-                        SqlTime.instant(rs, "updated_at")), book(rs.getString("book"))), accountId)
+                        SqlTime.instant(rs, "updated_at")), EventJson.read(rs.getString("book"), AccountBook.class)), accountId)
                 .stream().findFirst();
     }
 
@@ -231,21 +228,6 @@ class LedgerProjection {
         return amount == null ? null : Credit.of(amount);
     }
 
-    private static String json(AccountBook book) {
-        try {
-            return JSON.writeValueAsString(book);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an account book is always JSON", e);
-        }
-    }
-
-    private static AccountBook book(String json) {
-        try {
-            return JSON.readValue(json, AccountBook.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored account book does not read back: " + json, e);
-        }
-    }
 
     private record AccountRow(Balance balance, AccountBook book) {
     }

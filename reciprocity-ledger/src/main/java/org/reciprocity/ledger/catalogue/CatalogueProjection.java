@@ -1,8 +1,5 @@
 package org.reciprocity.ledger.catalogue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.Lists;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -53,9 +50,6 @@ import java.util.function.LongSupplier;
 class CatalogueProjection {
 
     private static final int CHUNK = 1000;
-    private static final ObjectMapper JSON = EventJson.mapper();
-    private static final TypeReference<List<String>> TAGS = new TypeReference<>() {
-    };
 
     private final JdbcTemplate jdbc;
     private final RowMapper<CatalogueEntry> entryRow = this::entry;
@@ -155,7 +149,7 @@ class CatalogueProjection {
         statement.setString(first + 3, entry.tlp() == null ? null : entry.tlp().name());
         statement.setObject(first + 4, SqlTime.of(entry.firstSeen()));
         statement.setObject(first + 5, SqlTime.of(entry.lastSeen()));
-        statement.setString(first + 6, entry.isShared() ? json(entry.tags()) : null);
+        statement.setString(first + 6, entry.isShared() ? EventJson.write(entry.tags()) : null);
         statement.setInt(first + 7, entry.corroborations());
     }
 
@@ -167,23 +161,9 @@ class CatalogueProjection {
                 rs.getObject("pool_position", Long.class), SqlTime.instant(rs, "shared_at"),
                 rs.getObject("confidence", Integer.class), tlp == null ? null : Tlp.valueOf(tlp),
                 SqlTime.instant(rs, "first_seen"), SqlTime.instant(rs, "last_seen"),
-                tags == null ? List.of() : tags(tags), rs.getInt("corroborations"));
+                tags == null ? List.of() : List.of(EventJson.read(tags, String[].class)), rs.getInt("corroborations"));
     }
 
 
-    private static String json(List<String> tags) {
-        try {
-            return JSON.writeValueAsString(tags);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a list of strings is always JSON", e);
-        }
-    }
 
-    private static List<String> tags(String json) {
-        try {
-            return JSON.readValue(json, TAGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("catalogue tags are written as a JSON array: " + json, e);
-        }
-    }
 }
