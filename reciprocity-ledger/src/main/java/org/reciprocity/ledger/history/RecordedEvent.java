@@ -24,6 +24,6 @@ public record RecordedEvent(long position, Instant timestamp, String type, Strin
 
     /** The payload in the JSON the event store keeps. */
     public JsonNode payloadAsStored() {
-        return EventJson.mapper().valueToTree(payload);
+        return EventJson.tree(payload);
     }
 }
