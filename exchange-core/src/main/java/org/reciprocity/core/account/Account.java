@@ -29,6 +29,7 @@ import org.reciprocity.core.withdrawal.WithdrawalRefused;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -64,14 +65,9 @@ class Account {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ContributionReceipt handle(ContributeItems command, PoolRecords pool, RequestLog requests, PolicyBook policies) {
         String fingerprint = command.fingerprint();
-        Optional<Object> answered = requests.answerTo(command.accountId(), RequestKind.CONTRIBUTION,
-                command.requestKey(), fingerprint);
-        if (answered.isPresent()) {
-            return ContributionReceipt.of((ItemsContributed) answered.get());
-        }
-        Instant now = GenericEventMessage.clock.instant();
-        return ContributionReceipt.of((ItemsContributed) applyAll(AccountDecisions.contribute(book, command,
-                fingerprint, pool, policies.inForceAt(now), now)));
+        return ContributionReceipt.of((ItemsContributed) decideOnce(requests, command.accountId(),
+                RequestKind.CONTRIBUTION, command.requestKey(), fingerprint, now -> AccountDecisions.contribute(book,
+                        command, fingerprint, pool, policies.inForceAt(now), now)));
     }
 
     @CommandHandler
@@ -79,13 +75,9 @@ class Account {
     WithdrawalReceipt handle(WithdrawItems command, PoolRecords pool, RequestLog requests, PolicyBook policies)
             throws QuotaExceededException {
         String fingerprint = command.fingerprint();
-        Object outcome = requests.answerTo(command.accountId(), RequestKind.WITHDRAWAL, command.requestKey(),
-                fingerprint).orElse(null);
-        if (outcome == null) {
-            Instant now = GenericEventMessage.clock.instant();
-            outcome = applyAll(AccountDecisions.withdraw(book, command, fingerprint, pool, policies.inForceAt(now),
-                    now));
-        }
+        Object outcome = decideOnce(requests, command.accountId(), RequestKind.WITHDRAWAL, command.requestKey(),
+                fingerprint, now -> AccountDecisions.withdraw(book, command, fingerprint, pool,
+                        policies.inForceAt(now), now));
         if (outcome instanceof WithdrawalRefused refused) {
             throw new QuotaExceededException(refused);
         }
@@ -96,41 +88,38 @@ class Account {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     GrantReceipt handle(GrantCredit command, RequestLog requests) {
         String fingerprint = command.fingerprint();
-        Optional<Object> answered = requests.answerTo(command.accountId(), RequestKind.GRANT, command.requestKey(),
-                fingerprint);
-        if (answered.isPresent()) {
-            return GrantReceipt.of((CreditGranted) answered.get());
-        }
-        return GrantReceipt.of((CreditGranted) applyAll(AccountDecisions.grant(book, command, fingerprint,
-                GenericEventMessage.clock.instant())));
+        return GrantReceipt.of((CreditGranted) decideOnce(requests, command.accountId(), RequestKind.GRANT,
+                command.requestKey(), fingerprint, now -> AccountDecisions.grant(book, command, fingerprint, now)));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ActedOnReceipt handle(ReportActedOn command, PoolRecords pool, RequestLog requests) {
         String fingerprint = command.fingerprint();
-        Optional<Object> answered = requests.answerTo(command.accountId(), RequestKind.REPORT, command.requestKey(),
-                fingerprint);
-        if (answered.isPresent()) {
-            return ActedOnReceipt.of((ActedOnReported) answered.get());
-        }
-        return ActedOnReceipt.of((ActedOnReported) applyAll(AccountDecisions.report(book, command, fingerprint, pool,
-                GenericEventMessage.clock.instant())));
+        return ActedOnReceipt.of((ActedOnReported) decideOnce(requests, command.accountId(), RequestKind.REPORT,
+                command.requestKey(), fingerprint, now -> AccountDecisions.report(book, command, fingerprint, pool,
+                        now)));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AwardBonus command, RequestLog requests, PolicyBook policies) {
         String fingerprint = command.fingerprint();
-        if (requests.answerTo(command.accountId(), RequestKind.BONUS, command.requestKey(), fingerprint)
-                .isEmpty()) {
-            Instant now = GenericEventMessage.clock.instant();
-            applyAll(AccountDecisions.bonus(book, command, fingerprint, policies.inForceAt(now), now));
-        }
+        decideOnce(requests, command.accountId(), RequestKind.BONUS, command.requestKey(), fingerprint,
+                now -> AccountDecisions.bonus(book, command, fingerprint, policies.inForceAt(now), now));
     }
 
-    /** Applies a decision's events in order, and returns the last: the answer to the request. */
-    private static Object applyAll(List<Object> events) {
+    /**
+     * The first answer to a request this account answered before; otherwise the decision taken now, its events
+     * applied in order, and the last of them, which answers the request.
+     */
+    private static Object decideOnce(RequestLog requests, String accountId, RequestKind kind, String requestKey,
+                                     String fingerprint, Function<Instant, List<Object>> decision) {
+        Optional<Object> answered = requests.answerTo(accountId, kind, requestKey, fingerprint);
+        if (answered.isPresent()) {
+            return answered.get();
+        }
+        List<Object> events = decision.apply(GenericEventMessage.clock.instant());
         events.forEach(event -> apply(event));
         return events.get(events.size() - 1);
     }
