@@ -23,14 +23,16 @@ create table pool_member (
     constraint pool_member_pk primary key (member_id)
 );
 
--- Every item in the pool and the contribution, account and contributor that brought it first. The primary key is
--- what refuses a second "first" when two contributions of the same new item race.
+-- Every item in the pool, the contribution, account and contributor that brought it first, and the account that
+-- first shared it under a marking the pool may deliver (who earns the bonus when a consumer acts on it). The primary
+-- key is what refuses a second "first" when two contributions of the same new item race.
 create table pool_item (
     item_id         uuid        not null,
     item_type       varchar(16) not null,
     contribution_id uuid        not null,
     account_id      varchar(64) not null,
     contributor_id  varchar(64) not null,
+    shared_by       varchar(64),
     constraint pool_item_pk primary key (item_id)
 );
 
@@ -44,7 +46,8 @@ create table contributed_item (
 );
 create index contributed_item_contributor on contributed_item (contributor_id, item_id);
 
--- Which consumer was charged for which item: it is not charged for it again.
+-- Which participant received which item, paid or free: it is not charged for it again, nor credited for passing it
+-- back.
 create table delivered_item (
     consumer_id varchar(64) not null,
     item_id     uuid        not null,
@@ -58,14 +61,16 @@ create table acted_on (
     constraint acted_on_pk primary key (consumer_id, item_id)
 );
 
--- The requests each account has answered, by client key, and where in the account's stream the answer is.
+-- The requests each account has answered, by requester and client key, and where in the account's stream the answer
+-- is. Keys are a requester's own: the members of a pool share its account, not their keys.
 create table request_log (
     account_id      varchar(64)  not null,
     kind            varchar(16)  not null,
+    requester_id    varchar(64)  not null,
     request_key     varchar(128) not null,
     fingerprint     char(64)     not null,
     sequence_number bigint       not null,
-    constraint request_log_pk primary key (account_id, kind, request_key)
+    constraint request_log_pk primary key (account_id, kind, requester_id, request_key)
 );
 
 -- The versions of the reciprocity policy, each with its terms (JSON) and the instant it applies from.
@@ -73,5 +78,7 @@ create table policy_version (
     version        integer                     not null,
     effective_from timestamp(6) with time zone not null,
     rules          varchar                     not null,
+    -- The later version that replaced this one before it took effect; null while it applies or will apply.
+    replaced_by    integer,
     constraint policy_version_pk primary key (version)
 );

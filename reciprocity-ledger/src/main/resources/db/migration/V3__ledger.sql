@@ -42,6 +42,7 @@ create table statement_item (
     ordinal    integer        not null,
     item_type  varchar(16)    not null,
     item_value varchar(4096)  not null,
+    tlp        varchar(16)    not null,
     rule       varchar(24)    not null,
     weight     numeric(38, 12),
     credit     numeric(19, 3) not null,

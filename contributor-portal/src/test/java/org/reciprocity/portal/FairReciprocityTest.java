@@ -121,6 +121,45 @@ class FairReciprocityTest extends PostgresExchangeTest {
     }
 
     @Test
+    void aGrantForAPoolMemberGoesToThePool() {
+        Participant town = exchange.register("agency");
+        Participant other = exchange.register("agency");
+        String pool = "pool-" + ExchangeContract.unique("east");
+        exchange.post("/api/pools", operatorKey(), null, Map.of("id", pool, "name", "Eastern towns", "sector",
+                "government-local", "country", "MY", "members", List.of(town.id(), other.id())));
+
+        Response refused = exchange.post("/api/accounts/" + town.id() + "/grants", operatorKey(), "g",
+                Map.of("amount", 5, "reason", "town programme"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().path("type").asText()).isEqualTo("urn:reciprocity-exchange:problem:membership-refused");
+        assertThat(refused.body().path("detail").asText()).contains("grant to '" + pool + "'");
+        assertThat(exchange.post("/api/accounts/" + pool + "/grants", operatorKey(), "g",
+                Map.of("amount", 5, "reason", "town programme")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void poolMembersSeeEachOthersRedItemsOnlyAsTheirMarking() {
+        Participant town = exchange.register("agency");
+        Participant other = exchange.register("agency");
+        String pool = "pool-" + ExchangeContract.unique("north");
+        exchange.post("/api/pools", operatorKey(), null, Map.of("id", pool, "name", "Northern towns", "sector",
+                "government-local", "country", "MY", "members", List.of(town.id(), other.id())));
+        String red = ExchangeContract.uniqueIp();
+        exchange.contribute(town, "red", List.of(item("ipv4", red, "RED")));
+        Projections.awaitCaughtUp(projections);
+
+        long position = exchange.get("/api/accounts/" + pool + "/statement", town.apiKey()).body()
+                .path("lines").path(0).path("position").asLong();
+        String items = "/api/accounts/" + pool + "/statement/" + position + "/items";
+        JsonNode seenByOther = exchange.get(items, other.apiKey()).body().path("items").path(0);
+        assertThat(seenByOther.path("tlp").asText()).isEqualTo("RED");
+        assertThat(seenByOther.path("withheld").asBoolean()).as(seenByOther.toString()).isTrue();
+        assertThat(seenByOther.has("value")).isFalse();
+        assertThat(exchange.get(items, town.apiKey()).body().path("items").path(0).path("value").asText())
+                .isEqualTo(red);
+    }
+
+    @Test
     void grantsAreRefusedForUnknownParticipantsBadAmountsAndNonOperators() {
         Participant agency = exchange.register("agency");
         assertThat(exchange.post("/api/accounts/nobody/grants", operatorKey(), "g", Map.of("amount", 1, "reason",
@@ -129,6 +168,10 @@ class FairReciprocityTest extends PostgresExchangeTest {
                 Map.of("amount", -5, "reason", "r"));
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.body().path("errors").path(0).path("field").asText()).isEqualTo("amount");
+        Response absurd = exchange.post("/api/accounts/" + agency.id() + "/grants", operatorKey(), "g",
+                Map.of("amount", new java.math.BigDecimal("1e1000000000"), "reason", "r"));
+        assertThat(absurd.status()).as(absurd.body().toString()).isEqualTo(400);
+        assertThat(absurd.body().path("errors").path(0).path("field").asText()).isEqualTo("amount");
         Response noReason = exchange.post("/api/accounts/" + agency.id() + "/grants", operatorKey(), "g",
                 Map.of("amount", 5));
         assertThat(noReason.body().path("errors").path(0).path("field").asText()).isEqualTo("reason");

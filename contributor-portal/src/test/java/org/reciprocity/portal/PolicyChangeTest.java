@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -57,6 +58,8 @@ class PolicyChangeTest extends ExchangeTestBase {
         assertRefused(exchange, change(Map.of("ratio", 0)), 400, "ratio");
         assertRefused(exchange, change(Map.of("typeWeights", Map.of("ja3", 1))), 400, "typeWeights.ja3");
         assertRefused(exchange, change(Map.of("creditLifetime", "a year")), 400, "creditLifetime");
+        assertRefused(exchange, change(Map.of("costPerItem", new BigDecimal("1e1000000000"))), 400, "costPerItem");
+        assertRefused(exchange, change(Map.of("actedOnBonus", 2)), 400, "actedOnBonus");
         Map<String, Object> noBase = change(Map.of("ratio", 2));
         noBase.remove("baseVersion");
         assertRefused(exchange, noBase, 400, "baseVersion");
@@ -70,7 +73,8 @@ class PolicyChangeTest extends ExchangeTestBase {
                 .isEqualTo(403);
         assertThat(exchange.get("/api/policy", OPERATOR_KEY).body().path("versions")).hasSize(1);
 
-        Instant effectiveFrom = Instant.now().plusSeconds(3);
+        // The notice is 2 s and a change must commit with half of it left: 5 s leaves a slow machine 4 s to store it.
+        Instant effectiveFrom = Instant.now().plusSeconds(5);
         Map<String, Object> richer = change(Map.of("ratio", 2, "tlpWeights", Map.of("RED", 1),
                 "creditLifetime", "P90D"));
         richer.put("effectiveFrom", effectiveFrom.toString());
@@ -94,6 +98,18 @@ class PolicyChangeTest extends ExchangeTestBase {
         assertThat(Instant.parse(after.body().path("expiresAt").asText()))
                 .isAfter(effectiveFrom.plus(Duration.ofDays(89)));
         assertThat(exchange.get("/api/policy", bank.apiKey()).body().path("inForce").asInt()).isEqualTo(2);
+
+        Map<String, Object> third = change(Map.of("ratio", 3));
+        third.put("baseVersion", 2);
+        third.put("effectiveFrom", Instant.now().plus(Duration.ofMinutes(10)).toString());
+        assertThat(exchange.post("/api/policy", OPERATOR_KEY, null, third).status()).isEqualTo(201);
+        Map<String, Object> sooner = change(Map.of("ratio", 4));
+        sooner.put("baseVersion", 3);
+        Response replacing = exchange.post("/api/policy", OPERATOR_KEY, null, sooner);
+        assertThat(replacing.body().path("version").asInt()).isEqualTo(4);
+        assertThat(exchange.get("/api/policy", OPERATOR_KEY).body().path("versions"))
+                .as("version 3 was replaced before it took effect").extracting(version -> version.path("version")
+                        .asInt()).containsExactly(1, 2, 4);
     }
 
     private static Map<String, Object> change(Map<String, Object> terms) {

@@ -61,14 +61,17 @@ class AccountController {
     }
 
     @GetMapping("/statement/{position}/items")
-    @Operation(summary = "The items of one statement line: each item's rule and weight, or its charge")
+    @Operation(summary = "The items of one statement line: each item's rule and weight, or its charge",
+            description = "In a pool's statement, the value of an AMBER+STRICT or RED item is shown only to the member "
+                    + "who sent or drew it (and to operators and auditors); other members see its type and marking.")
     StatementItems items(@AuthenticationPrincipal Member member, @PathVariable String accountId,
                          @PathVariable long position,
                          @Parameter(description = "continue after this item (the last item's ordinal)")
                          @RequestParam(defaultValue = "-1") int after,
                          @RequestParam(defaultValue = "100") int limit) {
         access.requireReader(member, accountId);
-        return queries.query(new FindStatementItems(accountId, position, after, checked(limit)),
+        return queries.query(new FindStatementItems(accountId, position,
+                        member.isOperatorOrAuditor() ? null : member.participantId(), after, checked(limit)),
                 StatementItems.class).join();
     }
 

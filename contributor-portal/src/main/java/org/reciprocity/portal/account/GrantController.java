@@ -5,9 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.reciprocity.core.account.GrantCredit;
 import org.reciprocity.core.account.GrantReceipt;
+import org.reciprocity.core.membership.MembershipRefusedException;
+import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.portal.idempotency.RequestKeyHeader;
-import org.reciprocity.portal.problem.InvalidRequestException;
 import org.reciprocity.portal.security.Member;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,10 +25,12 @@ class GrantController {
 
     private final CommandGateway commands;
     private final AccountAccess access;
+    private final PoolMemberships memberships;
 
-    GrantController(CommandGateway commands, AccountAccess access) {
+    GrantController(CommandGateway commands, AccountAccess access, PoolMemberships memberships) {
         this.commands = commands;
         this.access = access;
+        this.memberships = memberships;
     }
 
     @PostMapping("/api/accounts/{accountId}/grants")
@@ -39,11 +42,14 @@ class GrantController {
                        @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
                        @RequestBody GrantRequest request) {
         access.requireAccount(accountId);
-        if (request.amount() == null) {
-            throw InvalidRequestException.of("amount", "a grant states its amount in credits");
-        }
+        Credit amount = Credit.input("amount", request.amount(), GrantCredit.MAX_AMOUNT);
+        // A member contributes to and draws on its pool's account; credit granted to its own would lie idle.
+        memberships.poolOf(accountId).ifPresent(poolId -> {
+            throw new MembershipRefusedException("'" + accountId + "' is a member of pool '" + poolId + "' and draws "
+                    + "on the pool's account: grant to '" + poolId + "'");
+        });
         return commands.sendAndWait(new GrantCredit(accountId,
-                RequestKeyHeader.resolve(requestKey, request.requestKey()), Credit.of(request.amount()),
-                request.reason(), request.expiresAt(), operator.participantId()));
+                RequestKeyHeader.resolve(requestKey, request.requestKey()), amount, request.reason(),
+                request.expiresAt(), operator.participantId()));
     }
 }

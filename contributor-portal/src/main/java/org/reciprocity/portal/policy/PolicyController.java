@@ -64,7 +64,7 @@ class PolicyController {
         }
         PolicyRules was = current.rules();
         PolicyRules rules = new PolicyRules(
-                or(request.newItemCredit(), Credit::of, was.newItemCredit()),
+                or(request.newItemCredit(), credit("newItemCredit"), was.newItemCredit()),
                 or(request.corroborationShare(), Function.identity(), was.corroborationShare()),
                 merged("typeWeights", request.typeWeights(), was.typeWeights(), ItemType.class, ItemType::parse),
                 merged("tlpWeights", request.tlpWeights(), was.tlpWeights(), Tlp.class, Tlp::parse),
@@ -72,11 +72,15 @@ class PolicyController {
                 or(request.confidenceFloor(), Function.identity(), was.confidenceFloor()),
                 or(request.ratio(), Function.identity(), was.ratio()),
                 request.creditLifetime() == null ? was.creditLifetime() : lifetime(request.creditLifetime()),
-                or(request.costPerItem(), Credit::of, was.costPerItem()),
-                or(request.actedOnBonus(), Credit::of, was.actedOnBonus()));
+                or(request.costPerItem(), credit("costPerItem"), was.costPerItem()),
+                or(request.actedOnBonus(), credit("actedOnBonus"), was.actedOnBonus()));
         commands.sendAndWait(new ChangePolicy(request.baseVersion(), rules, request.effectiveFrom(),
                 operator.participantId(), request.reason()));
         return policies.latest().orElseThrow();
+    }
+
+    private static Function<BigDecimal, Credit> credit(String field) {
+        return given -> Credit.input(field, given, PolicyRules.MAX_CREDIT);
     }
 
     private static <T> T or(BigDecimal given, Function<BigDecimal, T> conversion, T current) {

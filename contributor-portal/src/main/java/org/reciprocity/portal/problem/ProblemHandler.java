@@ -9,6 +9,7 @@ import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.messaging.Conflicts;
 import org.reciprocity.core.participant.ParticipantAlreadyRegisteredException;
 import org.reciprocity.core.policy.PolicyChangeRefusedException;
+import org.reciprocity.core.policy.PolicyNotAdoptedException;
 import org.reciprocity.core.withdrawal.QuotaExceededException;
 import org.reciprocity.core.withdrawal.WithdrawalRefused;
 import org.reciprocity.portal.web.RequestSizeLimit;
@@ -80,6 +81,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail policyChangeRefused(PolicyChangeRefusedException e) {
         return Problems.of(HttpStatus.CONFLICT, ProblemType.POLICY_CHANGE_REFUSED, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notReady(PolicyNotAdoptedException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.NOT_READY, e.getMessage()));
     }
 
     @ExceptionHandler

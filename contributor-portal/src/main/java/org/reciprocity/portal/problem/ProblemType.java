@@ -15,6 +15,7 @@ public enum ProblemType {
     POLICY_CHANGE_REFUSED("policy-change-refused", "The policy's rules do not allow this change"),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large"),
     BUSY("busy", "The exchange is busy: retry with the same request key"),
+    NOT_READY("not-ready", "The exchange is still starting: retry in a moment"),
     INTERNAL("internal", "The exchange failed to answer"),
     PROJECTION_CLAIMED("projection-claimed", "Another node runs this projection"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body is not of a supported media type");

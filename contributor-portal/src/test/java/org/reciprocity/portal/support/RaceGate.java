@@ -61,13 +61,14 @@ public final class RaceGate {
                 }
 
                 @Override
-                public Set<UUID> contributedBy(String accountId, String participantId, Collection<UUID> itemIds) {
-                    return records.contributedBy(accountId, participantId, itemIds);
+                public Set<UUID> contributedBy(String accountId, Collection<String> participantIds,
+                                               Collection<UUID> itemIds) {
+                    return records.contributedBy(accountId, participantIds, itemIds);
                 }
 
                 @Override
-                public Set<UUID> deliveredTo(String consumerId, Collection<UUID> itemIds) {
-                    return records.deliveredTo(consumerId, itemIds);
+                public Set<UUID> receivedBy(Collection<String> participantIds, Collection<UUID> itemIds) {
+                    return records.receivedBy(participantIds, itemIds);
                 }
 
                 @Override
@@ -76,8 +77,8 @@ public final class RaceGate {
                 }
 
                 @Override
-                public Map<UUID, String> broughtBy(Collection<UUID> itemIds) {
-                    return records.broughtBy(itemIds);
+                public Map<UUID, String> sharedBy(Collection<UUID> itemIds) {
+                    return records.sharedBy(itemIds);
                 }
             };
         }

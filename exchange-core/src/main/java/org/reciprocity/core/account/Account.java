@@ -18,6 +18,7 @@ import org.reciprocity.core.feedback.ActedOnReported;
 import org.reciprocity.core.feedback.AwardBonus;
 import org.reciprocity.core.feedback.BonusEarned;
 import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.policy.PolicyBook;
 import org.reciprocity.core.pool.PoolRecords;
 import org.reciprocity.core.withdrawal.ItemsWithdrawn;
@@ -63,11 +64,15 @@ class Account {
     // and no command has to wait for an account to exist.
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    ContributionReceipt handle(ContributeItems command, PoolRecords pool, RequestLog requests, PolicyBook policies) {
+    ContributionReceipt handle(ContributeItems command, PoolRecords pool, PoolMemberships memberships,
+                               RequestLog requests, PolicyBook policies) {
         String fingerprint = command.fingerprint();
+        // A participant's own account has no members; a pool's has.
+        List<String> stakeholders = memberships.membersOf(command.accountId());
         return ContributionReceipt.of((ItemsContributed) decideOnce(requests, command.accountId(),
-                RequestKind.CONTRIBUTION, command.requestKey(), fingerprint, now -> AccountDecisions.contribute(book,
-                        command, fingerprint, pool, policies.inForceAt(now), now)));
+                RequestKind.CONTRIBUTION, command.contributorId(), command.requestKey(), fingerprint,
+                now -> AccountDecisions.contribute(book, command, fingerprint, pool, stakeholders,
+                        policies.inForceAt(now), now)));
     }
 
     @CommandHandler
@@ -75,8 +80,8 @@ class Account {
     WithdrawalReceipt handle(WithdrawItems command, PoolRecords pool, RequestLog requests, PolicyBook policies)
             throws QuotaExceededException {
         String fingerprint = command.fingerprint();
-        Object outcome = decideOnce(requests, command.accountId(), RequestKind.WITHDRAWAL, command.requestKey(),
-                fingerprint, now -> AccountDecisions.withdraw(book, command, fingerprint, pool,
+        Object outcome = decideOnce(requests, command.accountId(), RequestKind.WITHDRAWAL, command.consumerId(),
+                command.requestKey(), fingerprint, now -> AccountDecisions.withdraw(book, command, fingerprint, pool,
                         policies.inForceAt(now), now));
         if (outcome instanceof WithdrawalRefused refused) {
             throw new QuotaExceededException(refused);
@@ -89,7 +94,7 @@ class Account {
     GrantReceipt handle(GrantCredit command, RequestLog requests) {
         String fingerprint = command.fingerprint();
         return GrantReceipt.of((CreditGranted) decideOnce(requests, command.accountId(), RequestKind.GRANT,
-                command.requestKey(), fingerprint, now -> AccountDecisions.grant(book, command, fingerprint, now)));
+                command.grantedBy(), command.requestKey(), fingerprint, now -> AccountDecisions.grant(book, command, fingerprint, now)));
     }
 
     @CommandHandler
@@ -97,7 +102,7 @@ class Account {
     ActedOnReceipt handle(ReportActedOn command, PoolRecords pool, RequestLog requests) {
         String fingerprint = command.fingerprint();
         return ActedOnReceipt.of((ActedOnReported) decideOnce(requests, command.accountId(), RequestKind.REPORT,
-                command.requestKey(), fingerprint, now -> AccountDecisions.report(book, command, fingerprint, pool,
+                command.consumerId(), command.requestKey(), fingerprint, now -> AccountDecisions.report(book, command, fingerprint, pool,
                         now)));
     }
 
@@ -105,17 +110,19 @@ class Account {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AwardBonus command, RequestLog requests, PolicyBook policies) {
         String fingerprint = command.fingerprint();
-        decideOnce(requests, command.accountId(), RequestKind.BONUS, command.requestKey(), fingerprint,
-                now -> AccountDecisions.bonus(book, command, fingerprint, policies.inForceAt(now), now));
+        decideOnce(requests, command.accountId(), RequestKind.BONUS, command.consumerId(), command.requestKey(),
+                fingerprint, now -> AccountDecisions.bonus(book, command, fingerprint,
+                        policies.inForceAt(command.reportedAt()), now));
     }
 
     /**
      * The first answer to a request this account answered before; otherwise the decision taken now, its events
      * applied in order, and the last of them, which answers the request.
      */
-    private static Object decideOnce(RequestLog requests, String accountId, RequestKind kind, String requestKey,
-                                     String fingerprint, Function<Instant, List<Object>> decision) {
-        Optional<Object> answered = requests.answerTo(accountId, kind, requestKey, fingerprint);
+    private static Object decideOnce(RequestLog requests, String accountId, RequestKind kind, String requesterId,
+                                     String requestKey, String fingerprint,
+                                     Function<Instant, List<Object>> decision) {
+        Optional<Object> answered = requests.answerTo(accountId, kind, requesterId, requestKey, fingerprint);
         if (answered.isPresent()) {
             return answered.get();
         }

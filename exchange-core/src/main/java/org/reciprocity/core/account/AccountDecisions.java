@@ -12,7 +12,6 @@ import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.CreditRule;
 import org.reciprocity.core.policy.ItemCredit;
-import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.pool.PoolRecords;
 import org.reciprocity.core.withdrawal.Charge;
@@ -24,42 +23,55 @@ import org.reciprocity.core.withdrawal.WithdrawalRefused;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * What an account decides, as plain functions of its book, the pool records, the policy in force and the instant:
- * each returns the events that record the decision, starting with the expiry of any credit that has run out by
- * then. The {@code Account} aggregate applies them; the property tests run the same functions over random histories.
+ * What an account decides, as plain functions of its book, the pool records, the policy in force and the instant of
+ * the decision: each returns the events that record the decision, starting with the expiry of any credit that has
+ * run out by then. The {@code Account} aggregate applies them; the property tests run the same functions over random
+ * histories.
  */
 public final class AccountDecisions {
 
     private AccountDecisions() {
     }
 
+    /**
+     * @param stakeholders the participants who stand behind the account: the contributor, and for a pool its members.
+     *                     An item any of them contributed or received earns nothing, so that no one is credited for
+     *                     passing back what they drew, or for corroborating themselves through a pool.
+     */
     public static List<Object> contribute(AccountBook book, ContributeItems command, String fingerprint,
-                                          PoolRecords pool, ReciprocityPolicy policy, Instant now) {
+                                          PoolRecords pool, Collection<String> stakeholders, ReciprocityPolicy policy,
+                                          Instant now) {
         List<Object> events = expiries(book, command.accountId(), now);
         Credit balance = afterAll(book, events).balance();
         Map<UUID, Item> distinct = new LinkedHashMap<>();
         command.items().forEach(item -> distinct.putIfAbsent(item.id(), item));
+        Set<String> behind = new LinkedHashSet<>(stakeholders);
+        behind.add(command.contributorId());
         Set<UUID> inPool = pool.inPool(distinct.keySet());
-        Set<UUID> contributedBefore = pool.contributedBy(command.accountId(), command.contributorId(),
-                distinct.keySet());
+        Set<UUID> contributedBefore = pool.contributedBy(command.accountId(), behind, distinct.keySet());
+        Set<UUID> received = pool.receivedBy(behind, distinct.keySet());
         List<ItemCredit> credits = new ArrayList<>(distinct.size());
         distinct.forEach((id, item) -> credits.add(policy.rules().creditFor(item,
                 !inPool.contains(id) ? CreditRule.NEW
-                        : contributedBefore.contains(id) ? CreditRule.REPEAT : CreditRule.CORROBORATION)));
+                        : contributedBefore.contains(id) ? CreditRule.REPEAT
+                        : received.contains(id) ? CreditRule.RECEIVED : CreditRule.CORROBORATION)));
         Credit earned = credits.stream().map(ItemCredit::credit).reduce(Credit.ZERO, Credit::plus);
         UUID contributionId = RequestKeys.requestId(command.accountId(), RequestKind.CONTRIBUTION,
-                command.requestKey());
-        CreditLot lot = lotFor(contributionId, earned, policy.rules(), now);
+                command.contributorId(), command.requestKey());
+        CreditLot lot = earned.isPositive() ? new CreditLot(contributionId, policy.rules().drawable(earned),
+                policy.rules().expiryOf(now)) : null;
         events.add(new ItemsContributed(contributionId, command.accountId(), command.contributorId(),
                 command.requestKey(), fingerprint, credits, command.items().size() - distinct.size(), earned, lot,
-                balance.plus(lot == null ? Credit.ZERO : lot.amount()), policy.version()));
+                balance.plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), now));
         return events;
     }
 
@@ -69,8 +81,8 @@ public final class AccountDecisions {
         List<Object> events = expiries(book, command.accountId(), now);
         AccountBook current = afterAll(book, events);
         List<UUID> ids = command.items().stream().map(offered -> offered.item().id()).toList();
-        Set<UUID> own = pool.contributedBy(command.accountId(), command.consumerId(), ids);
-        Set<UUID> received = pool.deliveredTo(command.consumerId(), ids);
+        Set<UUID> own = pool.contributedBy(command.accountId(), List.of(command.consumerId()), ids);
+        Set<UUID> received = pool.receivedBy(List.of(command.consumerId()), ids);
         List<DeliveredItem> items = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             UUID id = ids.get(i);
@@ -80,16 +92,17 @@ public final class AccountDecisions {
         }
         long charged = items.stream().filter(item -> item.charge() == Charge.CHARGED).count();
         Credit cost = policy.rules().costOf(Math.toIntExact(charged));
-        UUID withdrawalId = RequestKeys.requestId(command.accountId(), RequestKind.WITHDRAWAL, command.requestKey());
+        UUID withdrawalId = RequestKeys.requestId(command.accountId(), RequestKind.WITHDRAWAL, command.consumerId(),
+                command.requestKey());
         Credit balance = current.balance();
         if (cost.exceeds(balance)) {
             events.add(new WithdrawalRefused(withdrawalId, command.accountId(), command.consumerId(),
                     command.requestKey(), fingerprint, command.criteria(), items.size(), charged, cost, balance,
-                    policy.version()));
+                    policy.version(), now));
         } else {
             events.add(new ItemsWithdrawn(withdrawalId, command.accountId(), command.consumerId(),
                     command.requestKey(), fingerprint, command.criteria(), items, command.throughPosition(), cost,
-                    current.draw(cost), balance.minus(cost), policy.version()));
+                    current.draw(cost), balance.minus(cost), policy.version(), now));
         }
         return events;
     }
@@ -101,9 +114,9 @@ public final class AccountDecisions {
         }
         List<Object> events = expiries(book, command.accountId(), now);
         events.add(new CreditGranted(RequestKeys.requestId(command.accountId(), RequestKind.GRANT,
-                command.requestKey()), command.accountId(), command.requestKey(), fingerprint, command.amount(),
-                command.reason(), command.expiresAt(), command.grantedBy(),
-                afterAll(book, events).balance().plus(command.amount())));
+                command.grantedBy(), command.requestKey()), command.accountId(), command.requestKey(), fingerprint,
+                command.amount(), command.reason(), command.expiresAt(), command.grantedBy(),
+                afterAll(book, events).balance().plus(command.amount()), now));
         return events;
     }
 
@@ -112,38 +125,48 @@ public final class AccountDecisions {
         List<Object> events = expiries(book, command.accountId(), now);
         Map<UUID, ItemRef> distinct = new LinkedHashMap<>();
         command.items().forEach(item -> distinct.putIfAbsent(item.id(), item));
-        Set<UUID> own = pool.contributedBy(command.accountId(), command.consumerId(), distinct.keySet());
-        Set<UUID> received = pool.deliveredTo(command.consumerId(), distinct.keySet());
+        Set<UUID> own = pool.contributedBy(command.accountId(), List.of(command.consumerId()), distinct.keySet());
+        Set<UUID> received = pool.receivedBy(List.of(command.consumerId()), distinct.keySet());
         Set<UUID> reported = pool.reportedBy(command.consumerId(), distinct.keySet());
-        Map<UUID, String> broughtBy = pool.broughtBy(distinct.keySet());
+        Map<UUID, String> sharedBy = pool.sharedBy(distinct.keySet());
         List<ActedOnReported.Counted> counted = new ArrayList<>();
         List<ActedOnReported.NotCounted> notCounted = new ArrayList<>();
         distinct.forEach((id, item) -> {
             if (own.contains(id)) {
                 notCounted.add(new ActedOnReported.NotCounted(item, ActedOnReported.Reason.OWN_CONTRIBUTION));
-            } else if (!received.contains(id) || !broughtBy.containsKey(id)) {
+            } else if (!received.contains(id) || !sharedBy.containsKey(id)) {
                 notCounted.add(new ActedOnReported.NotCounted(item, ActedOnReported.Reason.NOT_RECEIVED));
             } else if (reported.contains(id)) {
                 notCounted.add(new ActedOnReported.NotCounted(item, ActedOnReported.Reason.ALREADY_REPORTED));
             } else {
-                counted.add(new ActedOnReported.Counted(item, broughtBy.get(id)));
+                counted.add(new ActedOnReported.Counted(item, sharedBy.get(id)));
             }
         });
         events.add(new ActedOnReported(RequestKeys.requestId(command.accountId(), RequestKind.REPORT,
-                command.requestKey()), command.accountId(), command.consumerId(), command.requestKey(), fingerprint,
-                counted, notCounted));
+                command.consumerId(), command.requestKey()), command.accountId(), command.consumerId(),
+                command.requestKey(), fingerprint, counted, notCounted, now));
         return events;
     }
 
+    /**
+     * The bonus is priced, and expires, from the instant of the report, under the policy in force then: however late
+     * it is awarded, it is the same bonus. It is drawn as it is, not multiplied by the ratio, and never exceeds what a
+     * delivery costs, so drawing and reporting can never make credit.
+     *
+     * @param policy the policy in force when the item was reported
+     */
     public static List<Object> bonus(AccountBook book, AwardBonus command, String fingerprint,
                                      ReciprocityPolicy policy, Instant now) {
         List<Object> events = expiries(book, command.accountId(), now);
         Credit bonus = policy.rules().actedOnBonus();
-        UUID bonusId = RequestKeys.requestId(command.accountId(), RequestKind.BONUS, command.requestKey());
-        CreditLot lot = lotFor(bonusId, bonus, policy.rules(), now);
+        UUID bonusId = RequestKeys.requestId(command.accountId(), RequestKind.BONUS, command.consumerId(),
+                command.requestKey());
+        CreditLot lot = bonus.isPositive() ? new CreditLot(bonusId, bonus,
+                policy.rules().expiryOf(command.reportedAt())) : null;
+        AccountBook current = afterAll(book, events);
         events.add(new BonusEarned(bonusId, command.accountId(), command.requestKey(), fingerprint,
                 command.reportId(), command.item(), command.consumerId(), bonus, lot,
-                afterAll(book, events).balance().plus(lot == null ? Credit.ZERO : lot.amount()), policy.version()));
+                current.balance().plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), command.reportedAt()));
         return events;
     }
 
@@ -157,10 +180,5 @@ public final class AccountDecisions {
             after = after.apply(event);
         }
         return after;
-    }
-
-    /** The drawable credit that earned credit adds; null when nothing was earned. */
-    private static CreditLot lotFor(UUID lotId, Credit earned, PolicyRules rules, Instant now) {
-        return earned.isPositive() ? new CreditLot(lotId, rules.drawable(earned), rules.expiryOf(now)) : null;
     }
 }

@@ -5,6 +5,9 @@ public interface AnsweredRequest {
 
     String accountId();
 
+    /** The participant whose key the request carried: keys are one requester's own. */
+    String requesterId();
+
     String requestKey();
 
     String requestFingerprint();

@@ -19,6 +19,9 @@ public record GrantCredit(String accountId, String requestKey, Credit amount, St
 
     public static final int MAX_REASON_LENGTH = 500;
 
+    /** The most a single grant gives: far beyond any programme, and far from what the arithmetic can hold. */
+    public static final Credit MAX_AMOUNT = Credit.of(1_000_000_000L);
+
     public GrantCredit {
         Objects.requireNonNull(accountId, "accountId");
         RequestKeys.require(requestKey);

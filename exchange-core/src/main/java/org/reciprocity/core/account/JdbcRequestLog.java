@@ -29,10 +29,12 @@ class JdbcRequestLog implements RequestLog {
     }
 
     @Override
-    public Optional<Object> answerTo(String accountId, RequestKind kind, String requestKey, String fingerprint) {
+    public Optional<Object> answerTo(String accountId, RequestKind kind, String requesterId, String requestKey,
+                                     String fingerprint) {
         return jdbc.query("select fingerprint, sequence_number from request_log "
-                                + "where account_id = ? and kind = ? and request_key = ?",
-                        (rs, i) -> new Entry(rs.getString(1), rs.getLong(2)), accountId, kind.name(), requestKey)
+                                + "where account_id = ? and kind = ? and requester_id = ? and request_key = ?",
+                        (rs, i) -> new Entry(rs.getString(1), rs.getLong(2)), accountId, kind.name(), requesterId,
+                        requestKey)
                 .stream().findFirst()
                 .map(entry -> {
                     if (!entry.fingerprint().equals(fingerprint)) {
@@ -44,7 +46,8 @@ class JdbcRequestLog implements RequestLog {
                     // The log and the stream are written in one transaction; should they ever disagree (a restored
                     // backup, a hand-edited table), no request may be given another's answer.
                     if (!(answer instanceof AnsweredRequest answered) || !answered.requestKey().equals(requestKey)
-                            || !answered.accountId().equals(accountId)) {
+                            || !answered.accountId().equals(accountId)
+                            || !answered.requesterId().equals(requesterId)) {
                         throw new IllegalStateException("the request log places the answer to " + kind + " key '"
                                 + requestKey + "' of account '" + accountId + "' at sequence "
                                 + entry.sequenceNumber() + ", which holds no such answer");
@@ -55,9 +58,10 @@ class JdbcRequestLog implements RequestLog {
 
     @EventHandler
     void on(AnsweredRequest answer, @SequenceNumber long sequenceNumber) {
-        jdbc.update("insert into request_log (account_id, kind, request_key, fingerprint, sequence_number) "
-                        + "values (?, ?, ?, ?, ?)", answer.accountId(), RequestKind.of(answer).name(),
-                answer.requestKey(), answer.requestFingerprint(), sequenceNumber);
+        jdbc.update("insert into request_log (account_id, kind, requester_id, request_key, fingerprint, "
+                        + "sequence_number) values (?, ?, ?, ?, ?, ?)", answer.accountId(),
+                RequestKind.of(answer).name(), answer.requesterId(), answer.requestKey(), answer.requestFingerprint(),
+                sequenceNumber);
     }
 
     private record Entry(String fingerprint, long sequenceNumber) {

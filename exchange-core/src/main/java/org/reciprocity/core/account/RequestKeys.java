@@ -38,9 +38,12 @@ public final class RequestKeys {
         return requestKey;
     }
 
-    /** The identifier of the contribution or withdrawal a key names: the same on every retry and every node. */
-    public static UUID requestId(String accountId, RequestKind kind, String requestKey) {
-        return NameBasedUuid.of(NAMESPACE, accountId + "/" + kind.name() + "/" + requestKey);
+    /**
+     * The identifier of the request a key names: the same on every retry and every node. Keys are the requester's
+     * own: the members of a pool share an account, not their keys.
+     */
+    public static UUID requestId(String accountId, RequestKind kind, String requesterId, String requestKey) {
+        return NameBasedUuid.of(NAMESPACE, accountId + "/" + kind.name() + "/" + requesterId + "/" + requestKey);
     }
 
     /** SHA-256 over a canonical text of the request, to tell a retry from a different request under the same key. */

@@ -13,5 +13,6 @@ public interface RequestLog {
      *
      * @throws IdempotencyKeyReusedException when the key answered a request with another fingerprint
      */
-    Optional<Object> answerTo(String accountId, RequestKind kind, String requestKey, String fingerprint);
+    Optional<Object> answerTo(String accountId, RequestKind kind, String requesterId, String requestKey,
+                              String fingerprint);
 }

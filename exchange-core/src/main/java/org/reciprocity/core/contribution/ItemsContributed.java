@@ -7,6 +7,7 @@ import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.CreditRule;
 import org.reciprocity.core.policy.ItemCredit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,11 +22,18 @@ import java.util.UUID;
  * @param lot                 the drawable credit it adds (the credit times the policy's ratio); null when it earned
  *                            nothing
  * @param balanceAfter        the account's balance once the lot was added
+ * @param decidedAt           the instant of the decision: the policy version is the one in force then, and the lot
+ *                            expires its lifetime later
  */
 public record ItemsContributed(UUID contributionId, String accountId, String contributorId, String requestKey,
                                String requestFingerprint, List<ItemCredit> credits, int duplicatesInRequest,
-                               Credit credit, CreditLot lot, Credit balanceAfter, int policyVersion)
-        implements AnsweredRequest {
+                               Credit credit, CreditLot lot, Credit balanceAfter, int policyVersion,
+                               Instant decidedAt) implements AnsweredRequest {
+
+    @Override
+    public String requesterId() {
+        return contributorId;
+    }
 
     public int itemCount() {
         return credits.size();

@@ -3,19 +3,27 @@ package org.reciprocity.core.feedback;
 import org.reciprocity.core.account.AnsweredRequest;
 import org.reciprocity.core.item.ItemRef;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A consumer reported acting on items. Those it had received, that were not its own and that it had not reported
- * before count, each for the account that brought the item to the pool; the others are recorded with the reason they
- * did not count.
+ * before count, each for the account that first shared the item with the pool; the others are recorded with the
+ * reason they did not count.
+ *
+ * @param decidedAt the instant of the report: its bonuses are priced under the policy in force then
  */
 public record ActedOnReported(UUID reportId, String accountId, String consumerId, String requestKey,
-                              String requestFingerprint, List<Counted> counted, List<NotCounted> notCounted)
-        implements AnsweredRequest {
+                              String requestFingerprint, List<Counted> counted, List<NotCounted> notCounted,
+                              Instant decidedAt) implements AnsweredRequest {
 
-    /** An item that counts, and the account its bonus goes to. */
+    @Override
+    public String requesterId() {
+        return consumerId;
+    }
+
+    /** An item that counts, and the account its bonus goes to: the first that shared it under a poolable marking. */
     public record Counted(ItemRef item, String beneficiaryAccountId) {
     }
 

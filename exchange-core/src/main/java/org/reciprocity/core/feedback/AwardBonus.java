@@ -5,10 +5,15 @@ import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.account.RequestKeys;
 import org.reciprocity.core.item.ItemRef;
 
+import java.time.Instant;
 import java.util.UUID;
 
-/** Credit an account the bonus for an item a consumer acted on. Sent once per item of a report; repeats are no-ops. */
-public record AwardBonus(String accountId, UUID reportId, ItemRef item, String consumerId) {
+/**
+ * Credit an account the bonus for an item a consumer acted on. Sent once per item of a report; repeats are no-ops.
+ *
+ * @param reportedAt when the consumer reported it: the bonus is priced by the policy in force then
+ */
+public record AwardBonus(String accountId, UUID reportId, ItemRef item, String consumerId, Instant reportedAt) {
 
     @TargetAggregateIdentifier
     public String accountStream() {

@@ -26,7 +26,7 @@ class BonusAwarder {
     void on(ActedOnReported report) {
         for (ActedOnReported.Counted counted : report.counted()) {
             commands.sendAndWait(new AwardBonus(counted.beneficiaryAccountId(), report.reportId(), counted.item(),
-                    report.consumerId()));
+                    report.consumerId(), report.decidedAt()));
         }
     }
 }

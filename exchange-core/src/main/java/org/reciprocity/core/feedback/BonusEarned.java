@@ -5,16 +5,23 @@ import org.reciprocity.core.account.CreditLot;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.policy.Credit;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * An account earned the bonus for an item a consumer reported acting on.
  *
- * @param credit the policy's bonus; the lot holds it times the policy's ratio
+ * @param credit     the bonus of the policy in force when the item was reported; the lot holds as much
+ * @param reportedAt when the consumer reported the item: the bonus is priced, and its lot expires, from then
  */
 public record BonusEarned(UUID bonusId, String accountId, String requestKey, String requestFingerprint,
                           UUID reportId, ItemRef item, String consumerId, Credit credit, CreditLot lot,
-                          Credit balanceAfter, int policyVersion) implements AnsweredRequest {
+                          Credit balanceAfter, int policyVersion, Instant reportedAt) implements AnsweredRequest {
+
+    @Override
+    public String requesterId() {
+        return consumerId;
+    }
 
     public Credit drawable() {
         return lot == null ? Credit.ZERO : lot.amount();

@@ -2,6 +2,7 @@ package org.reciprocity.core.policy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.reciprocity.core.InvalidInputException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,6 +27,26 @@ public record Credit(long millis) implements Comparable<Credit> {
 
     public static Credit parse(String credits) {
         return of(new BigDecimal(credits));
+    }
+
+    /**
+     * An amount someone sent, bounded before any arithmetic: a number such as {@code 1e1000000000} is refused rather
+     * than expanded.
+     *
+     * @throws InvalidInputException naming the field when the amount is beyond {@code max} or finer than a thousandth
+     */
+    public static Credit input(String field, BigDecimal credits, Credit max) {
+        if (credits == null) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+        if (credits.abs().compareTo(max.amount()) > 0) {
+            throw new InvalidInputException(field, field + " is at most " + max + " credits; got "
+                    + credits.toEngineeringString());
+        }
+        if (credits.stripTrailingZeros().scale() > SCALE) {
+            throw new InvalidInputException(field, field + " is exact to a thousandth of a credit; got " + credits);
+        }
+        return of(credits);
     }
 
     public Credit plus(Credit other) {

@@ -6,6 +6,14 @@ public enum CreditRule {
     NEW,
     /** The item was in the pool already, brought by another account: the corroboration share. */
     CORROBORATION,
-    /** The account had contributed the item before: nothing. */
-    REPEAT
+    /**
+     * The account, the contributor, or a member of the contributor's pool contributed the item before: nothing.
+     * Sending it again through another key, another account or a pool earns nothing either.
+     */
+    REPEAT,
+    /**
+     * The contributor, or a member of the pool it contributes for, received the item from the exchange: nothing.
+     * Passing back what one drew is not corroboration.
+     */
+    RECEIVED
 }

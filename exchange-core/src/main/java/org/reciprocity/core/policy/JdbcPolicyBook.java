@@ -35,21 +35,21 @@ class JdbcPolicyBook implements PolicyBook {
 
     @Override
     public ReciprocityPolicy inForceAt(Instant instant) {
-        return jdbc.query("select * from policy_version where effective_from <= ? order by version desc "
-                        + "fetch first 1 rows only", version, SqlTime.of(instant)).stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("no reciprocity policy is in force at " + instant
-                        + ": the exchange adopts its first policy when it starts"));
+        return jdbc.query("select * from policy_version where effective_from <= ? and replaced_by is null "
+                        + "order by version desc fetch first 1 rows only", version, SqlTime.of(instant)).stream()
+                .findFirst().orElseThrow(() -> new PolicyNotAdoptedException(instant));
     }
 
     @Override
     public Optional<ReciprocityPolicy> latest() {
-        return jdbc.query("select * from policy_version order by version desc fetch first 1 rows only", version)
+        return jdbc.query("select * from policy_version where replaced_by is null order by version desc "
+                        + "fetch first 1 rows only", version)
                 .stream().findFirst();
     }
 
     @Override
     public List<ReciprocityPolicy> versions() {
-        return jdbc.query("select * from policy_version order by version", version);
+        return jdbc.query("select * from policy_version where replaced_by is null order by version", version);
     }
 
     @EventHandler
@@ -60,6 +60,8 @@ class JdbcPolicyBook implements PolicyBook {
             throw new PolicyChangeRefusedException("the change to version " + event.version() + " took too long to "
                     + "store to be in place everywhere before " + event.effectiveFrom() + ": announce it further ahead");
         }
+        event.replaces().forEach(replaced -> jdbc.update("update policy_version set replaced_by = ? where version = ?",
+                event.version(), replaced));
         jdbc.update("insert into policy_version (version, effective_from, rules) values (?, ?, ?)", event.version(),
                 SqlTime.of(event.effectiveFrom()), EventJson.write(event.rules()));
     }

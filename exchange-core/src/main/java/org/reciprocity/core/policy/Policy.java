@@ -10,13 +10,18 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.reciprocity.core.EventStreams;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The reciprocity policy's history of versions. The first version applies from the beginning of time; every later
  * one is announced at least the policy notice ahead and applies from its own instant, so that the version in force
- * at any instant is known for good and a replay computes with it.
+ * at any instant is known for good and a replay computes with it. A version announced but not yet in force can be
+ * replaced, with the same notice, by a later change that takes effect no later than it.
  */
 @Aggregate
 class Policy {
@@ -24,7 +29,8 @@ class Policy {
     @AggregateIdentifier
     private String streamId;
     private int version;
-    private Instant lastEffectiveFrom;
+    // The versions that apply or will apply, by number: a change replaces those announced for its instant or later.
+    private final NavigableMap<Integer, Instant> standing = new TreeMap<>();
 
     Policy() {
         // For Axon, which rebuilds the policy from its events.
@@ -46,18 +52,20 @@ class Policy {
                         + " after it is made, so that every node has it in time: effectiveFrom " + effectiveFrom
                         + " is before " + earliest);
             }
-            if (!effectiveFrom.isAfter(lastEffectiveFrom)) {
-                throw new PolicyChangeRefusedException("version " + version + " takes effect at "
-                        + lastEffectiveFrom + "; a later version must take effect after it");
-            }
         }
-        apply(new PolicyChanged(version + 1, effectiveFrom, command.rules(), command.changedBy(), command.reason()));
+        // Whatever is replaced takes effect at or after the new version, so at least the notice from now: no decision
+        // has used it, and every node learns of the replacement before one could.
+        List<Integer> replaced = standing.entrySet().stream()
+                .filter(announced -> !announced.getValue().isBefore(effectiveFrom)).map(Map.Entry::getKey).toList();
+        apply(new PolicyChanged(version + 1, effectiveFrom, command.rules(), command.changedBy(), command.reason(),
+                replaced));
     }
 
     @EventSourcingHandler
     void on(PolicyChanged event) {
         streamId = EventStreams.policy();
         version = event.version();
-        lastEffectiveFrom = event.effectiveFrom();
+        event.replaces().forEach(standing::remove);
+        standing.put(event.version(), event.effectiveFrom());
     }
 }

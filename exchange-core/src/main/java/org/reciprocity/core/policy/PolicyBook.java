@@ -10,13 +10,13 @@ public interface PolicyBook {
     /**
      * The version in force at an instant: the latest version whose {@code effectiveFrom} is not after it.
      *
-     * @throws IllegalStateException when no policy has been adopted yet (the exchange is still starting)
+     * @throws PolicyNotAdoptedException when no policy has been adopted yet (the exchange is still starting)
      */
     ReciprocityPolicy inForceAt(Instant instant);
 
     /** The latest version adopted, which may not be in force yet. */
     Optional<ReciprocityPolicy> latest();
 
-    /** Every version, oldest first. */
+    /** Every version that applies or will apply, oldest first; versions replaced before taking effect are left out. */
     List<ReciprocityPolicy> versions();
 }

@@ -27,42 +27,53 @@ import java.util.stream.Collectors;
  * @param tlpWeights              a weight per marking, 0 or more: items few may draw earn the pool less
  * @param unknownConfidenceWeight the confidence weight of an item whose contributor stated no confidence
  * @param confidenceFloor         the confidence weight at confidence 0, rising linearly to 1 at confidence 100
- * @param ratio                   how many credits of drawing each credit earned allows, more than 0
+ * @param ratio                   how many credits of drawing each credit a contribution earned allows, more than 0
  * @param creditLifetime          how long earned credit lasts; null for ever
  * @param costPerItem             what each charged delivery costs
- * @param actedOnBonus            what the contributor earns when a consumer reports having acted on its item
+ * @param actedOnBonus            what the sharer of an item earns when a consumer reports having acted on it; at most
+ *                                what the delivery cost, so that drawing and reporting can never make credit
  */
 public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
                           Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
                           BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
                           Credit actedOnBonus) {
 
+    /** Bounds on the terms, so that no policy can make the arithmetic overflow or an amount absurd. */
+    public static final Credit MAX_CREDIT = Credit.of(1_000);
+    public static final BigDecimal MAX_WEIGHT = BigDecimal.valueOf(100);
+    public static final BigDecimal MAX_RATIO = BigDecimal.valueOf(100);
+
     /** The terms the exchange starts with: see docs/reciprocity.md. */
     public static final PolicyRules DEFAULT = new PolicyRules(Credit.of(1), new BigDecimal("0.25"),
             uniform(ItemType.values(), BigDecimal.ONE),
             Map.of(Tlp.CLEAR, BigDecimal.ONE, Tlp.GREEN, BigDecimal.ONE, Tlp.AMBER, BigDecimal.ONE,
                     Tlp.AMBER_STRICT, new BigDecimal("0.5"), Tlp.RED, new BigDecimal("0.25")),
-            BigDecimal.ONE, new BigDecimal("0.5"), BigDecimal.ONE, null, Credit.of(1), Credit.parse("0.5"));
+            new BigDecimal("0.5"), new BigDecimal("0.5"), BigDecimal.ONE, null, Credit.of(1), Credit.parse("0.5"));
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int WEIGHT_SCALE = 6;
 
     public PolicyRules {
-        requireNotNegative("newItemCredit", newItemCredit);
+        requireCredit("newItemCredit", newItemCredit);
         requireBetweenZeroAndOne("corroborationShare", corroborationShare);
         typeWeights = complete("typeWeights", typeWeights, ItemType.class, ItemType.values());
         tlpWeights = complete("tlpWeights", tlpWeights, Tlp.class, Tlp.values());
-        requireNotNegative("unknownConfidenceWeight", unknownConfidenceWeight);
+        requireWeight("unknownConfidenceWeight", unknownConfidenceWeight);
         requireBetweenZeroAndOne("confidenceFloor", confidenceFloor);
-        if (ratio == null || ratio.signum() <= 0) {
-            throw new InvalidInputException("ratio", "the ratio is more than 0; got " + ratio);
+        if (ratio == null || ratio.signum() <= 0 || ratio.compareTo(MAX_RATIO) > 0) {
+            throw new InvalidInputException("ratio", "the ratio is more than 0 and at most " + MAX_RATIO + "; got "
+                    + ratio);
         }
         if (creditLifetime != null && (creditLifetime.isNegative() || creditLifetime.isZero())) {
             throw new InvalidInputException("creditLifetime", "credit lasts a positive time, or for ever (null); "
                     + "got " + creditLifetime);
         }
-        requireNotNegative("costPerItem", costPerItem);
-        requireNotNegative("actedOnBonus", actedOnBonus);
+        requireCredit("costPerItem", costPerItem);
+        requireCredit("actedOnBonus", actedOnBonus);
+        if (actedOnBonus.exceeds(costPerItem)) {
+            throw new InvalidInputException("actedOnBonus", "the bonus (" + actedOnBonus + ") is at most what a "
+                    + "delivery costs (" + costPerItem + "): else drawing and reporting would make credit");
+        }
     }
 
     /** What an item earns under the given rule. */
@@ -70,7 +81,7 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
         BigDecimal share = switch (rule) {
             case NEW -> BigDecimal.ONE;
             case CORROBORATION -> corroborationShare;
-            case REPEAT -> BigDecimal.ZERO;
+            case REPEAT, RECEIVED -> BigDecimal.ZERO;
         };
         // Rounded before use, so that the weight recorded is the weight the credit was computed with.
         BigDecimal weight = share.multiply(typeWeights.get(item.type())).multiply(tlpWeights.get(item.tlp()))
@@ -79,7 +90,7 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
         return new ItemCredit(item, rule, weight, newItemCredit.times(weight));
     }
 
-    /** How much drawing the given earned credit allows. */
+    /** How much drawing the credit a contribution earned allows. Grants and bonuses are drawn as they are. */
     public Credit drawable(Credit earned) {
         return earned.times(ratio);
     }
@@ -116,23 +127,24 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             if (weight == null) {
                 throw new InvalidInputException(field, field + " lack a weight for " + key);
             }
-            if (weight.signum() < 0) {
-                throw new InvalidInputException(field, "weights are 0 or more; " + key + " has " + weight);
+            if (weight.signum() < 0 || weight.compareTo(MAX_WEIGHT) > 0) {
+                throw new InvalidInputException(field, "weights are 0 to " + MAX_WEIGHT + "; " + key + " has "
+                        + weight);
             }
             complete.put(key, weight);
         }
         return Collections.unmodifiableMap(complete);
     }
 
-    private static void requireNotNegative(String field, Credit credit) {
-        if (credit == null || credit.isNegative()) {
-            throw new InvalidInputException(field, field + " is 0 or more; got " + credit);
+    private static void requireCredit(String field, Credit credit) {
+        if (credit == null || credit.isNegative() || credit.exceeds(MAX_CREDIT)) {
+            throw new InvalidInputException(field, field + " is 0 to " + MAX_CREDIT + " credits; got " + credit);
         }
     }
 
-    private static void requireNotNegative(String field, BigDecimal value) {
-        if (value == null || value.signum() < 0) {
-            throw new InvalidInputException(field, field + " is 0 or more; got " + value);
+    private static void requireWeight(String field, BigDecimal value) {
+        if (value == null || value.signum() < 0 || value.compareTo(MAX_WEIGHT) > 0) {
+            throw new InvalidInputException(field, field + " is 0 to " + MAX_WEIGHT + "; got " + value);
         }
     }
 

@@ -5,7 +5,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.reciprocity.core.contribution.ItemsContributed;
 import org.reciprocity.core.feedback.ActedOnReported;
-import org.reciprocity.core.item.Item;
 import org.reciprocity.core.participant.ParticipantDirectory;
 import org.reciprocity.core.policy.CreditRule;
 import org.reciprocity.core.policy.ItemCredit;
@@ -50,15 +49,18 @@ class JdbcPoolRecords implements PoolRecords {
     }
 
     @Override
-    public Set<UUID> contributedBy(String accountId, String participantId, Collection<UUID> itemIds) {
-        return itemsAmong("select item_id from contributed_item where (account_id = ? or contributor_id = ?) and",
-                List.of(accountId, participantId), itemIds);
+    public Set<UUID> contributedBy(String accountId, Collection<String> participantIds, Collection<UUID> itemIds) {
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(accountId);
+        arguments.addAll(participantIds);
+        return itemsAmong("select item_id from contributed_item where (account_id = ? or contributor_id in ("
+                + placeholders(participantIds.size()) + ")) and", arguments, itemIds);
     }
 
     @Override
-    public Set<UUID> deliveredTo(String consumerId, Collection<UUID> itemIds) {
-        return itemsAmong("select item_id from delivered_item where consumer_id = ? and", List.of(consumerId),
-                itemIds);
+    public Set<UUID> receivedBy(Collection<String> participantIds, Collection<UUID> itemIds) {
+        return itemsAmong("select item_id from delivered_item where consumer_id in ("
+                + placeholders(participantIds.size()) + ") and", List.copyOf(participantIds), itemIds);
     }
 
     @Override
@@ -67,51 +69,66 @@ class JdbcPoolRecords implements PoolRecords {
     }
 
     @Override
-    public Map<UUID, String> broughtBy(Collection<UUID> itemIds) {
+    public Map<UUID, String> sharedBy(Collection<UUID> itemIds) {
         Map<UUID, String> accounts = new HashMap<>();
-        forChunks(itemIds, (placeholders, chunk) -> jdbc.query("select item_id, account_id from pool_item "
-                        + "where item_id in (" + placeholders + ")",
-                rs -> {
-                    accounts.put(rs.getObject(1, UUID.class), rs.getString(2));
-                }, chunk.toArray()));
+        for (List<UUID> chunk : Lists.partition(List.copyOf(itemIds), CHUNK)) {
+            jdbc.query("select item_id, shared_by from pool_item where shared_by is not null and item_id in ("
+                    + placeholders(chunk.size()) + ")", rs -> {
+                        accounts.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    }, chunk.toArray());
+        }
         return accounts;
     }
 
     @EventHandler
     void on(ItemsContributed event) {
-        List<Item> brought = new ArrayList<>();
-        List<Item> contributed = new ArrayList<>();
+        List<ItemCredit> brought = new ArrayList<>();
+        List<ItemCredit> contributed = new ArrayList<>();
+        List<ItemCredit> sharedNow = new ArrayList<>();
         for (ItemCredit credit : event.credits()) {
             if (credit.rule() == CreditRule.NEW) {
-                brought.add(credit.item());
+                brought.add(credit);
+            } else if (credit.item().tlp().isPoolShareable()) {
+                sharedNow.add(credit);
             }
-            if (credit.rule() != CreditRule.REPEAT) {
-                contributed.add(credit.item());
+            if (credit.rule() == CreditRule.NEW || credit.rule() == CreditRule.CORROBORATION) {
+                contributed.add(credit);
             }
         }
-        jdbc.batchUpdate("insert into pool_item (item_id, item_type, contribution_id, account_id, contributor_id) "
-                + "values (?, ?, ?, ?, ?)", brought, CHUNK, (statement, item) -> {
-                    statement.setObject(1, item.id());
-                    statement.setString(2, item.type().label());
+        jdbc.batchUpdate("insert into pool_item (item_id, item_type, contribution_id, account_id, contributor_id, "
+                + "shared_by) values (?, ?, ?, ?, ?, ?)", brought, CHUNK, (statement, credit) -> {
+                    statement.setObject(1, credit.item().id());
+                    statement.setString(2, credit.item().type().label());
                     statement.setObject(3, event.contributionId());
                     statement.setString(4, event.accountId());
                     statement.setString(5, event.contributorId());
+                    statement.setString(6, credit.item().tlp().isPoolShareable() ? event.accountId() : null);
+                });
+        jdbc.batchUpdate("update pool_item set shared_by = ? where item_id = ? and shared_by is null", sharedNow,
+                CHUNK, (statement, credit) -> {
+                    statement.setString(1, event.accountId());
+                    statement.setObject(2, credit.item().id());
                 });
         jdbc.batchUpdate("insert into contributed_item (account_id, item_id, contributor_id) values (?, ?, ?)",
-                contributed, CHUNK, (statement, item) -> {
+                contributed, CHUNK, (statement, credit) -> {
                     statement.setString(1, event.accountId());
-                    statement.setObject(2, item.id());
+                    statement.setObject(2, credit.item().id());
                     statement.setString(3, event.contributorId());
                 });
     }
 
+    /** Every delivery counts as received, paid or free: what one received cannot be passed back as one's own. */
     @EventHandler
     void on(ItemsWithdrawn event) {
-        List<DeliveredItem> charged = event.items().stream().filter(item -> item.charge() == Charge.CHARGED).toList();
-        jdbc.batchUpdate("insert into delivered_item (consumer_id, item_id) values (?, ?)", charged, CHUNK,
+        List<DeliveredItem> firstReceived = event.items().stream()
+                .filter(item -> item.charge() != Charge.ALREADY_RECEIVED).toList();
+        jdbc.batchUpdate("insert into delivered_item (consumer_id, item_id) select ?, ? where not exists "
+                        + "(select 1 from delivered_item where consumer_id = ? and item_id = ?)", firstReceived, CHUNK,
                 (statement, delivered) -> {
                     statement.setString(1, event.consumerId());
                     statement.setObject(2, delivered.item().id());
+                    statement.setString(3, event.consumerId());
+                    statement.setObject(4, delivered.item().id());
                 });
     }
 
@@ -126,24 +143,17 @@ class JdbcPoolRecords implements PoolRecords {
 
     private Set<UUID> itemsAmong(String selectWhere, List<Object> arguments, Collection<UUID> itemIds) {
         Set<UUID> found = new HashSet<>();
-        forChunks(itemIds, (placeholders, chunk) -> {
+        for (List<UUID> chunk : Lists.partition(List.copyOf(itemIds), CHUNK)) {
             List<Object> all = new ArrayList<>(arguments);
             all.addAll(chunk);
-            jdbc.query(selectWhere + " item_id in (" + placeholders + ")", rs -> {
+            jdbc.query(selectWhere + " item_id in (" + placeholders(chunk.size()) + ")", rs -> {
                 found.add(rs.getObject(1, UUID.class));
             }, all.toArray());
-        });
+        }
         return found;
     }
 
-    private static void forChunks(Collection<UUID> itemIds, ChunkQuery query) {
-        for (List<UUID> chunk : Lists.partition(List.copyOf(itemIds), CHUNK)) {
-            query.run(String.join(",", Collections.nCopies(chunk.size(), "?")), chunk);
-        }
-    }
-
-    @FunctionalInterface
-    private interface ChunkQuery {
-        void run(String placeholders, List<UUID> chunk);
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
     }
 }

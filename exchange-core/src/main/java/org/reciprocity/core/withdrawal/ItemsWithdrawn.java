@@ -4,6 +4,7 @@ import org.reciprocity.core.account.AnsweredRequest;
 import org.reciprocity.core.account.LotDraw;
 import org.reciprocity.core.policy.Credit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,11 +17,17 @@ import java.util.UUID;
  * @param cost            what the charged items cost under {@code policyVersion}
  * @param drawnFrom       the lots that paid the cost
  * @param balanceAfter    the account's balance once the cost was debited
+ * @param decidedAt       the instant of the decision, under the policy version in force then
  */
 public record ItemsWithdrawn(UUID withdrawalId, String accountId, String consumerId, String requestKey,
                              String requestFingerprint, DrawCriteria criteria, List<DeliveredItem> items,
                              Long throughPosition, Credit cost, List<LotDraw> drawnFrom, Credit balanceAfter,
-                             int policyVersion) implements AnsweredRequest {
+                             int policyVersion, Instant decidedAt) implements AnsweredRequest {
+
+    @Override
+    public String requesterId() {
+        return consumerId;
+    }
 
     public long charged() {
         return items.stream().filter(item -> item.charge() == Charge.CHARGED).count();

@@ -3,6 +3,7 @@ package org.reciprocity.core.withdrawal;
 import org.reciprocity.core.account.AnsweredRequest;
 import org.reciprocity.core.policy.Credit;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,11 @@ import java.util.UUID;
  */
 public record WithdrawalRefused(UUID withdrawalId, String accountId, String consumerId, String requestKey,
                                 String requestFingerprint, DrawCriteria criteria, int itemsOffered,
-                                long itemsCharged, Credit cost, Credit balance, int policyVersion)
-        implements AnsweredRequest {
+                                long itemsCharged, Credit cost, Credit balance, int policyVersion,
+                                Instant decidedAt) implements AnsweredRequest {
+
+    @Override
+    public String requesterId() {
+        return consumerId;
+    }
 }

@@ -51,6 +51,6 @@ class AccountBookTest {
     }
 
     private static CreditGranted grant(UUID id, long amount, Instant expiresAt) {
-        return new CreditGranted(id, "a", "k-" + id, "f", Credit.of(amount), "r", expiresAt, "op", Credit.ZERO);
+        return new CreditGranted(id, "a", "k-" + id, "f", Credit.of(amount), "r", expiresAt, "op", Credit.ZERO, T0);
     }
 }

@@ -15,11 +15,13 @@ import org.reciprocity.core.feedback.BonusEarned;
 import org.reciprocity.core.feedback.ReportActedOn;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.membership.MemberJoinedPool;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.CreditRule;
 import org.reciprocity.core.policy.ItemCredit;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.testing.InMemoryMemberships;
 import org.reciprocity.core.testing.InMemoryPoolRecords;
 import org.reciprocity.core.testing.InMemoryRequestLog;
 import org.reciprocity.core.testing.PolicyVersions;
@@ -55,15 +57,16 @@ class AccountTest {
     private static final String CERT = "cert-my";
     private static final DrawCriteria ANY = new DrawCriteria(List.of(), null, null, 100);
 
-    private final Item ip = item("ipv4", "203.0.113.7", "GREEN", null);
+    private final Item ip = item("ipv4", "203.0.113.7", "GREEN", 100);
     private final Item domain = item("domain", "evil.example.com", "AMBER", 80);
     private final Item hash = item("sha256", "a".repeat(64), "RED", 100);
-    private final Item url = item("url", "http://phish.example/login", "CLEAR", null);
+    private final Item url = item("url", "http://phish.example/login", "CLEAR", 100);
 
     private AggregateTestFixture<Account> fixture;
     private InMemoryPoolRecords pool;
     private InMemoryRequestLog requests;
     private PolicyVersions policies;
+    private InMemoryMemberships memberships;
     private final List<Object> history = new ArrayList<>();
     private final Recorded recorded = new Recorded();
 
@@ -73,7 +76,9 @@ class AccountTest {
         pool = new InMemoryPoolRecords();
         requests = new InMemoryRequestLog();
         policies = new PolicyVersions(ReciprocityPolicy.INITIAL);
+        memberships = new InMemoryMemberships();
         fixture.registerInjectableResource(pool);
+        fixture.registerInjectableResource(memberships);
         fixture.registerInjectableResource(requests);
         fixture.registerInjectableResource(policies);
     }
@@ -86,7 +91,7 @@ class AccountTest {
 
         ItemsContributed contributed = recorded.only(ItemsContributed.class);
         assertThat(contributed.credits()).extracting(ItemCredit::rule).containsOnly(CreditRule.NEW);
-        // GREEN without a stated confidence: 1; AMBER at confidence 80: 0.9; RED at confidence 100: 0.25.
+        // GREEN at confidence 100: 1; AMBER at confidence 80: 0.9; RED at confidence 100: 0.25.
         assertThat(contributed.credits()).extracting(ItemCredit::credit)
                 .containsExactly(Credit.of(1), Credit.parse("0.9"), Credit.parse("0.25"));
         assertThat(contributed.credit()).isEqualTo(Credit.parse("2.15"));
@@ -134,6 +139,56 @@ class AccountTest {
                 .expectEventsMatching(recorded.events());
         assertThat(recorded.only(ItemsContributed.class).credits()).extracting(ItemCredit::rule)
                 .containsExactly(CreditRule.REPEAT);
+    }
+
+    @Test
+    void anItemAMemberOfThePoolContributedEarnsThePoolNothingWhenAnotherMemberSendsIt() {
+        given(new ContributeItems(BANK, BANK, "before-joining", List.of(ip)));
+        memberships.apply(new MemberJoinedPool("pool-x", BANK, "op"), new MemberJoinedPool("pool-x", TELCO, "op"));
+        fixture.givenCurrentTime(T0)
+                .when(new ContributeItems("pool-x", TELCO, "k1", List.of(ip, domain)))
+                .expectEventsMatching(recorded.events());
+        assertThat(recorded.only(ItemsContributed.class).credits()).extracting(ItemCredit::rule)
+                .containsExactly(CreditRule.REPEAT, CreditRule.NEW);
+    }
+
+    @Test
+    void passingBackAnItemOneDrewEarnsNothing() {
+        pool.brought(TELCO, domain);
+        given(new GrantCredit(CERT, "g1", Credit.of(5), "programme", null, "op"),
+                new WithdrawItems(CERT, CERT, "w1", ANY, offered(domain), 1L));
+        fixture.given(history).andGivenCurrentTime(T0)
+                .when(contribution(CERT, "k1", domain, hash))
+                .expectEventsMatching(recorded.events());
+        assertThat(recorded.only(ItemsContributed.class).credits()).extracting(ItemCredit::rule, ItemCredit::credit)
+                .containsExactly(tuple(CreditRule.RECEIVED, Credit.ZERO), tuple(CreditRule.NEW, Credit.parse("0.25")));
+    }
+
+    @Test
+    void membersOfAPoolKeepTheirOwnRequestKeys() {
+        given(new ContributeItems("pool-x", BANK, "monday", List.of(ip)));
+        fixture.given(history).andGivenCurrentTime(T0)
+                .when(new ContributeItems("pool-x", TELCO, "monday", List.of(domain)))
+                .expectEventsMatching(recorded.events());
+        ItemsContributed telcos = recorded.only(ItemsContributed.class);
+        assertThat(telcos.contributorId()).isEqualTo(TELCO);
+        assertThat(telcos.balanceAfter()).isEqualTo(Credit.parse("1.9"));
+    }
+
+    @Test
+    void aBonusIsPricedAndExpiresFromTheInstantOfTheReportHoweverLateItIsAwarded() {
+        Instant reportedAt = T0.minus(Duration.ofHours(36));
+        policies.add(new ReciprocityPolicy(2, T0.minus(Duration.ofDays(2)), rules(BigDecimal.ONE,
+                        Duration.ofDays(30), Credit.parse("0.5"))),
+                new ReciprocityPolicy(3, T0.minus(Duration.ofDays(1)), rules(BigDecimal.ONE, Duration.ofDays(30),
+                        Credit.parse("0.25"))));
+        fixture.givenCurrentTime(T0)
+                .when(new AwardBonus(TELCO, UUID.randomUUID(), ItemRef.of(domain), CERT, reportedAt))
+                .expectEventsMatching(recorded.events());
+        BonusEarned bonus = recorded.only(BonusEarned.class);
+        assertThat(bonus.policyVersion()).isEqualTo(2);
+        assertThat(bonus.credit()).isEqualTo(Credit.parse("0.5"));
+        assertThat(bonus.lot().expiresAt()).isEqualTo(reportedAt.plus(Duration.ofDays(30)));
     }
 
     @Test
@@ -223,9 +278,9 @@ class AccountTest {
 
     @Test
     void aRetriedRefusalIsRefusedAgainWithoutASecondRecord() {
-        history.add(new WithdrawalRefused(RequestKeys.requestId(CERT, RequestKind.WITHDRAWAL, "w1"), CERT, CERT,
+        history.add(new WithdrawalRefused(RequestKeys.requestId(CERT, RequestKind.WITHDRAWAL, CERT, "w1"), CERT, CERT,
                 "w1", new WithdrawItems(CERT, CERT, "w1", ANY, offered(), null).fingerprint(), ANY, 1, 1,
-                Credit.of(1), Credit.ZERO, 1));
+                Credit.of(1), Credit.ZERO, 1, T0));
         requests.apply(history.toArray());
         fixture.given(history).andGivenCurrentTime(T0)
                 .when(new WithdrawItems(CERT, CERT, "w1", ANY, offered(ip), 1L))
@@ -271,8 +326,8 @@ class AccountTest {
                 .expectEventsMatching(recorded.events());
 
         assertThat(recorded.only(ItemsWithdrawn.class).drawnFrom()).containsExactly(
-                new LotDraw(RequestKeys.requestId(CERT, RequestKind.GRANT, "soon"), Credit.of(1)),
-                new LotDraw(RequestKeys.requestId(CERT, RequestKind.GRANT, "late"), Credit.of(2)));
+                new LotDraw(RequestKeys.requestId(CERT, RequestKind.GRANT, "op", "soon"), Credit.of(1)),
+                new LotDraw(RequestKeys.requestId(CERT, RequestKind.GRANT, "op", "late"), Credit.of(2)));
     }
 
     @Test
@@ -302,13 +357,14 @@ class AccountTest {
 
     @Test
     void aReportCountsOnlyItemsReceivedNotOwnAndNotReportedBefore() {
-        pool.brought(TELCO, domain, hash, url);
+        Item c2 = item("domain", "c2.example.net", "GREEN", 100);
+        pool.brought(TELCO, domain, c2, url);
         given(contribution(CERT, "mine", ip), new GrantCredit(CERT, "g1", Credit.of(10), "programme", null, "op"),
-                new WithdrawItems(CERT, CERT, "w1", ANY, offered(domain, hash), 2L),
-                new ReportActedOn(CERT, CERT, "r1", List.of(ItemRef.of(hash))));
+                new WithdrawItems(CERT, CERT, "w1", ANY, offered(domain, c2), 2L),
+                new ReportActedOn(CERT, CERT, "r1", List.of(ItemRef.of(c2))));
         fixture.given(history).andGivenCurrentTime(T0)
                 .when(new ReportActedOn(CERT, CERT, "r2", List.of(ItemRef.of(ip), ItemRef.of(domain),
-                        ItemRef.of(hash), ItemRef.of(url))))
+                        ItemRef.of(c2), ItemRef.of(url))))
                 .expectEventsMatching(recorded.events())
                 .expectResultMessagePayloadMatching(Matchers.matches(
                         receipt -> ((ActedOnReceipt) receipt).itemsCounted() == 1));
@@ -323,7 +379,7 @@ class AccountTest {
     @Test
     void aContributorEarnsTheBonusOnceForEachItemAConsumerActedOn() {
         UUID reportId = UUID.randomUUID();
-        AwardBonus award = new AwardBonus(TELCO, reportId, ItemRef.of(domain), CERT);
+        AwardBonus award = new AwardBonus(TELCO, reportId, ItemRef.of(domain), CERT, T0);
         fixture.givenCurrentTime(T0)
                 .when(award)
                 .expectEventsMatching(recorded.events());
@@ -356,8 +412,8 @@ class AccountTest {
     private List<Object> decide(AccountBook book, Object command) {
         ReciprocityPolicy policy = policies.inForceAt(T0.minusSeconds(1));
         if (command instanceof ContributeItems contribute) {
-            return AccountDecisions.contribute(book, contribute, contribute.fingerprint(), pool, policy,
-                    T0.minusSeconds(1));
+            return AccountDecisions.contribute(book, contribute, contribute.fingerprint(), pool,
+                    memberships.membersOf(contribute.accountId()), policy, T0.minusSeconds(1));
         }
         if (command instanceof WithdrawItems withdraw) {
             return AccountDecisions.withdraw(book, withdraw, withdraw.fingerprint(), pool, policy,
@@ -385,10 +441,13 @@ class AccountTest {
     }
 
     private static PolicyRules rules(BigDecimal ratio, Duration lifetime) {
+        return rules(ratio, lifetime, PolicyRules.DEFAULT.actedOnBonus());
+    }
+
+    private static PolicyRules rules(BigDecimal ratio, Duration lifetime, Credit bonus) {
         PolicyRules base = PolicyRules.DEFAULT;
         return new PolicyRules(base.newItemCredit(), base.corroborationShare(), base.typeWeights(), base.tlpWeights(),
-                base.unknownConfidenceWeight(), base.confidenceFloor(), ratio, lifetime, base.costPerItem(),
-                base.actedOnBonus());
+                base.unknownConfidenceWeight(), base.confidenceFloor(), ratio, lifetime, base.costPerItem(), bonus);
     }
 
     private static Item item(String type, String value, String tlp, Integer confidence) {

@@ -23,10 +23,11 @@ class PolicyRulesTest {
     private final PolicyRules rules = PolicyRules.DEFAULT;
 
     @Test
-    void aNewSharedItemOfUnstatedConfidenceEarnsOneCredit() {
+    void aNewItemOfUnstatedConfidenceEarnsNoMoreThanOneOfMiddlingConfidence() {
         ItemCredit credit = rules.creditFor(item("GREEN", null), CreditRule.NEW);
-        assertThat(credit.credit()).isEqualTo(Credit.of(1));
-        assertThat(credit.weight()).isEqualByComparingTo("1");
+        assertThat(credit.credit()).isEqualTo(Credit.parse("0.5"));
+        assertThat(credit.weight()).isEqualByComparingTo("0.5");
+        assertThat(rules.creditFor(item("GREEN", 100), CreditRule.NEW).credit()).isEqualTo(Credit.of(1));
     }
 
     @Test
@@ -49,7 +50,7 @@ class PolicyRulesTest {
         PolicyRules weighted = new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), types,
                 rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(),
                 rules.creditLifetime(), rules.costPerItem(), rules.actedOnBonus());
-        Item hash = Item.normalised("sha256", "a".repeat(64), null, "GREEN", null, null, List.of());
+        Item hash = Item.normalised("sha256", "a".repeat(64), 100, "GREEN", null, null, List.of());
         assertThat(weighted.creditFor(hash, CreditRule.NEW).credit()).isEqualTo(Credit.of(2));
     }
 

@@ -8,6 +8,7 @@ import org.reciprocity.core.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ class PolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
     private static final PolicyChanged FIRST = new PolicyChanged(1, Instant.EPOCH, PolicyRules.DEFAULT,
-            "exchange-bootstrap", "initial policy");
+            "exchange-bootstrap", "initial policy", List.of());
 
     private AggregateTestFixture<Policy> fixture;
     private final PolicyRules richer = new PolicyRules(Credit.of(2), new BigDecimal("0.5"),
@@ -40,7 +41,7 @@ class PolicyTest {
         Instant from = NOW.plus(Duration.ofDays(7));
         fixture.given(FIRST).andGivenCurrentTime(NOW)
                 .when(new ChangePolicy(1, richer, from, "operator", "partnership agreement 2027"))
-                .expectEvents(new PolicyChanged(2, from, richer, "operator", "partnership agreement 2027"));
+                .expectEvents(new PolicyChanged(2, from, richer, "operator", "partnership agreement 2027", List.of()));
     }
 
     @Test
@@ -53,7 +54,7 @@ class PolicyTest {
 
     @Test
     void aChangeDrawnUpAgainstAnOutdatedVersionIsRefused() {
-        fixture.given(FIRST, new PolicyChanged(2, NOW.plusSeconds(600), richer, "operator", "second"))
+        fixture.given(FIRST, new PolicyChanged(2, NOW.plusSeconds(600), richer, "operator", "second", List.of()))
                 .andGivenCurrentTime(NOW)
                 .when(new ChangePolicy(1, PolicyRules.DEFAULT, NOW.plus(Duration.ofDays(1)), "operator", "revert"))
                 .expectNoEvents()
@@ -61,12 +62,35 @@ class PolicyTest {
     }
 
     @Test
-    void versionsTakeEffectInTheirOrder() {
-        fixture.given(FIRST, new PolicyChanged(2, NOW.plus(Duration.ofDays(10)), richer, "operator", "second"))
+    void aChangeReplacesTheVersionsAnnouncedForItsInstantOrLater() {
+        fixture.given(FIRST, new PolicyChanged(2, NOW.plus(Duration.ofDays(10)), richer, "operator", "second",
+                        List.of()), new PolicyChanged(3, NOW.plus(Duration.ofDays(20)), richer, "operator", "third",
+                        List.of()))
                 .andGivenCurrentTime(NOW)
-                .when(new ChangePolicy(2, PolicyRules.DEFAULT, NOW.plus(Duration.ofDays(5)), "operator", "third"))
-                .expectNoEvents()
-                .expectException(PolicyChangeRefusedException.class);
+                .when(new ChangePolicy(3, PolicyRules.DEFAULT, NOW.plus(Duration.ofDays(10)), "operator", "rethink"))
+                .expectEvents(new PolicyChanged(4, NOW.plus(Duration.ofDays(10)), PolicyRules.DEFAULT, "operator",
+                        "rethink", List.of(2, 3)));
+    }
+
+    @Test
+    void aChangeAfterTheAnnouncedVersionsKeepsThem() {
+        fixture.given(FIRST, new PolicyChanged(2, NOW.plus(Duration.ofDays(10)), richer, "operator", "second",
+                        List.of()))
+                .andGivenCurrentTime(NOW)
+                .when(new ChangePolicy(2, PolicyRules.DEFAULT, NOW.plus(Duration.ofDays(11)), "operator", "third"))
+                .expectEvents(new PolicyChanged(3, NOW.plus(Duration.ofDays(11)), PolicyRules.DEFAULT, "operator",
+                        "third", List.of()));
+    }
+
+    @Test
+    void aReplacedVersionStaysReplaced() {
+        fixture.given(FIRST, new PolicyChanged(2, NOW.plus(Duration.ofDays(10)), richer, "operator", "second",
+                        List.of()), new PolicyChanged(3, NOW.plus(Duration.ofDays(5)), richer, "operator", "sooner",
+                        List.of(2)))
+                .andGivenCurrentTime(NOW)
+                .when(new ChangePolicy(3, PolicyRules.DEFAULT, NOW.plus(Duration.ofDays(6)), "operator", "fourth"))
+                .expectEvents(new PolicyChanged(4, NOW.plus(Duration.ofDays(6)), PolicyRules.DEFAULT, "operator",
+                        "fourth", List.of()));
     }
 
     @Test

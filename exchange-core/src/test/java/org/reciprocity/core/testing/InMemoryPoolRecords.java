@@ -6,8 +6,6 @@ import org.reciprocity.core.item.Item;
 import org.reciprocity.core.policy.CreditRule;
 import org.reciprocity.core.policy.ItemCredit;
 import org.reciprocity.core.pool.PoolRecords;
-import org.reciprocity.core.withdrawal.Charge;
-import org.reciprocity.core.withdrawal.DeliveredItem;
 import org.reciprocity.core.withdrawal.ItemsWithdrawn;
 
 import java.util.Collection;
@@ -21,9 +19,10 @@ import java.util.stream.Collectors;
 /** The pool records of a test, kept from the events the test feeds it, as the database tables are. */
 public class InMemoryPoolRecords implements PoolRecords {
 
-    private final Map<UUID, String> broughtBy = new HashMap<>();
+    private final Set<UUID> inPool = new HashSet<>();
+    private final Map<UUID, String> sharedBy = new HashMap<>();
     private final Set<String> contributed = new HashSet<>();
-    private final Set<String> delivered = new HashSet<>();
+    private final Set<String> received = new HashSet<>();
     private final Set<String> reported = new HashSet<>();
 
     public InMemoryPoolRecords apply(Object... events) {
@@ -31,20 +30,17 @@ public class InMemoryPoolRecords implements PoolRecords {
             if (event instanceof ItemsContributed contribution) {
                 for (ItemCredit credit : contribution.credits()) {
                     UUID id = credit.item().id();
-                    if (credit.rule() == CreditRule.NEW) {
-                        broughtBy.put(id, contribution.accountId());
-                    }
-                    if (credit.rule() != CreditRule.REPEAT) {
+                    inPool.add(id);
+                    if (credit.rule() == CreditRule.NEW || credit.rule() == CreditRule.CORROBORATION) {
+                        if (credit.item().tlp().isPoolShareable()) {
+                            sharedBy.putIfAbsent(id, contribution.accountId());
+                        }
                         contributed.add("account:" + contribution.accountId() + ":" + id);
                         contributed.add("participant:" + contribution.contributorId() + ":" + id);
                     }
                 }
             } else if (event instanceof ItemsWithdrawn withdrawal) {
-                for (DeliveredItem item : withdrawal.items()) {
-                    if (item.charge() == Charge.CHARGED) {
-                        delivered.add(withdrawal.consumerId() + ":" + item.item().id());
-                    }
-                }
+                withdrawal.items().forEach(item -> received.add(withdrawal.consumerId() + ":" + item.item().id()));
             } else if (event instanceof ActedOnReported report) {
                 report.counted().forEach(counted -> reported.add(report.consumerId() + ":" + counted.item().id()));
             }
@@ -55,26 +51,32 @@ public class InMemoryPoolRecords implements PoolRecords {
     /** Items brought by an account outside the test's events. */
     public InMemoryPoolRecords brought(String accountId, Item... items) {
         for (Item item : items) {
-            broughtBy.put(item.id(), accountId);
+            inPool.add(item.id());
+            if (item.tlp().isPoolShareable()) {
+                sharedBy.putIfAbsent(item.id(), accountId);
+            }
             contributed.add("account:" + accountId + ":" + item.id());
+            contributed.add("participant:" + accountId + ":" + item.id());
         }
         return this;
     }
 
     @Override
     public Set<UUID> inPool(Collection<UUID> itemIds) {
-        return itemIds.stream().filter(broughtBy::containsKey).collect(Collectors.toSet());
+        return itemIds.stream().filter(inPool::contains).collect(Collectors.toSet());
     }
 
     @Override
-    public Set<UUID> contributedBy(String accountId, String participantId, Collection<UUID> itemIds) {
+    public Set<UUID> contributedBy(String accountId, Collection<String> participantIds, Collection<UUID> itemIds) {
         return itemIds.stream().filter(id -> contributed.contains("account:" + accountId + ":" + id)
-                || contributed.contains("participant:" + participantId + ":" + id)).collect(Collectors.toSet());
+                        || participantIds.stream().anyMatch(p -> contributed.contains("participant:" + p + ":" + id)))
+                .collect(Collectors.toSet());
     }
 
     @Override
-    public Set<UUID> deliveredTo(String consumerId, Collection<UUID> itemIds) {
-        return itemIds.stream().filter(id -> delivered.contains(consumerId + ":" + id)).collect(Collectors.toSet());
+    public Set<UUID> receivedBy(Collection<String> participantIds, Collection<UUID> itemIds) {
+        return itemIds.stream().filter(id -> participantIds.stream().anyMatch(p -> received.contains(p + ":" + id)))
+                .collect(Collectors.toSet());
     }
 
     @Override
@@ -83,8 +85,7 @@ public class InMemoryPoolRecords implements PoolRecords {
     }
 
     @Override
-    public Map<UUID, String> broughtBy(Collection<UUID> itemIds) {
-        return itemIds.stream().filter(broughtBy::containsKey)
-                .collect(Collectors.toMap(id -> id, broughtBy::get));
+    public Map<UUID, String> sharedBy(Collection<UUID> itemIds) {
+        return itemIds.stream().filter(sharedBy::containsKey).collect(Collectors.toMap(id -> id, sharedBy::get));
     }
 }

@@ -17,15 +17,17 @@ public class InMemoryRequestLog implements RequestLog {
     public InMemoryRequestLog apply(Object... events) {
         for (Object event : events) {
             if (event instanceof AnsweredRequest answer) {
-                answers.put(key(answer.accountId(), RequestKind.of(answer), answer.requestKey()), answer);
+                answers.put(key(answer.accountId(), RequestKind.of(answer), answer.requesterId(), answer.requestKey()),
+                        answer);
             }
         }
         return this;
     }
 
     @Override
-    public Optional<Object> answerTo(String accountId, RequestKind kind, String requestKey, String fingerprint) {
-        AnsweredRequest answer = answers.get(key(accountId, kind, requestKey));
+    public Optional<Object> answerTo(String accountId, RequestKind kind, String requesterId, String requestKey,
+                                     String fingerprint) {
+        AnsweredRequest answer = answers.get(key(accountId, kind, requesterId, requestKey));
         if (answer == null) {
             return Optional.empty();
         }
@@ -35,7 +37,7 @@ public class InMemoryRequestLog implements RequestLog {
         return Optional.of(answer);
     }
 
-    private static String key(String accountId, RequestKind kind, String requestKey) {
-        return accountId + "/" + kind + "/" + requestKey;
+    private static String key(String accountId, RequestKind kind, String requesterId, String requestKey) {
+        return accountId + "/" + kind + "/" + requesterId + "/" + requestKey;
     }
 }

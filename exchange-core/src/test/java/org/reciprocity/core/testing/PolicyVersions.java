@@ -2,6 +2,7 @@ package org.reciprocity.core.testing;
 
 import org.reciprocity.core.policy.PolicyBook;
 import org.reciprocity.core.policy.PolicyChanged;
+import org.reciprocity.core.policy.PolicyNotAdoptedException;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 
 import java.time.Instant;
@@ -27,6 +28,7 @@ public class PolicyVersions implements PolicyBook {
     public PolicyVersions apply(Object... events) {
         for (Object event : events) {
             if (event instanceof PolicyChanged changed) {
+                versions.removeIf(policy -> changed.replaces().contains(policy.version()));
                 versions.add(changed.policy());
             }
         }
@@ -37,7 +39,7 @@ public class PolicyVersions implements PolicyBook {
     public ReciprocityPolicy inForceAt(Instant instant) {
         return versions.stream().filter(policy -> !policy.effectiveFrom().isAfter(instant))
                 .max(Comparator.comparingInt(ReciprocityPolicy::version))
-                .orElseThrow(() -> new IllegalStateException("no policy in force at " + instant));
+                .orElseThrow(() -> new PolicyNotAdoptedException(instant));
     }
 
     @Override

@@ -3,6 +3,9 @@ package org.reciprocity.core.testing;
 import org.reciprocity.core.account.AccountBook;
 import org.reciprocity.core.account.AccountDecisions;
 import org.reciprocity.core.account.AnsweredRequest;
+import org.reciprocity.core.account.CreditExpired;
+import org.reciprocity.core.membership.MemberJoinedPool;
+import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.account.GrantCredit;
 import org.reciprocity.core.account.RequestKind;
 import org.reciprocity.core.contribution.ContributeItems;
@@ -38,6 +41,7 @@ public class Simulation {
     private final PolicyVersions policies;
     private final InMemoryPoolRecords pool = new InMemoryPoolRecords();
     private final InMemoryRequestLog requests = new InMemoryRequestLog();
+    private final InMemoryMemberships memberships = new InMemoryMemberships();
     private final Map<String, AccountBook> books = new HashMap<>();
     private final List<Step> history = new ArrayList<>();
 
@@ -52,16 +56,16 @@ public class Simulation {
 
     public List<Object> contribute(String accountId, String contributorId, String requestKey, List<Item> items) {
         ContributeItems command = new ContributeItems(accountId, contributorId, requestKey, items);
-        return decide(accountId, RequestKind.CONTRIBUTION, requestKey, command.fingerprint(),
-                () -> AccountDecisions.contribute(book(accountId), command, command.fingerprint(), pool, policy(),
-                        now));
+        return decide(accountId, RequestKind.CONTRIBUTION, contributorId, requestKey, command.fingerprint(),
+                () -> AccountDecisions.contribute(book(accountId), command, command.fingerprint(), pool,
+                        memberships.membersOf(accountId), policy(), now));
     }
 
     /** A withdrawal of the given items; refused, it records the refusal and throws nothing. */
     public List<Object> withdraw(String accountId, String consumerId, String requestKey, List<Item> items) {
         WithdrawItems command = new WithdrawItems(accountId, consumerId, requestKey, ANY,
                 items.stream().map(item -> new OfferedItem(item, 0)).toList(), items.isEmpty() ? null : 1L);
-        return decide(accountId, RequestKind.WITHDRAWAL, requestKey, command.fingerprint(),
+        return decide(accountId, RequestKind.WITHDRAWAL, consumerId, requestKey, command.fingerprint(),
                 () -> AccountDecisions.withdraw(book(accountId), command, command.fingerprint(), pool, policy(),
                         now));
     }
@@ -69,26 +73,36 @@ public class Simulation {
     public List<Object> grant(String accountId, String requestKey, Credit amount, Instant expiresAt) {
         GrantCredit command = new GrantCredit(accountId, requestKey, amount, "simulated programme", expiresAt,
                 "operator");
-        return decide(accountId, RequestKind.GRANT, requestKey, command.fingerprint(),
+        return decide(accountId, RequestKind.GRANT, command.grantedBy(), requestKey, command.fingerprint(),
                 () -> AccountDecisions.grant(book(accountId), command, command.fingerprint(), now));
     }
 
     /** A report, and the bonuses it earns, as the bonus processor would award them. */
     public List<Object> report(String accountId, String consumerId, String requestKey, List<ItemRef> items) {
         ReportActedOn command = new ReportActedOn(accountId, consumerId, requestKey, items);
-        List<Object> events = new ArrayList<>(decide(accountId, RequestKind.REPORT, requestKey,
+        List<Object> events = new ArrayList<>(decide(accountId, RequestKind.REPORT, consumerId, requestKey,
                 command.fingerprint(), () -> AccountDecisions.report(book(accountId), command, command.fingerprint(),
                         pool, now)));
         if (!events.isEmpty() && events.get(events.size() - 1) instanceof ActedOnReported report) {
             for (ActedOnReported.Counted counted : report.counted()) {
                 AwardBonus award = new AwardBonus(counted.beneficiaryAccountId(), report.reportId(), counted.item(),
-                        consumerId);
-                events.addAll(decide(award.accountId(), RequestKind.BONUS, award.requestKey(), award.fingerprint(),
-                        () -> AccountDecisions.bonus(book(award.accountId()), award, award.fingerprint(), policy(),
-                                now)));
+                        consumerId, report.decidedAt());
+                events.addAll(decide(award.accountId(), RequestKind.BONUS, consumerId, award.requestKey(),
+                        award.fingerprint(), () -> AccountDecisions.bonus(book(award.accountId()), award,
+                                award.fingerprint(), policies.inForceAt(award.reportedAt()), now)));
             }
         }
         return events;
+    }
+
+    /** A participant joins a pool: from now on its contributions and the pool's see each other as the same. */
+    public void join(String memberId, String poolId) {
+        record(List.of(new MemberJoinedPool(poolId, memberId, memberId)));
+    }
+
+    public void leave(String memberId) {
+        memberships.poolOf(memberId).ifPresent(poolId ->
+                record(List.of(new MemberLeftPool(poolId, memberId, memberId))));
     }
 
     public void advance(Duration duration) {
@@ -111,29 +125,49 @@ public class Simulation {
         return pool;
     }
 
+    public InMemoryMemberships memberships() {
+        return memberships;
+    }
+
+    /** The policy versions the simulation decides under. */
+    public PolicyVersions policies() {
+        return policies;
+    }
+
     private ReciprocityPolicy policy() {
         return policies.inForceAt(now);
     }
 
     /** The first answer to a request sent before, or the events of a new decision, recorded. */
-    private List<Object> decide(String accountId, RequestKind kind, String requestKey, String fingerprint,
-                                Decision decision) {
-        Optional<Object> answered = requests.answerTo(accountId, kind, requestKey, fingerprint);
+    private List<Object> decide(String accountId, RequestKind kind, String requesterId, String requestKey,
+                                String fingerprint, Decision decision) {
+        Optional<Object> answered = requests.answerTo(accountId, kind, requesterId, requestKey, fingerprint);
         if (answered.isPresent()) {
             return List.of();
         }
         List<Object> events = decision.events();
+        record(events);
+        return events;
+    }
+
+    private void record(List<Object> events) {
         for (Object event : events) {
             history.add(new Step(history.size() + 1, now, event));
-            if (event instanceof AnsweredRequest answer) {
-                books.put(answer.accountId(), book(answer.accountId()).apply(event));
-            } else {
-                books.put(accountId, book(accountId).apply(event));
-            }
+            accountOf(event).ifPresent(accountId -> books.put(accountId, book(accountId).apply(event)));
         }
         pool.apply(events.toArray());
         requests.apply(events.toArray());
-        return events;
+        memberships.apply(events.toArray());
+    }
+
+    private static Optional<String> accountOf(Object event) {
+        if (event instanceof AnsweredRequest answer) {
+            return Optional.of(answer.accountId());
+        }
+        if (event instanceof CreditExpired expired) {
+            return Optional.of(expired.accountId());
+        }
+        return Optional.empty();
     }
 
     @FunctionalInterface

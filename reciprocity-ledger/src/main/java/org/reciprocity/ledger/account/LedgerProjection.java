@@ -13,6 +13,7 @@ import org.reciprocity.core.account.CreditGranted;
 import org.reciprocity.core.contribution.ItemsContributed;
 import org.reciprocity.core.feedback.BonusEarned;
 import org.reciprocity.core.messaging.EventJson;
+import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.withdrawal.Charge;
 import org.reciprocity.core.withdrawal.ItemsWithdrawn;
@@ -51,10 +52,6 @@ class LedgerProjection {
             rs.getString("request_key"), rs.getInt("items"), rs.getObject("policy_version", Integer.class),
             rs.getString("detail"));
 
-    private static final RowMapper<StatementItem> ITEM = (rs, i) -> new StatementItem(rs.getInt("ordinal"),
-            rs.getString("item_type"), rs.getString("item_value"), rs.getString("rule"), rs.getBigDecimal("weight"),
-            credit(rs, "credit"));
-
     private final JdbcTemplate jdbc;
 
     LedgerProjection(JdbcTemplate jdbc) {
@@ -68,7 +65,8 @@ class LedgerProjection {
         for (int i = 0; i < event.credits().size(); i++) {
             var credit = event.credits().get(i);
             items.add(new Object[] {event.accountId(), position(token), i, credit.item().type().label(),
-                    credit.item().value(), credit.rule().name(), credit.weight(), credit.credit().amount()});
+                    credit.item().value(), credit.item().tlp().label(), credit.rule().name(), credit.weight(),
+                    credit.credit().amount()});
         }
         insertItems(items);
     }
@@ -83,7 +81,7 @@ class LedgerProjection {
         for (int i = 0; i < event.items().size(); i++) {
             var delivered = event.items().get(i);
             items.add(new Object[] {event.accountId(), position(token), i, delivered.item().type().label(),
-                    delivered.item().value(), delivered.charge().name(), null,
+                    delivered.item().value(), delivered.item().tlp().label(), delivered.charge().name(), null,
                     (delivered.charge() == Charge.CHARGED ? each : Credit.ZERO).amount()});
         }
         insertItems(items);
@@ -137,10 +135,22 @@ class LedgerProjection {
 
     @QueryHandler
     StatementItems handle(FindStatementItems query) {
+        // Who sent or drew the line's items; lines without items (grants, expiries) have no one.
+        List<String> actedBy = jdbc.query("select participant_id from statement_entry where account_id = ? "
+                + "and position = ?", (rs, i) -> rs.getString(1), query.accountId(), query.position());
+        boolean seesAll = query.viewerId() == null || actedBy.contains(query.viewerId());
         return new StatementItems(query.accountId(), query.position(), jdbc.query("select * from statement_item "
                         + "where account_id = ? and position = ? and ordinal > ? order by ordinal "
-                        + "fetch first ? rows only", ITEM, query.accountId(), query.position(), query.afterOrdinal(),
-                query.limit()));
+                        + "fetch first ? rows only", (rs, i) -> item(rs, seesAll), query.accountId(),
+                query.position(), query.afterOrdinal(), query.limit()));
+    }
+
+    private static StatementItem item(ResultSet rs, boolean seesAll) throws SQLException {
+        Tlp tlp = Tlp.parse(rs.getString("tlp"));
+        boolean withheld = !seesAll && !tlp.isPoolShareable();
+        return new StatementItem(rs.getInt("ordinal"), rs.getString("item_type"),
+                withheld ? null : rs.getString("item_value"), withheld, tlp.label(), rs.getString("rule"),
+                rs.getBigDecimal("weight"), credit(rs, "credit"));
     }
 
     private void post(Object event, Instant at, TrackingToken token) {
@@ -204,8 +214,8 @@ class LedgerProjection {
 
     private void insertItems(List<Object[]> items) {
         for (int from = 0; from < items.size(); from += CHUNK) {
-            jdbc.batchUpdate("insert into statement_item (account_id, position, ordinal, item_type, item_value, rule, "
-                    + "weight, credit) values (?, ?, ?, ?, ?, ?, ?, ?)", items.subList(from,
+            jdbc.batchUpdate("insert into statement_item (account_id, position, ordinal, item_type, item_value, tlp, "
+                    + "rule, weight, credit) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", items.subList(from,
                     Math.min(items.size(), from + CHUNK)));
         }
     }

@@ -80,11 +80,11 @@ class LedgerProjectionTest {
         assertThat(lines.stream().map(StatementLine::amount).reduce(Credit.ZERO, Credit::plus))
                 .isEqualTo(ledger.handle(new FindBalance("bank-a", T0)).balance().balance());
 
-        assertThat(ledger.handle(new FindStatementItems("bank-a", lines.get(0).position(), -1, 10)).items())
+        assertThat(ledger.handle(new FindStatementItems("bank-a", lines.get(0).position(), "bank-a", -1, 10)).items())
                 .extracting(StatementItem::value, StatementItem::rule, StatementItem::credit)
                 .containsExactly(tuple("192.0.2.1", "CORROBORATION", Credit.parse("0.25")),
                         tuple(hash.value(), "NEW", Credit.parse("0.25")));
-        assertThat(ledger.handle(new FindStatementItems("bank-a", lines.get(2).position(), -1, 10)).items())
+        assertThat(ledger.handle(new FindStatementItems("bank-a", lines.get(2).position(), "bank-a", -1, 10)).items())
                 .extracting(StatementItem::rule, StatementItem::credit)
                 .containsExactly(tuple("CHARGED", Credit.of(1)), tuple("OWN_CONTRIBUTION", Credit.ZERO));
     }
@@ -107,14 +107,15 @@ class LedgerProjectionTest {
         List<StatementLine> bank = ledger.handle(new FindStatement("bank-a", -1, 10)).lines();
         assertThat(bank).extracting(StatementLine::type, StatementLine::amount).containsExactly(
                 tuple(LedgerEntry.EntryType.CREDIT, Credit.of(2)),
-                tuple(LedgerEntry.EntryType.BONUS, Credit.of(1)),
+                // The ratio multiplies what contributions earn, not bonuses.
+                tuple(LedgerEntry.EntryType.BONUS, Credit.parse("0.5")),
                 tuple(LedgerEntry.EntryType.EXPIRY, Credit.of(-2)),
-                tuple(LedgerEntry.EntryType.EXPIRY, Credit.of(-1)),
+                tuple(LedgerEntry.EntryType.EXPIRY, Credit.parse("-0.5")),
                 tuple(LedgerEntry.EntryType.DEBIT, Credit.ZERO));
         List<StatementLine> cert = ledger.handle(new FindStatement("cert-my", -1, 10)).lines();
         assertThat(cert.get(0).detail()).isEqualTo("simulated programme");
         assertThat(ledger.handle(new FindBalance("bank-a", exchange.now())).balance().expired())
-                .isEqualTo(Credit.of(3));
+                .isEqualTo(Credit.parse("2.5"));
     }
 
     @Test
@@ -145,6 +146,21 @@ class LedgerProjectionTest {
         assertThat(pool.members()).extracting(MemberShare::ofBalance)
                 .containsExactly(Credit.parse("2.25"), Credit.parse("0.75"));
         assertThat(ledger.handle(new FindStatement("pool-p", -1, 10)).members()).isEqualTo(pool.members());
+    }
+
+    @Test
+    void aPoolMemberSeesTheMarkingButNotTheValueOfAnotherMembersRedItem() {
+        exchange.contribute("pool-x", "bank-a", "k1", List.of(ip, hash));
+        feedAll();
+        long position = ledger.handle(new FindStatement("pool-x", -1, 10)).lines().get(0).position();
+
+        assertThat(ledger.handle(new FindStatementItems("pool-x", position, "telco-b", -1, 10)).items())
+                .extracting(StatementItem::value, StatementItem::tlp)
+                .containsExactly(tuple("192.0.2.1", "GREEN"), tuple(null, "RED"));
+        assertThat(ledger.handle(new FindStatementItems("pool-x", position, "bank-a", -1, 10)).items())
+                .extracting(StatementItem::value).containsExactly("192.0.2.1", hash.value());
+        assertThat(ledger.handle(new FindStatementItems("pool-x", position, null, -1, 10)).items())
+                .extracting(StatementItem::value).as("an auditor's view").containsExactly("192.0.2.1", hash.value());
     }
 
     @Test
@@ -183,6 +199,6 @@ class LedgerProjectionTest {
     }
 
     private static Item item(String type, String value, String tlp) {
-        return Item.normalised(type, value, null, tlp, null, null, List.of());
+        return Item.normalised(type, value, 100, tlp, null, null, List.of());
     }
 }

@@ -40,7 +40,7 @@ class CatalogueProjectionTest {
         newItems.forEach(item -> credits.add(PolicyRules.DEFAULT.creditFor(item, CreditRule.NEW)));
         known.forEach(item -> credits.add(PolicyRules.DEFAULT.creditFor(item, CreditRule.CORROBORATION)));
         return new ItemsContributed(UUID.randomUUID(), account, account, key, "fingerprint", credits, 0, Credit.ZERO,
-                null, Credit.ZERO, 1);
+                null, Credit.ZERO, 1, Instant.EPOCH);
     }
 
     private static Item item(String type, String value, String tlp) {

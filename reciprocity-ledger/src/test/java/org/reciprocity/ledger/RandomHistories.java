@@ -1,0 +1,136 @@
+package org.reciprocity.ledger;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.PolicyRules;
+import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.testing.Simulation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * Random histories of the exchange for property tests: participants contributing overlapping items under random
+ * markings and confidences, drawing, being granted credit, reporting what they acted on, joining and leaving a pool,
+ * while time passes, credit expires and new policy versions take effect.
+ */
+public final class RandomHistories {
+
+    public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    public static final String POOL = "pool-p";
+    public static final List<String> PARTICIPANTS = List.of("bank-a", "telco-b", "cert-c", "isp-d");
+    public static final List<String> ACCOUNTS = Stream.concat(PARTICIPANTS.stream(), Stream.of(POOL)).toList();
+
+    private static final List<Item> UNIVERSE = IntStream.range(0, 12).mapToObj(i -> Item.normalised("ipv4",
+            "198.51.100." + i, null, "GREEN", null, null, List.of())).toList();
+    private static final AtomicLong KEYS = new AtomicLong();
+
+    private RandomHistories() {
+    }
+
+    /** What a participant does, or what happens to the exchange. */
+    @FunctionalInterface
+    public interface Action {
+        void on(Simulation exchange);
+    }
+
+    /** Policy versions and a sequence of actions; played, they give a history. */
+    public record History(List<ReciprocityPolicy> policies, List<Action> actions) {
+
+        public Simulation play() {
+            Simulation exchange = new Simulation(T0, policies.toArray(ReciprocityPolicy[]::new));
+            actions.forEach(action -> action.on(exchange));
+            return exchange;
+        }
+
+        @Override
+        public String toString() {
+            return actions.size() + " actions under " + policies;
+        }
+    }
+
+    public static Arbitrary<History> histories() {
+        Arbitrary<String> participant = Arbitraries.of(PARTICIPANTS);
+        // Each participant acts for the account it draws on: its pool's while it is a member, else its own.
+        Arbitrary<Action> contribute = Combinators.combine(participant, itemSets()).as((who, items) -> exchange ->
+                exchange.contribute(exchange.memberships().accountOf(who), who, nextKey(), items));
+        // As the catalogue would: only items some contribution brought are offered.
+        Arbitrary<Action> withdraw = Combinators.combine(participant, itemSets()).as((who, items) -> exchange ->
+                exchange.withdraw(exchange.memberships().accountOf(who), who, nextKey(), items.stream()
+                        .filter(item -> !exchange.pool().inPool(Set.of(item.id())).isEmpty()).toList()));
+        Arbitrary<Action> grant = Combinators.combine(Arbitraries.of(ACCOUNTS), Arbitraries.integers().between(1, 5),
+                        Arbitraries.of(true, false))
+                .as((account, amount, expires) -> exchange -> exchange.grant(account, nextKey(), Credit.of(amount),
+                        expires ? exchange.now().plus(Duration.ofDays(7)) : null));
+        Arbitrary<Action> report = Combinators.combine(participant, itemSets()).as((who, items) -> exchange ->
+                exchange.report(exchange.memberships().accountOf(who), who, nextKey(),
+                        items.stream().map(ItemRef::of).toList()));
+        Arbitrary<Action> join = participant.map(who -> exchange -> {
+            if (exchange.memberships().poolOf(who).isEmpty()) {
+                exchange.join(who, POOL);
+            }
+        });
+        Arbitrary<Action> leave = participant.map(who -> exchange -> exchange.leave(who));
+        Arbitrary<Action> advance = Arbitraries.longs().between(1, 40 * 24).map(hours ->
+                exchange -> exchange.advance(Duration.ofHours(hours)));
+        Arbitrary<Action> action = Arbitraries.frequencyOf(Tuple.of(4, contribute), Tuple.of(4, withdraw),
+                Tuple.of(1, grant), Tuple.of(2, report), Tuple.of(1, join), Tuple.of(1, leave),
+                Tuple.of(2, advance));
+        return Combinators.combine(policyVersions(), action.list().ofMinSize(1).ofMaxSize(40)).as(History::new);
+    }
+
+    private static Arbitrary<List<Item>> itemSets() {
+        Arbitrary<Item> item = Combinators.combine(Arbitraries.of(UNIVERSE), Arbitraries.of(Tlp.values()),
+                        Arbitraries.integers().between(0, 100).injectNull(0.3))
+                .as((base, tlp, confidence) -> new Item(base.type(), base.value(), confidence, tlp, null, null,
+                        List.of()));
+        return item.list().ofMinSize(1).ofMaxSize(6);
+    }
+
+    /** The first version in force from the start, the others taking effect within the first months. */
+    private static Arbitrary<List<ReciprocityPolicy>> policyVersions() {
+        return Combinators.combine(rules().list().ofMinSize(1).ofMaxSize(3),
+                        Arbitraries.integers().between(1, 120).list().ofSize(2))
+                .as((rules, days) -> {
+                    List<Integer> offsets = days.stream().sorted().toList();
+                    List<ReciprocityPolicy> versions = new ArrayList<>();
+                    for (int i = 0; i < rules.size(); i++) {
+                        Instant from = i == 0 ? Instant.EPOCH : T0.plus(Duration.ofDays(offsets.get(i - 1)));
+                        versions.add(new ReciprocityPolicy(i + 1, from, rules.get(i)));
+                    }
+                    return versions;
+                });
+    }
+
+    private static Arbitrary<PolicyRules> rules() {
+        Arbitrary<BigDecimal> unit = Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.ONE).ofScale(2);
+        return Combinators.combine(unit, unit, unit, Arbitraries.bigDecimals().between(new BigDecimal("0.1"),
+                                new BigDecimal("3")).ofScale(2),
+                        Arbitraries.integers().between(1, 60).injectNull(0.4),
+                        Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("2")).ofScale(3), unit)
+                .as((share, unknownConfidence, floor, ratio, lifetimeDays, cost, bonusShare) -> {
+                    PolicyRules base = PolicyRules.DEFAULT;
+                    return new PolicyRules(base.newItemCredit(), share, base.typeWeights(), base.tlpWeights(),
+                            unknownConfidence, floor, ratio, lifetimeDays == null ? null : Duration.ofDays(lifetimeDays),
+                            Credit.of(cost), Credit.of(cost.multiply(bonusShare).setScale(3, RoundingMode.DOWN)));
+                });
+    }
+
+    private static String nextKey() {
+        return "k" + KEYS.incrementAndGet();
+    }
+}
