@@ -1,11 +1,13 @@
 package org.reciprocity.core.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -50,6 +52,9 @@ public final class EventJson {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Events outlive the code that wrote them: a field added later must not make old readers fail.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // Amounts as people write them: 10, not 1E+1, in the store and in the trees shown to auditors.
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
                 .build();
     }
 }
