@@ -9,6 +9,8 @@ import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -123,10 +125,7 @@ class FairReciprocityTest extends PostgresExchangeTest {
     @Test
     void aGrantForAPoolMemberGoesToThePool() {
         Participant town = exchange.register("agency");
-        Participant other = exchange.register("agency");
-        String pool = "pool-" + ExchangeContract.unique("east");
-        exchange.post("/api/pools", operatorKey(), null, Map.of("id", pool, "name", "Eastern towns", "sector",
-                "government-local", "country", "MY", "members", List.of(town.id(), other.id())));
+        String pool = twoTownPool(town);
 
         Response refused = exchange.post("/api/accounts/" + town.id() + "/grants", operatorKey(), "g",
                 Map.of("amount", 5, "reason", "town programme"));
@@ -141,9 +140,7 @@ class FairReciprocityTest extends PostgresExchangeTest {
     void poolMembersSeeEachOthersRedItemsOnlyAsTheirMarking() {
         Participant town = exchange.register("agency");
         Participant other = exchange.register("agency");
-        String pool = "pool-" + ExchangeContract.unique("north");
-        exchange.post("/api/pools", operatorKey(), null, Map.of("id", pool, "name", "Northern towns", "sector",
-                "government-local", "country", "MY", "members", List.of(town.id(), other.id())));
+        String pool = twoTownPool(town, other);
         String red = ExchangeContract.uniqueIp();
         exchange.contribute(town, "red", List.of(item("ipv4", red, "RED")));
         Projections.awaitCaughtUp(projections);
@@ -242,5 +239,19 @@ class FairReciprocityTest extends PostgresExchangeTest {
         Map<String, Object> copy = new java.util.HashMap<>(base);
         copy.put(key, value);
         return copy;
+    }
+
+    /** A pool formed by the operator with the given towns, and a new one when only one is given. */
+    private String twoTownPool(Participant town, Participant... others) {
+        List<String> members = new ArrayList<>(List.of(town.id()));
+        if (others.length == 0) {
+            members.add(exchange.register("agency").id());
+        }
+        Arrays.stream(others).map(Participant::id).forEach(members::add);
+        String pool = "pool-" + ExchangeContract.unique("towns");
+        Response formed = exchange.post("/api/pools", operatorKey(), null, Map.of("id", pool, "name", "Towns",
+                "sector", "government-local", "country", "MY", "members", members));
+        assertThat(formed.status()).as(formed.body().toString()).isEqualTo(201);
+        return pool;
     }
 }

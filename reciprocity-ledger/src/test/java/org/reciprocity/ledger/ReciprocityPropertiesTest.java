@@ -5,8 +5,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.reciprocity.core.account.AccountBook;
-import org.reciprocity.core.account.AnsweredRequest;
-import org.reciprocity.core.account.CreditExpired;
 import org.reciprocity.core.account.CreditGranted;
 import org.reciprocity.core.contribution.ItemsContributed;
 import org.reciprocity.core.feedback.BonusEarned;
@@ -59,7 +57,7 @@ class ReciprocityPropertiesTest {
         }
         Map<String, AccountBook> running = new HashMap<>();
         for (Simulation.Step step : exchange.history()) {
-            accountOf(step.event()).ifPresent(account -> {
+            Simulation.accountOf(step.event()).ifPresent(account -> {
                 AccountBook book = running.getOrDefault(account, AccountBook.EMPTY).apply(step.event());
                 running.put(account, book);
                 assertThat(book.balance().isNegative()).as("a balance below zero after %s", step.event()).isFalse();
@@ -193,16 +191,6 @@ class ReciprocityPropertiesTest {
                 (account, before) -> (before == null ? Balance.empty(account) : before)
                         .plus(entry, step.position(), step.at()))));
         return balances;
-    }
-
-    private static Optional<String> accountOf(Object event) {
-        if (event instanceof AnsweredRequest answer) {
-            return Optional.of(answer.accountId());
-        }
-        if (event instanceof CreditExpired expired) {
-            return Optional.of(expired.accountId());
-        }
-        return Optional.empty();
     }
 
     private static Credit recordedBalance(Object event) {

@@ -160,7 +160,8 @@ public class Simulation {
         memberships.apply(events.toArray());
     }
 
-    private static Optional<String> accountOf(Object event) {
+    /** The account an event belongs to; empty for events of other streams (pool memberships). */
+    public static Optional<String> accountOf(Object event) {
         if (event instanceof AnsweredRequest answer) {
             return Optional.of(answer.accountId());
         }
