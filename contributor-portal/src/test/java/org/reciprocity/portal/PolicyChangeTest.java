@@ -8,6 +8,7 @@ import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +28,8 @@ import static org.reciprocity.portal.support.ExchangeClient.item;
  * the version in force when it was decided. Its own exchange, as a policy change would touch every other test.
  */
 @SpringBootTest
+// Used by this class alone: closed when it is done rather than at the end of the run.
+@DirtiesContext
 @AutoConfigureMockMvc
 class PolicyChangeTest extends ExchangeTestBase {
 

@@ -1,8 +1,10 @@
 package org.reciprocity.portal.store;
 
+import jakarta.persistence.EntityManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.reciprocity.ledger.integrity.ChainLinker;
 
 import java.util.List;
 
@@ -17,19 +19,32 @@ import java.util.List;
  * in index order. Serialising the appends makes the index order the commit order: every reader, live or replaying,
  * sees one sequence. The lock is held from the event's write to the commit, which is the registries' few batched
  * statements; the decisions before it run concurrently.
+ * <p>
+ * Under the same lock each event is linked into the hash chain (see docs/audit.md).
  */
 class WriteOrderedEventStorageEngine extends JpaEventStorageEngine {
 
-    WriteOrderedEventStorageEngine(Builder builder) {
+    private final ChainLinker chain;
+
+    WriteOrderedEventStorageEngine(Builder builder, ChainLinker chain) {
         super(builder);
+        this.chain = chain;
     }
 
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        if (!events.isEmpty()) {
-            entityManager().createNativeQuery("select id from event_append_lock where id = 1 for update")
-                    .getResultList();
+        if (events.isEmpty()) {
+            return;
         }
+        lock(entityManager());
         super.appendEvents(events, serializer);
+        // Still under the lock and in the same transaction: the events are linked into the hash chain as they are
+        // written, so that an event row without a link can only have been written by someone else.
+        chain.linkNewEvents();
+    }
+
+    /** Takes the append lock, held until the transaction ends. */
+    static void lock(EntityManager entityManager) {
+        entityManager.createNativeQuery("select id from event_append_lock where id = 1 for update").getResultList();
     }
 }

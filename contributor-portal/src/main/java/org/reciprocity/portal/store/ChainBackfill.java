@@ -1,0 +1,46 @@
+package org.reciprocity.portal.store;
+
+import org.reciprocity.ledger.integrity.ChainLinker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Links, at start, any events the chain does not reach yet: those of a database written before the chain existed.
+ * New events are linked as they are appended.
+ */
+@Component
+@Order(-1)
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+class ChainBackfill implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainBackfill.class);
+
+    private final ChainLinker chain;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    ChainBackfill(ChainLinker chain, JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.chain = chain;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Integer linked = transaction.execute(status -> {
+            jdbc.query("select id from event_append_lock where id = 1 for update", rs -> {
+            });
+            return chain.linkNewEvents();
+        });
+        if (linked != null && linked > 0) {
+            log.info("Linked {} earlier events into the hash chain", linked);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.reciprocity.ledger.integrity;
+
+import org.reciprocity.ledger.integrity.ChainFinding.Kind;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * Verifies the event store against its hash chain and the signed checkpoints, reading both tables in position order
+ * a page at a time. Each event's link is recomputed from the stored link before it, so that one altered event is one
+ * finding, not a cascade; the checkpoints then vouch for the stored links themselves, which anyone with write access
+ * to the database could otherwise have recomputed after altering an event.
+ */
+@Component
+public class ChainVerifier {
+
+    static final int MAX_FINDINGS = 100;
+    private static final int PAGE = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final ChainLinker chain;
+    private final Clock clock;
+
+    ChainVerifier(JdbcTemplate jdbc, ChainLinker chain, Clock clock) {
+        this.jdbc = jdbc;
+        this.chain = chain;
+        this.clock = clock;
+    }
+
+    /** Progress of a verification: the position reached, of the last it will read. */
+    @FunctionalInterface
+    public interface Progress {
+        void reached(long position, long lastPosition);
+    }
+
+    /**
+     * @param checkpoints the checkpoints to hold the chain to: those an auditor kept, or the exchange's own
+     * @param key         the exchange's public key, as the auditor was given it
+     */
+    public VerificationReport verify(List<Checkpoint> checkpoints, PublicKey key, Progress progress) {
+        long started = System.nanoTime();
+        // The last event first, then the head: an event the exchange committed before the first read is linked by
+        // the second, so any row up to the greater of the two without a link was not written by the exchange.
+        Long lastEvent = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        ChainHead head = chain.head();
+        long last = Math.max(lastEvent == null ? -1 : lastEvent, head.position());
+
+        Findings findings = new Findings();
+        Deque<Checkpoint> pending = new ArrayDeque<>(checkpoints.stream()
+                .sorted(Comparator.comparingLong(Checkpoint::position)).toList());
+        for (Checkpoint checkpoint : checkpoints) {
+            if (!CheckpointKeys.isSignedBy(checkpoint, key)) {
+                findings.add(checkpoint.position(), Kind.BAD_SIGNATURE, "the checkpoint signed at "
+                        + checkpoint.signedAt() + " does not verify with key " + CheckpointKeys.keyId(key));
+            }
+        }
+
+        Peeking<EventRow> rows = new Peeking<>(pages(after -> jdbc.query("select " + EventRow.COLUMNS
+                + " from domain_event_entry where global_index > ? and global_index <= ? order by global_index "
+                + "fetch first " + PAGE + " rows only", EventRow.MAPPER, after, last), EventRow::position));
+        Peeking<Link> links = new Peeking<>(pages(after -> jdbc.query("select position, link from event_chain "
+                + "where position > ? and position <= ? order by position fetch first " + PAGE + " rows only",
+                Link.MAPPER, after, last), Link::position));
+        String previous = EventChain.GENESIS;
+        long eventsChecked = 0;
+        long lastLinked = -1;
+        long read = 0;
+        while (rows.hasNext() || links.hasNext()) {
+            long position = Math.min(rows.hasNext() ? rows.peek().position() : Long.MAX_VALUE,
+                    links.hasNext() ? links.peek().position() : Long.MAX_VALUE);
+            EventRow row = rows.hasNext() && rows.peek().position() == position ? rows.next() : null;
+            Link link = links.hasNext() && links.peek().position() == position ? links.next() : null;
+            if (row != null) {
+                eventsChecked++;
+            }
+            if (row != null && link == null) {
+                findings.add(position, Kind.NOT_CHAINED, "an event with no link: it was not written by the "
+                        + "exchange");
+            } else if (row == null) {
+                findings.add(position, Kind.MISSING, "the event linked at this position is gone");
+            } else if (!EventChain.link(previous, row).equals(link.link())) {
+                findings.add(position, Kind.MODIFIED, "the event is not what was linked at this position: it was "
+                        + "changed or moved here, or the event before it was removed with its link");
+            }
+            while (!pending.isEmpty() && pending.peek().position() <= position) {
+                Checkpoint checkpoint = pending.poll();
+                if (link == null || checkpoint.position() != position || !checkpoint.link().equals(link.link())) {
+                    findings.add(checkpoint.position(), Kind.CHECKPOINT_MISMATCH, "the chain's link here is not "
+                            + "the one signed at " + checkpoint.signedAt() + ": the history up to this position "
+                            + "was rewritten, links included, after the checkpoint before it");
+                }
+            }
+            if (link != null) {
+                previous = link.link();
+                lastLinked = position;
+            }
+            if (++read % PAGE == 0) {
+                progress.reached(position, last);
+            }
+        }
+        for (Checkpoint beyond : pending) {
+            findings.add(beyond.position(), Kind.CHECKPOINT_BEYOND_CHAIN, "the checkpoint signed at "
+                    + beyond.signedAt() + " vouches for a position the chain no longer reaches: events were "
+                    + "removed from its end");
+        }
+        if (head.position() != lastLinked || (lastLinked >= 0 && !head.link().equals(previous))) {
+            findings.add(head.position(), Kind.HEAD_MISMATCH, "the head kept with the append lock (position "
+                    + head.position() + ") is not the chain's last link (position " + lastLinked + ")");
+        }
+        progress.reached(last, last);
+        return new VerificationReport(findings.total == 0, eventsChecked, last, checkpoints.size(),
+                findings.first(), findings.sorted(), findings.total, CheckpointKeys.keyId(key), clock.instant(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private record Link(long position, String link) {
+        static final RowMapper<Link> MAPPER = (rs, i) -> new Link(rs.getLong(1), rs.getString(2));
+    }
+
+    private static final class Findings {
+        private final List<ChainFinding> kept = new ArrayList<>();
+        private long total;
+        private Long first;
+
+        void add(long position, Kind kind, String detail) {
+            total++;
+            first = first == null ? position : Math.min(first, position);
+            if (kept.size() < MAX_FINDINGS) {
+                kept.add(new ChainFinding(position, kind, detail));
+            }
+        }
+
+        Long first() {
+            return first;
+        }
+
+        List<ChainFinding> sorted() {
+            return kept.stream().sorted(Comparator.comparingLong(ChainFinding::position)).toList();
+        }
+    }
+
+    /** A table read page after page by position, as one iterator. */
+    private static <T> Iterator<T> pages(LongFunction<List<T>> pageAfter, ToLongFunction<T> position) {
+        return new Iterator<>() {
+            private Iterator<T> page = pageAfter.apply(-1).iterator();
+            private long lastPosition = -1;
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                if (page.hasNext()) {
+                    return true;
+                }
+                if (exhausted) {
+                    return false;
+                }
+                List<T> next = pageAfter.apply(lastPosition);
+                exhausted = next.size() < PAGE;
+                page = next.iterator();
+                return page.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                T item = page.next();
+                lastPosition = position.applyAsLong(item);
+                return item;
+            }
+        };
+    }
+
+    /** An iterator whose next element can be looked at before it is taken. */
+    private static final class Peeking<T> implements Iterator<T> {
+        private final Iterator<T> source;
+        private T peeked;
+
+        Peeking(Iterator<T> source) {
+            this.source = source;
+        }
+
+        T peek() {
+            if (peeked == null) {
+                peeked = source.next();
+            }
+            return peeked;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return peeked != null || source.hasNext();
+        }
+
+        @Override
+        public T next() {
+            T next = peek();
+            peeked = null;
+            return next;
+        }
+    }
+}
