@@ -70,6 +70,7 @@ create table catalogue_item (
     first_added_at  timestamp(6) with time zone not null,
     pool_position   bigint,
     shared_at       timestamp(6) with time zone,
+    shared_position bigint,
     confidence      integer,
     tlp             varchar(16),
     first_seen      timestamp(6) with time zone,

@@ -3,14 +3,27 @@ package org.reciprocity.portal.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.queryhandling.QueryGateway;
 import org.reciprocity.core.Text;
+import org.reciprocity.ledger.account.FindStatement;
+import org.reciprocity.ledger.account.Statement;
+import org.reciprocity.ledger.catalogue.CatalogueAsOf;
+import org.reciprocity.ledger.catalogue.DrawableItems;
 import org.reciprocity.ledger.history.AccountAsOf;
-import org.reciprocity.ledger.history.BalancesAsOf;
 import org.reciprocity.ledger.history.EventHistory;
 import org.reciprocity.ledger.history.HistoryFilter;
 import org.reciprocity.ledger.history.HistoryPage;
+import org.reciprocity.ledger.history.Progress;
+import org.reciprocity.ledger.integrity.Checkpoint;
+import org.reciprocity.ledger.integrity.CheckpointPublisher;
+import org.reciprocity.ledger.integrity.Checkpoints;
+import org.reciprocity.ledger.replay.ReplayEngine;
+import org.reciprocity.ledger.replay.ReplayResult;
+import org.reciprocity.ledger.replay.ReplayScope;
+import org.reciprocity.portal.account.AccountAccess;
 import org.reciprocity.portal.problem.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,21 +32,35 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** What auditors read: the history itself, and balances recomputed from it alone. */
+/**
+ * What auditors read: the history itself, the state as of any instant or position recomputed from it, and what
+ * proves the history unaltered (the signed checkpoints, the public key).
+ */
 @RestController
 @RequestMapping("/api/audit")
-@Tag(name = "Audit", description = "The event history and balances replayed from it (auditors only)")
+@Tag(name = "Audit", description = "The event history, the state as of any point, and its proofs (auditors only)")
 class AuditController {
 
     static final int MAX_EVENTS = 1000;
 
     private final EventHistory history;
-    private final BalancesAsOf balances;
+    private final ReplayEngine replays;
+    private final QueryGateway queries;
+    private final CatalogueAsOf catalogue;
+    private final Checkpoints checkpoints;
+    private final CheckpointPublisher publisher;
+    private final AccountAccess access;
     private final Clock clock;
 
-    AuditController(EventHistory history, BalancesAsOf balances, Clock clock) {
+    AuditController(EventHistory history, ReplayEngine replays, QueryGateway queries, CatalogueAsOf catalogue,
+                    Checkpoints checkpoints, CheckpointPublisher publisher, AccountAccess access, Clock clock) {
         this.history = history;
-        this.balances = balances;
+        this.replays = replays;
+        this.queries = queries;
+        this.catalogue = catalogue;
+        this.checkpoints = checkpoints;
+        this.publisher = publisher;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -50,26 +77,78 @@ class AuditController {
                      @Parameter(description = "only events after this global position")
                      @RequestParam(required = false) Long after,
                      @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > MAX_EVENTS) {
-            throw InvalidRequestException.of("limit", "limit is 1 to " + MAX_EVENTS + "; got " + limit);
-        }
-        HistoryPage page = history.page(new HistoryFilter(participant, from, to), after, limit);
+        HistoryPage page = history.page(new HistoryFilter(participant, from, to), after, checked(limit));
         return new EventPage(page.events().stream().map(AuditEvent::of).toList(), page.next());
     }
 
     @GetMapping("/balances")
-    @Operation(summary = "Every account's balance as of an instant, recomputed from the events",
-            description = "Counts every event up to and including 'at' (now when left out). No projection is read. "
-                    + "'available' also takes off the credit that had expired by then without the account having "
-                    + "acted since.")
-    BalancesAt balances(@RequestParam(required = false) Instant at) {
-        Instant instant = at == null ? clock.instant() : Text.requireStorable("at", at);
-        return new BalancesAt(instant, balances.at(instant));
+    @Operation(summary = "Every account as of an instant or a position, recomputed from the events",
+            description = "Replays the history through the rules: no projection is read. 'at' counts every event "
+                    + "stamped up to and including it (now when neither is given); 'position' every event up to and "
+                    + "including that global position. 'available' also takes off the credit that had expired by "
+                    + "then without the account having acted since. Any decision the replay finds wrong is listed.")
+    BalancesAt balances(@RequestParam(required = false) Instant at, @RequestParam(required = false) Long position) {
+        Instant instant = at == null && position == null ? clock.instant() : at == null ? null
+                : Text.requireStorable("at", at);
+        ReplayResult replay = replays.replay(new ReplayScope(null, null, instant, position), Progress.NONE);
+        return new BalancesAt(instant, replay.throughPosition(), replay.accounts(), replay.findingsTotal());
+    }
+
+    @GetMapping("/accounts/{accountId}/statement")
+    @Operation(summary = "An account's statement as of an instant or a position",
+            description = "The lines of the events up to 'position', or stamped up to 'at'.")
+    Statement statement(@PathVariable String accountId, @RequestParam(required = false) Instant at,
+                        @RequestParam(required = false) Long position,
+                        @Parameter(description = "continue after this position (the last line's position)")
+                        @RequestParam(defaultValue = "-1") long after,
+                        @RequestParam(defaultValue = "100") int limit) {
+        access.requireAccount(accountId);
+        return queries.query(new FindStatement(accountId, after, checked(limit), position,
+                at == null ? null : Text.requireStorable("at", at)), Statement.class).join();
+    }
+
+    @GetMapping("/catalogue")
+    @Operation(summary = "The shared catalogue as of an instant or a position",
+            description = "The items drawable then, in pool order, with the attributes and corroborations the "
+                    + "contributions up to then gave them. Page with 'after', the last item's pool position.")
+    DrawableItems catalogue(@RequestParam(required = false) Instant at, @RequestParam(required = false) Long position,
+                            @RequestParam(defaultValue = "0") long after,
+                            @RequestParam(defaultValue = "100") int limit) {
+        long through = position != null ? position
+                : history.positionAt(at == null ? clock.instant() : Text.requireStorable("at", at));
+        return catalogue.at(through, after, checked(limit));
+    }
+
+    @GetMapping("/checkpoints")
+    @Operation(summary = "The signed checkpoints of the hash chain, oldest first",
+            description = "Keep them: with the public key they prove, later, that the history up to each was not "
+                    + "altered. See docs/audit.md.")
+    List<Checkpoint> checkpoints(@RequestParam(defaultValue = "-1") long after,
+                                 @RequestParam(defaultValue = "100") int limit) {
+        int checkedLimit = checked(limit);
+        return checkpoints.all().stream().filter(checkpoint -> checkpoint.position() > after).limit(checkedLimit)
+                .toList();
+    }
+
+    @GetMapping(value = "/public-key", produces = "application/x-pem-file")
+    @Operation(summary = "The public half of the key that signs checkpoints (PEM); anyone may have it")
+    String publicKey() {
+        return publisher.keys().publicKeyPem();
+    }
+
+    private static int checked(int limit) {
+        if (limit < 1 || limit > MAX_EVENTS) {
+            throw InvalidRequestException.of("limit", "limit is 1 to " + MAX_EVENTS + "; got " + limit);
+        }
+        return limit;
     }
 
     record EventPage(List<AuditEvent> events, Long next) {
     }
 
-    record BalancesAt(Instant at, List<AccountAsOf> accounts) {
+    /**
+     * @param findings how many recorded decisions up to then the replay found not to follow from the rules
+     */
+    record BalancesAt(Instant at, long position, List<AccountAsOf> accounts, long findings) {
     }
 }

@@ -54,6 +54,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/participants").hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers("/api/contributions/**", "/api/withdrawals/**", "/api/acted-on")
                         .hasAnyRole("FIRM", "AGENCY")
+                        // Anyone may check a checkpoint's signature.
+                        .requestMatchers(HttpMethod.GET, "/api/audit/public-key").permitAll()
                         .requestMatchers("/api/audit/**").hasRole("AUDITOR")
                         .requestMatchers("/api/operations/**", "/actuator/**").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/me", "/api/participants/*", "/api/accounts/**",

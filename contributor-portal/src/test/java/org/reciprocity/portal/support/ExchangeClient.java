@@ -98,8 +98,13 @@ public class ExchangeClient {
         return item;
     }
 
+    /** A response; a body that is not JSON (a report page, a key) as one text node. */
     private static Response response(int status, String contentType, String body) throws IOException {
-        return new Response(status, contentType, body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
+        if (body.isEmpty()) {
+            return new Response(status, contentType, JSON.nullNode());
+        }
+        boolean json = contentType == null || contentType.contains("json");
+        return new Response(status, contentType, json ? JSON.readTree(body) : JSON.getNodeFactory().textNode(body));
     }
 
     /** A response: its status, media type and JSON body. */

@@ -4,8 +4,6 @@ import org.reciprocity.core.account.AccountBook;
 import org.reciprocity.core.account.AccountDecisions;
 import org.reciprocity.core.account.AnsweredRequest;
 import org.reciprocity.core.account.CreditExpired;
-import org.reciprocity.core.membership.MemberJoinedPool;
-import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.account.GrantCredit;
 import org.reciprocity.core.account.RequestKind;
 import org.reciprocity.core.contribution.ContributeItems;
@@ -14,7 +12,10 @@ import org.reciprocity.core.feedback.AwardBonus;
 import org.reciprocity.core.feedback.ReportActedOn;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.membership.MemberJoinedPool;
+import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.PolicyTimeline;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.withdrawal.DrawCriteria;
 import org.reciprocity.core.withdrawal.OfferedItem;
@@ -38,7 +39,7 @@ public class Simulation {
     public static final DrawCriteria ANY = new DrawCriteria(List.of(), null, null, 10_000);
 
     private Instant now;
-    private final PolicyVersions policies;
+    private final PolicyTimeline policies;
     private final InMemoryPoolRecords pool = new InMemoryPoolRecords();
     private final InMemoryRequestLog requests = new InMemoryRequestLog();
     private final InMemoryMemberships memberships = new InMemoryMemberships();
@@ -47,7 +48,7 @@ public class Simulation {
 
     public Simulation(Instant start, ReciprocityPolicy... policies) {
         this.now = start;
-        this.policies = new PolicyVersions(policies);
+        this.policies = new PolicyTimeline(policies);
     }
 
     /** An event as the store holds it: its place in the global order and its time. */
@@ -130,7 +131,7 @@ public class Simulation {
     }
 
     /** The policy versions the simulation decides under. */
-    public PolicyVersions policies() {
+    public PolicyTimeline policies() {
         return policies;
     }
 

@@ -128,9 +128,20 @@ class LedgerProjection {
     @QueryHandler
     Statement handle(FindStatement query) {
         Balance balance = find(query.accountId()).map(AccountRow::balance).orElse(Balance.empty(query.accountId()));
-        return new Statement(query.accountId(), jdbc.query("select * from statement_entry "
-                        + "where account_id = ? and position > ? order by position fetch first ? rows only", LINE,
-                query.accountId(), query.afterPosition(), query.limit()), members(balance));
+        List<Object> arguments = new ArrayList<>(List.of(query.accountId(), query.afterPosition()));
+        StringBuilder sql = new StringBuilder("select * from statement_entry where account_id = ? and position > ?");
+        if (query.throughPosition() != null) {
+            sql.append(" and position <= ?");
+            arguments.add(query.throughPosition());
+        }
+        if (query.until() != null) {
+            sql.append(" and occurred_at <= ?");
+            arguments.add(SqlTime.of(query.until()));
+        }
+        arguments.add(query.limit());
+        // The members' shares are the present's: a statement as of an earlier point lists its lines alone.
+        return new Statement(query.accountId(), jdbc.query(sql.append(" order by position fetch first ? rows only")
+                .toString(), LINE, arguments.toArray()), query.isBounded() ? List.of() : members(balance));
     }
 
     @QueryHandler
@@ -220,13 +231,22 @@ class LedgerProjection {
         }
     }
 
+    @QueryHandler
+    AllBalances handle(FindAllBalances query) {
+        return new AllBalances(jdbc.query("select * from account_balance order by account_id",
+                (rs, i) -> balance(rs)));
+    }
+
     private Optional<AccountRow> find(String accountId) {
         return jdbc.query("select * from account_balance where account_id = ?", (rs, i) -> new AccountRow(
-                new Balance(rs.getString("account_id"), credit(rs, "earned"), credit(rs, "granted"),
-                        credit(rs, "spent"), credit(rs, "expired"), credit(rs, "balance"), rs.getInt("contributions"),
-                        rs.getInt("withdrawals"), rs.getInt("refusals"), rs.getLong("last_position"),
-                        SqlTime.instant(rs, "updated_at")), EventJson.read(rs.getString("book"), AccountBook.class)), accountId)
-                .stream().findFirst();
+                balance(rs), EventJson.read(rs.getString("book"), AccountBook.class)), accountId).stream().findFirst();
+    }
+
+    private static Balance balance(ResultSet rs) throws SQLException {
+        return new Balance(rs.getString("account_id"), credit(rs, "earned"), credit(rs, "granted"),
+                credit(rs, "spent"), credit(rs, "expired"), credit(rs, "balance"), rs.getInt("contributions"),
+                rs.getInt("withdrawals"), rs.getInt("refusals"), rs.getLong("last_position"),
+                SqlTime.instant(rs, "updated_at"));
     }
 
     private static long position(TrackingToken token) {

@@ -18,16 +18,17 @@ import java.util.function.LongSupplier;
  * @param firstPosition global position of the event that first brought the item
  * @param poolPosition   the item's number in the shared pool, which numbers items 1, 2, 3... in the order they became
  *                       drawable; null while no contribution shares the item
+ * @param sharedPosition global position of the event that first shared the item; null while none has
  * @param corroborations how many accounts besides the first shared the item
  */
 record CatalogueEntry(UUID itemId, ItemType type, String value, long firstPosition, Instant firstAddedAt,
-                      Long poolPosition, Instant sharedAt, Integer confidence, Tlp tlp, Instant firstSeen,
+                      Long poolPosition, Instant sharedAt, Long sharedPosition, Integer confidence, Tlp tlp, Instant firstSeen,
                       Instant lastSeen, List<String> tags, int corroborations) {
 
     static CatalogueEntry first(UUID itemId, Item item, long eventPosition, Instant at, LongSupplier nextInPool) {
         CatalogueEntry unshared = new CatalogueEntry(itemId, item.type(), item.value(), eventPosition, at, null,
-                null, null, null, null, null, List.of(), 0);
-        return unshared.with(item, false, at, nextInPool);
+                null, null, null, null, null, null, List.of(), 0);
+        return unshared.with(item, false, eventPosition, at, nextInPool);
     }
 
     /**
@@ -35,19 +36,19 @@ record CatalogueEntry(UUID itemId, ItemType type, String value, long firstPositi
      * contribution shares for the first time takes the next number in the pool; a sharing corroboration by another
      * account adds to the count (one under a restricted marking does not, as the count is shown to everyone).
      */
-    CatalogueEntry with(Item item, boolean corroboration, Instant at, LongSupplier nextInPool) {
+    CatalogueEntry with(Item item, boolean corroboration, long eventPosition, Instant at, LongSupplier nextInPool) {
         if (!item.tlp().isPoolShareable()) {
             return this;
         }
         int count = corroborations + (corroboration ? 1 : 0);
         if (poolPosition == null) {
             return new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, nextInPool.getAsLong(), at,
-                    item.confidence(), item.tlp(), item.firstSeen(), item.lastSeen(), item.tags(), count);
+                    eventPosition, item.confidence(), item.tlp(), item.firstSeen(), item.lastSeen(), item.tags(), count);
         }
         // Every sharing contributor vouches for the item: keep the strongest confidence, the widest seen period and
         // the least restrictive marking any of them gave it.
         return new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, poolPosition, sharedAt,
-                max(confidence, item.confidence()), item.tlp().compareTo(tlp) < 0 ? item.tlp() : tlp,
+                sharedPosition, max(confidence, item.confidence()), item.tlp().compareTo(tlp) < 0 ? item.tlp() : tlp,
                 earliest(firstSeen, item.firstSeen()), latest(lastSeen, item.lastSeen()), union(tags, item.tags()),
                 count);
     }

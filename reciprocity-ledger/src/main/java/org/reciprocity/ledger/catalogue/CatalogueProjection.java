@@ -74,16 +74,17 @@ class CatalogueProjection {
             if (before == null) {
                 added.add(CatalogueEntry.first(id, credit.item(), position, at, nextInPool));
             } else {
-                CatalogueEntry after = before.with(credit.item(), credit.rule() == CreditRule.CORROBORATION, at,
-                        nextInPool);
+                CatalogueEntry after = before.with(credit.item(), credit.rule() == CreditRule.CORROBORATION,
+                        position, at, nextInPool);
                 if (!after.equals(before)) {
                     changed.add(after);
                 }
             }
         });
         jdbc.batchUpdate("insert into catalogue_item (item_id, item_type, item_value, first_position, "
-                        + "first_added_at, pool_position, shared_at, confidence, tlp, first_seen, last_seen, tags, "
-                        + "corroborations) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", added, CHUNK,
+                        + "first_added_at, pool_position, shared_at, shared_position, confidence, tlp, first_seen, "
+                        + "last_seen, tags, corroborations) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", added,
+                CHUNK,
                 (statement, entry) -> {
                     statement.setObject(1, entry.itemId());
                     statement.setString(2, entry.type().label());
@@ -92,11 +93,11 @@ class CatalogueProjection {
                     statement.setObject(5, SqlTime.of(entry.firstAddedAt()));
                     bindSharedAttributes(statement, 6, entry);
                 });
-        jdbc.batchUpdate("update catalogue_item set pool_position = ?, shared_at = ?, confidence = ?, tlp = ?, "
-                        + "first_seen = ?, last_seen = ?, tags = ?, corroborations = ? where item_id = ?", changed,
-                CHUNK, (statement, entry) -> {
+        jdbc.batchUpdate("update catalogue_item set pool_position = ?, shared_at = ?, shared_position = ?, "
+                        + "confidence = ?, tlp = ?, first_seen = ?, last_seen = ?, tags = ?, corroborations = ? "
+                        + "where item_id = ?", changed, CHUNK, (statement, entry) -> {
                     bindSharedAttributes(statement, 1, entry);
-                    statement.setObject(9, entry.itemId());
+                    statement.setObject(10, entry.itemId());
                 });
     }
 
@@ -126,9 +127,11 @@ class CatalogueProjection {
         sql.append(" order by pool_position fetch first ? rows only");
         arguments.add(criteria.limit());
         return new DrawableItems(jdbc.query(sql.toString(), entryRow, arguments.toArray()).stream()
-                .map(entry -> new PoolItem(entry.asDeliveredItem(), entry.poolPosition(), entry.sharedAt(),
-                        entry.corroborations()))
-                .toList());
+                .map(CatalogueProjection::offered).toList());
+    }
+
+    static PoolItem offered(CatalogueEntry entry) {
+        return new PoolItem(entry.asDeliveredItem(), entry.poolPosition(), entry.sharedAt(), entry.corroborations());
     }
 
     private Map<UUID, CatalogueEntry> load(Collection<UUID> itemIds) {
@@ -145,12 +148,13 @@ class CatalogueProjection {
             throws SQLException {
         statement.setObject(first, entry.poolPosition(), Types.BIGINT);
         statement.setObject(first + 1, SqlTime.of(entry.sharedAt()));
-        statement.setObject(first + 2, entry.confidence(), Types.INTEGER);
-        statement.setString(first + 3, entry.tlp() == null ? null : entry.tlp().name());
-        statement.setObject(first + 4, SqlTime.of(entry.firstSeen()));
-        statement.setObject(first + 5, SqlTime.of(entry.lastSeen()));
-        statement.setString(first + 6, entry.isShared() ? EventJson.write(entry.tags()) : null);
-        statement.setInt(first + 7, entry.corroborations());
+        statement.setObject(first + 2, entry.sharedPosition(), Types.BIGINT);
+        statement.setObject(first + 3, entry.confidence(), Types.INTEGER);
+        statement.setString(first + 4, entry.tlp() == null ? null : entry.tlp().name());
+        statement.setObject(first + 5, SqlTime.of(entry.firstSeen()));
+        statement.setObject(first + 6, SqlTime.of(entry.lastSeen()));
+        statement.setString(first + 7, entry.isShared() ? EventJson.write(entry.tags()) : null);
+        statement.setInt(first + 8, entry.corroborations());
     }
 
     private CatalogueEntry entry(ResultSet rs, int row) throws SQLException {
@@ -159,7 +163,7 @@ class CatalogueProjection {
         return new CatalogueEntry(rs.getObject("item_id", UUID.class), ItemType.parse(rs.getString("item_type")),
                 rs.getString("item_value"), rs.getLong("first_position"), SqlTime.instant(rs, "first_added_at"),
                 rs.getObject("pool_position", Long.class), SqlTime.instant(rs, "shared_at"),
-                rs.getObject("confidence", Integer.class), tlp == null ? null : Tlp.valueOf(tlp),
+                rs.getObject("shared_position", Long.class), rs.getObject("confidence", Integer.class), tlp == null ? null : Tlp.valueOf(tlp),
                 SqlTime.instant(rs, "first_seen"), SqlTime.instant(rs, "last_seen"),
                 tags == null ? List.of() : List.of(EventJson.read(tags, String[].class)), rs.getInt("corroborations"));
     }

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.reciprocity.core.EventStreams;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,33 @@ public class EventHistory {
             return events.size() < limit;
         });
         return new HistoryPage(events, next);
+    }
+
+    /** The position of the newest event in the store; -1 when it is empty. */
+    public long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    /**
+     * The position of the last event stamped at or before {@code instant}, as the store's time index finds it; -1
+     * when there is none. Events are stamped by the node that wrote them, so near the instant the order of stamps
+     * and positions can differ by the nodes' clock skew.
+     */
+    public long positionAt(Instant instant) {
+        TrackingToken after = eventStore.createTokenAt(instant.plusNanos(1));
+        return after == null ? -1 : Math.min(after.position().orElse(-1), head());
+    }
+
+    /** Every event up to and including {@code lastPosition}, in global order. */
+    public void forEachThrough(long lastPosition, Consumer<RecordedEvent> consumer) {
+        scan(HistoryFilter.EVERYTHING, null, event -> {
+            if (event.position() > lastPosition) {
+                return false;
+            }
+            consumer.accept(event);
+            return event.position() < lastPosition;
+        });
     }
 
     /** Every event that passes the filter, in global order, up to the head of the store when reading began. */

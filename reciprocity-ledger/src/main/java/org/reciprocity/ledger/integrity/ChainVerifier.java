@@ -1,5 +1,6 @@
 package org.reciprocity.ledger.integrity;
 
+import org.reciprocity.ledger.history.Progress;
 import org.reciprocity.ledger.integrity.ChainFinding.Kind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -37,12 +38,6 @@ public class ChainVerifier {
         this.jdbc = jdbc;
         this.chain = chain;
         this.clock = clock;
-    }
-
-    /** Progress of a verification: the position reached, of the last it will read. */
-    @FunctionalInterface
-    public interface Progress {
-        void reached(long position, long lastPosition);
     }
 
     /**

@@ -1,9 +1,4 @@
-package org.reciprocity.core.testing;
-
-import org.reciprocity.core.policy.PolicyBook;
-import org.reciprocity.core.policy.PolicyChanged;
-import org.reciprocity.core.policy.PolicyNotAdoptedException;
-import org.reciprocity.core.policy.ReciprocityPolicy;
+package org.reciprocity.core.policy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,27 +6,31 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The policy versions of a test. */
-public class PolicyVersions implements PolicyBook {
+/**
+ * The policy's versions as the events tell them, in memory: what a replay decides with, so that it holds every
+ * decision to the versions that were announced, not to the policy table of the database it replays.
+ */
+public final class PolicyTimeline implements PolicyBook {
 
     private final List<ReciprocityPolicy> versions = new ArrayList<>();
 
-    public PolicyVersions(ReciprocityPolicy... versions) {
+    public PolicyTimeline(ReciprocityPolicy... versions) {
         this.versions.addAll(List.of(versions));
     }
 
-    public PolicyVersions add(ReciprocityPolicy... more) {
-        versions.addAll(List.of(more));
-        return this;
-    }
-
-    public PolicyVersions apply(Object... events) {
+    /** Adds the versions that {@link PolicyChanged} events adopt, and drops those they replace. */
+    public PolicyTimeline apply(Object... events) {
         for (Object event : events) {
             if (event instanceof PolicyChanged changed) {
                 versions.removeIf(policy -> changed.replaces().contains(policy.version()));
                 versions.add(changed.policy());
             }
         }
+        return this;
+    }
+
+    public PolicyTimeline add(ReciprocityPolicy... more) {
+        versions.addAll(List.of(more));
         return this;
     }
 
@@ -49,6 +48,6 @@ public class PolicyVersions implements PolicyBook {
 
     @Override
     public List<ReciprocityPolicy> versions() {
-        return List.copyOf(versions);
+        return versions.stream().sorted(Comparator.comparingInt(ReciprocityPolicy::version)).toList();
     }
 }

@@ -1,0 +1,191 @@
+package org.reciprocity.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.portal.support.ExchangeClient;
+import org.reciprocity.portal.support.ExchangeClient.Response;
+import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.Projections;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.reciprocity.portal.support.ExchangeClient.item;
+
+/** The auditor's endpoints over HTTP: replay, point in time, verification, the report, and who may call them. */
+class AuditTest extends PostgresExchangeTest {
+
+    @Test
+    void aReplayOfTheHistoryFindsEveryDecisionRightAndEqualsTheLiveLedger() {
+        ExchangeClient exchange = exchange();
+        Participant auditor = exchange.register("auditor");
+        Participant bank = exchange.register("firm");
+        Participant agency = exchange.register("agency");
+        exchange.contribute(bank, "b1", IntStream.range(0, 12).mapToObj(i -> item("ipv4", "100.65.0." + i,
+                i % 4 == 0 ? "RED" : "GREEN")).toList());
+        exchange.withdraw(agency, "refused", Map.of("limit", 3));
+        exchange.post("/api/accounts/" + agency.id() + "/grants", operatorKey(), "g1", Map.of("amount", 4,
+                "reason", "audit programme"));
+        exchange.withdraw(agency, "w1", Map.of("limit", 3));
+        exchange.contribute(agency, "a1", List.of(item("ipv4", "100.65.0.1", "GREEN")));
+
+        JsonNode replay = finished(exchange, exchange.post("/api/audit/replays", auditor.apiKey(), null, Map.of()),
+                auditor);
+        assertThat(replay.path("findingsTotal").asLong()).as(replay.path("findings").toString()).isZero();
+        assertThat(replay.path("comparison").path("made").asBoolean()).as(replay.toString()).isTrue();
+        assertThat(replay.path("comparison").path("differences")).isEmpty();
+        assertThat(replay.path("comparison").path("accountsCompared").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(replay.path("eventsPerSecond").asLong()).isPositive();
+        JsonNode agencyAccount = account(replay.path("accounts"), agency.id());
+        // Granted 4, charged 3 deliveries, corroborated one item (0.25).
+        assertThat(agencyAccount.path("balance").path("balance").decimalValue()).isEqualByComparingTo("1.25");
+        assertThat(agencyAccount.path("balance").path("refusals").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void balancesStatementsAndTheCatalogueAsOfAPositionAreWhatTheyWereThen() {
+        ExchangeClient exchange = exchange();
+        Participant auditor = exchange.register("auditor");
+        Participant bank = exchange.register("firm");
+        Participant agency = exchange.register("agency");
+        String first = ExchangeContract.uniqueIp();
+        String second = ExchangeContract.uniqueIp();
+        exchange.contribute(bank, "k1", List.of(item("ipv4", first, "GREEN"), item("ipv4",
+                second, "GREEN")));
+        long afterContribution = lastPosition(exchange, auditor);
+        exchange.post("/api/accounts/" + agency.id() + "/grants", operatorKey(), "g1", Map.of("amount", 2,
+                "reason", "programme"));
+        Projections.awaitCaughtUp(projections);
+        exchange.contribute(agency, "c1", List.of(item("ipv4", first, "GREEN")));
+        Projections.awaitCaughtUp(projections);
+
+        JsonNode then = exchange.get("/api/audit/balances?position=" + afterContribution, auditor.apiKey()).body();
+        assertThat(account(then.path("accounts"), bank.id()).path("balance").path("balance").decimalValue())
+                .isEqualByComparingTo("2");
+        assertThat(account(then.path("accounts"), agency.id()).isMissingNode()).as("no grant yet").isTrue();
+        JsonNode now = exchange.get("/api/audit/balances", auditor.apiKey()).body();
+        assertThat(account(now.path("accounts"), agency.id()).path("balance").path("balance").decimalValue())
+                .isEqualByComparingTo("2.25");
+
+        assertThat(exchange.get("/api/audit/accounts/" + agency.id() + "/statement?position=" + afterContribution,
+                auditor.apiKey()).body().path("lines")).isEmpty();
+        assertThat(exchange.get("/api/audit/accounts/" + agency.id() + "/statement", auditor.apiKey()).body()
+                .path("lines")).hasSize(2);
+
+        JsonNode catalogueThen = exchange.get("/api/audit/catalogue?limit=1000&position=" + afterContribution,
+                auditor.apiKey()).body().path("items");
+        JsonNode firstThen = itemOf(catalogueThen, first);
+        assertThat(firstThen.path("corroborations").asInt()).as("before the agency corroborated it").isZero();
+        JsonNode firstNow = itemOf(exchange.get("/api/audit/catalogue?limit=1000&after=" + (firstThen.path("position")
+                .asLong() - 1), auditor.apiKey()).body().path("items"), first);
+        assertThat(firstNow.path("corroborations").asInt()).isEqualTo(1);
+        assertThat(exchange.get("/api/audit/catalogue?position=" + (afterContribution - 1) + "&after="
+                + (firstThen.path("position").asLong() - 1), auditor.apiKey()).body().path("items"))
+                .as("not yet contributed").noneMatch(item -> item.path("item").path("value").asText().equals(first));
+    }
+
+    @Test
+    void theHistoryVerifiesAndTheReportShowsEachAccount() {
+        ExchangeClient exchange = exchange();
+        Participant auditor = exchange.register("auditor");
+        Participant bank = exchange.register("firm");
+        exchange.contribute(bank, "k1", List.of(item("ipv4", ExchangeContract.uniqueIp(), "GREEN")));
+
+        JsonNode verification = finished(exchange, exchange.post("/api/audit/verifications", auditor.apiKey(), null,
+                Map.of()), auditor);
+        assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.path("eventsChecked").asLong()).isPositive();
+
+        Response started = exchange.post("/api/audit/reports", auditor.apiKey(), null, Map.of());
+        JsonNode report = finished(exchange, started, auditor);
+        assertThat(report.path("verification").path("intact").asBoolean()).isTrue();
+        assertThat(report.path("accounts")).anyMatch(account -> account.path("accountId").asText().equals(bank.id())
+                && !account.path("days").isEmpty());
+        String page = exchange.get("/api/audit/jobs/" + started.body().path("id").asText() + "/report.html",
+                auditor.apiKey()).body().asText();
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains(bank.id())
+                .doesNotContain("<script");
+    }
+
+    @Test
+    void onlyAuditorsCallTheAuditEndpointsAndAuditorsNeitherContributeNorDraw() {
+        ExchangeClient exchange = exchange();
+        Participant auditor = exchange.register("auditor");
+        for (String kind : List.of("firm", "agency")) {
+            Participant other = exchange.register(kind);
+            assertThat(exchange.post("/api/audit/replays", other.apiKey(), null, Map.of()).status()).isEqualTo(403);
+            assertThat(exchange.get("/api/audit/checkpoints", other.apiKey()).status()).isEqualTo(403);
+            assertThat(exchange.get("/api/audit/catalogue", other.apiKey()).status()).isEqualTo(403);
+        }
+        assertThat(exchange.post("/api/audit/verifications", operatorKey(), null, Map.of()).status()).isEqualTo(403);
+        assertThat(exchange.contribute(auditor, "k", List.of(item("ipv4", ExchangeContract.uniqueIp(), "GREEN")))
+                .status()).isEqualTo(403);
+        assertThat(exchange.withdraw(auditor, "w", Map.of("limit", 1)).status()).isEqualTo(403);
+        Response key = exchange.get("/api/audit/public-key", null);
+        assertThat(key.status()).as("anyone may check a signature").isEqualTo(200);
+        assertThat(key.body().asText()).startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+
+    @Test
+    void badAuditRequestsAreRefused() {
+        ExchangeClient exchange = exchange();
+        Participant auditor = exchange.register("auditor");
+        Response backwards = exchange.post("/api/audit/replays", auditor.apiKey(), null, Map.of("from",
+                "2026-11-02T00:00:00Z", "until", "2026-11-01T00:00:00Z"));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body().path("errors").path(0).path("field").asText()).isEqualTo("until");
+        assertThat(exchange.get("/api/audit/jobs/" + java.util.UUID.randomUUID(), auditor.apiKey()).status())
+                .isEqualTo(404);
+        assertThat(exchange.get("/api/audit/catalogue?limit=0", auditor.apiKey()).status()).isEqualTo(400);
+    }
+
+    private static JsonNode finished(ExchangeClient exchange, Response started, Participant auditor) {
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
+        String job = "/api/audit/jobs/" + started.body().path("id").asText();
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            last[0] = exchange.get(job, auditor.apiKey()).body();
+            return !last[0].path("state").asText().matches("QUEUED|RUNNING");
+        });
+        assertThat(last[0].path("state").asText()).as(last[0].toString()).isEqualTo("DONE");
+        assertThat(last[0].path("percent").asInt()).isEqualTo(100);
+        return last[0].path("result");
+    }
+
+    private static long lastPosition(ExchangeClient exchange, Participant auditor) {
+        JsonNode page = exchange.get("/api/audit/events?limit=1000", auditor.apiKey()).body();
+        long position = -1;
+        while (true) {
+            for (JsonNode event : page.path("events")) {
+                position = event.path("position").asLong();
+            }
+            if (page.path("next").isMissingNode() || page.path("next").isNull()) {
+                return position;
+            }
+            page = exchange.get("/api/audit/events?limit=1000&after=" + page.path("next").asLong(), auditor.apiKey())
+                    .body();
+        }
+    }
+
+    private static JsonNode account(JsonNode accounts, String id) {
+        for (JsonNode account : accounts) {
+            if (account.path("balance").path("accountId").asText().equals(id)) {
+                return account;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static JsonNode itemOf(JsonNode items, String value) {
+        for (JsonNode item : items) {
+            if (item.path("item").path("value").asText().equals(value)) {
+                return item;
+            }
+        }
+        throw new AssertionError(value + " not in " + items);
+    }
+}
