@@ -7,11 +7,13 @@ import org.reciprocity.core.participant.ParticipantDirectory;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
+import org.reciprocity.portal.ExchangeProfiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +33,7 @@ import java.util.Set;
  * {@code <data-dir>/operator.key}, readable by its owner alone. The log says where, never what.
  */
 @Component
+@Profile(ExchangeProfiles.SERVING)
 @Order(1)
 class OperatorBootstrap implements ApplicationRunner {
 

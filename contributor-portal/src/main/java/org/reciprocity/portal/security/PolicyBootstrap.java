@@ -5,10 +5,12 @@ import org.reciprocity.core.policy.ChangePolicy;
 import org.reciprocity.core.policy.PolicyBook;
 import org.reciprocity.core.policy.PolicyChangeRefusedException;
 import org.reciprocity.core.policy.PolicyRules;
+import org.reciprocity.portal.ExchangeProfiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,7 @@ import java.time.Instant;
  * credit and debit then records a version that exists as an event, for auditors to recompute with.
  */
 @Component
+@Profile(ExchangeProfiles.SERVING)
 @Order(0)
 class PolicyBootstrap implements ApplicationRunner {
 

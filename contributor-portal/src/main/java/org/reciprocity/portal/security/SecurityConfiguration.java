@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import org.reciprocity.core.participant.ParticipantDirectory;
 import org.reciprocity.portal.problem.ProblemType;
 import org.reciprocity.portal.problem.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -23,6 +24,8 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
  * {@code AccountController}).
  */
 @Configuration(proxyBeanMethods = false)
+// Only a web server has requests to secure: not the audit command line.
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     @Bean

@@ -1,11 +1,13 @@
 package org.reciprocity.portal.store;
 
 import org.reciprocity.ledger.integrity.ChainLinker;
+import org.reciprocity.portal.ExchangeProfiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * New events are linked as they are appended.
  */
 @Component
+@Profile(ExchangeProfiles.SERVING)
 @Order(-1)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 class ChainBackfill implements ApplicationRunner {

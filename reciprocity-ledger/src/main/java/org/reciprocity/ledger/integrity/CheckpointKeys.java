@@ -25,7 +25,8 @@ import java.util.HexFormat;
 /**
  * The Ed25519 key pair that signs checkpoints, kept as two PEM files: the private key (PKCS#8, readable by its owner
  * alone) and beside it the public key ({@code .pub}, X.509), which anyone may have. Generated on first use when the
- * files do not exist; every node of one exchange is given the same files.
+ * files do not exist; every node of one exchange is given the same files. A process that only verifies (the audit
+ * command line) may hold the public key alone, or neither.
  */
 public final class CheckpointKeys {
 
@@ -37,17 +38,22 @@ public final class CheckpointKeys {
         this.publicKey = publicKey;
     }
 
-    /** The key pair in {@code privateKeyFile} and its {@code .pub} beside it, generated first if neither exists. */
-    public static CheckpointKeys loadOrGenerate(Path privateKeyFile) {
+    /**
+     * The key pair in {@code privateKeyFile} and its {@code .pub} beside it, or what there is of it.
+     *
+     * @param generate whether to generate the pair when neither file exists
+     */
+    public static CheckpointKeys load(Path privateKeyFile, boolean generate) {
         Path publicKeyFile = publicKeyFileOf(privateKeyFile);
         try {
-            if (!Files.exists(privateKeyFile) && !Files.exists(publicKeyFile)) {
+            if (generate && !Files.exists(privateKeyFile) && !Files.exists(publicKeyFile)) {
                 generate(privateKeyFile, publicKeyFile);
             }
             KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
-            return new CheckpointKeys(
-                    ed25519.generatePrivate(new PKCS8EncodedKeySpec(Pem.read(privateKeyFile, "PRIVATE KEY"))),
-                    ed25519.generatePublic(new X509EncodedKeySpec(Pem.read(publicKeyFile, "PUBLIC KEY"))));
+            return new CheckpointKeys(Files.exists(privateKeyFile)
+                    ? ed25519.generatePrivate(new PKCS8EncodedKeySpec(Pem.read(privateKeyFile, "PRIVATE KEY")))
+                    : null, Files.exists(publicKeyFile)
+                    ? ed25519.generatePublic(new X509EncodedKeySpec(Pem.read(publicKeyFile, "PUBLIC KEY"))) : null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint signing key " + privateKeyFile, e);
         } catch (GeneralSecurityException e) {
@@ -70,7 +76,14 @@ public final class CheckpointKeys {
         }
     }
 
+    public boolean canSign() {
+        return privateKey != null && publicKey != null;
+    }
+
     public Checkpoint sign(ChainHead head, Instant now) {
+        if (!canSign()) {
+            throw new IllegalStateException("this process holds no checkpoint signing key pair");
+        }
         // To the millisecond: the instant is signed as text, and must read back from any database exactly as signed.
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
         Checkpoint unsigned = new Checkpoint(head.position(), head.link(), at, keyId(publicKey), null);
@@ -86,15 +99,19 @@ public final class CheckpointKeys {
     }
 
     public PublicKey publicKey() {
+        if (publicKey == null) {
+            throw new IllegalStateException("this process holds no checkpoint public key: give the one the exchange "
+                    + "published");
+        }
         return publicKey;
     }
 
     public String keyIdOfPublicKey() {
-        return keyId(publicKey);
+        return keyId(publicKey());
     }
 
     public String publicKeyPem() {
-        return Pem.encode(publicKey.getEncoded(), "PUBLIC KEY");
+        return Pem.encode(publicKey().getEncoded(), "PUBLIC KEY");
     }
 
     /** Whether the checkpoint was signed by the holder of this public key, as it stands. */

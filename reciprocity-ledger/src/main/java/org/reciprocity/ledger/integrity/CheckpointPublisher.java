@@ -24,14 +24,18 @@ public class CheckpointPublisher {
     private final CheckpointKeys keys;
     private final Clock clock;
 
+    /** @param generateKey whether to generate the signing key pair if there is none: not when only verifying */
     CheckpointPublisher(ChainLinker chain, Checkpoints checkpoints, Clock clock,
-                        @Value("${exchange.audit.signing-key}") Path signingKey) {
+                        @Value("${exchange.audit.signing-key}") Path signingKey,
+                        @Value("${exchange.audit.generate-signing-key:true}") boolean generateKey) {
         this.chain = chain;
         this.checkpoints = checkpoints;
         this.clock = clock;
-        this.keys = CheckpointKeys.loadOrGenerate(signingKey);
-        log.info("Checkpoints are signed with Ed25519 key {}; its public half is {}", keys.keyIdOfPublicKey(),
-                CheckpointKeys.publicKeyFileOf(signingKey).toAbsolutePath());
+        this.keys = CheckpointKeys.load(signingKey, generateKey);
+        if (keys.canSign()) {
+            log.info("Checkpoints are signed with Ed25519 key {}; its public half is {}", keys.keyIdOfPublicKey(),
+                    CheckpointKeys.publicKeyFileOf(signingKey).toAbsolutePath());
+        }
     }
 
     @Scheduled(initialDelayString = "${exchange.audit.checkpoint-interval}",
@@ -43,7 +47,7 @@ public class CheckpointPublisher {
     /** A checkpoint of the chain's head, if it moved on since the last one; else the last one stands. */
     public void publish() {
         ChainHead head = chain.head();
-        if (head.position() > checkpoints.lastPosition()) {
+        if (keys.canSign() && head.position() > checkpoints.lastPosition()) {
             checkpoints.keep(keys.sign(head, clock.instant()));
         }
     }

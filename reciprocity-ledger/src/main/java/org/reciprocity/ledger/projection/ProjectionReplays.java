@@ -34,6 +34,11 @@ public class ProjectionReplays {
         this.eventStore = eventStore;
     }
 
+    /** Whether this process runs the projection's processor (the audit command line does not). */
+    public boolean runsHere(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).isPresent();
+    }
+
     public List<ProjectionStatus> status() {
         return PROJECTIONS.stream().map(this::status).toList();
     }

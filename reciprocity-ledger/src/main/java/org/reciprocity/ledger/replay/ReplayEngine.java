@@ -73,6 +73,10 @@ public class ReplayEngine {
     }
 
     private Comparison compare(Replay replay, ReplayScope scope, long through) {
+        if (!projections.runsHere(ProjectionReplays.LEDGER)) {
+            return Comparison.notMade("this process does not run the ledger; a running exchange compares "
+                    + "(POST /api/audit/replays)");
+        }
         if (!ledgerReaches(through)) {
             return Comparison.notMade("the live ledger has not reached position " + through + " within "
                     + LEDGER_WAIT.toSeconds() + " s; replay again once it has");
