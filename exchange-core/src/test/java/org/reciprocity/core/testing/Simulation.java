@@ -45,6 +45,7 @@ public class Simulation {
     private final InMemoryMemberships memberships = new InMemoryMemberships();
     private final Map<String, AccountBook> books = new HashMap<>();
     private final List<Step> history = new ArrayList<>();
+    private long nextPosition = 1;
 
     public Simulation(Instant start, ReciprocityPolicy... policies) {
         this.now = start;
@@ -122,6 +123,17 @@ public class Simulation {
         return List.copyOf(history);
     }
 
+    /**
+     * The events recorded since the last drain, forgotten here with the answers to requests: for generating a long
+     * history a piece at a time, in bounded memory. Requests are not retried after a drain.
+     */
+    public List<Step> drain() {
+        List<Step> drained = List.copyOf(history);
+        history.clear();
+        requests.clear();
+        return drained;
+    }
+
     public InMemoryPoolRecords pool() {
         return pool;
     }
@@ -153,7 +165,7 @@ public class Simulation {
 
     private void record(List<Object> events) {
         for (Object event : events) {
-            history.add(new Step(history.size() + 1, now, event));
+            history.add(new Step(nextPosition++, now, event));
             accountOf(event).ifPresent(accountId -> books.put(accountId, book(accountId).apply(event)));
         }
         pool.apply(events.toArray());
