@@ -37,10 +37,7 @@ class PolicyChangeTest extends ExchangeTestBase {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry properties) {
-        properties.add("spring.datasource.url", () -> TestDatabases.postgres("policy_change"));
-        properties.add("spring.datasource.username", TestDatabases::postgresUser);
-        properties.add("exchange.data-dir", () -> TestDatabases.dataDir("policy-change"));
-        properties.add("exchange.operator.initial-key", () -> OPERATOR_KEY);
+        TestDatabases.own(properties, "policy_change", OPERATOR_KEY);
         properties.add("exchange.policy.notice", () -> "PT2S");
     }
 

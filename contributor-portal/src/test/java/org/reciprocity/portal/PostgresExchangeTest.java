@@ -15,10 +15,7 @@ abstract class PostgresExchangeTest extends ExchangeTestBase {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry properties) {
-        properties.add("spring.datasource.url", () -> TestDatabases.postgres("exchange_suite"));
-        properties.add("spring.datasource.username", TestDatabases::postgresUser);
-        properties.add("exchange.data-dir", () -> TestDatabases.dataDir("postgres-suite"));
-        properties.add("exchange.operator.initial-key", () -> OPERATOR_KEY);
+        TestDatabases.own(properties, "exchange_suite", OPERATOR_KEY);
     }
 
     @Override

@@ -56,10 +56,7 @@ class ReplayBenchmark {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry properties) {
-        properties.add("spring.datasource.url", () -> TestDatabases.postgres("replay_benchmark"));
-        properties.add("spring.datasource.username", TestDatabases::postgresUser);
-        properties.add("exchange.data-dir", () -> TestDatabases.dataDir("replay-benchmark"));
-        properties.add("exchange.operator.initial-key", () -> "rx_operator-key-for-the-replay-benchmark");
+        TestDatabases.own(properties, "replay_benchmark", "rx_operator-key-for-the-replay-benchmark");
         // Only the audit reads the history here: the projections would compete with it for the two cores.
         for (String processor : List.of("ledger", "catalogue", "bonuses")) {
             properties.add("axon.eventhandling.processors." + processor + ".mode", () -> "subscribing");

@@ -42,10 +42,7 @@ class TamperEvidenceTest extends ExchangeTestBase {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry properties) {
-        properties.add("spring.datasource.url", () -> TestDatabases.postgres("tamper_evidence"));
-        properties.add("spring.datasource.username", TestDatabases::postgresUser);
-        properties.add("exchange.data-dir", () -> TestDatabases.dataDir("tamper-evidence"));
-        properties.add("exchange.operator.initial-key", () -> OPERATOR_KEY);
+        TestDatabases.own(properties, "tamper_evidence", OPERATOR_KEY);
     }
 
     @Autowired

@@ -9,7 +9,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,20 +25,17 @@ class ChainBackfill implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ChainBackfill.class);
 
     private final ChainLinker chain;
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    ChainBackfill(ChainLinker chain, JdbcTemplate jdbc, TransactionTemplate transaction) {
+    ChainBackfill(ChainLinker chain, TransactionTemplate transaction) {
         this.chain = chain;
-        this.jdbc = jdbc;
         this.transaction = transaction;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         Integer linked = transaction.execute(status -> {
-            jdbc.query("select id from event_append_lock where id = 1 for update", rs -> {
-            });
+            chain.lockAppends();
             return chain.linkNewEvents();
         });
         if (linked != null && linked > 0) {

@@ -1,6 +1,5 @@
 package org.reciprocity.portal.store;
 
-import jakarta.persistence.EntityManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -36,15 +35,10 @@ class WriteOrderedEventStorageEngine extends JpaEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        lock(entityManager());
+        chain.lockAppends();
         super.appendEvents(events, serializer);
         // Still under the lock and in the same transaction: the events are linked into the hash chain as they are
         // written, so that an event row without a link can only have been written by someone else.
         chain.linkNewEvents();
-    }
-
-    /** Takes the append lock, held until the transaction ends. */
-    static void lock(EntityManager entityManager) {
-        entityManager.createNativeQuery("select id from event_append_lock where id = 1 for update").getResultList();
     }
 }

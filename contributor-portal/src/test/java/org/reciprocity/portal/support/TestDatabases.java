@@ -1,6 +1,7 @@
 package org.reciprocity.portal.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,14 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + database, e);
         }
+    }
+
+    /** A context of its own: its own database on the shared server, its own data folder, a given operator key. */
+    public static void own(DynamicPropertyRegistry properties, String name, String operatorKey) {
+        properties.add("spring.datasource.url", () -> postgres(name));
+        properties.add("spring.datasource.username", TestDatabases::postgresUser);
+        properties.add("exchange.data-dir", () -> dataDir(name.replace('_', '-')));
+        properties.add("exchange.operator.initial-key", () -> operatorKey);
     }
 
     public static String postgresUser() {

@@ -23,6 +23,15 @@ public class ChainLinker {
     }
 
     /**
+     * Takes the lock that orders appends (one row every appending transaction locks first), held to the end of the
+     * transaction.
+     */
+    public void lockAppends() {
+        jdbc.query("select id from event_append_lock where id = 1 for update", rs -> {
+        });
+    }
+
+    /**
      * Links every event after the chain's head. The caller holds the append lock.
      *
      * @return how many events it linked
