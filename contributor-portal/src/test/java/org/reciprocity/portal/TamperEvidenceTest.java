@@ -146,6 +146,56 @@ class TamperEvidenceTest extends ExchangeTestBase {
         assertThat(verify().intact()).isTrue();
     }
 
+    @Test
+    void anEventInsertedAheadOfTheExchangesNextAppendStaysUnlinked() {
+        EventRow row = rowAt(middle);
+        long forged = jdbc.queryForObject("select nextval('domain_event_entry_seq')", Long.class);
+        insert(new EventRow(forged, "forged-" + forged, row.aggregateIdentifier(), 999_998, row.type(),
+                row.timeStamp(), row.payloadType(), row.payloadRevision(), row.payload(), row.metaData()));
+        exchange().register("firm");
+        publisher.publish();
+        try {
+            VerificationReport report = verify();
+            assertThat(report.findings()).extracting(ChainFinding::position, ChainFinding::kind)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(forged, Kind.NOT_CHAINED));
+        } finally {
+            jdbc.update("delete from domain_event_entry where global_index = ?", forged);
+        }
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void anEventInsertedBelowTheFirstPositionIsFound() {
+        EventRow row = rowAt(middle);
+        insert(new EventRow(-5, "forged-below", row.aggregateIdentifier(), 999_997, row.type(), row.timeStamp(),
+                row.payloadType(), row.payloadRevision(), row.payload(), row.metaData()));
+        try {
+            assertThat(verify().findings()).extracting(ChainFinding::position, ChainFinding::kind)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(-5L, Kind.NOT_CHAINED));
+        } finally {
+            jdbc.update("delete from domain_event_entry where global_index = -5");
+        }
+    }
+
+    @Test
+    void aChainWhoseLinksNoLongerFollowIsNeverSigned() {
+        exchange().register("firm");
+        long head = jdbc.queryForObject("select chain_position from event_append_lock", Long.class);
+        byte[] original = payloadAt(head);
+        jdbc.update("update domain_event_entry set payload = ? where global_index = ?",
+                new String(original, StandardCharsets.UTF_8).replace("\"", "'").getBytes(StandardCharsets.UTF_8),
+                head);
+        try {
+            publisher.publish();
+            assertThat(checkpoints.all()).extracting(Checkpoint::position).as("nothing signed over the alteration")
+                    .doesNotContain(head);
+        } finally {
+            jdbc.update("update domain_event_entry set payload = ? where global_index = ?", original, head);
+        }
+        publisher.publish();
+        assertThat(checkpoints.all()).extracting(Checkpoint::position).contains(head);
+    }
+
     /** The careful forger rewrites the links too; the signed checkpoint is what it cannot rewrite. */
     @Test
     void aRewrittenChainIsGivenAwayByTheCheckpoint() {

@@ -125,9 +125,7 @@ class AuditController {
                     + "altered. See docs/audit.md.")
     List<Checkpoint> checkpoints(@RequestParam(defaultValue = "-1") long after,
                                  @RequestParam(defaultValue = "100") int limit) {
-        int checkedLimit = checked(limit);
-        return checkpoints.all().stream().filter(checkpoint -> checkpoint.position() > after).limit(checkedLimit)
-                .toList();
+        return checkpoints.after(after, checked(limit));
     }
 
     @GetMapping(value = "/public-key", produces = "application/x-pem-file")

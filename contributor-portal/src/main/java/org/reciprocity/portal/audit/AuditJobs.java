@@ -25,6 +25,7 @@ import java.util.function.Function;
 class AuditJobs {
 
     static final int KEPT = 20;
+    static final int WAITING = 5;
     private static final Logger log = LoggerFactory.getLogger(AuditJobs.class);
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -39,9 +40,13 @@ class AuditJobs {
         this.clock = clock;
     }
 
+    /** @throws AuditJobsBusyException when {@value #WAITING} jobs are waiting or running already */
     AuditJob start(String kind, Function<Progress, Object> work) {
         AuditJob job = new AuditJob(kind, clock.instant());
         synchronized (jobs) {
+            if (jobs.values().stream().filter(waiting -> !waiting.isFinished()).count() >= WAITING) {
+                throw new AuditJobsBusyException(WAITING);
+            }
             forgetOldFinished();
             jobs.put(job.id(), job);
         }

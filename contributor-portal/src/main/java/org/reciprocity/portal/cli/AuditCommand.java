@@ -76,8 +76,10 @@ final class AuditCommand implements Callable<Integer> {
                         + "the .pub beside EXCHANGE_AUDIT_SIGNING_KEY")
         Path publicKey;
 
-        List<Checkpoint> checkpoints(AuditCommandLine.Exchange exchange) {
+        List<Checkpoint> checkpoints(AuditCommandLine.Exchange exchange, PrintStream out) {
             if (checkpoints == null) {
+                out.println("Note: holding the history to the exchange's own copy of its checkpoints; hold it to "
+                        + "those you kept with --checkpoints.");
                 return exchange.bean(Checkpoints.class).all();
             }
             try {
@@ -87,8 +89,10 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
 
-        PublicKey publicKey(AuditCommandLine.Exchange exchange) {
+        PublicKey publicKey(AuditCommandLine.Exchange exchange, PrintStream out) {
             if (publicKey == null) {
+                out.println("Note: checking signatures with the key found beside the exchange's signing key; use the "
+                        + "one you were given with --public-key.");
                 return exchange.bean(CheckpointPublisher.class).keys().publicKey();
             }
             try {
@@ -129,8 +133,8 @@ final class AuditCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             VerificationReport report = audit.withProgress("verify", progress -> audit.exchange
-                    .bean(ChainVerifier.class).verify(evidence.checkpoints(audit.exchange),
-                            evidence.publicKey(audit.exchange), progress));
+                    .bean(ChainVerifier.class).verify(evidence.checkpoints(audit.exchange, audit.out),
+                            evidence.publicKey(audit.exchange, audit.out), progress));
             audit.print(report);
             audit.write(json, report);
             return report.intact() ? AuditCommandLine.CLEAN : AuditCommandLine.FOUND;
@@ -178,8 +182,8 @@ final class AuditCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             AuditReport report = audit.withProgress("report", progress -> audit.exchange.bean(AuditReports.class)
-                    .generate(scope.scope(), evidence.checkpoints(audit.exchange),
-                            evidence.publicKey(audit.exchange), progress));
+                    .generate(scope.scope(), evidence.checkpoints(audit.exchange, audit.out),
+                            evidence.publicKey(audit.exchange, audit.out), progress));
             audit.print(report.verification());
             audit.print(report.replay());
             Files.writeString(html, ReportPage.render(report), StandardCharsets.UTF_8);

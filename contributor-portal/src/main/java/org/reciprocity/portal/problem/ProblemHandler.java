@@ -12,6 +12,7 @@ import org.reciprocity.core.policy.PolicyChangeRefusedException;
 import org.reciprocity.core.policy.PolicyNotAdoptedException;
 import org.reciprocity.core.withdrawal.QuotaExceededException;
 import org.reciprocity.core.withdrawal.WithdrawalRefused;
+import org.reciprocity.portal.audit.AuditJobsBusyException;
 import org.reciprocity.portal.web.RequestSizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notReady(PolicyNotAdoptedException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.NOT_READY, e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> auditBusy(AuditJobsBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.BUSY, e.getMessage()));
     }
 
     @ExceptionHandler

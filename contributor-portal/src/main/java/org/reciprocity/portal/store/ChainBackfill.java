@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Links, at start, any events the chain does not reach yet: those of a database written before the chain existed.
- * New events are linked as they are appended.
+ * Links, at the first start with a chain, the events of a database written before the chain existed. Once the chain
+ * has a link it does nothing: events are linked as the exchange appends them, and a row that appears otherwise is
+ * left unlinked for verification to report.
  */
 @Component
 @Profile(ExchangeProfiles.SERVING)
@@ -36,7 +37,7 @@ class ChainBackfill implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Integer linked = transaction.execute(status -> {
             chain.lockAppends();
-            return chain.linkNewEvents();
+            return chain.linkEarlierEvents();
         });
         if (linked != null && linked > 0) {
             log.info("Linked {} earlier events into the hash chain", linked);

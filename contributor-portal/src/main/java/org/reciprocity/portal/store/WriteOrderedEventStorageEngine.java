@@ -6,6 +6,7 @@ import org.axonframework.serialization.Serializer;
 import org.reciprocity.ledger.integrity.ChainLinker;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Axon's JPA event store with one addition: a transaction that appends events first takes a lock shared by all
@@ -37,8 +38,8 @@ class WriteOrderedEventStorageEngine extends JpaEventStorageEngine {
         }
         chain.lockAppends();
         super.appendEvents(events, serializer);
-        // Still under the lock and in the same transaction: the events are linked into the hash chain as they are
-        // written, so that an event row without a link can only have been written by someone else.
-        chain.linkNewEvents();
+        // Still under the lock and in the same transaction: these events, and only these, are linked into the hash
+        // chain as they are written, so that an event row without a link can only have been written by someone else.
+        chain.linkAppended(events.stream().map(EventMessage::getIdentifier).collect(Collectors.toSet()));
     }
 }

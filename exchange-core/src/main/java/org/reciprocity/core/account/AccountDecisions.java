@@ -166,7 +166,8 @@ public final class AccountDecisions {
         AccountBook current = afterAll(book, events);
         events.add(new BonusEarned(bonusId, command.accountId(), command.requestKey(), fingerprint,
                 command.reportId(), command.item(), command.consumerId(), bonus, lot,
-                current.balance().plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), command.reportedAt()));
+                current.balance().plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), command.reportedAt(),
+                now));
         return events;
     }
 

@@ -13,10 +13,12 @@ import java.util.UUID;
  *
  * @param credit     the bonus of the policy in force when the item was reported; the lot holds as much
  * @param reportedAt when the consumer reported the item: the bonus is priced, and its lot expires, from then
+ * @param awardedAt  when the account decided the award, after recording any expiry due by then
  */
 public record BonusEarned(UUID bonusId, String accountId, String requestKey, String requestFingerprint,
                           UUID reportId, ItemRef item, String consumerId, Credit credit, CreditLot lot,
-                          Credit balanceAfter, int policyVersion, Instant reportedAt) implements AnsweredRequest {
+                          Credit balanceAfter, int policyVersion, Instant reportedAt, Instant awardedAt)
+        implements AnsweredRequest {
 
     @Override
     public String requesterId() {

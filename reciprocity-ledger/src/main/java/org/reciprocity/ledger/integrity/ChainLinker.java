@@ -1,20 +1,26 @@
 package org.reciprocity.ledger.integrity;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Links new events into the chain, in the transaction that appends them and under the lock that orders the appends
- * (see the portal's write-ordered storage engine): every committed event is linked by the time anyone can read it,
- * so a row without a link was written by someone other than the exchange.
+ * (see the portal's write-ordered storage engine): every event the exchange commits is linked by the time anyone can
+ * read it, and only those are, so a row without a link was written by someone other than the exchange.
  */
 @Component
 public class ChainLinker {
 
     // Bounded so that linking a backlog after an upgrade does not read it all into memory at once.
     private static final int BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(ChainLinker.class);
 
     private final JdbcTemplate jdbc;
 
@@ -32,31 +38,54 @@ public class ChainLinker {
     }
 
     /**
-     * Links every event after the chain's head. The caller holds the append lock.
+     * Links the events this transaction has just appended, and only those: a row after the chain's head that the
+     * exchange did not write in this append (one put into the table by hand) is left without a link, for
+     * verification to report. The caller holds the append lock.
+     *
+     * @param appended the identifiers of the events appended
+     * @return how many events it linked
+     */
+    public int linkAppended(Collection<String> appended) {
+        return link(appended::contains);
+    }
+
+    /**
+     * Links every event in the table, once, when the chain is empty: a database written before the chain existed.
+     * Once the chain has a link, rows are linked only as the exchange appends them. The caller holds the append lock.
      *
      * @return how many events it linked
      */
-    public int linkNewEvents() {
+    public int linkEarlierEvents() {
+        Long links = jdbc.queryForObject("select count(*) from event_chain", Long.class);
+        return links == null || links == 0 ? link(identifier -> true) : 0;
+    }
+
+    private int link(Predicate<String> ours) {
         ChainHead head = head();
+        long after = head.position();
         int linked = 0;
         while (true) {
             List<EventRow> rows = jdbc.query("select " + EventRow.COLUMNS + " from domain_event_entry "
                     + "where global_index > ? order by global_index fetch first " + BATCH + " rows only",
-                    EventRow.MAPPER, head.position());
+                    EventRow.MAPPER, after);
             if (rows.isEmpty()) {
                 return linked;
             }
-            String link = head.link();
-            Object[][] links = new Object[rows.size()][];
-            for (int i = 0; i < rows.size(); i++) {
-                link = EventChain.link(link, rows.get(i));
-                links[i] = new Object[] {rows.get(i).position(), link};
+            List<Object[]> links = new ArrayList<>();
+            for (EventRow row : rows) {
+                if (ours.test(row.eventIdentifier())) {
+                    head = new ChainHead(row.position(), EventChain.link(head.link(), row));
+                    links.add(new Object[] {head.position(), head.link()});
+                } else {
+                    log.error("The event row at position {} ({}) was not written by the exchange: it is left out "
+                            + "of the hash chain, and verification reports it", row.position(), row.eventIdentifier());
+                }
             }
-            jdbc.batchUpdate("insert into event_chain (position, link) values (?, ?)", List.of(links));
-            head = new ChainHead(rows.get(rows.size() - 1).position(), link);
+            after = rows.get(rows.size() - 1).position();
+            jdbc.batchUpdate("insert into event_chain (position, link) values (?, ?)", links);
             jdbc.update("update event_append_lock set chain_position = ?, chain_link = ? where id = 1",
                     head.position(), head.link());
-            linked += rows.size();
+            linked += links.size();
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
@@ -45,6 +46,25 @@ public class ChainVerifier {
      * @param key         the exchange's public key, as the auditor was given it
      */
     public VerificationReport verify(List<Checkpoint> checkpoints, PublicKey key, Progress progress) {
+        return check(Long.MIN_VALUE, EventChain.GENESIS, checkpoints, key, progress);
+    }
+
+    /**
+     * Whether the chain's links after a checkpoint follow from the event rows and from the checkpoint's link: what
+     * must hold before the head is signed, so that links someone rewrote are never vouched for. Rows left unlinked
+     * do not stop it; verification reports them.
+     *
+     * @param anchor the last checkpoint signed, or empty to check from the first event
+     */
+    public boolean linksFollow(Optional<Checkpoint> anchor, PublicKey key) {
+        VerificationReport report = check(anchor.map(Checkpoint::position).orElse(Long.MIN_VALUE),
+                anchor.map(Checkpoint::link).orElse(EventChain.GENESIS), List.of(), key, Progress.NONE);
+        return report.findings().stream().allMatch(finding -> finding.kind() == Kind.NOT_CHAINED)
+                && report.findingsTotal() == report.findings().size();
+    }
+
+    private VerificationReport check(long after, String linkBefore, List<Checkpoint> checkpoints, PublicKey key,
+                                     Progress progress) {
         long started = System.nanoTime();
         // The last event first, then the head: an event the exchange committed before the first read is linked by
         // the second, so any row up to the greater of the two without a link was not written by the exchange.
@@ -62,15 +82,16 @@ public class ChainVerifier {
             }
         }
 
-        Peeking<EventRow> rows = new Peeking<>(pages(after -> jdbc.query("select " + EventRow.COLUMNS
+        // From the lowest position there is: a row slipped in below the first event is found as well.
+        Peeking<EventRow> rows = new Peeking<>(pages(after, from -> jdbc.query("select " + EventRow.COLUMNS
                 + " from domain_event_entry where global_index > ? and global_index <= ? order by global_index "
-                + "fetch first " + PAGE + " rows only", EventRow.MAPPER, after, last), EventRow::position));
-        Peeking<Link> links = new Peeking<>(pages(after -> jdbc.query("select position, link from event_chain "
+                + "fetch first " + PAGE + " rows only", EventRow.MAPPER, from, last), EventRow::position));
+        Peeking<Link> links = new Peeking<>(pages(after, from -> jdbc.query("select position, link from event_chain "
                 + "where position > ? and position <= ? order by position fetch first " + PAGE + " rows only",
-                Link.MAPPER, after, last), Link::position));
-        String previous = EventChain.GENESIS;
+                Link.MAPPER, from, last), Link::position));
+        String previous = linkBefore;
         long eventsChecked = 0;
-        long lastLinked = -1;
+        long lastLinked = after == Long.MIN_VALUE ? -1 : after;
         long read = 0;
         while (rows.hasNext() || links.hasNext()) {
             long position = Math.min(rows.hasNext() ? rows.peek().position() : Long.MAX_VALUE,
@@ -110,7 +131,7 @@ public class ChainVerifier {
                     + beyond.signedAt() + " vouches for a position the chain no longer reaches: events were "
                     + "removed from its end");
         }
-        if (head.position() != lastLinked || (lastLinked >= 0 && !head.link().equals(previous))) {
+        if (head.position() != lastLinked || !head.link().equals(previous)) {
             findings.add(head.position(), Kind.HEAD_MISMATCH, "the head kept with the append lock (position "
                     + head.position() + ") is not the chain's last link (position " + lastLinked + ")");
         }
@@ -147,10 +168,10 @@ public class ChainVerifier {
     }
 
     /** A table read page after page by position, as one iterator. */
-    private static <T> Iterator<T> pages(LongFunction<List<T>> pageAfter, ToLongFunction<T> position) {
+    private static <T> Iterator<T> pages(long after, LongFunction<List<T>> pageAfter, ToLongFunction<T> position) {
         return new Iterator<>() {
-            private Iterator<T> page = pageAfter.apply(-1).iterator();
-            private long lastPosition = -1;
+            private Iterator<T> page = pageAfter.apply(after).iterator();
+            private long lastPosition = after;
             private boolean exhausted;
 
             @Override

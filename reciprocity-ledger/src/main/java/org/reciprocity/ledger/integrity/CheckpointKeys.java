@@ -116,6 +116,9 @@ public final class CheckpointKeys {
 
     /** Whether the checkpoint was signed by the holder of this public key, as it stands. */
     public static boolean isSignedBy(Checkpoint checkpoint, PublicKey key) {
+        if (checkpoint.signature() == null || checkpoint.link() == null || checkpoint.signedAt() == null) {
+            return false;
+        }
         try {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key);

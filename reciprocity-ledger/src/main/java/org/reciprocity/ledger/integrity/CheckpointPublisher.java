@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Signs the chain's head at regular intervals ({@code exchange.audit.checkpoint-interval}), whenever it has moved on
@@ -19,16 +20,21 @@ public class CheckpointPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointPublisher.class);
 
+    // How many of the newest checkpoints to search for the last one this key signed.
+    private static final int LOOK_BACK = 100;
+
     private final ChainLinker chain;
+    private final ChainVerifier verifier;
     private final Checkpoints checkpoints;
     private final CheckpointKeys keys;
     private final Clock clock;
 
     /** @param generateKey whether to generate the signing key pair if there is none: not when only verifying */
-    CheckpointPublisher(ChainLinker chain, Checkpoints checkpoints, Clock clock,
+    CheckpointPublisher(ChainLinker chain, ChainVerifier verifier, Checkpoints checkpoints, Clock clock,
                         @Value("${exchange.audit.signing-key}") Path signingKey,
                         @Value("${exchange.audit.generate-signing-key:true}") boolean generateKey) {
         this.chain = chain;
+        this.verifier = verifier;
         this.checkpoints = checkpoints;
         this.clock = clock;
         this.keys = CheckpointKeys.load(signingKey, generateKey);
@@ -44,12 +50,33 @@ public class CheckpointPublisher {
         publish();
     }
 
-    /** A checkpoint of the chain's head, if it moved on since the last one; else the last one stands. */
+    /**
+     * A checkpoint of the chain's head, if it moved on since the last checkpoint this key signed, and only if the
+     * links since then follow from the event rows: links someone rewrote in the database are never vouched for.
+     */
     public void publish() {
-        ChainHead head = chain.head();
-        if (keys.canSign() && head.position() > checkpoints.lastPosition()) {
-            checkpoints.keep(keys.sign(head, clock.instant()));
+        if (!keys.canSign()) {
+            return;
         }
+        ChainHead head = chain.head();
+        // The newest checkpoint that really is ours: a row put into the table by hand is passed over.
+        Optional<Checkpoint> last = checkpoints.newest(LOOK_BACK).stream()
+                .filter(checkpoint -> CheckpointKeys.isSignedBy(checkpoint, keys.publicKey())).findFirst();
+        long signedUpTo = last.map(Checkpoint::position).orElse(-1L);
+        if (head.position() < signedUpTo) {
+            log.error("The chain's head ({}) is behind the last checkpoint ({}): events were removed from its end. "
+                    + "Not signing; run a verification", head.position(), signedUpTo);
+            return;
+        }
+        if (head.position() == signedUpTo) {
+            return;
+        }
+        if (!verifier.linksFollow(last, keys.publicKey())) {
+            log.error("The chain's links after position {} do not follow from the events: someone altered the event "
+                    + "store. Not signing; run a verification", signedUpTo);
+            return;
+        }
+        checkpoints.keep(keys.sign(head, clock.instant()));
     }
 
     public CheckpointKeys keys() {

@@ -34,8 +34,15 @@ public class Checkpoints {
         return jdbc.query("select * from chain_checkpoint order by position", CHECKPOINT);
     }
 
-    public long lastPosition() {
-        Long last = jdbc.queryForObject("select max(position) from chain_checkpoint", Long.class);
-        return last == null ? -1 : last;
+    /** Up to {@code limit} checkpoints after a position, oldest first. */
+    public List<Checkpoint> after(long position, int limit) {
+        return jdbc.query("select * from chain_checkpoint where position > ? order by position fetch first ? rows only",
+                CHECKPOINT, position, limit);
+    }
+
+    /** The newest checkpoints, newest first. */
+    List<Checkpoint> newest(int count) {
+        return jdbc.query("select * from chain_checkpoint order by position desc fetch first ? rows only", CHECKPOINT,
+                count);
     }
 }

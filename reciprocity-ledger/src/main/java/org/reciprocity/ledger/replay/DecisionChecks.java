@@ -39,7 +39,7 @@ final class DecisionChecks {
 
     /**
      * @param before the account's book just before the event
-     * @param at     when the event was stored, for events that do not record their own instant
+     * @param at     when the event was stored
      */
     static List<String> check(Object event, AccountBook before, PolicyBook policies, Instant at) {
         DecisionChecks checks = new DecisionChecks(before, policies);
@@ -53,9 +53,9 @@ final class DecisionChecks {
             checks.unexpired(granted.accountId(), granted.decidedAt());
             checks.balanceAfter(before.balance().plus(granted.amount()), granted.balanceAfter());
         } else if (event instanceof BonusEarned bonus) {
-            checks.bonus(bonus, at);
+            checks.bonus(bonus);
         } else if (event instanceof CreditExpired expired) {
-            checks.expiry(expired);
+            checks.expiry(expired, at);
         }
         return checks.problems;
     }
@@ -122,8 +122,8 @@ final class DecisionChecks {
         }
     }
 
-    private void bonus(BonusEarned bonus, Instant awardedAt) {
-        unexpired(bonus.accountId(), awardedAt);
+    private void bonus(BonusEarned bonus) {
+        unexpired(bonus.accountId(), bonus.awardedAt());
         ReciprocityPolicy policy = policy(bonus.reportedAt(), bonus.policyVersion());
         if (policy == null) {
             return;
@@ -138,12 +138,16 @@ final class DecisionChecks {
         balanceAfter(before.balance().plus(lot == null ? Credit.ZERO : lot.amount()), bonus.balanceAfter());
     }
 
-    private void expiry(CreditExpired expired) {
+    private void expiry(CreditExpired expired, Instant recordedAt) {
         boolean due = before.lots().stream().anyMatch(lot -> lot.lotId().equals(expired.lotId())
                 && lot.remaining().equals(expired.amount()) && Objects.equals(lot.expiresAt(), expired.expiredAt()));
         if (!due) {
             problems.add("no lot " + expired.lotId() + " holding " + expired.amount() + " and expiring at "
                     + expired.expiredAt() + " was left to expire");
+        }
+        if (expired.expiredAt() != null && expired.expiredAt().isAfter(recordedAt)) {
+            problems.add("lot " + expired.lotId() + " was recorded as expired at " + recordedAt + ", before its "
+                    + "expiry at " + expired.expiredAt());
         }
     }
 

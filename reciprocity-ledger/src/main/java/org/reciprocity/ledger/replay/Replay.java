@@ -39,6 +39,7 @@ final class Replay {
     private long eventsRead;
     private long decisionsChecked;
     private long lastPosition = -1;
+    private Instant lastTimestamp;
 
     Replay(ReplayScope scope, int maxFindings) {
         this(scope, maxFindings, movement -> {
@@ -55,6 +56,7 @@ final class Replay {
     void count(RecordedEvent event) {
         eventsRead++;
         lastPosition = event.position();
+        lastTimestamp = event.timestamp();
         Object payload = event.payload();
         if (payload instanceof PolicyChanged) {
             policies.apply(payload);
@@ -120,6 +122,11 @@ final class Replay {
 
     long lastPosition() {
         return lastPosition;
+    }
+
+    /** When the last event read was stored; null before any. */
+    Instant lastTimestamp() {
+        return lastTimestamp;
     }
 
     private void found(RecordedEvent event, String accountId, String detail) {

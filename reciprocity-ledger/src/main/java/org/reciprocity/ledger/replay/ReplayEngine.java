@@ -66,7 +66,10 @@ public class ReplayEngine {
         Comparison comparison = scope.reachesTheHead() ? compare(replay, scope, through)
                 : Comparison.notMade("the replay ends before the head of the store; the ledger shows the present");
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-        Instant at = scope.until() != null ? scope.until() : clock.instant();
+        // What the accounts could draw as of the replay's end: its instant, the time of its last event, or now.
+        Instant at = scope.until() != null ? scope.until()
+                : scope.throughPosition() != null && replay.lastTimestamp() != null ? replay.lastTimestamp()
+                : clock.instant();
         return new ReplayResult(scope, replay.lastPosition(), replay.eventsRead(), replay.decisionsChecked(),
                 replay.accounts(at), replay.findings(), replay.findingsTotal(), comparison, clock.instant(), millis,
                 replay.eventsRead() * 1000 / millis);

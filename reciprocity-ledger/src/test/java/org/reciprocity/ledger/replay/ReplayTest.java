@@ -5,6 +5,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.account.CreditExpired;
+import org.reciprocity.core.account.CreditLot;
 import org.reciprocity.core.contribution.ItemsContributed;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.policy.Credit;
@@ -78,6 +80,33 @@ class ReplayTest {
 
         assertThat(replay.findings()).extracting(ReplayFinding::detail).anyMatch(detail ->
                 detail.contains("did not cover the cost"));
+    }
+
+    @Test
+    void creditTakenAsExpiredBeforeItsTimeIsFound() {
+        ItemsContributed contributed = (ItemsContributed) exchange.contribute("bank-a", "bank-a", "k1", List.of(ip))
+                .get(0);
+        CreditLot lot = new CreditLot(contributed.contributionId(), Credit.of(1), T0.plus(java.time.Duration.ofDays(30)));
+        ItemsContributed lasting = new ItemsContributed(contributed.contributionId(), contributed.accountId(),
+                contributed.contributorId(), contributed.requestKey(), contributed.requestFingerprint(),
+                contributed.credits(), 0, contributed.credit(), lot, contributed.balanceAfter(),
+                contributed.policyVersion(), contributed.decidedAt());
+        ReciprocityPolicy expiring = new ReciprocityPolicy(1, Instant.EPOCH, new PolicyRules(
+                PolicyRules.DEFAULT.newItemCredit(), PolicyRules.DEFAULT.corroborationShare(),
+                PolicyRules.DEFAULT.typeWeights(), PolicyRules.DEFAULT.tlpWeights(),
+                PolicyRules.DEFAULT.unknownConfidenceWeight(), PolicyRules.DEFAULT.confidenceFloor(),
+                PolicyRules.DEFAULT.ratio(), java.time.Duration.ofDays(30), PolicyRules.DEFAULT.costPerItem(),
+                PolicyRules.DEFAULT.actedOnBonus()));
+        List<RecordedEvent> events = List.of(
+                new RecordedEvent(1, T0, "ItemsContributed", "Account", "account:bank-a", 0, lasting),
+                new RecordedEvent(2, T0.plus(java.time.Duration.ofDays(10)), "CreditExpired", "Account",
+                        "account:bank-a", 1, new CreditExpired("bank-a", lot.lotId(), lot.amount(), lot.expiresAt())));
+
+        Replay replay = replayed(ReplayScope.EVERYTHING, announced(List.of(expiring), events));
+
+        assertThat(replay.findings()).extracting(ReplayFinding::position, ReplayFinding::detail)
+                .anyMatch(finding -> finding.toList().get(0).equals(2L)
+                        && finding.toList().get(1).toString().contains("before its expiry"));
     }
 
     @Test

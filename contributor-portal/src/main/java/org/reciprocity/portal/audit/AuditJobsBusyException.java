@@ -1,0 +1,9 @@
+package org.reciprocity.portal.audit;
+
+/** Too many audit jobs wait already: each reads the whole history, and they run one at a time. */
+public class AuditJobsBusyException extends RuntimeException {
+
+    AuditJobsBusyException(int waiting) {
+        super(waiting + " audit jobs are waiting or running already; poll them, and ask again when one is done");
+    }
+}
