@@ -1,0 +1,59 @@
+package org.reciprocity.portal.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The official STIX 2.1 JSON schemas (OASIS cti-stix2-json-schemas), read from the folder beside the repository
+ * ({@code ../shared/stix2-json-schemas}, passed in as {@code stix.schemas}), their {@code $id}s mapped to the files.
+ */
+public final class StixSchemas {
+
+    private static final String PUBLISHED = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/"
+            + "schemas/";
+    private static final Map<String, String> FOLDERS = Map.of("indicator", "sdos", "identity", "sdos",
+            "marking-definition", "common", "bundle", "common", "ipv4-addr", "observables", "domain-name", "observables",
+            "file", "observables", "url", "observables", "email-addr", "observables", "ipv6-addr", "observables");
+    private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+
+    private StixSchemas() {
+    }
+
+    /** The folder holding {@code schemas/} and {@code examples/}. */
+    public static Path root() {
+        Path root = Path.of(System.getProperty("stix.schemas", "../../shared/stix2-json-schemas"));
+        if (!Files.isDirectory(root.resolve("schemas"))) {
+            throw new IllegalStateException("the STIX 2.1 schemas are not at " + root.toAbsolutePath() + ": the tests "
+                    + "read them from ../shared/stix2-json-schemas beside the repository");
+        }
+        return root;
+    }
+
+    /** What the object's own schema (by its type) says is wrong with it; empty when it is valid. */
+    public static List<String> problemsWith(JsonNode object) {
+        String type = object.path("type").asText();
+        String folder = FOLDERS.get(type);
+        if (folder == null) {
+            throw new IllegalArgumentException("no schema mapped for " + type);
+        }
+        JsonSchema schema = SCHEMAS.computeIfAbsent(type, key -> factory().getSchema(SchemaLocation.of(PUBLISHED
+                + folder + "/" + key + ".json")));
+        return schema.validate(object).stream().map(ValidationMessage::getMessage).toList();
+    }
+
+    private static JsonSchemaFactory factory() {
+        String local = root().resolve("schemas").toAbsolutePath().toUri().toString();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(PUBLISHED, local)));
+    }
+}
