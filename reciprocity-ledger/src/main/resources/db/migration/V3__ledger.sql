@@ -83,3 +83,5 @@ create table catalogue_item (
 -- Withdrawals read the shared items in pool order, optionally of some types only.
 create unique index catalogue_item_pool on catalogue_item (pool_position);
 create index catalogue_item_type_pool on catalogue_item (item_type, pool_position);
+-- TAXII's added_after: where in the pool a date begins (dates never decrease along the pool, see CatalogueProjection).
+create index catalogue_item_shared_at on catalogue_item (shared_at);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.reciprocity.portal.taxii.Taxii;
+import org.reciprocity.portal.taxii.TaxiiErrors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -36,6 +38,12 @@ public class Problems {
         ProblemDetail problem = of(status, type, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
+        if (Taxii.serves(request.getRequestURI())) {
+            // TAXII clients read TAXII error messages.
+            response.setContentType(Taxii.MEDIA_TYPE);
+            json.writeValue(response.getOutputStream(), TaxiiErrors.of(problem));
+            return;
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

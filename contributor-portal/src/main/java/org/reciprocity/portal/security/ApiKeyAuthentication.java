@@ -9,25 +9,32 @@ import java.util.List;
 class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     private final transient String apiKey;
+    private final transient String claimedParticipantId;
     private final transient Member member;
 
-    private ApiKeyAuthentication(String apiKey, Member member) {
+    private ApiKeyAuthentication(String apiKey, String claimedParticipantId, Member member) {
         super(member == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_" + member.kind().name())));
         this.apiKey = apiKey;
+        this.claimedParticipantId = claimedParticipantId;
         this.member = member;
         setAuthenticated(member != null);
     }
 
-    static ApiKeyAuthentication presented(String apiKey) {
-        return new ApiKeyAuthentication(apiKey, null);
+    /** @param claimedParticipantId whose key the client says it is (HTTP Basic's user); null when it does not say */
+    static ApiKeyAuthentication presented(String apiKey, String claimedParticipantId) {
+        return new ApiKeyAuthentication(apiKey, claimedParticipantId, null);
     }
 
     static ApiKeyAuthentication of(Member member) {
-        return new ApiKeyAuthentication(null, member);
+        return new ApiKeyAuthentication(null, null, member);
     }
 
     String apiKey() {
         return apiKey;
+    }
+
+    String claimedParticipantId() {
+        return claimedParticipantId;
     }
 
     @Override

@@ -17,11 +17,15 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String apiKey = ((ApiKeyAuthentication) authentication).apiKey();
-        return directory.findByApiKeyHash(ApiKeys.hash(apiKey))
+        ApiKeyAuthentication presented = (ApiKeyAuthentication) authentication;
+        return directory.findByApiKeyHash(ApiKeys.hash(presented.apiKey()))
+                .filter(participant -> presented.claimedParticipantId() == null
+                        || presented.claimedParticipantId().equals(participant.participantId()))
                 .map(participant -> ApiKeyAuthentication.of(new Member(participant.participantId(),
                         participant.kind())))
-                .orElseThrow(() -> new BadCredentialsException("the API key is not one the exchange issued"));
+                .orElseThrow(() -> new BadCredentialsException("the API key is not one the exchange issued"
+                        + (presented.claimedParticipantId() == null ? "" : " to '" + presented.claimedParticipantId()
+                        + "'")));
     }
 
     @Override

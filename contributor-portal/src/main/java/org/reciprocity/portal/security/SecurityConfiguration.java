@@ -31,7 +31,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ParticipantDirectory directory, Problems problems) throws Exception {
         AuthenticationFilter apiKeys = new AuthenticationFilter(
-                new ProviderManager(new ApiKeyAuthenticationProvider(directory)), new BearerApiKeyConverter());
+                new ProviderManager(new ApiKeyAuthenticationProvider(directory)), new ApiKeyCredentialsConverter());
         apiKeys.setSuccessHandler((request, response, authentication) -> {
             // Carry on down the chain to the API itself; nothing to redirect to.
         });
@@ -57,6 +57,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/participants").hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers("/api/contributions/**", "/api/withdrawals/**", "/api/acted-on")
                         .hasAnyRole("FIRM", "AGENCY")
+                        // TAXII serves the pool to those who contribute to it and draw from it.
+                        .requestMatchers("/taxii2", "/taxii2/**").hasAnyRole("FIRM", "AGENCY")
                         // Anyone may check a checkpoint's signature.
                         .requestMatchers(HttpMethod.GET, "/api/audit/public-key").permitAll()
                         .requestMatchers("/api/audit/**").hasRole("AUDITOR")
@@ -67,7 +69,8 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, failure) -> problems.write(request, response,
                                 HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED,
-                                "send the participant's API key as 'Authorization: Bearer <key>'"))
+                                "send the participant's API key as 'Authorization: Bearer <key>', or as HTTP Basic "
+                                        + "with the participant's id as the user and the key as the password"))
                         .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN,
                                 "this participant's kind may not " + request.getMethod() + " "

@@ -90,6 +90,14 @@ public final class AccountDecisions {
             items.add(new DeliveredItem(offered.item(), offered.corroborations(), own.contains(id)
                     ? Charge.OWN_CONTRIBUTION : received.contains(id) ? Charge.ALREADY_RECEIVED : Charge.CHARGED));
         }
+        Long throughPosition = command.throughPosition();
+        if (command.upToBalance()) {
+            int covered = coveredRun(items, policy, current.balance());
+            if (covered > 0 && covered < items.size()) {
+                items = List.copyOf(items.subList(0, covered));
+                throughPosition = command.items().get(covered - 1).position();
+            }
+        }
         long charged = items.stream().filter(item -> item.charge() == Charge.CHARGED).count();
         Credit cost = policy.rules().costOf(Math.toIntExact(charged));
         UUID withdrawalId = RequestKeys.requestId(command.accountId(), RequestKind.WITHDRAWAL, command.consumerId(),
@@ -101,10 +109,24 @@ public final class AccountDecisions {
                     policy.version(), now));
         } else {
             events.add(new ItemsWithdrawn(withdrawalId, command.accountId(), command.consumerId(),
-                    command.requestKey(), fingerprint, command.criteria(), items, command.throughPosition(), cost,
+                    command.requestKey(), fingerprint, command.criteria(), items, throughPosition, cost,
                     current.draw(cost), balance.minus(cost), policy.version(), now));
         }
         return events;
+    }
+
+    /** How many of the items, from the first, the balance covers: each charged one costs what the policy says. */
+    private static int coveredRun(List<DeliveredItem> items, ReciprocityPolicy policy, Credit balance) {
+        int charged = 0;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).charge() == Charge.CHARGED) {
+                if (policy.rules().costOf(charged + 1).exceeds(balance)) {
+                    return i;
+                }
+                charged++;
+            }
+        }
+        return items.size();
     }
 
     public static List<Object> grant(AccountBook book, GrantCredit command, String fingerprint, Instant now) {

@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param criteria        what was asked, recorded with the outcome
  * @param items           the items the catalogue offers for these criteria, as they will be delivered
  * @param throughPosition the pool position of the last of these items; null when there are none
+ * @param upToBalance     deliver the longest run of the items, from the first, that the balance covers, instead of
+ *                        refusing the whole withdrawal: a TAXII page ends where the quota does
  */
 public record WithdrawItems(String accountId, String consumerId, String requestKey, DrawCriteria criteria,
-                            List<OfferedItem> items, Long throughPosition) {
+                            List<OfferedItem> items, Long throughPosition, boolean upToBalance) {
+
+    public WithdrawItems(String accountId, String consumerId, String requestKey, DrawCriteria criteria,
+                         List<OfferedItem> items, Long throughPosition) {
+        this(accountId, consumerId, requestKey, criteria, items, throughPosition, false);
+    }
 
     public WithdrawItems {
         Objects.requireNonNull(accountId, "accountId");
@@ -34,6 +41,7 @@ public record WithdrawItems(String accountId, String consumerId, String requestK
 
     /** Identifies what was asked (not what the pool happened to hold), so that a retry gets the first answer. */
     public String fingerprint() {
-        return RequestKeys.fingerprint(consumerId + "\n" + criteria.canonical());
+        return RequestKeys.fingerprint(consumerId + "\n" + criteria.canonical() + (upToBalance ? "\nup to the balance"
+                : ""));
     }
 }

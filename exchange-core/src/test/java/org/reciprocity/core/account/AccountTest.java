@@ -268,6 +268,35 @@ class AccountTest {
     }
 
     @Test
+    void aWithdrawalUpToTheBalanceDeliversTheRunTheBalanceCovers() {
+        Item c2 = item("domain", "c2.example.net", "GREEN", 100);
+        pool.brought(TELCO, domain, c2, url);
+        given(new GrantCredit(CERT, "g1", Credit.of(2), "programme", null, "op"),
+                new WithdrawItems(CERT, CERT, "w1", ANY, offered(domain), 1L));
+        List<OfferedItem> page = List.of(new OfferedItem(domain, 0, 7L), new OfferedItem(c2, 0, 8L),
+                new OfferedItem(url, 0, 9L));
+        fixture.given(history).andGivenCurrentTime(T0)
+                .when(new WithdrawItems(CERT, CERT, "w2", ANY, page, 9L, true))
+                .expectEventsMatching(recorded.events());
+        ItemsWithdrawn withdrawn = recorded.only(ItemsWithdrawn.class);
+        // The domain was received already (free); the balance of 1 covers the next item, not the one after.
+        assertThat(withdrawn.items()).extracting(DeliveredItem::charge)
+                .containsExactly(Charge.ALREADY_RECEIVED, Charge.CHARGED);
+        assertThat(withdrawn.throughPosition()).isEqualTo(8L);
+        assertThat(withdrawn.cost()).isEqualTo(Credit.of(1));
+        assertThat(withdrawn.balanceAfter()).isEqualTo(Credit.ZERO);
+    }
+
+    @Test
+    void aWithdrawalUpToTheBalanceIsRefusedWhenItCoversNotEvenTheFirstItem() {
+        pool.brought(TELCO, domain);
+        fixture.givenNoPriorActivity()
+                .when(new WithdrawItems(CERT, CERT, "w1", ANY, List.of(new OfferedItem(domain, 0, 1L)), 1L, true))
+                .expectEventsMatching(recorded.events())
+                .expectException(QuotaExceededException.class);
+    }
+
+    @Test
     void anAccountThatNeverEarnedCanDrawNothing() {
         fixture.givenNoPriorActivity()
                 .when(new WithdrawItems(CERT, CERT, "w1", ANY, offered(ip), 1L))

@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
@@ -59,8 +60,14 @@ class CatalogueProjection {
     }
 
     @EventHandler
-    void on(ItemsContributed event, @Timestamp Instant at, TrackingToken token) {
+    void on(ItemsContributed event, @Timestamp Instant stamped, TrackingToken token) {
         long position = token.position().orElseThrow();
+        // The date an item is added to the pool never goes back along the pool, even when nodes' clocks differ: a
+        // TAXII client asking for what was added after the last date it saw then misses nothing.
+        Instant lastAdded = jdbc.query("select max(shared_at) as last_added from catalogue_item",
+                (rs, i) -> SqlTime.instant(rs, "last_added")).stream().filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        Instant at = lastAdded != null && lastAdded.isAfter(stamped) ? lastAdded : stamped;
         long[] lastInPool = {jdbc.queryForObject("select coalesce(max(pool_position), 0) from catalogue_item",
                 Long.class)};
         LongSupplier nextInPool = () -> ++lastInPool[0];
@@ -104,6 +111,39 @@ class CatalogueProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from catalogue_item");
+    }
+
+    /**
+     * A page of the pool in pool order: a few indexed queries, whatever the pool's size. A date is turned into the
+     * pool position where it begins (dates never decrease along the pool), then the page is read by position, one
+     * more than asked to know whether there is more.
+     */
+    @QueryHandler
+    PoolPage handle(FindPoolPage query) {
+        long after = query.afterPosition() == null ? 0 : query.afterPosition();
+        if (query.addedAfter() != null) {
+            Long first = jdbc.queryForObject("select min(pool_position) from catalogue_item where shared_at > ?",
+                    Long.class, SqlTime.of(query.addedAfter()));
+            if (first == null) {
+                return new PoolPage(List.of(), false);
+            }
+            after = Math.max(after, first - 1);
+        }
+        StringBuilder sql = new StringBuilder("select * from catalogue_item where pool_position > ?");
+        List<Object> arguments = new ArrayList<>(List.of(after));
+        if (query.itemIds() != null) {
+            if (query.itemIds().isEmpty()) {
+                return new PoolPage(List.of(), false);
+            }
+            sql.append(" and item_id in (").append(String.join(",", Collections.nCopies(query.itemIds().size(), "?")))
+                    .append(')');
+            arguments.addAll(query.itemIds());
+        }
+        sql.append(" order by pool_position fetch first ? rows only");
+        arguments.add(query.limit() + 1);
+        List<PoolItem> items = jdbc.query(sql.toString(), entryRow, arguments.toArray()).stream()
+                .map(CatalogueProjection::offered).toList();
+        return new PoolPage(items.subList(0, Math.min(items.size(), query.limit())), items.size() > query.limit());
     }
 
     @QueryHandler

@@ -1,0 +1,363 @@
+package org.reciprocity.portal.taxii;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.reciprocity.core.contribution.ContributionReceipt;
+import org.reciprocity.core.membership.PoolMemberships;
+import org.reciprocity.core.withdrawal.DeliveredItem;
+import org.reciprocity.core.withdrawal.DrawCriteria;
+import org.reciprocity.core.withdrawal.OfferedItem;
+import org.reciprocity.core.withdrawal.QuotaExceededException;
+import org.reciprocity.core.withdrawal.WithdrawItems;
+import org.reciprocity.core.withdrawal.WithdrawalReceipt;
+import org.reciprocity.ledger.catalogue.FindPoolPage;
+import org.reciprocity.ledger.catalogue.PoolItem;
+import org.reciprocity.ledger.catalogue.PoolPage;
+import org.reciprocity.portal.idempotency.RequestKeyHeader;
+import org.reciprocity.portal.problem.InvalidRequestException;
+import org.reciprocity.portal.problem.NotFoundException;
+import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.stix.StixContributions;
+import org.reciprocity.portal.stix.StixIndicators;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The shared pool as a TAXII 2.1 server: one API root ({@code /taxii2/pool/}) with one collection, the pool. Reading
+ * its objects is drawing from the pool: every object a page delivers is a withdrawal through the ledger, charged by
+ * the same rules (never twice for one item, never for one's own), and a page ends where the balance does.
+ * <p>
+ * Objects are the pool's items as STIX indicators, in pool order. {@code date_added} is when the item became
+ * drawable, never decreasing along the pool; {@code next} is the pool position of a page's last object, so paging is
+ * exact however many objects share a date and whatever is added between pages.
+ */
+@RestController
+@RequestMapping(path = Taxii.ROOT, produces = Taxii.MEDIA_TYPE)
+@Tag(name = "TAXII 2.1", description = "The shared pool for STIX/TAXII clients (firms and agencies)")
+class TaxiiController {
+
+    /** The shared pool's collection: the same id on every exchange, so that a client's configuration is portable. */
+    static final String COLLECTION = "a7f8b7c0-53f1-4f0e-9a8e-5d1b8e2b7c11";
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    private static final String DATE_ADDED_FIRST = "X-TAXII-Date-Added-First";
+    private static final String DATE_ADDED_LAST = "X-TAXII-Date-Added-Last";
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final PoolMemberships memberships;
+    private final StixContributions contributions;
+    private final TaxiiStatuses statuses;
+    private final Clock clock;
+
+    TaxiiController(QueryGateway queries, CommandGateway commands, PoolMemberships memberships,
+                    StixContributions contributions, TaxiiStatuses statuses, Clock clock) {
+        this.queries = queries;
+        this.commands = commands;
+        this.memberships = memberships;
+        this.contributions = contributions;
+        this.statuses = statuses;
+        this.clock = clock;
+    }
+
+    @GetMapping({"", "/"})
+    @Operation(summary = "TAXII discovery")
+    ObjectNode discovery() {
+        ObjectNode discovery = JSON.objectNode().put("title", "Reciprocity Exchange")
+                .put("description", "The shared pool of threat telemetry, metered by reciprocity")
+                .put("default", Taxii.ROOT + "/pool/");
+        discovery.putArray("api_roots").add(Taxii.ROOT + "/pool/");
+        return discovery;
+    }
+
+    @GetMapping({"/pool", "/pool/"})
+    @Operation(summary = "The API root")
+    ObjectNode apiRoot() {
+        ObjectNode root = JSON.objectNode().put("title", "The shared pool")
+                .put("description", "Reading objects draws from the pool and costs credit; adding objects contributes "
+                        + "and earns it")
+                .put("max_content_length", 64L * 1024 * 1024);
+        root.putArray("versions").add(Taxii.MEDIA_TYPE);
+        return root;
+    }
+
+    @GetMapping({"/pool/collections", "/pool/collections/"})
+    @Operation(summary = "The collections: the shared pool")
+    ObjectNode collections() {
+        ObjectNode collections = JSON.objectNode();
+        collections.putArray("collections").add(collection());
+        return collections;
+    }
+
+    @GetMapping({"/pool/collections/{id}", "/pool/collections/{id}/"})
+    @Operation(summary = "The shared pool's collection")
+    ObjectNode collection(@PathVariable String id) {
+        requireCollection(id);
+        return collection();
+    }
+
+    @GetMapping({"/pool/collections/{id}/objects", "/pool/collections/{id}/objects/"})
+    @Operation(summary = "Draw objects from the pool, in pool order",
+            description = "Each object delivered is charged as a withdrawal, unless received before or contributed "
+                    + "by the caller; a page ends where the balance does ('more' stays true). Nothing covered at all: "
+                    + "a TAXII error, status 409.")
+    ResponseEntity<ObjectNode> objects(@AuthenticationPrincipal Member member, @PathVariable String id,
+                                       @RequestParam(name = "added_after", required = false) String addedAfter,
+                                       @RequestParam(required = false) Integer limit,
+                                       @RequestParam(required = false) String next,
+                                       @RequestParam(name = "match[id]", required = false) String ids,
+                                       @RequestParam(name = "match[type]", required = false) String types,
+                                       @RequestParam(name = "match[spec_version]", required = false) String versions)
+            throws QuotaExceededException {
+        requireCollection(id);
+        PoolPage page = page(addedAfter, limit, next, ids, types, versions);
+        if (page.items().isEmpty()) {
+            return ResponseEntity.ok(JSON.objectNode().put("more", false));
+        }
+        List<PoolItem> delivered = draw(member, page.items(), instant("added_after", addedAfter), next);
+        boolean more = page.more() || delivered.size() < page.items().size();
+        ObjectNode envelope = JSON.objectNode().put("more", more);
+        if (more) {
+            envelope.put("next", String.valueOf(delivered.get(delivered.size() - 1).position()));
+        }
+        ArrayNode objects = envelope.putArray("objects");
+        delivered.forEach(item -> objects.add(StixIndicators.of(item)));
+        return withDatesAdded(delivered, envelope);
+    }
+
+    @GetMapping({"/pool/collections/{id}/objects/{objectId}", "/pool/collections/{id}/objects/{objectId}/"})
+    @Operation(summary = "Draw one object by its id")
+    ResponseEntity<ObjectNode> object(@AuthenticationPrincipal Member member, @PathVariable String id,
+                                      @PathVariable String objectId) throws QuotaExceededException {
+        requireCollection(id);
+        PoolPage page = queries.query(new FindPoolPage(null, null, List.of(itemId(objectId)), 1), PoolPage.class)
+                .join();
+        if (page.items().isEmpty()) {
+            throw new NotFoundException("no object " + objectId + " in the shared pool");
+        }
+        List<PoolItem> delivered = draw(member, page.items(), null, null);
+        ObjectNode envelope = JSON.objectNode().put("more", false);
+        delivered.forEach(item -> envelope.withArray("objects").add(StixIndicators.of(item)));
+        return withDatesAdded(delivered, envelope);
+    }
+
+    @GetMapping({"/pool/collections/{id}/objects/{objectId}/versions",
+            "/pool/collections/{id}/objects/{objectId}/versions/"})
+    @Operation(summary = "The versions of an object: the exchange keeps one")
+    ResponseEntity<ObjectNode> versions(@PathVariable String id, @PathVariable String objectId) {
+        requireCollection(id);
+        PoolPage page = queries.query(new FindPoolPage(null, null, List.of(itemId(objectId)), 1), PoolPage.class)
+                .join();
+        if (page.items().isEmpty()) {
+            throw new NotFoundException("no object " + objectId + " in the shared pool");
+        }
+        ObjectNode versions = JSON.objectNode().put("more", false);
+        versions.putArray("versions").add(StixIndicators.timestamp(page.items().get(0).sharedAt()));
+        return withDatesAdded(page.items(), versions);
+    }
+
+    @GetMapping({"/pool/collections/{id}/manifest", "/pool/collections/{id}/manifest/"})
+    @Operation(summary = "What the pool holds, without the objects: not charged")
+    ResponseEntity<ObjectNode> manifest(@PathVariable String id,
+                                        @RequestParam(name = "added_after", required = false) String addedAfter,
+                                        @RequestParam(required = false) Integer limit,
+                                        @RequestParam(required = false) String next,
+                                        @RequestParam(name = "match[id]", required = false) String ids,
+                                        @RequestParam(name = "match[type]", required = false) String types,
+                                        @RequestParam(name = "match[spec_version]", required = false) String versions) {
+        requireCollection(id);
+        PoolPage page = page(addedAfter, limit, next, ids, types, versions);
+        ObjectNode manifest = JSON.objectNode().put("more", page.more());
+        if (page.items().isEmpty()) {
+            return ResponseEntity.ok(manifest);
+        }
+        if (page.more()) {
+            manifest.put("next", String.valueOf(page.items().get(page.items().size() - 1).position()));
+        }
+        ArrayNode records = manifest.putArray("objects");
+        for (PoolItem item : page.items()) {
+            String added = StixIndicators.timestamp(item.sharedAt());
+            records.addObject().put("id", StixIndicators.idOf(item.item())).put("date_added", added)
+                    .put("version", added).put("media_type", StixContributions.STIX_MEDIA_TYPE);
+        }
+        return withDatesAdded(page.items(), manifest);
+    }
+
+    @PostMapping(path = {"/pool/collections/{id}/objects", "/pool/collections/{id}/objects/"},
+            consumes = {Taxii.MEDIA_TYPE, StixContributions.STIX_MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Add objects: one contribution",
+            description = "A TAXII envelope ({\"objects\": [...]}) or a STIX bundle, read as a STIX contribution. "
+                    + "The same envelope sent again is counted once. Answers 202 with a status, complete at once.")
+    ResponseEntity<ObjectNode> add(@AuthenticationPrincipal Member member, @PathVariable String id,
+                                   @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                                   @RequestBody JsonNode body) {
+        requireCollection(id);
+        ObjectNode bundle = asBundle(body);
+        Instant received = clock.instant();
+        ContributionReceipt receipt = contributions.contribute(member.participantId(), requestKey, bundle);
+        ObjectNode status = JSON.objectNode().put("id", receipt.contributionId().toString())
+                .put("status", "complete").put("request_timestamp", StixIndicators.timestamp(received));
+        int total = bundle.path("objects").size();
+        status.put("total_count", total).put("success_count", total).put("failure_count", 0)
+                .put("pending_count", 0);
+        ArrayNode successes = status.putArray("successes");
+        bundle.path("objects").forEach(object -> {
+            ObjectNode success = successes.addObject().put("id", object.path("id").asText());
+            if (object.has("modified")) {
+                success.put("version", object.path("modified").asText());
+            }
+        });
+        statuses.keep(receipt.contributionId().toString(), member.participantId(), received, status);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(status);
+    }
+
+    @GetMapping({"/pool/status/{statusId}", "/pool/status/{statusId}/"})
+    @Operation(summary = "The status of objects added")
+    JsonNode status(@AuthenticationPrincipal Member member, @PathVariable String statusId) {
+        return statuses.find(statusId, member.participantId())
+                .orElseThrow(() -> new NotFoundException("no status " + statusId + " for this participant"));
+    }
+
+    /** The page's items delivered as one withdrawal: the run of them, from the first, that the balance covers. */
+    private List<PoolItem> draw(Member member, List<PoolItem> items, Instant addedAfter, String next)
+            throws QuotaExceededException {
+        List<OfferedItem> offered = items.stream().map(item -> new OfferedItem(item.item(), item.corroborations(),
+                item.position())).toList();
+        DrawCriteria criteria = new DrawCriteria(List.of(), addedAfter, next == null ? null : Long.valueOf(next),
+                items.size());
+        WithdrawalReceipt receipt;
+        try {
+            // A key of its own per page drawn: a page asked again is a new withdrawal, and charges nothing for the
+            // objects the first one delivered.
+            receipt = commands.sendAndWait(new WithdrawItems(memberships.accountOf(member.participantId()),
+                    member.participantId(), "taxii-" + UUID.randomUUID(), criteria, offered,
+                    items.get(items.size() - 1).position(), true));
+        } catch (CommandExecutionException e) {
+            if (e.getCause() instanceof QuotaExceededException refused) {
+                throw refused;
+            }
+            throw e;
+        }
+        List<DeliveredItem> delivered = receipt.items();
+        return items.subList(0, delivered.size());
+    }
+
+    private PoolPage page(String addedAfter, Integer limit, String next, String ids, String types,
+                          String versions) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1) {
+            throw InvalidRequestException.of("limit", "limit is 1 or more; got " + size);
+        }
+        size = Math.min(size, MAX_LIMIT);
+        Long after = null;
+        if (next != null) {
+            try {
+                after = Long.valueOf(next);
+            } catch (NumberFormatException e) {
+                throw InvalidRequestException.of("next", "next is the value of an earlier page's 'next'; got '"
+                        + next + "'");
+            }
+        }
+        // Every object is an indicator of STIX 2.1: a filter that rules those out leaves nothing.
+        if ((types != null && !listOf(types).contains("indicator"))
+                || (versions != null && !listOf(versions).contains("2.1"))) {
+            return new PoolPage(List.of(), false);
+        }
+        List<UUID> itemIds = ids == null ? null : listOf(ids).stream().map(TaxiiController::itemId).toList();
+        return queries.query(new FindPoolPage(after, instant("added_after", addedAfter), itemIds, size),
+                PoolPage.class).join();
+    }
+
+    /** The envelope's objects as a bundle, as the STIX reader takes it; a bundle stays as it is. */
+    private static ObjectNode asBundle(JsonNode body) {
+        if (body.isObject() && "bundle".equals(body.path("type").asText())) {
+            return (ObjectNode) body;
+        }
+        if (!body.isObject() || !body.path("objects").isArray()) {
+            throw InvalidRequestException.of("objects", "a TAXII envelope is {\"objects\": [...]}");
+        }
+        // An envelope names no bundle: the bundle's id is derived from its content, so the same envelope sent twice
+        // is the same contribution.
+        ObjectNode bundle = JSON.objectNode().put("type", "bundle").put("id", "bundle--"
+                + UUID.nameUUIDFromBytes(body.path("objects").toString().getBytes(StandardCharsets.UTF_8)));
+        bundle.set("objects", body.path("objects"));
+        return bundle;
+    }
+
+    private static ResponseEntity<ObjectNode> withDatesAdded(List<PoolItem> items, ObjectNode body) {
+        return ResponseEntity.ok()
+                .header(DATE_ADDED_FIRST, StixIndicators.timestamp(items.get(0).sharedAt()))
+                .header(DATE_ADDED_LAST, StixIndicators.timestamp(items.get(items.size() - 1).sharedAt()))
+                .body(body);
+    }
+
+    private static ObjectNode collection() {
+        ObjectNode collection = JSON.objectNode().put("id", COLLECTION).put("title", "Shared pool")
+                .put("description", "Every item the exchange's members shared (TLP CLEAR, GREEN and AMBER), as STIX "
+                        + "indicators; reading costs credit, adding earns it")
+                .put("can_read", true).put("can_write", true);
+        collection.putArray("media_types").add(StixContributions.STIX_MEDIA_TYPE);
+        return collection;
+    }
+
+    private static void requireCollection(String id) {
+        if (!COLLECTION.equals(id)) {
+            throw new NotFoundException("no collection " + id + ": the shared pool is " + COLLECTION);
+        }
+    }
+
+    private static UUID itemId(String objectId) {
+        String prefix = "indicator--";
+        try {
+            if (!objectId.startsWith(prefix)) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(objectId.substring(prefix.length()));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("id", "the pool's objects are indicators, 'indicator--<uuid>'; got '"
+                    + objectId + "'");
+        }
+    }
+
+    private static Instant instant(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw InvalidRequestException.of(field, field + " is a timestamp such as 2026-11-23T08:00:00.000Z; got '"
+                    + text + "'");
+        }
+    }
+
+    private static List<String> listOf(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(value -> !value.isEmpty()).toList();
+    }
+}

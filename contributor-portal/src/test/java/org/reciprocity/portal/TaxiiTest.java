@@ -1,0 +1,210 @@
+package org.reciprocity.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.portal.support.ExchangeClient;
+import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.Projections;
+import org.reciprocity.portal.support.StixSchemas;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reciprocity.portal.support.ExchangeClient.item;
+
+/** The pool through TAXII 2.1, as a STIX/TAXII client sees it, HTTP Basic and all. */
+class TaxiiTest extends PostgresExchangeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TAXII = "application/taxii+json;version=2.1";
+    private static final String OBJECTS = "/taxii2/pool/collections/a7f8b7c0-53f1-4f0e-9a8e-5d1b8e2b7c11/objects/";
+
+    @Test
+    void discoveryApiRootAndCollectionSpeakTaxii() throws Exception {
+        Participant bank = exchange().register("firm");
+        MockHttpServletResponse discovery = taxii("GET", "/taxii2/", bank, null);
+        assertThat(discovery.getStatus()).isEqualTo(200);
+        assertThat(discovery.getContentType()).isEqualTo(TAXII);
+        assertThat(body(discovery).path("api_roots").path(0).asText()).isEqualTo("/taxii2/pool/");
+        assertThat(body(taxii("GET", "/taxii2/pool/", bank, null)).path("versions").path(0).asText()).isEqualTo(TAXII);
+        JsonNode collection = body(taxii("GET", "/taxii2/pool/collections/", bank, null)).path("collections").path(0);
+        assertThat(collection.path("id").asText()).isEqualTo("a7f8b7c0-53f1-4f0e-9a8e-5d1b8e2b7c11");
+        assertThat(collection.path("can_read").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aBundleInComesOutThroughTaxiiAsTheSameSchemaValidIndicatorsAndIsCharged() throws Exception {
+        Participant bank = exchange().register("firm");
+        Participant cert = exchange().register("agency");
+        grant(cert, 10);
+        Instant before = Instant.now().minusMillis(1);
+        String ip = ExchangeContract.uniqueIp();
+        MockHttpServletResponse added = taxii("POST", OBJECTS, bank, """
+                {"objects": [{"type": "indicator", "spec_version": "2.1",
+                  "id": "indicator--%s", "created": "2026-11-01T00:00:00.000Z", "modified": "2026-11-01T00:00:00.000Z",
+                  "pattern_type": "stix", "pattern": "[ipv4-addr:value = '%s']", "valid_from": "2026-11-01T00:00:00Z",
+                  "confidence": 90, "object_marking_refs": ["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"]}]}
+                """.formatted(UUID.randomUUID(), ip));
+        assertThat(added.getStatus()).as(added.getContentAsString()).isEqualTo(202);
+        JsonNode status = body(added);
+        assertThat(status.path("status").asText()).isEqualTo("complete");
+        assertThat(status.path("success_count").asInt()).isEqualTo(1);
+        assertThat(body(taxii("GET", "/taxii2/pool/status/" + status.path("id").asText() + "/", bank, null))
+                .path("status").asText()).isEqualTo("complete");
+        Projections.awaitCaughtUp(projections);
+
+        MockHttpServletResponse page = taxii("GET", OBJECTS + "?added_after=" + before, cert, null);
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getHeader("X-TAXII-Date-Added-First")).isNotNull();
+        JsonNode indicator = objectWith(body(page), ip);
+        assertThat(StixSchemas.problemsWith(indicator)).isEmpty();
+        assertThat(indicator.path("pattern").asText()).isEqualTo("[ipv4-addr:value = '" + ip + "']");
+        assertThat(indicator.path("confidence").asInt()).isEqualTo(90);
+        assertThat(indicator.path("object_marking_refs").path(0).asText())
+                .isEqualTo("marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb");
+        String id = indicator.path("id").asText();
+        assertThat(body(taxii("GET", OBJECTS + id + "/", cert, null)).path("objects").path(0).path("id").asText())
+                .as("the same id every time").isEqualTo(id);
+        Projections.awaitCaughtUp(projections);
+        JsonNode account = exchange().get("/api/accounts/" + cert.id(), cert.apiKey()).body();
+        assertThat(account.path("balance").path("spent").decimalValue()).as("charged once, read twice")
+                .isEqualByComparingTo(java.math.BigDecimal.valueOf(body(page).path("objects").size()));
+    }
+
+    /** Thousands of objects with one date_added, and more arriving mid-paging: each comes exactly once. */
+    @Test
+    void pagingWithNextDeliversEveryObjectExactlyOnce() throws Exception {
+        Participant bank = exchange().register("firm");
+        Participant cert = exchange().register("agency");
+        grant(cert, 20_000);
+        Instant before = Instant.now().minusMillis(1);
+        List<String> firstBatch = ips("100.70", 5_000);
+        exchange().contribute(bank, "five-thousand", firstBatch.stream().map(ip -> item("ipv4", ip, "GREEN")).toList());
+        Projections.awaitCaughtUp(projections);
+
+        List<String> seen = new ArrayList<>();
+        Map<String, String> dateAdded = new java.util.HashMap<>();
+        String next = null;
+        List<String> lateBatch = ips("100.71", 300);
+        int pages = 0;
+        do {
+            MockHttpServletResponse response = taxii("GET", OBJECTS + "?limit=1000&added_after=" + before
+                    + (next == null ? "" : "&next=" + next), cert, null);
+            JsonNode page = body(response);
+            page.path("objects").forEach(object -> {
+                seen.add(object.path("pattern").asText());
+                dateAdded.put(object.path("pattern").asText(), object.path("created").asText());
+            });
+            next = page.path("more").asBoolean() ? page.path("next").asText() : null;
+            if (++pages == 2) {
+                exchange().contribute(bank, "late", lateBatch.stream().map(ip -> item("ipv4", ip, "GREEN")).toList());
+                Projections.awaitCaughtUp(projections);
+            }
+        } while (next != null);
+
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(seen).containsAll(patterns(firstBatch)).containsAll(patterns(lateBatch));
+        assertThat(patterns(firstBatch).stream().map(dateAdded::get).distinct()).as("one date_added for 5,000")
+                .hasSize(1);
+    }
+
+    @Test
+    void aPageEndsWhereTheQuotaDoesAndThenTheServerSaysSo() throws Exception {
+        Participant bank = exchange().register("firm");
+        Participant cert = exchange().register("agency");
+        grant(cert, 3);
+        Instant before = Instant.now().minusMillis(1);
+        exchange().contribute(bank, "five", ips("100.72", 5).stream().map(ip -> item("ipv4", ip, "GREEN")).toList());
+        Projections.awaitCaughtUp(projections);
+
+        JsonNode page = body(taxii("GET", OBJECTS + "?limit=5&added_after=" + before, cert, null));
+        assertThat(page.path("objects")).hasSize(3);
+        assertThat(page.path("more").asBoolean()).isTrue();
+
+        MockHttpServletResponse refused = taxii("GET", OBJECTS + "?limit=5&added_after=" + before + "&next="
+                + page.path("next").asText(), cert, null);
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentType()).isEqualTo(TAXII);
+        JsonNode error = body(refused);
+        assertThat(error.path("title").asText()).isEqualTo("The withdrawal costs more than the balance");
+        assertThat(error.path("http_status").asText()).isEqualTo("409");
+        assertThat(error.path("description").asText()).contains("balance");
+    }
+
+    @Test
+    void badRequestsAreTaxiiErrorsAndStoreNothing() throws Exception {
+        Participant bank = exchange().register("firm");
+        MockHttpServletResponse invalid = taxii("POST", OBJECTS, bank, """
+                {"objects": [{"type": "indicator", "spec_version": "2.0", "id": "indicator--%s",
+                  "pattern_type": "stix", "pattern": "[ipv4-addr:value = '198.51.100.1'"}]}""".formatted(UUID.randomUUID()));
+        assertThat(invalid.getStatus()).isEqualTo(400);
+        assertThat(invalid.getContentType()).isEqualTo(TAXII);
+        assertThat(body(invalid).path("details").path("errors").path(0).path("field").asText())
+                .isEqualTo("objects[0].spec_version");
+        assertThat(taxii("GET", "/taxii2/pool/collections/" + UUID.randomUUID() + "/", bank, null).getStatus())
+                .isEqualTo(404);
+        MockHttpServletResponse wrongMediaType = mvc.perform(MockMvcRequestBuilders.post(OBJECTS)
+                .header(HttpHeaders.AUTHORIZATION, basic(bank)).header(HttpHeaders.ACCEPT, TAXII)
+                .contentType("text/plain").content("hello")).andReturn().getResponse();
+        assertThat(wrongMediaType.getStatus()).isEqualTo(415);
+        MockHttpServletResponse wrongUser = mvc.perform(MockMvcRequestBuilders.get("/taxii2/")
+                .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(("someone-else:"
+                        + bank.apiKey()).getBytes(StandardCharsets.UTF_8)))).andReturn().getResponse();
+        assertThat(wrongUser.getStatus()).isEqualTo(401);
+        assertThat(wrongUser.getContentType()).isEqualTo(TAXII);
+    }
+
+    private MockHttpServletResponse taxii(String method, String path, Participant participant, String body)
+            throws Exception {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, java.net.URI.create(path))
+                .header(HttpHeaders.AUTHORIZATION, basic(participant)).header(HttpHeaders.ACCEPT, TAXII);
+        if (body != null) {
+            request.contentType(TAXII).content(body);
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private void grant(Participant participant, int credits) {
+        ExchangeClient.Response granted = exchange().post("/api/accounts/" + participant.id() + "/grants",
+                operatorKey(), "g-" + UUID.randomUUID(), Map.of("amount", credits, "reason", "taxii test"));
+        assertThat(granted.status()).isEqualTo(201);
+    }
+
+    private static String basic(Participant participant) {
+        return "Basic " + Base64.getEncoder().encodeToString((participant.id() + ":" + participant.apiKey())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode body(MockHttpServletResponse response) throws Exception {
+        return JSON.readTree(response.getContentAsString());
+    }
+
+    private static JsonNode objectWith(JsonNode envelope, String ip) {
+        for (JsonNode object : envelope.path("objects")) {
+            if (object.path("pattern").asText().contains("'" + ip + "'")) {
+                return object;
+            }
+        }
+        throw new AssertionError(ip + " not in " + envelope);
+    }
+
+    private static List<String> ips(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> prefix + "." + (i / 250) + "." + (i % 250)).toList();
+    }
+
+    private static List<String> patterns(List<String> ips) {
+        return ips.stream().map(ip -> "[ipv4-addr:value = '" + ip + "']").toList();
+    }
+}

@@ -1,0 +1,15 @@
+package org.reciprocity.ledger.catalogue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A page of the shared pool, in pool order.
+ *
+ * @param afterPosition only items after this pool position (the last of the previous page); null from the start
+ * @param addedAfter    only items added to the pool after this instant (exclusive); null for all
+ * @param itemIds       only these items; null for any
+ */
+public record FindPoolPage(Long afterPosition, Instant addedAfter, List<UUID> itemIds, int limit) {
+}
