@@ -77,6 +77,7 @@ create table catalogue_item (
     last_seen       timestamp(6) with time zone,
     tags            varchar,
     corroborations  integer                     not null,
+    modified_at     timestamp(6) with time zone,
     constraint catalogue_item_pk primary key (item_id)
 );
 
@@ -84,4 +85,4 @@ create table catalogue_item (
 create unique index catalogue_item_pool on catalogue_item (pool_position);
 create index catalogue_item_type_pool on catalogue_item (item_type, pool_position);
 -- TAXII's added_after: where in the pool a date begins (dates never decrease along the pool, see CatalogueProjection).
-create index catalogue_item_shared_at on catalogue_item (shared_at);
+create index catalogue_item_shared_at on catalogue_item (shared_at, pool_position);

@@ -143,6 +143,44 @@ class TaxiiTest extends PostgresExchangeTest {
         assertThat(error.path("description").asText()).contains("balance");
     }
 
+    /** An object's id follows from its value: looking one up must cost what drawing it costs. */
+    @Test
+    void noOneLearnsForFreeWhetherThePoolHoldsAValue() throws Exception {
+        Participant bank = exchange().register("firm");
+        Participant prober = exchange().register("agency");
+        String secret = ExchangeContract.unique("secret-c2") + ".example";
+        exchange().contribute(bank, "amber", List.of(item("domain", secret, "AMBER")));
+        Projections.awaitCaughtUp(projections);
+        String id = "indicator--" + org.reciprocity.core.item.ItemIdentity.of(
+                org.reciprocity.core.item.ItemType.DOMAIN, secret);
+
+        assertThat(body(taxii("GET", OBJECTS.replace("objects/", "manifest/") + "?match[id]=" + id, prober, null))
+                .path("objects")).isEmpty();
+        assertThat(taxii("GET", OBJECTS + id + "/versions/", prober, null).getStatus()).isEqualTo(404);
+        assertThat(taxii("GET", OBJECTS + id + "/", prober, null).getStatus()).isEqualTo(404);
+        assertThat(body(taxii("GET", OBJECTS + "?match[id]=" + id, prober, null)).path("objects")).isEmpty();
+        assertThat(taxii("GET", OBJECTS + "ipv4-addr--" + UUID.randomUUID() + "/", prober, null).getStatus())
+                .isEqualTo(404);
+        assertThat(body(taxii("GET", OBJECTS.replace("objects/", "manifest/") + "?match[id]=" + id, bank, null))
+                .path("objects").path(0).path("id").asText()).as("its contributor holds it").isEqualTo(id);
+    }
+
+    @Test
+    void aFeedPollingAnEmptyAccountIsRecordedRefusedOnce() throws Exception {
+        Participant bank = exchange().register("firm");
+        Participant cert = exchange().register("agency");
+        Instant before = Instant.now().minusMillis(1);
+        exchange().contribute(bank, "one", List.of(item("ipv4", ExchangeContract.uniqueIp(), "GREEN")));
+        Projections.awaitCaughtUp(projections);
+
+        for (int poll = 0; poll < 3; poll++) {
+            assertThat(taxii("GET", OBJECTS + "?added_after=" + before, cert, null).getStatus()).isEqualTo(409);
+            Projections.awaitCaughtUp(projections);
+        }
+        assertThat(exchange().get("/api/accounts/" + cert.id(), cert.apiKey()).body().path("balance")
+                .path("refusals").asInt()).isEqualTo(1);
+    }
+
     @Test
     void badRequestsAreTaxiiErrorsAndStoreNothing() throws Exception {
         Participant bank = exchange().register("firm");

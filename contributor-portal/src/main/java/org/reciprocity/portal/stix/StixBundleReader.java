@@ -80,9 +80,13 @@ public final class StixBundleReader {
                     + "has " + objects.size() + ": split it into several bundles");
         }
         // Marking definitions first: any object may refer to one defined later in the bundle.
-        for (JsonNode object : objects) {
-            if ("marking-definition".equals(object.path("type").asText())) {
-                markings.define(object);
+        for (int i = 0; i < objects.size(); i++) {
+            if ("marking-definition".equals(objects.get(i).path("type").asText())) {
+                try {
+                    markings.define(objects.get(i));
+                } catch (InvalidInputException e) {
+                    refuse("objects[" + i + "].definition", e.getMessage());
+                }
             }
         }
         List<Item> items = new ArrayList<>();
@@ -126,6 +130,9 @@ public final class StixBundleReader {
         if (READ_NOT_METERED.contains(type)) {
             return List.of();
         }
+        if (object.path("revoked").asBoolean(false)) {
+            throw new IllegalArgumentException(id + ": revoked by its producer; a revoked object is not contributed");
+        }
         Tlp tlp = tlpOf(object);
         if (type.equals("indicator")) {
             return indicator(object, tlp);
@@ -166,7 +173,7 @@ public final class StixBundleReader {
         } catch (StixPattern.UnsupportedPatternException e) {
             throw new IllegalArgumentException(indicator.path("id").asText() + ": " + e.getMessage());
         }
-        Integer confidence = indicator.has("confidence") ? indicator.get("confidence").asInt() : null;
+        Integer confidence = confidence(indicator);
         Instant validFrom = instant(indicator, "valid_from");
         Instant validUntil = instant(indicator, "valid_until");
         List<String> tags = new ArrayList<>();
@@ -184,12 +191,39 @@ public final class StixBundleReader {
         return items;
     }
 
+    /**
+     * The most restrictive TLP among the object's markings, those on the whole object and those on any of its
+     * properties: an item is one value, so a restriction on part of the object restricts the item.
+     */
     private Tlp tlpOf(JsonNode object) {
+        JsonNode objectMarkings = object.get("object_marking_refs");
+        if (objectMarkings != null && !objectMarkings.isArray()) {
+            throw new InvalidInputException("object_marking_refs", "object_marking_refs is a list of marking ids");
+        }
+        List<String> references = new ArrayList<>();
+        object.path("object_marking_refs").forEach(reference -> references.add(reference.asText()));
+        object.path("granular_markings").forEach(marking -> {
+            if (marking.has("marking_ref")) {
+                references.add(marking.path("marking_ref").asText());
+            }
+        });
         List<Tlp> levels = new ArrayList<>();
-        for (JsonNode reference : object.path("object_marking_refs")) {
-            markings.levelOf(reference.asText()).ifPresent(levels::add);
+        for (String reference : references) {
+            markings.levelOf(reference).ifPresent(levels::add);
         }
         return levels.stream().max(Comparator.naturalOrder()).orElse(UNMARKED);
+    }
+
+    private static Integer confidence(JsonNode indicator) {
+        JsonNode confidence = indicator.get("confidence");
+        if (confidence == null) {
+            return null;
+        }
+        if (!confidence.canConvertToExactIntegral() || !confidence.isNumber()) {
+            throw new InvalidInputException("confidence", "confidence is a whole number from 0 to 100; got "
+                    + confidence);
+        }
+        return confidence.asInt();
     }
 
     private static String text(JsonNode object, String property) {

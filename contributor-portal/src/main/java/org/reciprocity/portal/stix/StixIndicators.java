@@ -12,7 +12,9 @@ import java.time.format.DateTimeFormatter;
 /**
  * The pool's items as STIX 2.1 indicators. An item always has the same identifier ({@code indicator--} and the
  * item's own name-based UUID, derived from its type and canonical value), so a consumer recognises an item it has
- * seen, whichever contribution or page it came from; created and modified are when the item became drawable.
+ * seen, whichever contribution or page it came from. {@code created} is when the item became drawable;
+ * {@code modified} when what is served of it last changed (a later contribution raising its confidence, widening its
+ * seen period, adding tags, easing its marking): one content per version.
  */
 public final class StixIndicators {
 
@@ -36,7 +38,7 @@ public final class StixIndicators {
                 .put("spec_version", "2.1")
                 .put("id", idOf(item))
                 .put("created", added)
-                .put("modified", added)
+                .put("modified", timestamp(pooled.modifiedAt() != null ? pooled.modifiedAt() : pooled.sharedAt()))
                 .put("name", item.type().label() + " " + item.value())
                 .put("pattern", StixPattern.of(item.type(), item.value()))
                 .put("pattern_type", "stix")

@@ -43,7 +43,7 @@ public final class StixPattern {
      * @throws UnsupportedPatternException when it is one the exchange does not meter
      */
     public static List<Comparison> read(String pattern) {
-        List<String> tokens = tokens(pattern);
+        List<String> tokens = withoutParentheses(tokens(pattern));
         for (String token : tokens) {
             if (BEYOND_EQUALITY.contains(token)) {
                 throw new UnsupportedPatternException("the exchange meters patterns of equality comparisons joined "
@@ -108,6 +108,30 @@ public final class StixPattern {
         }
         throw new UnsupportedPatternException("the exchange meters the value of ipv4-addr, ipv6-addr, domain-name, "
                 + "url and email-addr, and file MD5, SHA-1 and SHA-256 hashes; not " + path);
+    }
+
+    /**
+     * The tokens without their parentheses, once they are known to balance: with OR as the only operator the
+     * exchange meters, grouping changes nothing.
+     */
+    private static List<String> withoutParentheses(List<String> tokens) {
+        int depth = 0;
+        List<String> kept = new ArrayList<>(tokens.size());
+        for (String token : tokens) {
+            if (token.equals("(")) {
+                depth++;
+            } else if (token.equals(")")) {
+                if (--depth < 0) {
+                    throw malformed("a ')' closes nothing");
+                }
+            } else {
+                kept.add(token);
+            }
+        }
+        if (depth != 0) {
+            throw malformed("a '(' is not closed");
+        }
+        return kept;
     }
 
     private static int expect(List<String> tokens, int at, String token) {

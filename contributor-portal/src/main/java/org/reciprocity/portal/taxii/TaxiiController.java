@@ -9,14 +9,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
+import org.reciprocity.core.account.RequestKeys;
 import org.reciprocity.core.contribution.ContributionReceipt;
 import org.reciprocity.core.membership.PoolMemberships;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.PolicyBook;
 import org.reciprocity.core.withdrawal.DeliveredItem;
 import org.reciprocity.core.withdrawal.DrawCriteria;
 import org.reciprocity.core.withdrawal.OfferedItem;
 import org.reciprocity.core.withdrawal.QuotaExceededException;
 import org.reciprocity.core.withdrawal.WithdrawItems;
 import org.reciprocity.core.withdrawal.WithdrawalReceipt;
+import org.reciprocity.ledger.account.AccountSummary;
+import org.reciprocity.ledger.account.Balance;
+import org.reciprocity.ledger.account.FindBalance;
 import org.reciprocity.ledger.catalogue.FindPoolPage;
 import org.reciprocity.ledger.catalogue.PoolItem;
 import org.reciprocity.ledger.catalogue.PoolPage;
@@ -26,10 +32,12 @@ import org.reciprocity.portal.problem.NotFoundException;
 import org.reciprocity.portal.security.Member;
 import org.reciprocity.portal.stix.StixContributions;
 import org.reciprocity.portal.stix.StixIndicators;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,7 +53,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The shared pool as a TAXII 2.1 server: one API root ({@code /taxii2/pool/}) with one collection, the pool. Reading
@@ -74,16 +84,21 @@ class TaxiiController {
     private final PoolMemberships memberships;
     private final StixContributions contributions;
     private final TaxiiStatuses statuses;
+    private final PolicyBook policies;
     private final Clock clock;
+    private final long maxContentLength;
 
     TaxiiController(QueryGateway queries, CommandGateway commands, PoolMemberships memberships,
-                    StixContributions contributions, TaxiiStatuses statuses, Clock clock) {
+                    StixContributions contributions, TaxiiStatuses statuses, PolicyBook policies, Clock clock,
+                    @Value("${exchange.http.max-request-size}") DataSize maxContentLength) {
         this.queries = queries;
         this.commands = commands;
         this.memberships = memberships;
         this.contributions = contributions;
         this.statuses = statuses;
+        this.policies = policies;
         this.clock = clock;
+        this.maxContentLength = maxContentLength.toBytes();
     }
 
     @GetMapping({"", "/"})
@@ -102,7 +117,7 @@ class TaxiiController {
         ObjectNode root = JSON.objectNode().put("title", "The shared pool")
                 .put("description", "Reading objects draws from the pool and costs credit; adding objects contributes "
                         + "and earns it")
-                .put("max_content_length", 64L * 1024 * 1024);
+                .put("max_content_length", maxContentLength);
         root.putArray("versions").add(Taxii.MEDIA_TYPE);
         return root;
     }
@@ -136,11 +151,14 @@ class TaxiiController {
                                        @RequestParam(name = "match[spec_version]", required = false) String versions)
             throws QuotaExceededException {
         requireCollection(id);
-        PoolPage page = page(addedAfter, limit, next, ids, types, versions);
+        Drawer drawer = drawer(member);
+        // Asking for objects by id must cost what drawing them costs: one who cannot pay sees only what it holds.
+        PoolPage page = page(addedAfter, limit, next, ids, types, versions,
+                ids != null && !drawer.canPay() ? drawer.holder() : null);
         if (page.items().isEmpty()) {
             return ResponseEntity.ok(JSON.objectNode().put("more", false));
         }
-        List<PoolItem> delivered = draw(member, page.items(), instant("added_after", addedAfter), next);
+        List<PoolItem> delivered = draw(drawer, page.items(), next);
         boolean more = page.more() || delivered.size() < page.items().size();
         ObjectNode envelope = JSON.objectNode().put("more", more);
         if (more) {
@@ -156,12 +174,13 @@ class TaxiiController {
     ResponseEntity<ObjectNode> object(@AuthenticationPrincipal Member member, @PathVariable String id,
                                       @PathVariable String objectId) throws QuotaExceededException {
         requireCollection(id);
-        PoolPage page = queries.query(new FindPoolPage(null, null, List.of(itemId(objectId)), 1), PoolPage.class)
-                .join();
+        Drawer drawer = drawer(member);
+        PoolPage page = queries.query(new FindPoolPage(null, null, List.of(objectItemId(objectId)),
+                drawer.canPay() ? null : drawer.holder(), 1), PoolPage.class).join();
         if (page.items().isEmpty()) {
-            throw new NotFoundException("no object " + objectId + " in the shared pool");
+            throw new NotFoundException("no object " + objectId + " in the shared pool that you may draw");
         }
-        List<PoolItem> delivered = draw(member, page.items(), null, null);
+        List<PoolItem> delivered = draw(drawer, page.items(), null);
         ObjectNode envelope = JSON.objectNode().put("more", false);
         delivered.forEach(item -> envelope.withArray("objects").add(StixIndicators.of(item)));
         return withDatesAdded(delivered, envelope);
@@ -169,22 +188,25 @@ class TaxiiController {
 
     @GetMapping({"/pool/collections/{id}/objects/{objectId}/versions",
             "/pool/collections/{id}/objects/{objectId}/versions/"})
-    @Operation(summary = "The versions of an object: the exchange keeps one")
-    ResponseEntity<ObjectNode> versions(@PathVariable String id, @PathVariable String objectId) {
+    @Operation(summary = "The versions of an object you received or contributed: the exchange serves its latest")
+    ResponseEntity<ObjectNode> versions(@AuthenticationPrincipal Member member, @PathVariable String id,
+                                        @PathVariable String objectId) {
         requireCollection(id);
-        PoolPage page = queries.query(new FindPoolPage(null, null, List.of(itemId(objectId)), 1), PoolPage.class)
-                .join();
+        PoolPage page = queries.query(new FindPoolPage(null, null, List.of(objectItemId(objectId)), holder(member),
+                1), PoolPage.class).join();
         if (page.items().isEmpty()) {
-            throw new NotFoundException("no object " + objectId + " in the shared pool");
+            throw new NotFoundException("no object " + objectId + " among those you received or contributed");
         }
         ObjectNode versions = JSON.objectNode().put("more", false);
-        versions.putArray("versions").add(StixIndicators.timestamp(page.items().get(0).sharedAt()));
+        versions.putArray("versions").add(StixIndicators.timestamp(page.items().get(0).modifiedAt()));
         return withDatesAdded(page.items(), versions);
     }
 
     @GetMapping({"/pool/collections/{id}/manifest", "/pool/collections/{id}/manifest/"})
-    @Operation(summary = "What the pool holds, without the objects: not charged")
-    ResponseEntity<ObjectNode> manifest(@PathVariable String id,
+    @Operation(summary = "The objects you received or contributed, without their content: not charged",
+            description = "Not the whole pool: listing it free would tell anyone, for nothing, whether the pool "
+                    + "holds a value they can guess (an object's id follows from its value).")
+    ResponseEntity<ObjectNode> manifest(@AuthenticationPrincipal Member member, @PathVariable String id,
                                         @RequestParam(name = "added_after", required = false) String addedAfter,
                                         @RequestParam(required = false) Integer limit,
                                         @RequestParam(required = false) String next,
@@ -192,7 +214,7 @@ class TaxiiController {
                                         @RequestParam(name = "match[type]", required = false) String types,
                                         @RequestParam(name = "match[spec_version]", required = false) String versions) {
         requireCollection(id);
-        PoolPage page = page(addedAfter, limit, next, ids, types, versions);
+        PoolPage page = page(addedAfter, limit, next, ids, types, versions, holder(member));
         ObjectNode manifest = JSON.objectNode().put("more", page.more());
         if (page.items().isEmpty()) {
             return ResponseEntity.ok(manifest);
@@ -204,7 +226,8 @@ class TaxiiController {
         for (PoolItem item : page.items()) {
             String added = StixIndicators.timestamp(item.sharedAt());
             records.addObject().put("id", StixIndicators.idOf(item.item())).put("date_added", added)
-                    .put("version", added).put("media_type", StixContributions.STIX_MEDIA_TYPE);
+                    .put("version", StixIndicators.timestamp(item.modifiedAt()))
+                    .put("media_type", StixContributions.STIX_MEDIA_TYPE);
         }
         return withDatesAdded(page.items(), manifest);
     }
@@ -227,12 +250,9 @@ class TaxiiController {
         status.put("total_count", total).put("success_count", total).put("failure_count", 0)
                 .put("pending_count", 0);
         ArrayNode successes = status.putArray("successes");
-        bundle.path("objects").forEach(object -> {
-            ObjectNode success = successes.addObject().put("id", object.path("id").asText());
-            if (object.has("modified")) {
-                success.put("version", object.path("modified").asText());
-            }
-        });
+        // An object's version is its modified time; observables have none, and are versioned as received.
+        bundle.path("objects").forEach(object -> successes.addObject().put("id", object.path("id").asText())
+                .put("version", object.path("modified").asText(StixIndicators.timestamp(received))));
         statuses.keep(receipt.contributionId().toString(), member.participantId(), received, status);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(status);
     }
@@ -244,20 +264,47 @@ class TaxiiController {
                 .orElseThrow(() -> new NotFoundException("no status " + statusId + " for this participant"));
     }
 
-    /** The page's items delivered as one withdrawal: the run of them, from the first, that the balance covers. */
-    private List<PoolItem> draw(Member member, List<PoolItem> items, Instant addedAfter, String next)
-            throws QuotaExceededException {
+    /** Who draws: the participant, the account it draws on, and what the ledger last knew of that account. */
+    private record Drawer(Member member, FindPoolPage.Holder holder, AccountSummary account, Credit costPerItem) {
+
+        boolean canPay() {
+            return !costPerItem.exceeds(account.availableNow());
+        }
+    }
+
+    private Drawer drawer(Member member) {
+        FindPoolPage.Holder holder = holder(member);
+        AccountSummary account = queries.query(new FindBalance(holder.accountId(), clock.instant()),
+                AccountSummary.class).join();
+        return new Drawer(member, holder, account, policies.inForceAt(clock.instant()).rules().costPerItem());
+    }
+
+    private FindPoolPage.Holder holder(Member member) {
+        return new FindPoolPage.Holder(member.participantId(), memberships.accountOf(member.participantId()));
+    }
+
+    /**
+     * The page's items delivered as one withdrawal: the run of them, from the first, that the balance covers. The
+     * request key names the page and the account's credit as the ledger knows it: the same page asked again with
+     * nothing earned, granted, spent or expired since gets the first answer (a refusal included, recorded once, so
+     * that a feed polling an empty account does not fill the history); once the credit has moved, it is a new
+     * withdrawal, charging nothing for what was delivered before.
+     */
+    private List<PoolItem> draw(Drawer drawer, List<PoolItem> items, String next) throws QuotaExceededException {
         List<OfferedItem> offered = items.stream().map(item -> new OfferedItem(item.item(), item.corroborations(),
                 item.position())).toList();
-        DrawCriteria criteria = new DrawCriteria(List.of(), addedAfter, next == null ? null : Long.valueOf(next),
+        DrawCriteria criteria = new DrawCriteria(List.of(), null, next == null ? null : Long.valueOf(next),
                 items.size());
+        Balance credit = drawer.account().balance();
+        String key = "taxii-" + RequestKeys.fingerprint(drawer.member().participantId() + "\n" + credit.earned() + "/"
+                + credit.granted() + "/" + credit.spent() + "/" + credit.expired() + "/" + credit.withdrawals() + "\n"
+                + items.stream()
+                .map(item -> String.valueOf(item.position())).collect(Collectors.joining(","))).substring(0, 48);
         WithdrawalReceipt receipt;
         try {
-            // A key of its own per page drawn: a page asked again is a new withdrawal, and charges nothing for the
-            // objects the first one delivered.
-            receipt = commands.sendAndWait(new WithdrawItems(memberships.accountOf(member.participantId()),
-                    member.participantId(), "taxii-" + UUID.randomUUID(), criteria, offered,
-                    items.get(items.size() - 1).position(), true));
+            receipt = commands.sendAndWait(new WithdrawItems(drawer.holder().accountId(),
+                    drawer.member().participantId(), key, criteria, offered, items.get(items.size() - 1).position(),
+                    true));
         } catch (CommandExecutionException e) {
             if (e.getCause() instanceof QuotaExceededException refused) {
                 throw refused;
@@ -269,7 +316,7 @@ class TaxiiController {
     }
 
     private PoolPage page(String addedAfter, Integer limit, String next, String ids, String types,
-                          String versions) {
+                          String versions, FindPoolPage.Holder holder) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1) {
             throw InvalidRequestException.of("limit", "limit is 1 or more; got " + size);
@@ -289,8 +336,10 @@ class TaxiiController {
                 || (versions != null && !listOf(versions).contains("2.1"))) {
             return new PoolPage(List.of(), false);
         }
-        List<UUID> itemIds = ids == null ? null : listOf(ids).stream().map(TaxiiController::itemId).toList();
-        return queries.query(new FindPoolPage(after, instant("added_after", addedAfter), itemIds, size),
+        // Ids of other types than indicators match nothing.
+        List<UUID> itemIds = ids == null ? null : listOf(ids).stream().map(TaxiiController::itemId)
+                .flatMap(Optional::stream).toList();
+        return queries.query(new FindPoolPage(after, instant("added_after", addedAfter), itemIds, holder, size),
                 PoolPage.class).join();
     }
 
@@ -332,17 +381,22 @@ class TaxiiController {
         }
     }
 
-    private static UUID itemId(String objectId) {
+    /** The item an object id names, if it names one: the pool's objects are indicators. */
+    private static Optional<UUID> itemId(String objectId) {
         String prefix = "indicator--";
-        try {
-            if (!objectId.startsWith(prefix)) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(objectId.substring(prefix.length()));
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of("id", "the pool's objects are indicators, 'indicator--<uuid>'; got '"
-                    + objectId + "'");
+        if (!objectId.startsWith(prefix)) {
+            return Optional.empty();
         }
+        try {
+            return Optional.of(UUID.fromString(objectId.substring(prefix.length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static UUID objectItemId(String objectId) {
+        return itemId(objectId).orElseThrow(() -> new NotFoundException("no object " + objectId + " in the shared "
+                + "pool: its objects are indicators, 'indicator--<uuid>'"));
     }
 
     private static Instant instant(String field, String text) {

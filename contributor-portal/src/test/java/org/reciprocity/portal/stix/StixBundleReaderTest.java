@@ -83,6 +83,35 @@ class StixBundleReaderTest {
     }
 
     @Test
+    void aRestrictionOnAnyPartOfAnObjectRestrictsItsItem() throws IOException {
+        List<Item> items = StixBundleReader.read(json("""
+                {"type": "bundle", "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d", "objects": [
+                  {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+                   "pattern_type": "stix", "pattern": "[ipv4-addr:value = '198.51.100.7']",
+                   "object_marking_refs": ["%s"],
+                   "granular_markings": [{"marking_ref": "%s", "selectors": ["pattern"]}]}]}""".formatted(GREEN,
+                TLP1_RED)), 10).items();
+        assertThat(items).extracting(Item::tlp).containsExactly(Tlp.RED);
+    }
+
+    @Test
+    void revokedObjectsOddConfidencesMarkingsAndLevelsAreRefused() throws IOException {
+        InvalidRequestException refused = catchThrowableOfType(() -> StixBundleReader.read(json("""
+                {"type": "bundle", "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d", "objects": [
+                  {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd31",
+                   "pattern_type": "stix", "pattern": "[ipv4-addr:value = '198.51.100.1']", "revoked": true},
+                  {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd32",
+                   "pattern_type": "stix", "pattern": "[ipv4-addr:value = '198.51.100.2']", "confidence": "high"},
+                  {"type": "url", "id": "url--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd33", "value": "http://x.example/",
+                   "object_marking_refs": "%s"},
+                  {"type": "marking-definition", "spec_version": "2.1", "id": "marking-definition--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd34",
+                   "definition_type": "tlp", "definition": {"tlp": "purple"}}
+                ]}""".formatted(GREEN)), 10), InvalidRequestException.class);
+        assertThat(refused.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("objects[3].definition",
+                "objects[0]", "objects[1].confidence", "objects[2].object_marking_refs");
+    }
+
+    @Test
     void notABundleOrAnOversizedOneIsRefused() throws IOException {
         assertThatThrownBy(() -> StixBundleReader.read(json("{\"type\": \"indicator\"}"), 100))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("one bundle");

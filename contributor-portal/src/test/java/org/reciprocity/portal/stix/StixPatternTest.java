@@ -20,6 +20,15 @@ class StixPatternTest {
     }
 
     @Test
+    void parenthesesGroupNothingWhenOrIsTheOnlyOperator() {
+        assertThat(StixPattern.read("([ipv4-addr:value = '198.51.100.1'] OR [(domain-name:value = 'x.example')])"))
+                .containsExactly(new Comparison(ItemType.IPV4, "198.51.100.1"),
+                        new Comparison(ItemType.DOMAIN, "x.example"));
+        assertThatThrownBy(() -> StixPattern.read("([ipv4-addr:value = '198.51.100.1']"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not closed");
+    }
+
+    @Test
     void whatTheExchangeWritesItReadsBackEscapesIncluded() {
         String value = "http://x.example/it's\\here";
         assertThat(StixPattern.read(StixPattern.of(ItemType.URL, value)))

@@ -6,6 +6,7 @@ import org.reciprocity.core.item.Tlp;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -23,11 +24,11 @@ import java.util.function.LongSupplier;
  */
 record CatalogueEntry(UUID itemId, ItemType type, String value, long firstPosition, Instant firstAddedAt,
                       Long poolPosition, Instant sharedAt, Long sharedPosition, Integer confidence, Tlp tlp, Instant firstSeen,
-                      Instant lastSeen, List<String> tags, int corroborations) {
+                      Instant lastSeen, List<String> tags, int corroborations, Instant modifiedAt) {
 
     static CatalogueEntry first(UUID itemId, Item item, long eventPosition, Instant at, LongSupplier nextInPool) {
         CatalogueEntry unshared = new CatalogueEntry(itemId, item.type(), item.value(), eventPosition, at, null,
-                null, null, null, null, null, null, List.of(), 0);
+                null, null, null, null, null, null, List.of(), 0, null);
         return unshared.with(item, false, eventPosition, at, nextInPool);
     }
 
@@ -43,14 +44,28 @@ record CatalogueEntry(UUID itemId, ItemType type, String value, long firstPositi
         int count = corroborations + (corroboration ? 1 : 0);
         if (poolPosition == null) {
             return new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, nextInPool.getAsLong(), at,
-                    eventPosition, item.confidence(), item.tlp(), item.firstSeen(), item.lastSeen(), item.tags(), count);
+                    eventPosition, item.confidence(), item.tlp(), item.firstSeen(), item.lastSeen(), item.tags(), count,
+                    at);
         }
         // Every sharing contributor vouches for the item: keep the strongest confidence, the widest seen period and
         // the least restrictive marking any of them gave it.
+        CatalogueEntry merged = new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, poolPosition,
+                sharedAt, sharedPosition, max(confidence, item.confidence()),
+                item.tlp().compareTo(tlp) < 0 ? item.tlp() : tlp, earliest(firstSeen, item.firstSeen()),
+                latest(lastSeen, item.lastSeen()), union(tags, item.tags()), count, modifiedAt);
+        return merged.serves(this) ? merged : merged.modified(at);
+    }
+
+    /** Whether this entry serves the item as the other one does: the same attributes, whatever the count. */
+    private boolean serves(CatalogueEntry other) {
+        return Objects.equals(confidence, other.confidence) && tlp == other.tlp
+                && Objects.equals(firstSeen, other.firstSeen) && Objects.equals(lastSeen, other.lastSeen)
+                && tags.equals(other.tags);
+    }
+
+    private CatalogueEntry modified(Instant at) {
         return new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, poolPosition, sharedAt,
-                sharedPosition, max(confidence, item.confidence()), item.tlp().compareTo(tlp) < 0 ? item.tlp() : tlp,
-                earliest(firstSeen, item.firstSeen()), latest(lastSeen, item.lastSeen()), union(tags, item.tags()),
-                count);
+                sharedPosition, confidence, tlp, firstSeen, lastSeen, tags, corroborations, at);
     }
 
     boolean isShared() {

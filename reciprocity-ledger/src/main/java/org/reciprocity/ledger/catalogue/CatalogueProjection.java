@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -62,12 +63,17 @@ class CatalogueProjection {
     @EventHandler
     void on(ItemsContributed event, @Timestamp Instant stamped, TrackingToken token) {
         long position = token.position().orElseThrow();
-        // The date an item is added to the pool never goes back along the pool, even when nodes' clocks differ: a
-        // TAXII client asking for what was added after the last date it saw then misses nothing.
+        // The date items are added to the pool goes strictly up along the pool, a millisecond at least from one event
+        // to the next, whatever the nodes' clocks and however close two events are: a TAXII client asking for what
+        // was added after the last date it saw (to the millisecond, as dates are shown) then misses nothing.
         Instant lastAdded = jdbc.query("select max(shared_at) as last_added from catalogue_item",
                 (rs, i) -> SqlTime.instant(rs, "last_added")).stream().filter(Objects::nonNull).findFirst()
                 .orElse(null);
-        Instant at = lastAdded != null && lastAdded.isAfter(stamped) ? lastAdded : stamped;
+        Instant at = stamped.truncatedTo(ChronoUnit.MILLIS);
+        if (lastAdded != null && !at.isAfter(lastAdded)) {
+            at = lastAdded.plusMillis(1);
+        }
+        Instant dateAdded = at;
         long[] lastInPool = {jdbc.queryForObject("select coalesce(max(pool_position), 0) from catalogue_item",
                 Long.class)};
         LongSupplier nextInPool = () -> ++lastInPool[0];
@@ -79,10 +85,10 @@ class CatalogueProjection {
         items.forEach((id, credit) -> {
             CatalogueEntry before = existing.get(id);
             if (before == null) {
-                added.add(CatalogueEntry.first(id, credit.item(), position, at, nextInPool));
+                added.add(CatalogueEntry.first(id, credit.item(), position, dateAdded, nextInPool));
             } else {
                 CatalogueEntry after = before.with(credit.item(), credit.rule() == CreditRule.CORROBORATION,
-                        position, at, nextInPool);
+                        position, dateAdded, nextInPool);
                 if (!after.equals(before)) {
                     changed.add(after);
                 }
@@ -90,7 +96,8 @@ class CatalogueProjection {
         });
         jdbc.batchUpdate("insert into catalogue_item (item_id, item_type, item_value, first_position, "
                         + "first_added_at, pool_position, shared_at, shared_position, confidence, tlp, first_seen, "
-                        + "last_seen, tags, corroborations) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", added,
+                        + "last_seen, tags, corroborations, modified_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?)", added,
                 CHUNK,
                 (statement, entry) -> {
                     statement.setObject(1, entry.itemId());
@@ -101,10 +108,10 @@ class CatalogueProjection {
                     bindSharedAttributes(statement, 6, entry);
                 });
         jdbc.batchUpdate("update catalogue_item set pool_position = ?, shared_at = ?, shared_position = ?, "
-                        + "confidence = ?, tlp = ?, first_seen = ?, last_seen = ?, tags = ?, corroborations = ? "
-                        + "where item_id = ?", changed, CHUNK, (statement, entry) -> {
+                        + "confidence = ?, tlp = ?, first_seen = ?, last_seen = ?, tags = ?, corroborations = ?, "
+                        + "modified_at = ? where item_id = ?", changed, CHUNK, (statement, entry) -> {
                     bindSharedAttributes(statement, 1, entry);
-                    statement.setObject(10, entry.itemId());
+                    statement.setObject(11, entry.itemId());
                 });
     }
 
@@ -122,14 +129,15 @@ class CatalogueProjection {
     PoolPage handle(FindPoolPage query) {
         long after = query.afterPosition() == null ? 0 : query.afterPosition();
         if (query.addedAfter() != null) {
-            Long first = jdbc.queryForObject("select min(pool_position) from catalogue_item where shared_at > ?",
-                    Long.class, SqlTime.of(query.addedAfter()));
-            if (first == null) {
+            List<Long> first = jdbc.queryForList("select pool_position from catalogue_item where shared_at > ? "
+                    + "order by shared_at, pool_position fetch first 1 rows only", Long.class,
+                    SqlTime.of(query.addedAfter()));
+            if (first.isEmpty()) {
                 return new PoolPage(List.of(), false);
             }
-            after = Math.max(after, first - 1);
+            after = Math.max(after, first.get(0) - 1);
         }
-        StringBuilder sql = new StringBuilder("select * from catalogue_item where pool_position > ?");
+        StringBuilder sql = new StringBuilder("select * from catalogue_item c where pool_position > ?");
         List<Object> arguments = new ArrayList<>(List.of(after));
         if (query.itemIds() != null) {
             if (query.itemIds().isEmpty()) {
@@ -138,6 +146,14 @@ class CatalogueProjection {
             sql.append(" and item_id in (").append(String.join(",", Collections.nCopies(query.itemIds().size(), "?")))
                     .append(')');
             arguments.addAll(query.itemIds());
+        }
+        if (query.holder() != null) {
+            // Only what the holder received or contributed: what it may look at without drawing.
+            sql.append(" and (exists (select 1 from delivered_item d where d.item_id = c.item_id and d.consumer_id = ?)"
+                    + " or exists (select 1 from contributed_item k where k.item_id = c.item_id"
+                    + " and (k.contributor_id = ? or k.account_id = ?)))");
+            arguments.addAll(List.of(query.holder().participantId(), query.holder().participantId(),
+                    query.holder().accountId()));
         }
         sql.append(" order by pool_position fetch first ? rows only");
         arguments.add(query.limit() + 1);
@@ -171,7 +187,8 @@ class CatalogueProjection {
     }
 
     static PoolItem offered(CatalogueEntry entry) {
-        return new PoolItem(entry.asDeliveredItem(), entry.poolPosition(), entry.sharedAt(), entry.corroborations());
+        return new PoolItem(entry.asDeliveredItem(), entry.poolPosition(), entry.sharedAt(), entry.corroborations(),
+                entry.modifiedAt());
     }
 
     private Map<UUID, CatalogueEntry> load(Collection<UUID> itemIds) {
@@ -195,6 +212,7 @@ class CatalogueProjection {
         statement.setObject(first + 6, SqlTime.of(entry.lastSeen()));
         statement.setString(first + 7, entry.isShared() ? EventJson.write(entry.tags()) : null);
         statement.setInt(first + 8, entry.corroborations());
+        statement.setObject(first + 9, SqlTime.of(entry.modifiedAt()));
     }
 
     private CatalogueEntry entry(ResultSet rs, int row) throws SQLException {
@@ -205,7 +223,8 @@ class CatalogueProjection {
                 rs.getObject("pool_position", Long.class), SqlTime.instant(rs, "shared_at"),
                 rs.getObject("shared_position", Long.class), rs.getObject("confidence", Integer.class), tlp == null ? null : Tlp.valueOf(tlp),
                 SqlTime.instant(rs, "first_seen"), SqlTime.instant(rs, "last_seen"),
-                tags == null ? List.of() : List.of(EventJson.read(tags, String[].class)), rs.getInt("corroborations"));
+                tags == null ? List.of() : List.of(EventJson.read(tags, String[].class)), rs.getInt("corroborations"),
+                SqlTime.instant(rs, "modified_at"));
     }
 
 

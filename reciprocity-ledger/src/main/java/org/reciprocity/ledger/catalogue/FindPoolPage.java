@@ -10,6 +10,15 @@ import java.util.UUID;
  * @param afterPosition only items after this pool position (the last of the previous page); null from the start
  * @param addedAfter    only items added to the pool after this instant (exclusive); null for all
  * @param itemIds       only these items; null for any
+ * @param holder        only items this participant received or contributed; null for any
  */
-public record FindPoolPage(Long afterPosition, Instant addedAfter, List<UUID> itemIds, int limit) {
+public record FindPoolPage(Long afterPosition, Instant addedAfter, List<UUID> itemIds, Holder holder, int limit) {
+
+    public FindPoolPage(Long afterPosition, Instant addedAfter, List<UUID> itemIds, int limit) {
+        this(afterPosition, addedAfter, itemIds, null, limit);
+    }
+
+    /** A participant, and the account it draws on and contributes to. */
+    public record Holder(String participantId, String accountId) {
+    }
 }

@@ -11,6 +11,11 @@ import java.time.Instant;
  *                 continue from
  * @param sharedAt       when it became drawable
  * @param corroborations how many accounts besides the first shared it
+ * @param modifiedAt     when what is served of it last changed (see the catalogue); its STIX version
  */
-public record PoolItem(Item item, long position, Instant sharedAt, int corroborations) {
+public record PoolItem(Item item, long position, Instant sharedAt, int corroborations, Instant modifiedAt) {
+
+    public PoolItem(Item item, long position, Instant sharedAt, int corroborations) {
+        this(item, position, sharedAt, corroborations, sharedAt);
+    }
 }

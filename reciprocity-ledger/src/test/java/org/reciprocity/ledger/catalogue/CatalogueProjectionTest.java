@@ -91,7 +91,25 @@ class CatalogueProjectionTest {
         assertThat(drawable.items()).as("the RED corroboration is not counted: the count is shown to all")
                 .containsExactly(new PoolItem(new Item(ItemType.URL, "http://a.example/x", 70, Tlp.GREEN,
                         Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-05T00:00:00Z"),
-                        List.of("bank", "phishing")), 1, T0, 1));
+                        List.of("bank", "phishing")), 1, T0, 1, T0.plusSeconds(1)));
+    }
+
+    @Test
+    void datesAddedGoStrictlyUpAlongThePoolWhateverTheClocksSay() {
+        catalogue.on(contributed("bank-a", "k1", List.of(item("ipv4", "198.51.100.1", "GREEN")), List.of(), 1),
+                T0.plusSeconds(5), at(1));
+        // A node with a slower clock, and two events in the same millisecond.
+        catalogue.on(contributed("bank-b", "k1", List.of(item("ipv4", "198.51.100.2", "GREEN")), List.of(), 1),
+                T0, at(2));
+        catalogue.on(contributed("bank-c", "k1", List.of(item("ipv4", "198.51.100.3", "GREEN")), List.of(), 1),
+                T0, at(3));
+
+        List<PoolItem> pool = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)))
+                .items();
+        assertThat(pool).extracting(PoolItem::sharedAt).containsExactly(T0.plusSeconds(5),
+                T0.plusSeconds(5).plusMillis(1), T0.plusSeconds(5).plusMillis(2));
+        assertThat(catalogue.handle(new FindPoolPage(null, T0.plusSeconds(5), null, 10)).items())
+                .extracting(PoolItem::position).as("added after the first one's date").containsExactly(2L, 3L);
     }
 
     @Test
