@@ -7,7 +7,7 @@ RUN ./mvnw -B -ntp -DskipTests package
 FROM eclipse-temurin:17-jre
 RUN useradd --system --home-dir /var/lib/exchange --create-home exchange \
     && mkdir -p /var/lib/exchange/data && chown exchange /var/lib/exchange/data && chmod 700 /var/lib/exchange/data
-COPY --from=build /src/contributor-portal/target/contributor-portal-*.jar /opt/exchange/exchange.jar
+COPY --from=build /src/contributor-portal/target/contributor-portal-*-exec.jar /opt/exchange/exchange.jar
 USER exchange
 WORKDIR /var/lib/exchange
 ENV EXCHANGE_DATA_DIR=/var/lib/exchange/data

@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.reciprocity.portal.support.ExchangeClient.item;
@@ -94,6 +95,42 @@ class TamperEvidenceTest extends ExchangeTestBase {
             jdbc.update("update domain_event_entry set payload = ? where global_index = ?", original, middle);
         }
         assertThat(verify().intact()).isTrue();
+    }
+
+    /**
+     * Large contributions are read a few rows at a time (a page holds 16 MB of payload, not a thousand rows of up to
+     * 10,000 items each), and every page is checked: an event changed beyond the first page is found at its position.
+     */
+    @Test
+    void eventsTooLargeForOnePageAreEachChecked() {
+        Participant feed = exchange().register("firm");
+        String path = "/gate.php?campaign=" + "x".repeat(3_800);
+        for (int batch = 0; batch < 4; batch++) {
+            int first = batch * 3_000;
+            exchange().contribute(feed, "dump-" + batch, IntStream.range(first, first + 3_000)
+                    .mapToObj(n -> item("url", "https://c2-" + n + ".example.net" + path, "GREEN")).toList());
+        }
+        long lastLarge = jdbc.queryForObject("select max(global_index) from domain_event_entry where payload_type "
+                + "like '%ItemsContributed' and octet_length(payload) > 4000000", Long.class);
+        long payloadBefore = jdbc.queryForObject("select sum(octet_length(payload) + coalesce(octet_length(meta_data),"
+                + " 0)) from domain_event_entry where global_index < ?", Long.class, lastLarge);
+        assertThat(payloadBefore).as("the event lies beyond the second page").isGreaterThan(2 * (16L << 20));
+        VerificationReport whole = verify();
+        assertThat(whole.intact()).as(whole.findings().toString()).isTrue();
+        assertThat(whole.eventsChecked()).isEqualTo(jdbc.queryForObject("select count(*) from domain_event_entry",
+                Long.class));
+
+        byte[] original = payloadAt(lastLarge);
+        jdbc.update("update domain_event_entry set payload = ? where global_index = ?",
+                new String(original, StandardCharsets.UTF_8).replace("c2-", "c3-").getBytes(StandardCharsets.UTF_8),
+                lastLarge);
+        try {
+            VerificationReport report = verify();
+            assertThat(report.firstBadPosition()).isEqualTo(lastLarge);
+            assertThat(report.findings()).extracting(ChainFinding::kind).containsExactly(Kind.MODIFIED);
+        } finally {
+            jdbc.update("update domain_event_entry set payload = ? where global_index = ?", original, lastLarge);
+        }
     }
 
     @Test

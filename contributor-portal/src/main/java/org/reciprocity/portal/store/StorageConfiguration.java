@@ -5,7 +5,10 @@ import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -39,8 +42,13 @@ class StorageConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagerProvider,
-                                          TransactionManager transactionManager, ChainLinker chain) {
+                                          TransactionManager transactionManager, ChainLinker chain,
+                                          @Value("${exchange.events.batch-size:100}") int batchSize) {
         return new WriteOrderedEventStorageEngine(JpaEventStorageEngine.builder()
+                // Events read per query by each reader of the store (projections catching up, replays): Axon's 100
+                // by default. With contributions of 10,000 items (2 MB each) three projections catching up at once
+                // hold 600 MB: a deployment taking such batches lowers it.
+                .batchSize(batchSize)
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -48,6 +56,25 @@ class StorageConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager), chain);
+    }
+
+    /**
+     * The event store in front of the storage engine, as Axon's auto-configuration makes it but for its cache. The
+     * cache holds the newest events for the tracking processors that follow the head, and Axon counts it in events:
+     * 10,000 by default. An event of this exchange can carry 10,000 items, so that default could hold a hundred
+     * million items' worth of objects and exhausts a 512 MB heap within a million items ingested (measured with the
+     * benchmark, docs/benchmarks.md). A processor further behind than the cache reads the store itself.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  @Value("${exchange.events.cached:16}") int cachedEvents) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .cachedEvents(cachedEvents)
+                .build();
     }
 
     /**

@@ -65,9 +65,7 @@ public class ChainLinker {
         long after = head.position();
         int linked = 0;
         while (true) {
-            List<EventRow> rows = jdbc.query("select " + EventRow.COLUMNS + " from domain_event_entry "
-                    + "where global_index > ? order by global_index fetch first " + BATCH + " rows only",
-                    EventRow.MAPPER, after);
+            List<EventRow> rows = EventRow.page(jdbc, after, Long.MAX_VALUE, BATCH);
             if (rows.isEmpty()) {
                 return linked;
             }

@@ -83,9 +83,8 @@ public class ChainVerifier {
         }
 
         // From the lowest position there is: a row slipped in below the first event is found as well.
-        Peeking<EventRow> rows = new Peeking<>(pages(after, from -> jdbc.query("select " + EventRow.COLUMNS
-                + " from domain_event_entry where global_index > ? and global_index <= ? order by global_index "
-                + "fetch first " + PAGE + " rows only", EventRow.MAPPER, from, last), EventRow::position));
+        Peeking<EventRow> rows = new Peeking<>(pages(after, from -> EventRow.page(jdbc, from, last, PAGE),
+                EventRow::position));
         Peeking<Link> links = new Peeking<>(pages(after, from -> jdbc.query("select position, link from event_chain "
                 + "where position > ? and position <= ? order by position fetch first " + PAGE + " rows only",
                 Link.MAPPER, from, last), Link::position));
@@ -182,8 +181,9 @@ public class ChainVerifier {
                 if (exhausted) {
                     return false;
                 }
+                // A page of rows can be short of PAGE and not the last (its payload filled it): only an empty one ends.
                 List<T> next = pageAfter.apply(lastPosition);
-                exhausted = next.size() < PAGE;
+                exhausted = next.isEmpty();
                 page = next.iterator();
                 return page.hasNext();
             }

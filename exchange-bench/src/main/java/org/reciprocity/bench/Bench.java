@@ -1,0 +1,184 @@
+package org.reciprocity.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The exchange measured against what its database can do, on the same machine, in one run (docs/benchmarks.md):
+ * the raw insert limit, ingest in process and over HTTP, withdrawals and TAXII pages under concurrent load, the
+ * auditor's replay against a raw read, and the heap while a million items go in.
+ */
+@Command(name = "exchange-bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measures the exchange against raw JDBC on one PostgreSQL and prints a table of figures.")
+public final class Bench implements Callable<Integer> {
+
+    private static final int WARM_UP_CLIENTS = 4;
+    private static final int WARM_UP_REQUESTS = 1_000;
+    /** The JIT is quiet when it compiled for less than this share of a warm-up round's time. */
+    private static final double QUIET_COMPILER = 0.05;
+
+    @Option(names = "--items", description = "Items in the feed dump, and so in the pool (default: ${DEFAULT-VALUE}).")
+    long items = Sizes.ISSUE.items();
+
+    @Option(names = "--batch", description = "Items per contribution and per insert batch (default: ${DEFAULT-VALUE}).")
+    int batch = Sizes.ISSUE.batch();
+
+    @Option(names = "--withdrawals", description = "Withdrawals timed per number of consumers (default: "
+            + "${DEFAULT-VALUE}).")
+    int withdrawals = Sizes.ISSUE.withdrawals();
+
+    @Option(names = "--consumers", split = ",", description = "Numbers of concurrent consumers (default: 1,16,64).")
+    List<Integer> consumers = Sizes.ISSUE.consumers();
+
+    @Option(names = "--pages", description = "TAXII pages timed per number of readers (default: ${DEFAULT-VALUE}).")
+    int pages = Sizes.ISSUE.pages();
+
+    @Option(names = "--readers", split = ",", description = "Numbers of concurrent TAXII readers (default: 1,16).")
+    List<Integer> readers = Sizes.ISSUE.readers();
+
+    @Option(names = "--warm-up", description = "The longest warm-up before timing withdrawals and pages, in seconds "
+            + "(default: ${DEFAULT-VALUE}).")
+    long warmUpSeconds = 240;
+
+    @Option(names = "--jdbc-url", description = "An empty PostgreSQL database to run on, instead of an embedded one.")
+    String jdbcUrl;
+
+    @Option(names = "--user", description = "Its user (default: ${DEFAULT-VALUE}).")
+    String user = "postgres";
+
+    @Option(names = "--password", description = "Its password (default: none).")
+    String password = "";
+
+    @Option(names = "--statements", description = "Print the database's time per statement after each step "
+            + "(embedded database only).")
+    boolean statements;
+
+    @Option(names = "--set", description = "An exchange setting to try, as property=value (repeatable).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    /** Told as each step of a run starts. */
+    interface Steps {
+        void next(String step) throws Exception;
+    }
+
+    /**
+     * What a server that has run for a while has and a fresh one lacks: compiled code for its request paths, and the
+     * database's statistics of tables that a moment ago were empty (without them PostgreSQL plans scans of tables it
+     * believes tiny). Untimed rounds of withdrawals and TAXII pages until the JIT compiler is quiet (it spends the
+     * first minutes of a run compiling, on cores the requests need) or the warm-up time is up; then ANALYZE, as after
+     * any bulk load.
+     */
+    private static void warmUp(Sizes sizes, BenchDatabase database, Withdrawals drawing, Serving taxii,
+                               Duration limit, Steps progress) throws Exception {
+        progress.next("warming up: untimed withdrawals and TAXII pages until the JIT compiler is quiet, at most "
+                + limit.toSeconds() + " s");
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        AtomicLong ignored = new AtomicLong();
+        long deadline = System.nanoTime() + limit.toNanos();
+        int round = 0;
+        boolean quiet = false;
+        while (!quiet) {
+            long compiling = compiler.getTotalCompilationTime();
+            long started = System.nanoTime();
+            drawing.measure("warm-drawer-" + round, WARM_UP_CLIENTS, Math.min(sizes.withdrawals(), WARM_UP_REQUESTS),
+                    ignored);
+            taxii.measure("warm-reader-" + round, WARM_UP_CLIENTS, Math.min(sizes.pages(), WARM_UP_REQUESTS / 4),
+                    ignored);
+            long roundMillis = (System.nanoTime() - started) / 1_000_000;
+            quiet = compiler.getTotalCompilationTime() - compiling < roundMillis * QUIET_COMPILER
+                    || System.nanoTime() > deadline;
+            round++;
+        }
+        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("analyze");
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Sizes sizes = new Sizes(items, batch, withdrawals, consumers, pages, readers);
+        try (BenchDatabase database = jdbcUrl == null ? BenchDatabase.embedded(statements)
+                : BenchDatabase.at(jdbcUrl, user, password)) {
+            StatementProfile profile = statements ? StatementProfile.on(database) : null;
+            String[] previous = {"the start"};
+            run(sizes, Duration.ofSeconds(warmUpSeconds), database, settings, step -> {
+                if (profile != null) {
+                    profile.print(previous[0], System.err);
+                }
+                System.err.println(step);
+                previous[0] = step;
+            }).print(System.out);
+        }
+        return 0;
+    }
+
+    /** One run, each step said on {@code progress} as it starts; the database is left as the run made it. */
+    static BenchReport run(Sizes sizes, Duration warmUp, BenchDatabase database, Map<String, String> settings,
+                           Steps progress) throws Exception {
+        String setting = String.format("%s, %d cores, max heap %d MB, %s%s", Instant.now(),
+                Runtime.getRuntime().availableProcessors(), HeapPeak.maxBytes() >> 20, database.describe(),
+                settings.isEmpty() ? "" : ", " + settings);
+        progress.next(String.format("raw insert of %,d items", sizes.items()));
+        Figure rawInsert = RawInsertLimit.measure(database, sizes.items(), sizes.batch());
+        progress.next("starting the exchange");
+        try (RunningExchange exchange = RunningExchange.start(database, settings)) {
+            Ingest ingest = new Ingest(exchange);
+            long half = sizes.items() / 2;
+            Ingest.Result gateway;
+            Ingest.Result http;
+            long heapPeak;
+            try (HeapPeak heap = HeapPeak.watch()) {
+                progress.next(String.format("ingest of %,d items through the command gateway", half));
+                gateway = ingest.throughGateway("feed-gateway", 0, half, sizes.batch());
+                progress.next(String.format("ingest of %,d items over HTTP", sizes.items() - half));
+                http = ingest.overHttp("feed-http", half, sizes.items(), sizes.batch());
+                heapPeak = heap.peakBytes();
+            }
+            long heapLive = HeapPeak.liveBytes();
+
+            Withdrawals drawing = new Withdrawals(exchange, sizes.items());
+            Serving taxii = new Serving(exchange, sizes.items());
+            warmUp(sizes, database, drawing, taxii, warmUp, progress);
+            AtomicLong itemsWithdrawn = new AtomicLong();
+            Map<Integer, Figure> withdrawn = new LinkedHashMap<>();
+            for (int level : sizes.consumers()) {
+                progress.next(String.format("%,d withdrawals by %d consumers", sizes.withdrawals(), level));
+                withdrawn.put(level, drawing.measure("drawer", level, sizes.withdrawals(), itemsWithdrawn));
+            }
+
+            AtomicLong objectsServed = new AtomicLong();
+            Map<Integer, Figure> served = new LinkedHashMap<>();
+            for (int level : sizes.readers()) {
+                progress.next(String.format("%,d TAXII pages by %d readers", sizes.pages(), level));
+                served.put(level, taxii.measure("reader", level, sizes.pages(), objectsServed));
+            }
+
+            exchange.awaitProjections();
+            progress.next("raw read of the event store, twice: the first warms the database's cache for both");
+            ReplayRate.rawReadAndParse(database);
+            Figure rawRead = ReplayRate.rawReadAndParse(database);
+            progress.next("auditor replay of the event store");
+            Figure replay = ReplayRate.replay(exchange.replays());
+            progress.next("done");
+            return new BenchReport(sizes, setting, rawInsert, gateway, http, heapPeak, HeapPeak.maxBytes(), heapLive,
+                    withdrawn, itemsWithdrawn.get(), served, objectsServed.get(), rawRead, replay);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.reciprocity.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every figure of one run, the goals assessed against them, and the table printed from them.
+ *
+ * @param withdrawals by number of concurrent consumers
+ * @param serving     by number of concurrent readers
+ * @param heapPeakBytes the most heap in use while the items were ingested
+ * @param heapLiveBytes the heap still reachable after they were
+ */
+record BenchReport(Sizes sizes, String setting, Figure rawInsert, Ingest.Result gateway, Ingest.Result http,
+                   long heapPeakBytes, long heapMaxBytes, long heapLiveBytes, Map<Integer, Figure> withdrawals,
+                   long itemsWithdrawn, Map<Integer, Figure> serving, long objectsServed, Figure rawRead,
+                   Figure replay) {
+
+    private static final long MEGABYTE = 1L << 20;
+    private static final long GOAL_ITEMS = 1_000_000;
+
+    List<Goal> goals() {
+        List<Goal> goals = new ArrayList<>();
+        double gatewayShare = gateway.drawable().ratioTo(rawInsert);
+        double httpShare = http.drawable().ratioTo(rawInsert);
+        goals.add(new Goal("ingest >= 50% of the raw insert rate", String.format(Locale.ROOT,
+                "gateway %.0f%%, HTTP %.0f%%", 100 * gatewayShare, 100 * httpShare),
+                Math.min(gatewayShare, httpShare) >= 0.5));
+        goals.add(new Goal("1,000,000 items ingested with -Xmx512m", String.format(Locale.ROOT,
+                "%,d items, heap at most %,d MB, peak %,d MB", sizes.items(), heapMaxBytes / MEGABYTE,
+                heapPeakBytes / MEGABYTE), sizes.items() < GOAL_ITEMS ? null : heapMaxBytes <= 512 * MEGABYTE));
+        Figure busiest = withdrawals.get(64);
+        goals.add(new Goal("withdrawal p99 <= 25 ms at 64 consumers", busiest == null ? "not run at 64"
+                : millis(busiest.latencies().p99Nanos()) + " ms",
+                busiest == null ? null : busiest.latencies().p99Nanos() <= 25_000_000L));
+        long worstPage = serving.values().stream().mapToLong(page -> page.latencies().p99Nanos()).max().orElseThrow();
+        goals.add(new Goal("TAXII page p99 <= 50 ms at 1,000,000 items", millis(worstPage) + " ms at "
+                + String.format(Locale.ROOT, "%,d", sizes.items()) + " items",
+                sizes.items() < GOAL_ITEMS ? null : worstPage <= 50_000_000L));
+        goals.add(new Goal("replay >= 100,000 events/s", String.format(Locale.ROOT, "%,.0f events/s",
+                replay.perSecond()), replay.perSecond() >= 100_000));
+        goals.add(new Goal("replay >= 50% of raw read + parse", String.format(Locale.ROOT, "%.0f%%",
+                100 * replay.ratioTo(rawRead)), replay.ratioTo(rawRead) >= 0.5));
+        return goals;
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.println("Reciprocity Exchange benchmark: " + setting);
+        out.printf(Locale.ROOT, "%-66s %12s %-11s %9s %11s %8s %8s %8s%n", "figure", "count", "", "seconds",
+                "per second", "p50 ms", "p99 ms", "vs limit");
+        row(out, rawInsert, null);
+        for (Ingest.Result ingest : List.of(gateway, http)) {
+            row(out, ingest.stored(), rawInsert);
+            row(out, ingest.drawable(), rawInsert);
+        }
+        out.printf(Locale.ROOT, "%-66s %,12d MB (of %,d MB; %,d MB live after)%n", "peak heap while ingesting",
+                heapPeakBytes / MEGABYTE, heapMaxBytes / MEGABYTE, heapLiveBytes / MEGABYTE);
+        withdrawals.values().forEach(figure -> row(out, figure, null));
+        serving.values().forEach(figure -> row(out, figure, null));
+        row(out, rawRead, null);
+        row(out, replay, rawRead);
+        out.println();
+        out.printf(Locale.ROOT, "%-46s %-52s %s%n", "goal", "measured", "");
+        for (Goal goal : goals()) {
+            out.printf(Locale.ROOT, "%-46s %-52s %s%n", goal.goal(), goal.measured(), goal.verdict());
+        }
+    }
+
+    private static void row(PrintStream out, Figure figure, Figure limit) {
+        out.printf(Locale.ROOT, "%-66s %,12d %-11s %9.1f %,11.0f %8s %8s %8s%n", figure.name(), figure.count(),
+                figure.unit(), figure.elapsedNanos() / 1e9, figure.perSecond(),
+                figure.latencies() == null ? "" : millis(figure.latencies().p50Nanos()),
+                figure.latencies() == null ? "" : millis(figure.latencies().p99Nanos()),
+                limit == null ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * figure.ratioTo(limit)));
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", Rates.millis(nanos));
+    }
+}

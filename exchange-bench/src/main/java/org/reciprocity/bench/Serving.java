@@ -1,0 +1,53 @@
+package org.reciprocity.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * TAXII 2.1 {@code objects} pages of 100 read by concurrent feeds (an OpenCTI or MISP instance each), each an agency
+ * with its own account, paging from its own place in the pool by {@code next}: every page is a metered withdrawal and
+ * a page of STIX indicators.
+ */
+final class Serving {
+
+    static final int PAGE = 100;
+    private static final String OBJECTS = "taxii2/pool/collections/a7f8b7c0-53f1-4f0e-9a8e-5d1b8e2b7c11/objects/";
+
+    private final RunningExchange exchange;
+    private final long poolSize;
+
+    Serving(RunningExchange exchange, long poolSize) {
+        this.exchange = exchange;
+        this.poolSize = poolSize;
+    }
+
+    /**
+     * {@code total} pages shared among {@code readers}, new agencies named after {@code round}; the objects they were
+     * served are counted in.
+     */
+    Figure measure(String round, int readers, int total, AtomicLong objectsServed) throws InterruptedException {
+        int each = Math.max(1, total / readers);
+        List<ClosedLoop.Client> clients = new ArrayList<>();
+        for (int j = 0; j < readers; j++) {
+            // Spread over the pool, so that the readers do not all read the same pages.
+            clients.add(reader(round + "-" + readers + "-" + j, j * poolSize / readers, objectsServed));
+        }
+        return Figure.timed("TAXII pages of " + PAGE + ", " + readers + " concurrent reader" + (readers == 1 ? ""
+                : "s") + ", pool of " + poolSize, "pages", ClosedLoop.run(clients, each));
+    }
+
+    private ClosedLoop.Client reader(String id, long start, AtomicLong objectsServed) {
+        String key = exchange.register(id, "agency");
+        exchange.grant(id, 1_000_000);
+        String[] next = {start == 0 ? null : String.valueOf(start)};
+        return n -> {
+            JsonNode page = exchange.client().taxii(OBJECTS + "?limit=" + PAGE + (next[0] == null ? ""
+                    : "&next=" + next[0]), id, key);
+            objectsServed.addAndGet(page.path("objects").size());
+            next[0] = page.path("more").asBoolean() ? page.path("next").asText() : null;
+        };
+    }
+}

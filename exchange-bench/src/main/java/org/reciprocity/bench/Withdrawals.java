@@ -1,0 +1,54 @@
+package org.reciprocity.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Quota-checked withdrawals over HTTP by concurrent consumers, each an agency with its own account (funded by a grant)
+ * drawing the pool in small steps from its own place in it, every item charged: the account decides each one against
+ * its balance. Consumers on one account would only queue behind each other; separate accounts are what many
+ * agencies drawing at once look like.
+ */
+final class Withdrawals {
+
+    private static final int ITEMS_PER_WITHDRAWAL = 10;
+
+    private final RunningExchange exchange;
+    private final long poolSize;
+
+    Withdrawals(RunningExchange exchange, long poolSize) {
+        this.exchange = exchange;
+        this.poolSize = poolSize;
+    }
+
+    /**
+     * {@code total} withdrawals shared among {@code consumers}, new agencies named after {@code round}; the items
+     * each delivered are counted in.
+     */
+    Figure measure(String round, int consumers, int total, AtomicLong itemsDelivered) throws InterruptedException {
+        int each = Math.max(1, total / consumers);
+        List<ClosedLoop.Client> clients = new ArrayList<>();
+        for (int j = 0; j < consumers; j++) {
+            clients.add(consumer(round + "-" + consumers + "-" + j, j * poolSize / consumers, itemsDelivered));
+        }
+        return Figure.timed("withdrawals, " + consumers + " concurrent consumer" + (consumers == 1 ? "" : "s"),
+                "withdrawals", ClosedLoop.run(clients, each));
+    }
+
+    private ClosedLoop.Client consumer(String id, long start, AtomicLong itemsDelivered) {
+        String key = exchange.register(id, "agency");
+        exchange.grant(id, 1_000_000);
+        long[] after = {start};
+        return n -> {
+            JsonNode answer = exchange.client().post("api/withdrawals", key, id + "-" + n,
+                    Map.of("after", after[0], "limit", ITEMS_PER_WITHDRAWAL), 201);
+            itemsDelivered.addAndGet(answer.path("items").size());
+            // At the end of the pool, start again from the beginning.
+            after[0] = answer.path("throughPosition").isNumber() ? answer.path("throughPosition").asLong() : 0;
+        };
+    }
+}

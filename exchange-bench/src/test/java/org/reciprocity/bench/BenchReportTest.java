@@ -1,0 +1,73 @@
+package org.reciprocity.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The goals are judged from the figures as docs/benchmarks.md states them. */
+class BenchReportTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private static final long MB = 1L << 20;
+
+    @Test
+    void ingestMeetsItsGoalAtHalfTheLimitAndNotBelow() {
+        assertThat(goal(report(1_000_000, 50_000, 25_000, 25_000), "ingest").met()).isTrue();
+        assertThat(goal(report(1_000_000, 50_000, 24_900, 30_000), "ingest").met()).isFalse();
+        assertThat(goal(report(1_000_000, 50_000, 25_000, 25_000), "ingest").measured())
+                .isEqualTo("gateway 50%, HTTP 50%");
+    }
+
+    @Test
+    void goalsSetAtAMillionItemsAreNotJudgedOnFewer() {
+        BenchReport small = report(999_999, 50_000, 40_000, 40_000);
+        assertThat(goal(small, "-Xmx512m").met()).isNull();
+        assertThat(goal(small, "TAXII").met()).isNull();
+        BenchReport full = report(1_000_000, 50_000, 40_000, 40_000);
+        assertThat(goal(full, "-Xmx512m").met()).isTrue();
+        assertThat(goal(full, "TAXII").met()).isTrue();
+    }
+
+    @Test
+    void latencyGoalsTakeTheP99OfTheRightLevel() {
+        BenchReport report = report(1_000_000, 50_000, 40_000, 40_000);
+        // 64 consumers: p99 of 26 ms misses 25 ms; 16 readers: p99 of 40 ms meets 50 ms.
+        assertThat(goal(report, "withdrawal").met()).isFalse();
+        assertThat(goal(report, "withdrawal").measured()).isEqualTo("26.0 ms");
+        assertThat(goal(report, "TAXII").measured()).startsWith("40.0 ms");
+    }
+
+    @Test
+    void replayIsJudgedAbsolutelyAndAgainstTheRawRead() {
+        BenchReport report = report(1_000_000, 50_000, 40_000, 40_000);
+        assertThat(goal(report, "100,000 events/s").met()).isTrue();
+        assertThat(goal(report, "raw read").met()).isFalse();
+        assertThat(goal(report, "raw read").measured()).isEqualTo("40%");
+    }
+
+    private static Goal goal(BenchReport report, String containing) {
+        return report.goals().stream().filter(goal -> goal.goal().contains(containing)).findFirst().orElseThrow();
+    }
+
+    /** A run whose limit, ingest rates and other figures are as given, per second. */
+    private static BenchReport report(long items, long limitPerSecond, long gatewayPerSecond, long httpPerSecond) {
+        Sizes sizes = new Sizes(items, 1_000, 100, List.of(1, 64), 100, List.of(1, 16));
+        Figure limit = Figure.bulk("limit", limitPerSecond, "items", SECOND);
+        Ingest.Result gateway = new Ingest.Result(Figure.bulk("g", gatewayPerSecond, "items", SECOND),
+                Figure.bulk("g", gatewayPerSecond, "items", SECOND));
+        Ingest.Result http = new Ingest.Result(Figure.bulk("h", httpPerSecond, "items", SECOND),
+                Figure.bulk("h", httpPerSecond, "items", SECOND));
+        Map<Integer, Figure> withdrawals = Map.of(
+                1, Figure.timed("w1", "withdrawals", new Latencies(100, SECOND, 1_000_000, 2_000_000, 3_000_000)),
+                64, Figure.timed("w64", "withdrawals", new Latencies(100, SECOND, 9_000_000, 26_000_000, 30_000_000)));
+        Map<Integer, Figure> serving = Map.of(
+                1, Figure.timed("t1", "pages", new Latencies(100, SECOND, 5_000_000, 10_000_000, 11_000_000)),
+                16, Figure.timed("t16", "pages", new Latencies(100, SECOND, 20_000_000, 40_000_000, 41_000_000)));
+        return new BenchReport(sizes, "test", limit, gateway, http, 300 * MB, 512 * MB, 60 * MB, withdrawals, 1_000,
+                serving, 10_000, Figure.bulk("raw read", 500_000, "events", SECOND),
+                Figure.bulk("replay", 200_000, "events", SECOND));
+    }
+}
