@@ -8,6 +8,7 @@ import org.reciprocity.ledger.replay.ReplayEngine;
 import org.reciprocity.portal.ExchangeApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,21 +28,24 @@ final class RunningExchange implements AutoCloseable {
     private static final String OPERATOR_KEY = "rx_bench-operator-key-not-for-any-real-exchange";
 
     private final ConfigurableApplicationContext context;
+    private final Path dataDir;
     private final ExchangeClient client;
 
-    private RunningExchange(ConfigurableApplicationContext context) {
+    private RunningExchange(ConfigurableApplicationContext context, Path dataDir) {
         this.context = context;
+        this.dataDir = dataDir;
         this.client = new ExchangeClient(URI.create("http://localhost:"
                 + context.getEnvironment().getProperty("local.server.port") + "/"));
     }
 
     /** Starts it on the database; {@code overrides} are Spring properties to try a setting (docs/benchmarks.md). */
     static RunningExchange start(BenchDatabase database, Map<String, String> overrides) {
+        Path dataDir = dataDir();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", database.url());
         properties.put("spring.datasource.username", database.user());
         properties.put("spring.datasource.password", database.password());
-        properties.put("exchange.data-dir", dataDir().toString());
+        properties.put("exchange.data-dir", dataDir.toString());
         properties.put("exchange.operator.initial-key", OPERATOR_KEY);
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
@@ -50,7 +54,7 @@ final class RunningExchange implements AutoCloseable {
         // As command-line arguments, which take precedence over application.yml (default properties do not).
         return new RunningExchange(new SpringApplicationBuilder(ExchangeApplication.class).run(properties.entrySet()
                 .stream().map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new)));
+                .toArray(String[]::new)), dataDir);
     }
 
     ExchangeClient client() {
@@ -96,8 +100,9 @@ final class RunningExchange implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         context.close();
+        FileSystemUtils.deleteRecursively(dataDir);
     }
 
     private static Path dataDir() {

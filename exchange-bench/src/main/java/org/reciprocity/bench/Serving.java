@@ -2,7 +2,6 @@ package org.reciprocity.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,23 +28,17 @@ final class Serving {
      * served are counted in.
      */
     Figure measure(String round, int readers, int total, AtomicLong objectsServed) throws InterruptedException {
-        int each = Math.max(1, total / readers);
-        List<ClosedLoop.Client> clients = new ArrayList<>();
-        for (int j = 0; j < readers; j++) {
-            // Spread over the pool, so that the readers do not all read the same pages.
-            clients.add(reader(round + "-" + readers + "-" + j, j * poolSize / readers, objectsServed));
-        }
+        List<ClosedLoop.Client> clients = Agencies.register(exchange, round, readers, poolSize).stream()
+                .map(agency -> reader(agency, objectsServed)).toList();
         return Figure.timed("TAXII pages of " + PAGE + ", " + readers + " concurrent reader" + (readers == 1 ? ""
-                : "s") + ", pool of " + poolSize, "pages", ClosedLoop.run(clients, each));
+                : "s") + ", pool of " + poolSize, "pages", ClosedLoop.run(clients, Math.max(1, total / readers)));
     }
 
-    private ClosedLoop.Client reader(String id, long start, AtomicLong objectsServed) {
-        String key = exchange.register(id, "agency");
-        exchange.grant(id, 1_000_000);
-        String[] next = {start == 0 ? null : String.valueOf(start)};
+    private ClosedLoop.Client reader(Agencies.Agency agency, AtomicLong objectsServed) {
+        String[] next = {agency.start() == 0 ? null : String.valueOf(agency.start())};
         return n -> {
             JsonNode page = exchange.client().taxii(OBJECTS + "?limit=" + PAGE + (next[0] == null ? ""
-                    : "&next=" + next[0]), id, key);
+                    : "&next=" + next[0]), agency.id(), agency.apiKey());
             objectsServed.addAndGet(page.path("objects").size());
             next[0] = page.path("more").asBoolean() ? page.path("next").asText() : null;
         };

@@ -36,9 +36,9 @@ final class StatementProfile {
             try (ResultSet rows = sql.executeQuery("select calls, total_exec_time, rows, query from pg_stat_statements "
                     + "order by total_exec_time desc limit " + TOP)) {
                 while (rows.next()) {
+                    String query = rows.getString(4).replaceAll("\\s+", " ");
                     out.printf(Locale.ROOT, "  %9.0f ms %9d calls %10d rows  %s%n", rows.getDouble(2), rows.getLong(1),
-                            rows.getLong(3), rows.getString(4).replaceAll("\\s+", " ")
-                                    .substring(0, Math.min(150, rows.getString(4).length())));
+                            rows.getLong(3), query.substring(0, Math.min(150, query.length())));
                 }
             }
             sql.execute("select pg_stat_statements_reset()");

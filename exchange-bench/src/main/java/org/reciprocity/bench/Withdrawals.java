@@ -2,7 +2,6 @@ package org.reciprocity.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,21 +29,16 @@ final class Withdrawals {
      * each delivered are counted in.
      */
     Figure measure(String round, int consumers, int total, AtomicLong itemsDelivered) throws InterruptedException {
-        int each = Math.max(1, total / consumers);
-        List<ClosedLoop.Client> clients = new ArrayList<>();
-        for (int j = 0; j < consumers; j++) {
-            clients.add(consumer(round + "-" + consumers + "-" + j, j * poolSize / consumers, itemsDelivered));
-        }
+        List<ClosedLoop.Client> clients = Agencies.register(exchange, round, consumers, poolSize).stream()
+                .map(agency -> consumer(agency, itemsDelivered)).toList();
         return Figure.timed("withdrawals, " + consumers + " concurrent consumer" + (consumers == 1 ? "" : "s"),
-                "withdrawals", ClosedLoop.run(clients, each));
+                "withdrawals", ClosedLoop.run(clients, Math.max(1, total / consumers)));
     }
 
-    private ClosedLoop.Client consumer(String id, long start, AtomicLong itemsDelivered) {
-        String key = exchange.register(id, "agency");
-        exchange.grant(id, 1_000_000);
-        long[] after = {start};
+    private ClosedLoop.Client consumer(Agencies.Agency agency, AtomicLong itemsDelivered) {
+        long[] after = {agency.start()};
         return n -> {
-            JsonNode answer = exchange.client().post("api/withdrawals", key, id + "-" + n,
+            JsonNode answer = exchange.client().post("api/withdrawals", agency.apiKey(), agency.id() + "-" + n,
                     Map.of("after", after[0], "limit", ITEMS_PER_WITHDRAWAL), 201);
             itemsDelivered.addAndGet(answer.path("items").size());
             // At the end of the pool, start again from the beginning.

@@ -14,11 +14,17 @@ class BenchReportTest {
     private static final long MB = 1L << 20;
 
     @Test
+    void ingestIsJudgedOnWhenItemsAreDrawableNotWhenStored() {
+        BenchReport report = report(1_000_000, 50_000, 25_000, 25_000);
+        // Stored twice as fast as drawable: the goal reads drawable.
+        assertThat(report.gateway().stored().perSecond()).isEqualTo(50_000.0);
+        assertThat(goal(report, "ingest").measured()).isEqualTo("gateway 50%, HTTP 50%");
+    }
+
+    @Test
     void ingestMeetsItsGoalAtHalfTheLimitAndNotBelow() {
         assertThat(goal(report(1_000_000, 50_000, 25_000, 25_000), "ingest").met()).isTrue();
-        assertThat(goal(report(1_000_000, 50_000, 24_900, 30_000), "ingest").met()).isFalse();
-        assertThat(goal(report(1_000_000, 50_000, 25_000, 25_000), "ingest").measured())
-                .isEqualTo("gateway 50%, HTTP 50%");
+        assertThat(goal(report(1_000_000, 50_000, 24_000, 30_000), "ingest").met()).isFalse();
     }
 
     @Test
@@ -29,6 +35,19 @@ class BenchReportTest {
         BenchReport full = report(1_000_000, 50_000, 40_000, 40_000);
         assertThat(goal(full, "-Xmx512m").met()).isTrue();
         assertThat(goal(full, "TAXII").met()).isTrue();
+    }
+
+    @Test
+    void aMillionItemsAreIngestedOnlyWhenEveryOneIsDrawable() {
+        BenchReport full = report(1_000_000, 50_000, 40_000, 40_000);
+        Figure oneShort = Figure.bulk("h", full.http().drawable().count() - 1, "items",
+                full.http().drawable().elapsedNanos());
+        BenchReport missingOne = new BenchReport(full.sizes(), full.setting(), full.rawInsert(), full.gateway(),
+                new Ingest.Result(full.http().stored(), oneShort), full.heapPeakBytes(),
+                full.heapAfterCollectionBytes(), full.heapMaxBytes(), full.withdrawals(), full.itemsWithdrawn(),
+                full.serving(), full.objectsServed(), full.rawRead(), full.replay());
+        assertThat(goal(missingOne, "-Xmx512m").met()).isFalse();
+        assertThat(goal(missingOne, "-Xmx512m").measured()).startsWith("999,999 drawable");
     }
 
     @Test
@@ -56,17 +75,19 @@ class BenchReportTest {
     private static BenchReport report(long items, long limitPerSecond, long gatewayPerSecond, long httpPerSecond) {
         Sizes sizes = new Sizes(items, 1_000, 100, List.of(1, 64), 100, List.of(1, 16));
         Figure limit = Figure.bulk("limit", limitPerSecond, "items", SECOND);
-        Ingest.Result gateway = new Ingest.Result(Figure.bulk("g", gatewayPerSecond, "items", SECOND),
-                Figure.bulk("g", gatewayPerSecond, "items", SECOND));
-        Ingest.Result http = new Ingest.Result(Figure.bulk("h", httpPerSecond, "items", SECOND),
-                Figure.bulk("h", httpPerSecond, "items", SECOND));
+        // Half the items each way; stored in half the time it takes them to be drawable.
+        Ingest.Result gateway = new Ingest.Result(Figure.bulk("g", items / 2, "items", SECOND * items / 4
+                / gatewayPerSecond), Figure.bulk("g", items / 2, "items", SECOND * items / 2 / gatewayPerSecond));
+        Ingest.Result http = new Ingest.Result(Figure.bulk("h", items - items / 2, "items", SECOND * items / 4
+                / httpPerSecond), Figure.bulk("h", items - items / 2, "items", SECOND * (items - items / 2)
+                / httpPerSecond));
         Map<Integer, Figure> withdrawals = Map.of(
                 1, Figure.timed("w1", "withdrawals", new Latencies(100, SECOND, 1_000_000, 2_000_000, 3_000_000)),
                 64, Figure.timed("w64", "withdrawals", new Latencies(100, SECOND, 9_000_000, 26_000_000, 30_000_000)));
         Map<Integer, Figure> serving = Map.of(
                 1, Figure.timed("t1", "pages", new Latencies(100, SECOND, 5_000_000, 10_000_000, 11_000_000)),
                 16, Figure.timed("t16", "pages", new Latencies(100, SECOND, 20_000_000, 40_000_000, 41_000_000)));
-        return new BenchReport(sizes, "test", limit, gateway, http, 300 * MB, 512 * MB, 60 * MB, withdrawals, 1_000,
+        return new BenchReport(sizes, "test", limit, gateway, http, 300 * MB, 60 * MB, 512 * MB, withdrawals, 1_000,
                 serving, 10_000, Figure.bulk("raw read", 500_000, "events", SECOND),
                 Figure.bulk("replay", 200_000, "events", SECOND));
     }

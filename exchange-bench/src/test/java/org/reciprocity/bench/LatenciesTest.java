@@ -28,7 +28,7 @@ class LatenciesTest {
     }
 
     @Test
-    void theTwoSlowestOfAHundredAreAbove99() {
+    void theP99OfAHundredIsTheSecondSlowest() {
         long[] nanos = new long[100];
         java.util.Arrays.fill(nanos, 10);
         nanos[3] = 1_000;

@@ -17,6 +17,7 @@ import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.messaging.EventJson;
 import org.reciprocity.core.withdrawal.DrawCriteria;
 import org.reciprocity.ledger.projection.ProjectionReplays;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -55,9 +56,17 @@ class CatalogueProjection {
 
     private final JdbcTemplate jdbc;
     private final RowMapper<CatalogueEntry> entryRow = this::entry;
+    private final boolean newItemsComeFirst;
 
-    CatalogueProjection(JdbcTemplate jdbc) {
+    /**
+     * @param newItemsComeFirst whether an item credited as new is always the first of its kind in event order: so
+     *                          when the events are appended in the transaction that records the item in the pool (the
+     *                          database event store); not with Axon Server, which orders events by its own commit
+     */
+    CatalogueProjection(JdbcTemplate jdbc,
+                        @Value("${exchange.catalogue.new-items-come-first:true}") boolean newItemsComeFirst) {
         this.jdbc = jdbc;
+        this.newItemsComeFirst = newItemsComeFirst;
     }
 
     @EventHandler
@@ -82,7 +91,7 @@ class CatalogueProjection {
         // An item new to the pool is the first of its kind in event order, so it has no row yet: only the others are
         // looked up. A feed dump of new indicators then costs inserts alone (a sixth of its database time, profiled).
         Map<UUID, CatalogueEntry> existing = load(items.values().stream()
-                .filter(credit -> credit.rule() != CreditRule.NEW)
+                .filter(credit -> !newItemsComeFirst || credit.rule() != CreditRule.NEW)
                 .map(credit -> credit.item().id()).toList());
         List<CatalogueEntry> added = new ArrayList<>();
         List<CatalogueEntry> changed = new ArrayList<>();

@@ -18,9 +18,9 @@ public record EventRow(long position, String eventIdentifier, String aggregateId
             + "time_stamp, payload_type, payload_revision, payload, meta_data";
 
     /**
-     * How much payload a page of rows holds at most, beyond its first row. A contribution's event carries up to
-     * 10,000 items (about 2 MB of JSON): a page of a thousand such rows would not fit in a 512 MB heap, as the first
-     * checkpoint after a million-item feed dump showed (docs/benchmarks.md).
+     * How much payload and metadata a page of rows holds at most, unless its one row is larger. A contribution's
+     * event carries up to 10,000 items (about 2 MB of JSON): a page of a thousand such rows would not fit in a 512 MB
+     * heap, as the first checkpoint after a million-item feed dump showed (docs/benchmarks.md).
      */
     static final long PAGE_BYTES = 16L << 20;
 
@@ -30,16 +30,29 @@ public record EventRow(long position, String eventIdentifier, String aggregateId
             rs.getString("payload_revision"), rs.getBytes("payload"), rs.getBytes("meta_data"));
 
     /**
-     * The rows after position {@code after} up to {@code through}, in order: at most {@code rows} of them, and no
-     * more payload than {@link #PAGE_BYTES} beyond the first row. Empty when there are none.
+     * The rows after position {@code after} up to {@code through}, in order: at most {@code rows} of them, holding at
+     * most {@link #PAGE_BYTES} (or the one row, when it alone is larger). Empty when there are none.
      */
     static List<EventRow> page(JdbcTemplate jdbc, long after, long through, int rows) {
-        // The first rows by position, then as many of them as the budget holds, counting each row's payload and
-        // metadata before it: the window runs over one page, never over the rest of the store.
-        return jdbc.query("select " + COLUMNS + " from (select " + COLUMNS + ", sum(size) over (order by global_index)"
-                + " - size as before_row from (select " + COLUMNS + ", octet_length(payload) + coalesce(octet_length("
-                + "meta_data), 0) as size from domain_event_entry where global_index > ? and global_index <= ? "
-                + "order by global_index fetch first " + rows + " rows only) firsts) page where before_row < ? "
-                + "order by global_index", MAPPER, after, through, PAGE_BYTES);
+        // The rows' sizes first, then the rows the budget holds: a query carrying the payloads of all candidates
+        // would hold them at once (on H2, in the exchange's own heap) before any filter could drop them.
+        List<long[]> sizes = jdbc.query("select global_index, octet_length(payload) + coalesce(octet_length(meta_data),"
+                + " 0) from domain_event_entry where global_index > ? and global_index <= ? order by global_index "
+                + "fetch first " + rows + " rows only", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, after,
+                through);
+        if (sizes.isEmpty()) {
+            return List.of();
+        }
+        long last = sizes.get(0)[0];
+        long bytes = sizes.get(0)[1];
+        for (long[] row : sizes.subList(1, sizes.size())) {
+            bytes += row[1];
+            if (bytes > PAGE_BYTES) {
+                break;
+            }
+            last = row[0];
+        }
+        return jdbc.query("select " + COLUMNS + " from domain_event_entry where global_index > ? and global_index <= ?"
+                + " order by global_index", MAPPER, after, last);
     }
 }

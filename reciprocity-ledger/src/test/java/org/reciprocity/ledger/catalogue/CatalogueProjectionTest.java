@@ -30,7 +30,7 @@ class CatalogueProjectionTest {
 
     @BeforeEach
     void setUp() {
-        catalogue = new CatalogueProjection(LedgerDatabase.fresh());
+        catalogue = new CatalogueProjection(LedgerDatabase.fresh(), true);
     }
 
     /** A contribution as the catalogue receives it: new and known items alike are merged. */
@@ -45,6 +45,22 @@ class CatalogueProjectionTest {
 
     private static Item item(String type, String value, String tlp) {
         return Item.normalised(type, value, 50, tlp, null, null, List.of());
+    }
+
+    /**
+     * With Axon Server, events are ordered by its own commit: a corroboration can come before the new item it
+     * corroborates. The catalogue then looks every item up, and merges instead of inserting twice.
+     */
+    @Test
+    void aCorroborationAheadOfItsNewItemIsMergedWhenEventsMayComeOutOfOrder() {
+        CatalogueProjection outOfOrder = new CatalogueProjection(LedgerDatabase.fresh(), false);
+        Item seen = item("ipv4", "192.0.2.9", "GREEN");
+        outOfOrder.on(contributed("cert-my", "k1", List.of(), List.of(seen), 0), T0, at(1));
+        outOfOrder.on(contributed("bank-a", "k1", List.of(seen), List.of(), 0), T0.plusSeconds(1), at(2));
+
+        DrawableItems drawable = outOfOrder.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)));
+        assertThat(drawable.items()).extracting(PoolItem::position).containsExactly(1L);
+        assertThat(drawable.items()).extracting(item -> item.item().value()).containsExactly("192.0.2.9");
     }
 
     @Test
