@@ -68,6 +68,15 @@ final class HeapPeak implements AutoCloseable {
         return Runtime.getRuntime().maxMemory();
     }
 
+    /**
+     * The heap in use after a full collection: what is still reachable. The collections during the work are mostly
+     * young ones, after which the old generation still holds garbage the collector has not yet come to.
+     */
+    static long liveBytes() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     private void sample() {
         while (sampling) {
             inUse.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);

@@ -61,6 +61,7 @@ class BenchSmokeTest {
                 .as("every fifth item is a domain").isEqualTo(800);
         assertThat(report.heapPeakBytes()).isPositive().isLessThanOrEqualTo(report.heapMaxBytes());
         assertThat(report.heapAfterCollectionBytes()).isLessThanOrEqualTo(report.heapMaxBytes());
+        assertThat(report.heapLiveBytes()).isPositive().isLessThanOrEqualTo(report.heapMaxBytes());
     }
 
     @Test
@@ -95,7 +96,7 @@ class BenchSmokeTest {
 
     @Test
     void eachStepIsToldAsItStarts() {
-        assertThat(steps).first().asString().startsWith("raw insert");
+        assertThat(steps).first().asString().startsWith("raw insert of 3,000 items, after 500 untimed");
         assertThat(steps).last().isEqualTo("done");
         assertThat(steps).anyMatch(step -> step.startsWith("warming up"));
     }
