@@ -75,46 +75,6 @@ public final class Bench implements Callable<Integer> {
         void next(String step) throws Exception;
     }
 
-    /**
-     * What a server that has run for a while has and a fresh one lacks: compiled code for its request paths. Untimed
-     * rounds of withdrawals and TAXII pages until the JIT compiler is quiet (it spends the first minutes of a run
-     * compiling, on the cores the requests need) or the warm-up time is up; then ANALYZE again, for the tables the
-     * rounds filled.
-     */
-    private static void warmUp(Sizes sizes, BenchDatabase database, Withdrawals drawing, Serving taxii,
-                               Duration limit, Steps progress) throws Exception {
-        progress.next("warming up: untimed withdrawals and TAXII pages until the JIT compiler is quiet, at most "
-                + limit.toSeconds() + " s");
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        AtomicLong ignored = new AtomicLong();
-        long deadline = System.nanoTime() + limit.toNanos();
-        int round = 0;
-        boolean quiet = false;
-        while (!quiet) {
-            long compiling = compiler.getTotalCompilationTime();
-            long started = System.nanoTime();
-            drawing.measure("warm-drawer-" + round, WARM_UP_CLIENTS, Math.min(sizes.withdrawals(), WARM_UP_REQUESTS),
-                    ignored);
-            taxii.measure("warm-reader-" + round, WARM_UP_CLIENTS, Math.min(sizes.pages(), WARM_UP_REQUESTS / 4),
-                    ignored);
-            long roundMillis = (System.nanoTime() - started) / 1_000_000;
-            quiet = compiler.getTotalCompilationTime() - compiling < roundMillis * QUIET_COMPILER
-                    || System.nanoTime() > deadline;
-            round++;
-        }
-        analyse(database);
-    }
-
-    /**
-     * ANALYZE, as after any bulk load: until the statistics know the registries' tables are large, PostgreSQL plans
-     * their lookups for the empty tables they were a minute before.
-     */
-    private static void analyse(BenchDatabase database) throws Exception {
-        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
-            sql.execute("analyze");
-        }
-    }
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
     }
@@ -205,6 +165,46 @@ public final class Bench implements Callable<Integer> {
             return new BenchReport(sizes, setting, rawInsert, gateway, http, heapPeak, heapAfterCollection,
                     heapLive, HeapPeak.maxBytes(), withdrawn, itemsWithdrawn.get(), served, objectsServed.get(), rawRead,
                     replay);
+        }
+    }
+
+    /**
+     * What a server that has run for a while has and a fresh one lacks: compiled code for its request paths. Untimed
+     * rounds of withdrawals and TAXII pages until the JIT compiler is quiet (it spends the first minutes of a run
+     * compiling, on the cores the requests need) or the warm-up time is up; then ANALYZE again, for the tables the
+     * rounds filled.
+     */
+    private static void warmUp(Sizes sizes, BenchDatabase database, Withdrawals drawing, Serving taxii,
+                               Duration limit, Steps progress) throws Exception {
+        progress.next("warming up: untimed withdrawals and TAXII pages until the JIT compiler is quiet, at most "
+                + limit.toSeconds() + " s");
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        AtomicLong ignored = new AtomicLong();
+        long deadline = System.nanoTime() + limit.toNanos();
+        int round = 0;
+        boolean quiet = false;
+        while (!quiet) {
+            long compiling = compiler.getTotalCompilationTime();
+            long started = System.nanoTime();
+            drawing.measure("warm-drawer-" + round, WARM_UP_CLIENTS, Math.min(sizes.withdrawals(), WARM_UP_REQUESTS),
+                    ignored);
+            taxii.measure("warm-reader-" + round, WARM_UP_CLIENTS, Math.min(sizes.pages(), WARM_UP_REQUESTS / 4),
+                    ignored);
+            long roundMillis = (System.nanoTime() - started) / 1_000_000;
+            quiet = compiler.getTotalCompilationTime() - compiling < roundMillis * QUIET_COMPILER
+                    || System.nanoTime() > deadline;
+            round++;
+        }
+        analyse(database);
+    }
+
+    /**
+     * ANALYZE, as after any bulk load: until the statistics know the registries' tables are large, PostgreSQL plans
+     * their lookups for the empty tables they were a minute before.
+     */
+    private static void analyse(BenchDatabase database) throws Exception {
+        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("analyze");
         }
     }
 }
