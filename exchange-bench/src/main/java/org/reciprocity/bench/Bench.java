@@ -32,23 +32,23 @@ public final class Bench implements Callable<Integer> {
     private static final double QUIET_COMPILER = 0.05;
 
     @Option(names = "--items", description = "Items in the feed dump, and so in the pool (default: ${DEFAULT-VALUE}).")
-    long items = Sizes.ISSUE.items();
+    long items = Sizes.GOALS.items();
 
     @Option(names = "--batch", description = "Items per contribution and per insert batch (default: ${DEFAULT-VALUE}).")
-    int batch = Sizes.ISSUE.batch();
+    int batch = Sizes.GOALS.batch();
 
     @Option(names = "--withdrawals", description = "Withdrawals timed per number of consumers (default: "
             + "${DEFAULT-VALUE}).")
-    int withdrawals = Sizes.ISSUE.withdrawals();
+    int withdrawals = Sizes.GOALS.withdrawals();
 
     @Option(names = "--consumers", split = ",", description = "Numbers of concurrent consumers (default: 1,16,64).")
-    List<Integer> consumers = Sizes.ISSUE.consumers();
+    List<Integer> consumers = Sizes.GOALS.consumers();
 
     @Option(names = "--pages", description = "TAXII pages timed per number of readers (default: ${DEFAULT-VALUE}).")
-    int pages = Sizes.ISSUE.pages();
+    int pages = Sizes.GOALS.pages();
 
     @Option(names = "--readers", split = ",", description = "Numbers of concurrent TAXII readers (default: 1,16).")
-    List<Integer> readers = Sizes.ISSUE.readers();
+    List<Integer> readers = Sizes.GOALS.readers();
 
     @Option(names = "--warm-up", description = "The longest warm-up before timing withdrawals and pages, in seconds "
             + "(default: ${DEFAULT-VALUE}).")

@@ -2,6 +2,7 @@ package org.reciprocity.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.reciprocity.portal.taxii.Taxii;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ final class ExchangeClient {
                 .getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
                 .header("Authorization", "Basic " + basic)
-                .header("Accept", "application/taxii+json;version=2.1")
+                .header("Accept", Taxii.MEDIA_TYPE)
                 .GET().build(), 200);
     }
 

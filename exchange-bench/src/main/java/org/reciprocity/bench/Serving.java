@@ -1,6 +1,7 @@
 package org.reciprocity.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.reciprocity.portal.taxii.Taxii;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Serving {
 
     static final int PAGE = 100;
-    private static final String OBJECTS = "taxii2/pool/collections/a7f8b7c0-53f1-4f0e-9a8e-5d1b8e2b7c11/objects/";
 
     private final RunningExchange exchange;
     private final long poolSize;
@@ -37,7 +37,7 @@ final class Serving {
     private ClosedLoop.Client reader(Agencies.Agency agency, AtomicLong objectsServed) {
         String[] next = {agency.start() == 0 ? null : String.valueOf(agency.start())};
         return n -> {
-            JsonNode page = exchange.client().taxii(OBJECTS + "?limit=" + PAGE + (next[0] == null ? ""
+            JsonNode page = exchange.client().taxii(Taxii.POOL_OBJECTS + "?limit=" + PAGE + (next[0] == null ? ""
                     : "&next=" + next[0]), agency.id(), agency.apiKey());
             objectsServed.addAndGet(page.path("objects").size());
             next[0] = page.path("more").asBoolean() ? page.path("next").asText() : null;

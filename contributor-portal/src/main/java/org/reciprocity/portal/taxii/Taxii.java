@@ -2,12 +2,15 @@ package org.reciprocity.portal.taxii;
 
 import org.springframework.http.MediaType;
 
-/** TAXII 2.1's media type, and where the exchange serves it. */
+/** TAXII 2.1's media type, and where the exchange serves it: the one collection, the shared pool. */
 public final class Taxii {
 
     public static final String MEDIA_TYPE = "application/taxii+json;version=2.1";
     public static final MediaType MEDIA = MediaType.parseMediaType(MEDIA_TYPE);
     public static final String ROOT = "/taxii2";
+    /** The pool's collection id: fixed, as the feeds that poll it keep it in their settings. */
+    public static final String POOL_COLLECTION = "a7f8b7c0-53f1-4f0e-9a8e-5d1b8e2b7c11";
+    public static final String POOL_OBJECTS = ROOT + "/pool/collections/" + POOL_COLLECTION + "/objects/";
 
     private Taxii() {
     }

@@ -72,7 +72,6 @@ import java.util.stream.Collectors;
 class TaxiiController {
 
     /** The shared pool's collection: the same id on every exchange, so that a client's configuration is portable. */
-    static final String COLLECTION = "a7f8b7c0-53f1-4f0e-9a8e-5d1b8e2b7c11";
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     private static final String DATE_ADDED_FIRST = "X-TAXII-Date-Added-First";
@@ -367,7 +366,7 @@ class TaxiiController {
     }
 
     private static ObjectNode collection() {
-        ObjectNode collection = JSON.objectNode().put("id", COLLECTION).put("title", "Shared pool")
+        ObjectNode collection = JSON.objectNode().put("id", Taxii.POOL_COLLECTION).put("title", "Shared pool")
                 .put("description", "Every item the exchange's members shared (TLP CLEAR, GREEN and AMBER), as STIX "
                         + "indicators; reading costs credit, adding earns it")
                 .put("can_read", true).put("can_write", true);
@@ -376,8 +375,8 @@ class TaxiiController {
     }
 
     private static void requireCollection(String id) {
-        if (!COLLECTION.equals(id)) {
-            throw new NotFoundException("no collection " + id + ": the shared pool is " + COLLECTION);
+        if (!Taxii.POOL_COLLECTION.equals(id)) {
+            throw new NotFoundException("no collection " + id + ": the shared pool is " + Taxii.POOL_COLLECTION);
         }
     }
 
