@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
+import org.reciprocity.portal.support.RequiresStixSchemas;
 import org.reciprocity.portal.support.StixSchemas;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -69,7 +70,6 @@ class TaxiiTest extends PostgresExchangeTest {
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getHeader("X-TAXII-Date-Added-First")).isNotNull();
         JsonNode indicator = objectWith(body(page), ip);
-        assertThat(StixSchemas.problemsWith(indicator)).isEmpty();
         assertThat(indicator.path("pattern").asText()).isEqualTo("[ipv4-addr:value = '" + ip + "']");
         assertThat(indicator.path("confidence").asInt()).isEqualTo(90);
         assertThat(indicator.path("object_marking_refs").path(0).asText())
@@ -81,6 +81,21 @@ class TaxiiTest extends PostgresExchangeTest {
         JsonNode account = exchange().get("/api/accounts/" + cert.id(), cert.apiKey()).body();
         assertThat(account.path("balance").path("spent").decimalValue()).as("charged once, read twice")
                 .isEqualByComparingTo(java.math.BigDecimal.valueOf(body(page).path("objects").size()));
+    }
+
+    @Test
+    @RequiresStixSchemas
+    void servedObjectsAreValidStix() throws Exception {
+        Participant bank = exchange().register("firm");
+        Participant cert = exchange().register("agency");
+        grant(cert, 10);
+        Instant before = Instant.now().minusMillis(1);
+        String ip = ExchangeContract.uniqueIp();
+        exchange().contribute(bank, "valid", List.of(item("ipv4", ip, "AMBER")));
+        Projections.awaitCaughtUp(projections);
+
+        JsonNode indicator = objectWith(body(taxii("GET", OBJECTS + "?added_after=" + before, cert, null)), ip);
+        assertThat(StixSchemas.problemsWith(indicator)).isEmpty();
     }
 
     /** Thousands of objects with one date_added, and more arriving mid-paging: each comes exactly once. */

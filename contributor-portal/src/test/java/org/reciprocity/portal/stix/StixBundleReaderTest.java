@@ -8,6 +8,7 @@ import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.portal.problem.FieldError;
 import org.reciprocity.portal.problem.InvalidRequestException;
+import org.reciprocity.portal.support.RequiresStixSchemas;
 import org.reciprocity.portal.support.StixSchemas;
 
 import java.io.IOException;
@@ -124,6 +125,7 @@ class StixBundleReaderTest {
 
     /** The official examples: each is taken, or refused with every reason named; never anything else. */
     @Test
+    @RequiresStixSchemas
     void theOfficialExamplesAreAcceptedOrRefusedWithAReason() throws IOException {
         try (Stream<Path> files = Files.walk(StixSchemas.root().resolve("examples"))) {
             for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {

@@ -29,10 +29,20 @@ public final class StixSchemas {
     private StixSchemas() {
     }
 
-    /** The folder holding {@code schemas/} and {@code examples/}. */
+    /** Where the folder holding {@code schemas/} and {@code examples/} is looked for. */
+    public static Path location() {
+        return Path.of(System.getProperty("stix.schemas", "../../shared/stix2-json-schemas"));
+    }
+
+    /** Whether the schemas are there: a clone of the repository alone does not have them. */
+    public static boolean available() {
+        return Files.isDirectory(location().resolve("schemas"));
+    }
+
+    /** The folder holding {@code schemas/} and {@code examples/}; tests that use it are {@link RequiresStixSchemas}. */
     public static Path root() {
-        Path root = Path.of(System.getProperty("stix.schemas", "../../shared/stix2-json-schemas"));
-        if (!Files.isDirectory(root.resolve("schemas"))) {
+        Path root = location();
+        if (!available()) {
             throw new IllegalStateException("the STIX 2.1 schemas are not at " + root.toAbsolutePath() + ": the tests "
                     + "read them from ../shared/stix2-json-schemas beside the repository");
         }
