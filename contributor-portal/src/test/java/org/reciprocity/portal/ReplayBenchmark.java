@@ -119,8 +119,7 @@ class ReplayBenchmark {
                 if (action < 5) {
                     exchange.contribute(account, account, "k" + key++, pick(universe, random, 5));
                 } else if (action < 9) {
-                    exchange.withdraw(account, account, "k" + key++, pick(universe, random, 3).stream()
-                            .filter(item -> !exchange.pool().inPool(List.of(item.id())).isEmpty()).toList());
+                    exchange.withdraw(account, account, "k" + key++, exchange.asServed(pick(universe, random, 3)));
                 } else {
                     exchange.grant(account, "k" + key++, Credit.of(2), null);
                     exchange.advance(Duration.ofHours(1));
@@ -128,7 +127,8 @@ class ReplayBenchmark {
             }
             List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
             for (Simulation.Step step : exchange.drain()) {
-                String stream = Simulation.accountOf(step.event()).map(EventStreams::account).orElseThrow();
+                String stream = step.accountEvent().map(event -> EventStreams.account(event.accountId()))
+                        .orElseThrow();
                 long sequence = sequences.merge(stream, 1L, Long::sum) - 1;
                 messages.add(new GenericDomainEventMessage<>("Account", stream, sequence, step.event(),
                         MetaData.emptyInstance(), UUID.randomUUID().toString(), step.at()));

@@ -84,7 +84,7 @@ class StorageTest extends PostgresExchangeTest {
 
     /** The pool position just before the bank's first item: its items come after it. */
     private long lastPoolPositionBefore(Participant bank) {
-        return jdbc.queryForObject("select min(c.pool_position) - 1 from catalogue_item c join pool_item p "
+        return jdbc.queryForObject("select min(c.pool_position) - 1 from catalogue_item c join shared_item p "
                 + "on p.item_id = c.item_id where p.account_id = ?", Long.class, bank.id());
     }
 

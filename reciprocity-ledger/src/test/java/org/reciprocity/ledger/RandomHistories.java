@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -68,10 +67,10 @@ public final class RandomHistories {
         // Each participant acts for the account it draws on: its pool's while it is a member, else its own.
         Arbitrary<Action> contribute = Combinators.combine(participant, itemSets()).as((who, items) -> exchange ->
                 exchange.contribute(exchange.memberships().accountOf(who), who, nextKey(), items));
-        // As the catalogue would: only items some contribution brought are offered.
+        // As the catalogue would: only items some contribution shared are offered, as the pool serves them.
         Arbitrary<Action> withdraw = Combinators.combine(participant, itemSets()).as((who, items) -> exchange ->
-                exchange.withdraw(exchange.memberships().accountOf(who), who, nextKey(), items.stream()
-                        .filter(item -> !exchange.pool().inPool(Set.of(item.id())).isEmpty()).toList()));
+                exchange.withdraw(exchange.memberships().accountOf(who), who, nextKey(),
+                        exchange.asServed(items)));
         Arbitrary<Action> grant = Combinators.combine(Arbitraries.of(ACCOUNTS), Arbitraries.integers().between(1, 5),
                         Arbitraries.of(true, false))
                 .as((account, amount, expires) -> exchange -> exchange.grant(account, nextKey(), Credit.of(amount),

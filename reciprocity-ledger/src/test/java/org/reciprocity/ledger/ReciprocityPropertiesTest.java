@@ -4,20 +4,23 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.reciprocity.core.account.AccountBook;
-import org.reciprocity.core.account.CreditGranted;
-import org.reciprocity.core.contribution.ItemsContributed;
-import org.reciprocity.core.feedback.BonusEarned;
+import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.ItemCredit;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.WithdrawalRefused;
+import org.reciprocity.core.kernel.AccountBook;
+import org.reciprocity.core.kernel.Charges;
+import org.reciprocity.core.kernel.Earnings;
 import org.reciprocity.core.membership.MemberJoinedPool;
 import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.policy.Credit;
-import org.reciprocity.core.policy.CreditRule;
-import org.reciprocity.core.policy.ItemCredit;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.testing.Simulation;
-import org.reciprocity.core.withdrawal.Charge;
-import org.reciprocity.core.withdrawal.ItemsWithdrawn;
-import org.reciprocity.core.withdrawal.WithdrawalRefused;
 import org.reciprocity.ledger.RandomHistories.History;
 import org.reciprocity.ledger.account.Balance;
 import org.reciprocity.ledger.account.LedgerEntry;
@@ -48,8 +51,8 @@ class ReciprocityPropertiesTest {
         Map<String, Balance> ledger = ledgerOf(exchange.history());
         for (String account : RandomHistories.ACCOUNTS) {
             Balance balance = ledger.getOrDefault(account, Balance.empty(account));
-            Credit statement = exchange.history().stream().map(step -> LedgerEntry.of(step.event()))
-                    .flatMap(Optional::stream).filter(entry -> entry.accountId().equals(account))
+            Credit statement = exchange.history().stream().flatMap(step -> step.accountEvent().stream())
+                    .map(LedgerEntry::of).flatMap(Optional::stream).filter(entry -> entry.accountId().equals(account))
                     .map(LedgerEntry::amount).reduce(Credit.ZERO, Credit::plus);
             assertThat(statement).isEqualTo(balance.balance()).isEqualTo(exchange.book(account).balance());
             assertThat(balance.balance()).isEqualTo(balance.earned().plus(balance.granted()).minus(balance.spent())
@@ -57,8 +60,9 @@ class ReciprocityPropertiesTest {
         }
         Map<String, AccountBook> running = new HashMap<>();
         for (Simulation.Step step : exchange.history()) {
-            Simulation.accountOf(step.event()).ifPresent(account -> {
-                AccountBook book = running.getOrDefault(account, AccountBook.EMPTY).apply(step.event());
+            step.accountEvent().ifPresent(event -> {
+                String account = event.accountId();
+                AccountBook book = running.getOrDefault(account, AccountBook.EMPTY).apply(event);
                 running.put(account, book);
                 assertThat(book.balance().isNegative()).as("a balance below zero after %s", step.event()).isFalse();
                 Credit recorded = recordedBalance(step.event());
@@ -79,23 +83,20 @@ class ReciprocityPropertiesTest {
                 assertThat(contributed.policyVersion()).isEqualTo(policy.version());
                 Credit earned = Credit.ZERO;
                 for (ItemCredit credit : contributed.credits()) {
-                    assertThat(credit).isEqualTo(policy.rules().creditFor(credit.item(), credit.rule()));
+                    assertThat(credit).isEqualTo(Earnings.creditFor(credit.item(), credit.rule(), policy.rules()));
                     earned = earned.plus(credit.credit());
                 }
                 assertThat(contributed.credit()).isEqualTo(earned);
-                if (earned.isPositive()) {
-                    assertThat(contributed.lot().amount()).isEqualTo(policy.rules().drawable(earned));
-                    assertThat(contributed.lot().expiresAt())
-                            .isEqualTo(policy.rules().expiryOf(contributed.decidedAt()));
-                }
+                assertThat(contributed.lot()).isEqualTo(Earnings.lotFor(contributed.contributionId(), earned,
+                        policy.rules(), contributed.decidedAt()));
             } else if (event instanceof ItemsWithdrawn withdrawn) {
                 ReciprocityPolicy policy = inForce(history, withdrawn.decidedAt());
                 assertThat(withdrawn.policyVersion()).isEqualTo(policy.version());
                 long charged = withdrawn.items().stream().filter(item -> item.charge() == Charge.CHARGED).count();
-                assertThat(withdrawn.cost()).isEqualTo(policy.rules().costOf(Math.toIntExact(charged)));
+                assertThat(withdrawn.cost()).isEqualTo(Charges.costOf(charged, policy.rules()));
             } else if (event instanceof WithdrawalRefused refused) {
                 ReciprocityPolicy policy = inForce(history, refused.decidedAt());
-                assertThat(refused.cost()).isEqualTo(policy.rules().costOf(Math.toIntExact(refused.itemsCharged())));
+                assertThat(refused.cost()).isEqualTo(Charges.costOf(refused.itemsCharged(), policy.rules()));
                 assertThat(refused.cost()).isGreaterThan(refused.balance());
             } else if (event instanceof BonusEarned bonus) {
                 ReciprocityPolicy policy = inForce(history, bonus.reportedAt());
@@ -162,7 +163,7 @@ class ReciprocityPropertiesTest {
         for (var entry : contributed.entrySet()) {
             String account = entry.getKey().get(0);
             for (var item : entry.getValue()) {
-                List<Object> events = exchange.contribute(account, entry.getKey().get(1), "again-" + key++,
+                List<AccountEvent> events = exchange.contribute(account, entry.getKey().get(1), "again-" + key++,
                         List.of(item));
                 ItemsContributed again = (ItemsContributed) events.get(events.size() - 1);
                 assertThat(again.credit()).isEqualTo(Credit.ZERO);
@@ -187,7 +188,8 @@ class ReciprocityPropertiesTest {
 
     private static Map<String, Balance> ledgerOf(List<Simulation.Step> history) {
         Map<String, Balance> balances = new TreeMap<>();
-        history.forEach(step -> LedgerEntry.of(step.event()).ifPresent(entry -> balances.compute(entry.accountId(),
+        history.forEach(step -> step.accountEvent().flatMap(LedgerEntry::of).ifPresent(entry -> balances.compute(
+                entry.accountId(),
                 (account, before) -> (before == null ? Balance.empty(account) : before)
                         .plus(entry, step.position(), step.at()))));
         return balances;

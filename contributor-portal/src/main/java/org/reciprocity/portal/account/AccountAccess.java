@@ -1,7 +1,7 @@
 package org.reciprocity.portal.account;
 
 import org.reciprocity.core.membership.PoolMemberships;
-import org.reciprocity.core.participant.ParticipantDirectory;
+import org.reciprocity.core.registry.ParticipantDirectory;
 import org.reciprocity.portal.problem.ForbiddenException;
 import org.reciprocity.portal.problem.NotFoundException;
 import org.reciprocity.portal.security.Member;

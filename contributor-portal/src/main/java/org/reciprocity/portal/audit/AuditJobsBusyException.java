@@ -1,9 +1,16 @@
 package org.reciprocity.portal.audit;
 
+import org.reciprocity.core.Refusal;
+
 /** Too many audit jobs wait already: each reads the whole history, and they run one at a time. */
-public class AuditJobsBusyException extends RuntimeException {
+public class AuditJobsBusyException extends Refusal {
 
     AuditJobsBusyException(int waiting) {
         super(waiting + " audit jobs are waiting or running already; poll them, and ask again when one is done");
+    }
+
+    @Override
+    public Reason reason() {
+        return Reason.BUSY;
     }
 }

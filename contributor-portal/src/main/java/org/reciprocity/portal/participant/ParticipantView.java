@@ -1,7 +1,7 @@
 package org.reciprocity.portal.participant;
 
-import org.reciprocity.core.participant.ParticipantDirectory.RegisteredParticipant;
 import org.reciprocity.core.participant.ParticipantKind;
+import org.reciprocity.core.registry.ParticipantDirectory.RegisteredParticipant;
 
 import java.time.Instant;
 

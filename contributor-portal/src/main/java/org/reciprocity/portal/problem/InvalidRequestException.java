@@ -1,9 +1,12 @@
 package org.reciprocity.portal.problem;
 
+import org.reciprocity.core.Refusal;
+
 import java.util.List;
+import java.util.Map;
 
 /** A request refused before anything was decided or stored, with every field at fault that was found. */
-public class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends Refusal {
 
     private final List<FieldError> errors;
 
@@ -18,5 +21,15 @@ public class InvalidRequestException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    @Override
+    public Reason reason() {
+        return Reason.INVALID_INPUT;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("errors", errors.stream().map(error -> fieldError(error.field(), error.message())).toList());
     }
 }

@@ -3,16 +3,8 @@ package org.reciprocity.portal.problem;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.reciprocity.core.InvalidInputException;
-import org.reciprocity.core.account.IdempotencyKeyReusedException;
-import org.reciprocity.core.membership.MembershipRefusedException;
+import org.reciprocity.core.Refusal;
 import org.reciprocity.core.messaging.Conflicts;
-import org.reciprocity.core.participant.ParticipantAlreadyRegisteredException;
-import org.reciprocity.core.policy.PolicyChangeRefusedException;
-import org.reciprocity.core.policy.PolicyNotAdoptedException;
-import org.reciprocity.core.withdrawal.QuotaExceededException;
-import org.reciprocity.core.withdrawal.WithdrawalRefused;
-import org.reciprocity.portal.audit.AuditJobsBusyException;
 import org.reciprocity.portal.web.RequestSizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,64 +33,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /**
+     * Every refusal of the exchange, by its reason: the problem type and status the reason has, the refusal's own
+     * details as properties, and for the refusals that a moment will lift, when to ask again.
+     */
     @ExceptionHandler
-    ProblemDetail invalidRequest(InvalidRequestException e) {
-        return withErrors(Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, e.getMessage()),
-                e.errors());
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalidInput(InvalidInputException e) {
-        return withErrors(Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, e.getMessage()),
-                List.of(new FieldError(e.field(), e.getMessage())));
-    }
-
-    @ExceptionHandler
-    ProblemDetail overQuota(QuotaExceededException e) {
-        WithdrawalRefused refusal = e.refusal();
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ProblemType.OVER_QUOTA, e.getMessage());
-        problem.setProperty("balance", refusal.balance());
-        problem.setProperty("cost", refusal.cost());
-        problem.setProperty("itemsOffered", refusal.itemsOffered());
-        problem.setProperty("withdrawalId", refusal.withdrawalId());
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.KEY_REUSED, e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail alreadyRegistered(ParticipantAlreadyRegisteredException e) {
-        return Problems.of(HttpStatus.CONFLICT, ProblemType.ALREADY_REGISTERED, e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail membershipRefused(MembershipRefusedException e) {
-        return Problems.of(HttpStatus.CONFLICT, ProblemType.MEMBERSHIP_REFUSED, e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail policyChangeRefused(PolicyChangeRefusedException e) {
-        return Problems.of(HttpStatus.CONFLICT, ProblemType.POLICY_CHANGE_REFUSED, e.getMessage());
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> notReady(PolicyNotAdoptedException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.NOT_READY, e.getMessage()));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> auditBusy(AuditJobsBusyException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.BUSY, e.getMessage()));
-    }
-
-    @ExceptionHandler
-    ProblemDetail forbidden(ForbiddenException e) {
-        return Problems.of(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, e.getMessage());
+    ResponseEntity<ProblemDetail> refused(Refusal refusal) {
+        ProblemType type = ProblemType.of(refusal.reason());
+        ProblemDetail problem = Problems.of(type.status(), type, refusal.getMessage());
+        refusal.details().forEach(problem::setProperty);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(type.status());
+        if (refusal.reason() == Refusal.Reason.NOT_READY) {
+            answer.header(HttpHeaders.RETRY_AFTER, "1");
+        } else if (refusal.reason() == Refusal.Reason.BUSY) {
+            answer.header(HttpHeaders.RETRY_AFTER, "30");
+        }
+        return answer.body(problem);
     }
 
     @ExceptionHandler

@@ -1,31 +1,55 @@
 package org.reciprocity.portal.problem;
 
+import org.reciprocity.core.Refusal;
+import org.springframework.http.HttpStatus;
+
 import java.net.URI;
 
 /** The kinds of problem the API answers with; docs/api.md describes each. */
 public enum ProblemType {
-    INVALID_REQUEST("invalid-request", "The request is invalid"),
-    UNAUTHENTICATED("unauthenticated", "No valid API key"),
-    FORBIDDEN("forbidden", "Not allowed for this participant"),
-    NOT_FOUND("not-found", "No such resource"),
-    OVER_QUOTA("over-quota", "The withdrawal costs more than the balance"),
-    KEY_REUSED("idempotency-key-reused", "The request key was used for a different request"),
-    ALREADY_REGISTERED("already-registered", "The participant id is taken"),
-    MEMBERSHIP_REFUSED("membership-refused", "The pool's membership rules do not allow this"),
-    POLICY_CHANGE_REFUSED("policy-change-refused", "The policy's rules do not allow this change"),
-    PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large"),
-    BUSY("busy", "The exchange is busy: retry with the same request key"),
-    NOT_READY("not-ready", "The exchange is still starting: retry in a moment"),
-    INTERNAL("internal", "The exchange failed to answer"),
-    PROJECTION_CLAIMED("projection-claimed", "Another node runs this projection"),
-    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body is not of a supported media type");
+    INVALID_REQUEST("invalid-request", "The request is invalid", HttpStatus.BAD_REQUEST),
+    UNAUTHENTICATED("unauthenticated", "No valid API key", HttpStatus.UNAUTHORIZED),
+    FORBIDDEN("forbidden", "Not allowed for this participant", HttpStatus.FORBIDDEN),
+    NOT_FOUND("not-found", "No such resource", HttpStatus.NOT_FOUND),
+    OVER_QUOTA("over-quota", "The withdrawal costs more than the balance", HttpStatus.CONFLICT),
+    KEY_REUSED("idempotency-key-reused", "The request key was used for a different request",
+            HttpStatus.UNPROCESSABLE_ENTITY),
+    ALREADY_REGISTERED("already-registered", "The participant id is taken", HttpStatus.CONFLICT),
+    MEMBERSHIP_REFUSED("membership-refused", "The pool's membership rules do not allow this", HttpStatus.CONFLICT),
+    POLICY_CHANGE_REFUSED("policy-change-refused", "The policy's rules do not allow this change",
+            HttpStatus.CONFLICT),
+    PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.PAYLOAD_TOO_LARGE),
+    BUSY("busy", "The exchange is busy: retry with the same request key", HttpStatus.SERVICE_UNAVAILABLE),
+    NOT_READY("not-ready", "The exchange is still starting: retry in a moment", HttpStatus.SERVICE_UNAVAILABLE),
+    INTERNAL("internal", "The exchange failed to answer", HttpStatus.INTERNAL_SERVER_ERROR),
+    PROJECTION_CLAIMED("projection-claimed", "Another node runs this projection", HttpStatus.CONFLICT),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body is not of a supported media type",
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
     private final URI uri;
     private final String title;
+    private final HttpStatus status;
 
-    ProblemType(String slug, String title) {
+    ProblemType(String slug, String title, HttpStatus status) {
         this.uri = URI.create("urn:reciprocity-exchange:problem:" + slug);
         this.title = title;
+        this.status = status;
+    }
+
+    /** The problem each kind of refusal is answered with: the one place a refusal meets HTTP. */
+    public static ProblemType of(Refusal.Reason reason) {
+        return switch (reason) {
+            case INVALID_INPUT -> INVALID_REQUEST;
+            case OVER_QUOTA -> OVER_QUOTA;
+            case KEY_REUSED -> KEY_REUSED;
+            case ALREADY_REGISTERED -> ALREADY_REGISTERED;
+            case MEMBERSHIP_REFUSED -> MEMBERSHIP_REFUSED;
+            case POLICY_CHANGE_REFUSED -> POLICY_CHANGE_REFUSED;
+            case NOT_READY -> NOT_READY;
+            case BUSY -> BUSY;
+            case NOT_FOUND -> NOT_FOUND;
+            case FORBIDDEN -> FORBIDDEN;
+        };
     }
 
     public URI uri() {
@@ -34,5 +58,9 @@ public enum ProblemType {
 
     public String title() {
         return title;
+    }
+
+    public HttpStatus status() {
+        return status;
     }
 }

@@ -1,7 +1,7 @@
 package org.reciprocity.portal.security;
 
 import org.reciprocity.core.participant.ApiKeys;
-import org.reciprocity.core.participant.ParticipantDirectory;
+import org.reciprocity.core.registry.ParticipantDirectory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;

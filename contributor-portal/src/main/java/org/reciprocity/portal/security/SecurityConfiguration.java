@@ -1,7 +1,7 @@
 package org.reciprocity.portal.security;
 
 import jakarta.servlet.DispatcherType;
-import org.reciprocity.core.participant.ParticipantDirectory;
+import org.reciprocity.core.registry.ParticipantDirectory;
 import org.reciprocity.portal.problem.ProblemType;
 import org.reciprocity.portal.problem.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

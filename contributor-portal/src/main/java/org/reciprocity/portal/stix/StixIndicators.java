@@ -3,7 +3,7 @@ package org.reciprocity.portal.stix;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.reciprocity.core.item.Item;
-import org.reciprocity.ledger.catalogue.PoolItem;
+import org.reciprocity.ledger.catalogue.CatalogueItem;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +29,7 @@ public final class StixIndicators {
         return "indicator--" + item.id();
     }
 
-    public static ObjectNode of(PoolItem pooled) {
+    public static ObjectNode of(CatalogueItem pooled) {
         Item item = pooled.item();
         String added = timestamp(pooled.sharedAt());
         Instant validFrom = item.firstSeen() != null ? item.firstSeen() : pooled.sharedAt();

@@ -3,14 +3,14 @@ package org.reciprocity.portal.withdrawal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.item.ItemType;
+import org.reciprocity.core.kernel.Coverage;
 import org.reciprocity.core.membership.PoolMemberships;
-import org.reciprocity.core.withdrawal.DrawCriteria;
-import org.reciprocity.core.withdrawal.QuotaExceededException;
 import org.reciprocity.core.withdrawal.WithdrawItems;
 import org.reciprocity.core.withdrawal.WithdrawalReceipt;
 import org.reciprocity.ledger.catalogue.DrawableItems;
@@ -61,21 +61,15 @@ class WithdrawalController {
     WithdrawalReceipt withdraw(@AuthenticationPrincipal Member member,
                                @Parameter(description = "the client's key for this withdrawal")
                                @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
-                               @RequestBody WithdrawalRequest request) throws QuotaExceededException {
+                               @RequestBody WithdrawalRequest request) {
         String key = RequestKeyHeader.resolve(requestKey, request.requestKey());
         DrawCriteria criteria = new DrawCriteria(types(request.types()), request.since(), request.after(),
                 request.limit() == null ? DEFAULT_LIMIT : request.limit());
         DrawableItems offered = queries.query(new FindDrawableItems(criteria), DrawableItems.class).join();
-        try {
-            return commands.sendAndWait(new WithdrawItems(memberships.accountOf(member.participantId()),
-                    member.participantId(), key, criteria, offered.asOffered(), offered.throughPosition()));
-        } catch (CommandExecutionException e) {
-            // The gateway wraps checked exceptions; a refusal is one, and is answered as such.
-            if (e.getCause() instanceof QuotaExceededException refused) {
-                throw refused;
-            }
-            throw e;
-        }
+        WithdrawalOutcome outcome = commands.sendAndWait(new WithdrawItems(
+                memberships.accountOf(member.participantId()), member.participantId(), key, criteria,
+                offered.asOffer(), Coverage.WHOLE));
+        return WithdrawalReceipt.of(outcome);
     }
 
     private static List<ItemType> types(List<String> names) {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
-import org.reciprocity.ledger.catalogue.PoolItem;
+import org.reciprocity.ledger.catalogue.CatalogueItem;
 import org.reciprocity.portal.support.RequiresStixSchemas;
 import org.reciprocity.portal.support.StixSchemas;
 
@@ -29,7 +29,7 @@ class StixIndicatorsTest {
     void everyKindOfItemIsASchemaValidIndicator() {
         for (ItemType type : ItemType.values()) {
             for (Tlp tlp : List.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER)) {
-                ObjectNode indicator = StixIndicators.of(new PoolItem(item(type, tlp), 1, ADDED, 2));
+                ObjectNode indicator = StixIndicators.of(new CatalogueItem(item(type, tlp), 1, ADDED, 2));
                 assertThat(StixSchemas.problemsWith(indicator)).as(indicator.toString()).isEmpty();
             }
         }
@@ -39,15 +39,15 @@ class StixIndicatorsTest {
     void anItemIsTheSameIndicatorEveryTime() {
         for (ItemType type : ItemType.values()) {
             Item item = item(type, Tlp.GREEN);
-            assertThat(StixIndicators.of(new PoolItem(item, 1, ADDED, 2)).path("id").asText())
-                    .isEqualTo(StixIndicators.of(new PoolItem(item, 9, ADDED.plusSeconds(60), 0)).path("id").asText());
+            assertThat(StixIndicators.of(new CatalogueItem(item, 1, ADDED, 2)).path("id").asText())
+                    .isEqualTo(StixIndicators.of(new CatalogueItem(item, 9, ADDED.plusSeconds(60), 0)).path("id").asText());
         }
     }
 
     @Test
     @RequiresStixSchemas
     void theSchemasDoRefuseWhatIsNotStix() {
-        ObjectNode indicator = StixIndicators.of(new PoolItem(Item.normalised("ipv4", "198.51.100.7", null, "GREEN",
+        ObjectNode indicator = StixIndicators.of(new CatalogueItem(Item.normalised("ipv4", "198.51.100.7", null, "GREEN",
                 null, null, List.of()), 1, ADDED, 0));
         indicator.remove("pattern");
         indicator.put("created", "yesterday");
@@ -57,7 +57,7 @@ class StixIndicatorsTest {
     @Test
     void anIndicatorTheExchangeWritesReadsBackAsTheSameItem() {
         Item item = Item.normalised("url", "http://x.example/it's", 90, "GREEN", null, null, List.of("phishing"));
-        ObjectNode indicator = StixIndicators.of(new PoolItem(item, 1, ADDED, 0));
+        ObjectNode indicator = StixIndicators.of(new CatalogueItem(item, 1, ADDED, 0));
         ObjectNode bundle = JsonNodeFactory.instance.objectNode().put("type", "bundle")
                 .put("id", "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d");
         bundle.putArray("objects").add(indicator);

@@ -1,14 +1,11 @@
 package org.reciprocity.portal.support;
 
-import org.reciprocity.core.pool.PoolRecords;
+import org.reciprocity.core.account.SharedPoolRecords;
+import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-import java.util.Collection;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,35 +48,11 @@ public final class RaceGate {
 
         @Bean
         @Primary
-        PoolRecords gatedPoolRecords(@Qualifier("jdbcPoolRecords") PoolRecords records) {
-            return new PoolRecords() {
-                @Override
-                public Set<UUID> inPool(Collection<UUID> itemIds) {
-                    Set<UUID> inPool = records.inPool(itemIds);
-                    pass();
-                    return inPool;
-                }
-
-                @Override
-                public Set<UUID> contributedBy(String accountId, Collection<String> participantIds,
-                                               Collection<UUID> itemIds) {
-                    return records.contributedBy(accountId, participantIds, itemIds);
-                }
-
-                @Override
-                public Set<UUID> receivedBy(Collection<String> participantIds, Collection<UUID> itemIds) {
-                    return records.receivedBy(participantIds, itemIds);
-                }
-
-                @Override
-                public Set<UUID> reportedBy(String consumerId, Collection<UUID> itemIds) {
-                    return records.reportedBy(consumerId, itemIds);
-                }
-
-                @Override
-                public Map<UUID, String> sharedBy(Collection<UUID> itemIds) {
-                    return records.sharedBy(itemIds);
-                }
+        SharedPoolRecords gatedPoolRecords(@Qualifier("jdbcSharedPool") SharedPoolRecords records) {
+            return (accountId, participants, itemIds) -> {
+                SharedPoolFacts facts = records.factsAbout(accountId, participants, itemIds);
+                pass();
+                return facts;
             };
         }
     }

@@ -12,42 +12,52 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.contribution.ContributionReceipt;
-import org.reciprocity.core.contribution.ItemsContributed;
+import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.AnsweredRequest;
+import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.RequestKind;
+import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.feedback.ActedOnReceipt;
-import org.reciprocity.core.feedback.ActedOnReported;
 import org.reciprocity.core.feedback.AwardBonus;
-import org.reciprocity.core.feedback.BonusEarned;
 import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.kernel.AccountBook;
+import org.reciprocity.core.kernel.AccountDecisions;
+import org.reciprocity.core.kernel.Batch;
+import org.reciprocity.core.kernel.Decision;
+import org.reciprocity.core.kernel.OfferedItem;
+import org.reciprocity.core.kernel.Request;
 import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.policy.PolicyBook;
-import org.reciprocity.core.pool.PoolRecords;
-import org.reciprocity.core.withdrawal.ItemsWithdrawn;
-import org.reciprocity.core.withdrawal.QuotaExceededException;
+import org.reciprocity.core.withdrawal.DrawPage;
 import org.reciprocity.core.withdrawal.WithdrawItems;
-import org.reciprocity.core.withdrawal.WithdrawalReceipt;
-import org.reciprocity.core.withdrawal.WithdrawalRefused;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A reciprocity account (a participant's own, or a pool's): the one place that decides what a contribution earns
- * and whether a withdrawal is covered. Its balance is derived only from its own events, and every decision appends
- * to its stream; two decisions taken concurrently on the same balance, on one node or on two, cannot both be stored,
- * because the event store accepts one event per account and sequence number. The loser is retried against the
- * winner's balance.
+ * A reciprocity account (a participant's own, or a pool's). It decides nothing itself: for each request it fetches
+ * the facts the rules need, asks the rule kernel ({@link AccountDecisions}) and applies the events the kernel
+ * returns. Its balance is derived only from its own events, and every decision appends to its stream; two decisions
+ * taken concurrently on the same balance, on one node or on two, cannot both be stored, because the event store
+ * accepts one event per account and sequence number. The loser is retried against the winner's balance.
  * <p>
- * Every decision is taken at an instant (Axon's clock, which also stamps the events), under the policy version in
- * force at that instant, after recording the expiry of any credit that has run out by then.
+ * Every decision is taken at an instant (the exchange's clock, which also stamps the events), under the policy
+ * version in force at that instant.
  */
 @Aggregate(snapshotTriggerDefinition = AccountSnapshots.TRIGGER)
 // Snapshots are this object in JSON: its fields, whatever their visibility. A change to the fields is a new revision,
 // and Axon then passes over the older snapshots and rebuilds from the events.
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Account {
@@ -55,6 +65,8 @@ class Account {
     @AggregateIdentifier
     private String streamId;
     private AccountBook book = AccountBook.EMPTY;
+    // How many times credit entered or left the account: what keys a feed's pages (see DrawPage).
+    private long creditMoves;
 
     Account() {
         // For Axon, which rebuilds the account from its events.
@@ -64,114 +76,107 @@ class Account {
     // and no command has to wait for an account to exist.
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    ContributionReceipt handle(ContributeItems command, PoolRecords pool, PoolMemberships memberships,
+    ContributionReceipt handle(ContributeItems command, SharedPoolRecords pool, PoolMemberships memberships,
                                RequestLog requests, PolicyBook policies) {
-        String fingerprint = command.fingerprint();
-        // A participant's own account has no members; a pool's has.
-        List<String> stakeholders = memberships.membersOf(command.accountId());
-        return ContributionReceipt.of((ItemsContributed) decideOnce(requests, command.accountId(),
-                RequestKind.CONTRIBUTION, command.contributorId(), command.requestKey(), fingerprint,
-                now -> AccountDecisions.contribute(book, command, fingerprint, pool, stakeholders,
-                        policies.inForceAt(now), now)));
+        Request request = request(command.accountId(), RequestKind.CONTRIBUTION, command.contributorId(),
+                command.requestKey(), command.fingerprint());
+        memberships.hold(List.of(command.accountId(), command.contributorId()));
+        return ContributionReceipt.of(decideOnce(requests, request, RequestKind.CONTRIBUTION, ItemsContributed.class,
+                now -> {
+                    Batch batch = Batch.of(command.items());
+                    // The contributor and, for a pool, its members: what any of them brought or drew earns nothing.
+                    Set<String> behind = new LinkedHashSet<>(memberships.membersOf(command.accountId()));
+                    behind.add(command.contributorId());
+                    return AccountDecisions.contribute(book, request, batch,
+                            pool.factsAbout(command.accountId(), behind, batch.ids()), policies.inForceAt(now), now);
+                }));
+    }
+
+    /** @return the delivery, or the refusal, which is recorded like any answer */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    WithdrawalOutcome handle(WithdrawItems command, SharedPoolRecords pool, PoolMemberships memberships,
+                             RequestLog requests, PolicyBook policies) {
+        Request request = request(command.accountId(), RequestKind.WITHDRAWAL, command.consumerId(),
+                command.requestKey(), command.fingerprint());
+        memberships.hold(List.of(command.accountId(), command.consumerId()));
+        return decideOnce(requests, request, RequestKind.WITHDRAWAL, WithdrawalOutcome.class,
+                now -> AccountDecisions.withdraw(book, request, command.criteria(), command.offer(),
+                        command.coverage(), pool.factsAbout(command.accountId(), List.of(command.consumerId()),
+                                command.offer().items().stream().map(OfferedItem::item)
+                                        .map(item -> item.id()).toList()), policies.inForceAt(now), now));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    WithdrawalReceipt handle(WithdrawItems command, PoolRecords pool, RequestLog requests, PolicyBook policies)
-            throws QuotaExceededException {
-        String fingerprint = command.fingerprint();
-        Object outcome = decideOnce(requests, command.accountId(), RequestKind.WITHDRAWAL, command.consumerId(),
-                command.requestKey(), fingerprint, now -> AccountDecisions.withdraw(book, command, fingerprint, pool,
-                        policies.inForceAt(now), now));
-        if (outcome instanceof WithdrawalRefused refused) {
-            throw new QuotaExceededException(refused);
-        }
-        return WithdrawalReceipt.of((ItemsWithdrawn) outcome);
+    WithdrawalOutcome handle(DrawPage command, SharedPoolRecords pool, PoolMemberships memberships,
+                             RequestLog requests, PolicyBook policies) {
+        return handle(command.asWithdrawal(creditMoves), pool, memberships, requests, policies);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     GrantReceipt handle(GrantCredit command, RequestLog requests) {
-        String fingerprint = command.fingerprint();
-        return GrantReceipt.of((CreditGranted) decideOnce(requests, command.accountId(), RequestKind.GRANT,
-                command.grantedBy(), command.requestKey(), fingerprint, now -> AccountDecisions.grant(book, command, fingerprint, now)));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    ActedOnReceipt handle(ReportActedOn command, PoolRecords pool, RequestLog requests) {
-        String fingerprint = command.fingerprint();
-        return ActedOnReceipt.of((ActedOnReported) decideOnce(requests, command.accountId(), RequestKind.REPORT,
-                command.consumerId(), command.requestKey(), fingerprint, now -> AccountDecisions.report(book, command, fingerprint, pool,
+        Request request = request(command.accountId(), RequestKind.GRANT, command.grantedBy(), command.requestKey(),
+                command.fingerprint());
+        return GrantReceipt.of(decideOnce(requests, request, RequestKind.GRANT, CreditGranted.class,
+                now -> AccountDecisions.grant(book, request, command.amount(), command.reason(), command.expiresAt(),
                         now)));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    ActedOnReceipt handle(ReportActedOn command, SharedPoolRecords pool, PoolMemberships memberships,
+                          RequestLog requests) {
+        Request request = request(command.accountId(), RequestKind.REPORT, command.consumerId(),
+                command.requestKey(), command.fingerprint());
+        memberships.hold(List.of(command.accountId(), command.consumerId()));
+        return ActedOnReceipt.of(decideOnce(requests, request, RequestKind.REPORT, ActedOnReported.class,
+                now -> AccountDecisions.report(book, request, command.items(),
+                        pool.factsAbout(command.accountId(), List.of(command.consumerId()),
+                                command.items().stream().map(ItemRef::id).toList()), now)));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AwardBonus command, RequestLog requests, PolicyBook policies) {
-        String fingerprint = command.fingerprint();
-        decideOnce(requests, command.accountId(), RequestKind.BONUS, command.consumerId(), command.requestKey(),
-                fingerprint, now -> AccountDecisions.bonus(book, command, fingerprint,
-                        policies.inForceAt(command.reportedAt()), now));
+        Request request = request(command.accountId(), RequestKind.BONUS, command.consumerId(), command.requestKey(),
+                command.fingerprint());
+        decideOnce(requests, request, RequestKind.BONUS, BonusEarned.class,
+                now -> AccountDecisions.bonus(book, request, command.reportId(), command.item(),
+                        command.reportedAt(), policies.inForceAt(command.reportedAt()), now));
+    }
+
+    private static Request request(String accountId, RequestKind kind, String requesterId, String requestKey,
+                                   String fingerprint) {
+        return new Request(RequestKeys.requestId(accountId, kind, requesterId, requestKey), accountId, requesterId,
+                requestKey, fingerprint);
     }
 
     /**
      * The first answer to a request this account answered before; otherwise the decision taken now, its events
-     * applied in order, and the last of them, which answers the request.
+     * applied in order, and the answer.
      */
-    private static Object decideOnce(RequestLog requests, String accountId, RequestKind kind, String requesterId,
-                                     String requestKey, String fingerprint,
-                                     Function<Instant, List<Object>> decision) {
-        Optional<Object> answered = requests.answerTo(accountId, kind, requesterId, requestKey, fingerprint);
+    private static <A extends AnsweredRequest> A decideOnce(RequestLog requests, Request request, RequestKind kind,
+                                                            Class<A> answerType,
+                                                            Function<Instant, Decision<? extends A>> decide) {
+        Optional<AnsweredRequest> answered = requests.answerTo(request, kind);
         if (answered.isPresent()) {
-            return answered.get();
+            return answerType.cast(answered.get());
         }
-        List<Object> events = decision.apply(GenericEventMessage.clock.instant());
-        events.forEach(event -> apply(event));
-        return events.get(events.size() - 1);
+        Decision<? extends A> decision = decide.apply(GenericEventMessage.clock.instant());
+        decision.events().forEach(event -> apply(event));
+        return decision.answer();
     }
 
+    // Every kind of account event, through the book that counts them.
     @EventSourcingHandler
-    void on(ItemsContributed event) {
-        opened(event.accountId());
-        book = book.apply(event);
-    }
-
-    @EventSourcingHandler
-    void on(ItemsWithdrawn event) {
-        opened(event.accountId());
-        book = book.apply(event);
-    }
-
-    @EventSourcingHandler
-    void on(WithdrawalRefused event) {
-        opened(event.accountId());
-    }
-
-    @EventSourcingHandler
-    void on(CreditGranted event) {
-        opened(event.accountId());
-        book = book.apply(event);
-    }
-
-    @EventSourcingHandler
-    void on(CreditExpired event) {
-        opened(event.accountId());
-        book = book.apply(event);
-    }
-
-    @EventSourcingHandler
-    void on(ActedOnReported event) {
-        opened(event.accountId());
-    }
-
-    @EventSourcingHandler
-    void on(BonusEarned event) {
-        opened(event.accountId());
-        book = book.apply(event);
-    }
-
-    private void opened(String accountId) {
-        streamId = EventStreams.account(accountId);
+    void on(AccountEvent event) {
+        streamId = EventStreams.account(event.accountId());
+        AccountBook after = book.apply(event);
+        if (after != book) {
+            creditMoves++;
+        }
+        book = after;
     }
 }

@@ -1,5 +1,6 @@
 package org.reciprocity.core.account;
 
+import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.policy.Credit;
 
 import java.time.Instant;

@@ -2,6 +2,7 @@ package org.reciprocity.core.account;
 
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.NameBasedUuid;
+import org.reciprocity.core.event.RequestKind;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

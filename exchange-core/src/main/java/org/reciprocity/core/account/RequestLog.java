@@ -1,5 +1,9 @@
 package org.reciprocity.core.account;
 
+import org.reciprocity.core.event.AnsweredRequest;
+import org.reciprocity.core.event.RequestKind;
+import org.reciprocity.core.kernel.Request;
+
 import java.util.Optional;
 
 /**
@@ -13,6 +17,5 @@ public interface RequestLog {
      *
      * @throws IdempotencyKeyReusedException when the key answered a request with another fingerprint
      */
-    Optional<Object> answerTo(String accountId, RequestKind kind, String requesterId, String requestKey,
-                              String fingerprint);
+    Optional<AnsweredRequest> answerTo(Request request, RequestKind kind);
 }

@@ -1,7 +1,8 @@
 package org.reciprocity.core.contribution;
 
+import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.policy.Credit;
-import org.reciprocity.core.policy.CreditRule;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package org.reciprocity.core.feedback;
 
+import org.reciprocity.core.event.ActedOnReported;
+
 import java.util.List;
 import java.util.UUID;
 

@@ -3,6 +3,7 @@ package org.reciprocity.core.feedback;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.reciprocity.core.event.ActedOnReported;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,16 +1,16 @@
 package org.reciprocity.core.item;
 
-import org.reciprocity.core.InvalidInputException;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.reciprocity.core.InvalidInputException;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Traffic Light Protocol 2.0 markings (FIRST, 2022), from the most to the least shareable.
+ * Traffic Light Protocol 2.0 markings (FIRST, 2022), from the most to the least shareable: the order is the rule
+ * kernel's ({@code Delivery}), and a later marking is the more restrictive.
  */
 public enum Tlp {
     CLEAR("CLEAR"),
@@ -28,15 +28,6 @@ public enum Tlp {
     @JsonValue
     public String label() {
         return label;
-    }
-
-    /**
-     * Whether any member of the exchange may draw an item with this marking. Until per-member access rules exist, the
-     * safe default holds: AMBER+STRICT stays inside the contributor's own organisation and RED with its named
-     * recipients, so neither is ever delivered from the shared pool.
-     */
-    public boolean isPoolShareable() {
-        return this == CLEAR || this == GREEN || this == AMBER;
     }
 
     /** Reads a marking as people write it: {@code amber+strict}, {@code TLP:AMBER+STRICT}, {@code AMBER_STRICT}. */

@@ -1,5 +1,6 @@
 package org.reciprocity.core.membership;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,4 +16,13 @@ public interface PoolMemberships {
     default String accountOf(String participantId) {
         return poolOf(participantId).orElse(participantId);
     }
+
+    /**
+     * Keeps the memberships of these participants and pools from changing until the current transaction ends. A
+     * decision holds those of its account and its requester, and a change of membership those of the pool and the
+     * member, so that of two that touch the same membership one waits for the other: the order they are stored in is
+     * the order they were taken in, and the auditor's replay, which follows the stored order, sees each decision's
+     * memberships as the decision did.
+     */
+    void hold(Collection<String> participantIds);
 }

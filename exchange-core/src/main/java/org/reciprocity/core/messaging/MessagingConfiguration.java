@@ -8,7 +8,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.reciprocity.core.participant.ParticipantDirectory;
+import org.reciprocity.core.registry.Registries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -71,7 +71,7 @@ public class MessagingConfiguration {
      */
     @Autowired
     void registriesInTheCommandTransaction(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(ParticipantDirectory.PROCESSING_GROUP);
+        processing.registerSubscribingEventProcessor(Registries.PROCESSING_GROUP);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.membership.PoolMemberships;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -51,6 +52,7 @@ class Participant {
     void handle(FormPool command, PoolMemberships memberships) {
         ParticipantProfile profile = command.profile();
         requireNew(profile);
+        memberships.hold(command.members());
         for (String member : command.members()) {
             requireOutsideAnyPool(member, memberships);
         }
@@ -62,13 +64,15 @@ class Participant {
     @CommandHandler
     void handle(JoinPool command, PoolMemberships memberships) {
         requirePool();
+        memberships.hold(List.of(command.poolId(), command.memberId()));
         requireOutsideAnyPool(command.memberId(), memberships);
         apply(new MemberJoinedPool(command.poolId(), command.memberId(), command.decidedBy()));
     }
 
     @CommandHandler
-    void handle(LeavePool command) {
+    void handle(LeavePool command, PoolMemberships memberships) {
         requirePool();
+        memberships.hold(List.of(command.poolId(), command.memberId()));
         if (!members.contains(command.memberId())) {
             throw new MembershipRefusedException("'" + command.memberId() + "' is not a member of pool '"
                     + command.poolId() + "'");

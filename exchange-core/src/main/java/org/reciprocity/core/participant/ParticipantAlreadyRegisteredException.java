@@ -1,8 +1,15 @@
 package org.reciprocity.core.participant;
 
-public class ParticipantAlreadyRegisteredException extends RuntimeException {
+import org.reciprocity.core.Refusal;
+
+public class ParticipantAlreadyRegisteredException extends Refusal {
 
     public ParticipantAlreadyRegisteredException(String participantId) {
         super("participant '" + participantId + "' is already registered; choose another id");
+    }
+
+    @Override
+    public Reason reason() {
+        return Reason.ALREADY_REGISTERED;
     }
 }

@@ -1,12 +1,19 @@
 package org.reciprocity.core.policy;
 
+import org.reciprocity.core.Refusal;
+
 import java.time.Instant;
 
 /** No policy was in force at the instant of a decision: the exchange is still adopting its first one as it starts. */
-public class PolicyNotAdoptedException extends RuntimeException {
+public class PolicyNotAdoptedException extends Refusal {
 
     public PolicyNotAdoptedException(Instant instant) {
         super("no reciprocity policy is in force at " + instant + ": the exchange adopts its first policy as it "
                 + "starts; send the same request again in a moment");
+    }
+
+    @Override
+    public Reason reason() {
+        return Reason.NOT_READY;
     }
 }

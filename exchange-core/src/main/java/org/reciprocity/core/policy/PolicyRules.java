@@ -1,14 +1,11 @@
 package org.reciprocity.core.policy;
 
 import org.reciprocity.core.InvalidInputException;
-import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -18,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * The terms of a reciprocity policy: what an item earns, what a delivery costs, how far credit stretches and how
- * long it lasts. Pure arithmetic with no framework in it, so that the live ledger and an auditor's replay compute
- * with the very same code.
+ * long it lasts. The terms only, checked to be sound; the rule kernel ({@code org.reciprocity.core.kernel}) computes
+ * with them.
  *
  * @param newItemCredit           what an item new to the pool earns before weights
  * @param corroborationShare      the part of that an item already in the pool earns from another account, 0 to 1
@@ -50,9 +47,6 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
                     Tlp.AMBER_STRICT, new BigDecimal("0.5"), Tlp.RED, new BigDecimal("0.25")),
             new BigDecimal("0.5"), new BigDecimal("0.5"), BigDecimal.ONE, null, Credit.of(1), Credit.parse("0.5"));
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final int WEIGHT_SCALE = 6;
-
     public PolicyRules {
         requireCredit("newItemCredit", newItemCredit);
         requireBetweenZeroAndOne("corroborationShare", corroborationShare);
@@ -74,42 +68,6 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             throw new InvalidInputException("actedOnBonus", "the bonus (" + actedOnBonus + ") is at most what a "
                     + "delivery costs (" + costPerItem + "): else drawing and reporting would make credit");
         }
-    }
-
-    /** What an item earns under the given rule. */
-    public ItemCredit creditFor(Item item, CreditRule rule) {
-        BigDecimal share = switch (rule) {
-            case NEW -> BigDecimal.ONE;
-            case CORROBORATION -> corroborationShare;
-            case REPEAT, RECEIVED -> BigDecimal.ZERO;
-        };
-        // Rounded before use, so that the weight recorded is the weight the credit was computed with.
-        BigDecimal weight = share.multiply(typeWeights.get(item.type())).multiply(tlpWeights.get(item.tlp()))
-                .multiply(confidenceWeight(item.confidence())).setScale(WEIGHT_SCALE, RoundingMode.HALF_EVEN)
-                .stripTrailingZeros();
-        return new ItemCredit(item, rule, weight, newItemCredit.times(weight));
-    }
-
-    /** How much drawing the credit a contribution earned allows. Grants and bonuses are drawn as they are. */
-    public Credit drawable(Credit earned) {
-        return earned.times(ratio);
-    }
-
-    /** When credit earned at the given instant expires; null when it never does. */
-    public Instant expiryOf(Instant earnedAt) {
-        return creditLifetime == null ? null : earnedAt.plus(creditLifetime);
-    }
-
-    public Credit costOf(int chargedItems) {
-        return costPerItem.times(chargedItems);
-    }
-
-    BigDecimal confidenceWeight(Integer confidence) {
-        if (confidence == null) {
-            return unknownConfidenceWeight;
-        }
-        return confidenceFloor.add(BigDecimal.ONE.subtract(confidenceFloor)
-                .multiply(BigDecimal.valueOf(confidence)).divide(HUNDRED));
     }
 
     private static <K extends Enum<K>> Map<K, BigDecimal> uniform(K[] keys, BigDecimal weight) {

@@ -1,10 +1,13 @@
 package org.reciprocity.core.withdrawal;
 
-/**
- * A withdrawal costs more than the account's balance. Checked on purpose: Axon rolls back a unit of work only for
- * unchecked exceptions, so the {@link WithdrawalRefused} event applied before this is thrown is stored.
- */
-public class QuotaExceededException extends Exception {
+import org.reciprocity.core.Refusal;
+import org.reciprocity.core.event.WithdrawalRefused;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A withdrawal costs more than the account's balance. The refusal was recorded before this is thrown. */
+public class QuotaExceededException extends Refusal {
 
     private final transient WithdrawalRefused refusal;
 
@@ -20,5 +23,20 @@ public class QuotaExceededException extends Exception {
 
     public WithdrawalRefused refusal() {
         return refusal;
+    }
+
+    @Override
+    public Reason reason() {
+        return Reason.OVER_QUOTA;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("balance", refusal.balance());
+        details.put("cost", refusal.cost());
+        details.put("itemsOffered", refusal.itemsOffered());
+        details.put("withdrawalId", refusal.withdrawalId());
+        return details;
     }
 }

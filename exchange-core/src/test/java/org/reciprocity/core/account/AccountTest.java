@@ -1,61 +1,72 @@
 package org.reciprocity.core.account;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.matchers.Matchers;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.contribution.ContributionReceipt;
-import org.reciprocity.core.contribution.ItemsContributed;
+import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.CreditExpired;
+import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.CreditLot;
+import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.ItemCredit;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.LotDraw;
+import org.reciprocity.core.event.RequestKind;
+import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.feedback.ActedOnReceipt;
-import org.reciprocity.core.feedback.ActedOnReported;
 import org.reciprocity.core.feedback.AwardBonus;
-import org.reciprocity.core.feedback.BonusEarned;
 import org.reciprocity.core.feedback.ReportActedOn;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.kernel.Coverage;
+import org.reciprocity.core.kernel.Offer;
+import org.reciprocity.core.kernel.OfferedItem;
+import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.membership.MemberJoinedPool;
 import org.reciprocity.core.policy.Credit;
-import org.reciprocity.core.policy.CreditRule;
-import org.reciprocity.core.policy.ItemCredit;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.PolicyTimeline;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.testing.InMemoryMemberships;
-import org.reciprocity.core.testing.InMemoryPoolRecords;
 import org.reciprocity.core.testing.InMemoryRequestLog;
-import org.reciprocity.core.testing.Recorded;
-import org.reciprocity.core.withdrawal.Charge;
-import org.reciprocity.core.withdrawal.DeliveredItem;
-import org.reciprocity.core.withdrawal.DrawCriteria;
-import org.reciprocity.core.withdrawal.ItemsWithdrawn;
-import org.reciprocity.core.withdrawal.OfferedItem;
-import org.reciprocity.core.withdrawal.QuotaExceededException;
+import org.reciprocity.core.withdrawal.DrawPage;
 import org.reciprocity.core.withdrawal.WithdrawItems;
-import org.reciprocity.core.withdrawal.WithdrawalReceipt;
-import org.reciprocity.core.withdrawal.WithdrawalRefused;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
-/** One test per rule of the account, the refusals included. */
+/**
+ * One fixture test per rule the account decides with, the refusals included: the history as literal events, the
+ * command, and the events the decision must record. The shared pool knows what the given events, and the events of
+ * other accounts ({@link #elsewhere}), told it, as the registries would.
+ */
 class AccountTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Instant EARLIER = T0.minusSeconds(3600);
     private static final String BANK = "bank-a";
     private static final String TELCO = "telco-b";
     private static final String CERT = "cert-my";
+    private static final String POOL = "pool-x";
+    private static final String OPERATOR = "op";
     private static final DrawCriteria ANY = new DrawCriteria(List.of(), null, null, 100);
+    private static final BigDecimal FULL = BigDecimal.ONE;
 
     private final Item ip = item("ipv4", "203.0.113.7", "GREEN", 100);
     private final Item domain = item("domain", "evil.example.com", "AMBER", 80);
@@ -63,319 +74,339 @@ class AccountTest {
     private final Item url = item("url", "http://phish.example/login", "CLEAR", 100);
 
     private AggregateTestFixture<Account> fixture;
-    private InMemoryPoolRecords pool;
+    private SharedPool pool;
     private InMemoryRequestLog requests;
-    private PolicyTimeline policies;
     private InMemoryMemberships memberships;
-    private final List<Object> history = new ArrayList<>();
-    private final Recorded recorded = new Recorded();
+    private PolicyTimeline policies;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
-        pool = new InMemoryPoolRecords();
+        pool = new SharedPool();
         requests = new InMemoryRequestLog();
-        policies = new PolicyTimeline(ReciprocityPolicy.INITIAL);
         memberships = new InMemoryMemberships();
-        fixture.registerInjectableResource(pool);
+        policies = new PolicyTimeline(ReciprocityPolicy.INITIAL);
+        fixture.registerInjectableResource((SharedPoolRecords) pool::factsAbout);
         fixture.registerInjectableResource(memberships);
         fixture.registerInjectableResource(requests);
         fixture.registerInjectableResource(policies);
     }
 
+    // Classification and earning.
+
     @Test
     void anItemNewToThePoolEarnsFullCreditWeightedByConfidenceAndMarking() {
-        fixture.givenCurrentTime(T0)
-                .when(contribution(BANK, "k1", ip, domain, hash))
-                .expectEventsMatching(recorded.events());
-
-        ItemsContributed contributed = recorded.only(ItemsContributed.class);
-        assertThat(contributed.credits()).extracting(ItemCredit::rule).containsOnly(CreditRule.NEW);
+        ContributeItems command = contribution(BANK, "k1", ip, domain, hash);
         // GREEN at confidence 100: 1; AMBER at confidence 80: 0.9; RED at confidence 100: 0.25.
-        assertThat(contributed.credits()).extracting(ItemCredit::credit)
-                .containsExactly(Credit.of(1), Credit.parse("0.9"), Credit.parse("0.25"));
-        assertThat(contributed.credit()).isEqualTo(Credit.parse("2.15"));
-        assertThat(contributed.lot()).isEqualTo(new CreditLot(contributed.contributionId(), Credit.parse("2.15"),
-                null));
-        assertThat(contributed.balanceAfter()).isEqualTo(Credit.parse("2.15"));
-        assertThat(contributed.policyVersion()).isEqualTo(1);
+        given().when(command).expectEvents(contributed(command, T0, List.of(
+                        new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1)),
+                        new ItemCredit(domain, CreditRule.NEW, weight("0.9"), Credit.parse("0.9")),
+                        new ItemCredit(hash, CreditRule.NEW, weight("0.25"), Credit.parse("0.25"))), 0,
+                Credit.parse("2.15"), lot(command, "2.15", null), Credit.parse("2.15")));
     }
 
     @Test
     void anItemAnotherAccountBroughtEarnsTheCorroborationShare() {
-        pool.brought(TELCO, ip, domain);
-        fixture.givenCurrentTime(T0)
-                .when(contribution(BANK, "k1", ip, domain, url))
-                .expectEventsMatching(recorded.events())
-                .expectResultMessagePayloadMatching(Matchers.matches(
-                        receipt -> ((ContributionReceipt) receipt).corroborations() == 2));
-
-        assertThat(recorded.only(ItemsContributed.class).credits()).extracting(ItemCredit::rule, ItemCredit::credit)
-                .containsExactly(
-                        tuple(CreditRule.CORROBORATION, Credit.parse("0.25")),
-                        tuple(CreditRule.CORROBORATION, Credit.parse("0.225")),
-                        tuple(CreditRule.NEW, Credit.of(1)));
+        elsewhere(broughtBy(TELCO, ip, domain));
+        ContributeItems command = contribution(BANK, "k1", ip, domain, url);
+        given().when(command)
+                .expectEvents(contributed(command, T0, List.of(
+                                new ItemCredit(ip, CreditRule.CORROBORATION, weight("0.25"), Credit.parse("0.25")),
+                                new ItemCredit(domain, CreditRule.CORROBORATION, weight("0.225"),
+                                        Credit.parse("0.225")),
+                                new ItemCredit(url, CreditRule.NEW, FULL, Credit.of(1))), 0, Credit.parse("1.475"),
+                        lot(command, "1.475", null), Credit.parse("1.475")))
+                .expectResultMessagePayloadMatching(matches(receipt ->
+                        ((ContributionReceipt) receipt).corroborations() == 2));
     }
 
     @Test
     void resubmittingItsOwnItemEarnsAContributorNothing() {
-        given(contribution(BANK, "k1", ip, domain));
-        fixture.given(history).andGivenCurrentTime(T0.plusSeconds(60))
-                .when(contribution(BANK, "k2", ip, domain))
-                .expectEventsMatching(recorded.events());
-
-        ItemsContributed again = recorded.only(ItemsContributed.class);
-        assertThat(again.credits()).extracting(ItemCredit::rule).containsOnly(CreditRule.REPEAT);
-        assertThat(again.credit()).isEqualTo(Credit.ZERO);
-        assertThat(again.lot()).isNull();
-        assertThat(again.balanceAfter()).isEqualTo(Credit.parse("1.9"));
+        ContributeItems first = contribution(BANK, "k1", ip);
+        ContributeItems again = contribution(BANK, "k2", ip);
+        given(contributed(first, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                Credit.of(1), lot(first, "1", null), Credit.of(1)))
+                .when(again)
+                .expectEvents(contributed(again, T0, List.of(new ItemCredit(ip, CreditRule.REPEAT, BigDecimal.ZERO,
+                        Credit.ZERO)), 0, Credit.ZERO, null, Credit.of(1)));
     }
 
     @Test
     void aParticipantResubmittingThroughItsPoolEarnsNothingEither() {
-        given(new ContributeItems(BANK, BANK, "own", List.of(ip)));
-        fixture.givenCurrentTime(T0)
-                .when(new ContributeItems("pool-x", BANK, "via-pool", List.of(ip)))
-                .expectEventsMatching(recorded.events());
-        assertThat(recorded.only(ItemsContributed.class).credits()).extracting(ItemCredit::rule)
-                .containsExactly(CreditRule.REPEAT);
+        ContributeItems own = contribution(BANK, "own", ip);
+        elsewhere(contributed(own, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                Credit.of(1), lot(own, "1", null), Credit.of(1)));
+        ContributeItems viaPool = new ContributeItems(POOL, BANK, "via-pool", List.of(ip));
+        given().when(viaPool).expectEvents(contributed(viaPool, T0, List.of(new ItemCredit(ip, CreditRule.REPEAT,
+                BigDecimal.ZERO, Credit.ZERO)), 0, Credit.ZERO, null, Credit.ZERO));
     }
 
     @Test
     void anItemAMemberOfThePoolContributedEarnsThePoolNothingWhenAnotherMemberSendsIt() {
-        given(new ContributeItems(BANK, BANK, "before-joining", List.of(ip)));
-        memberships.apply(new MemberJoinedPool("pool-x", BANK, "op"), new MemberJoinedPool("pool-x", TELCO, "op"));
-        fixture.givenCurrentTime(T0)
-                .when(new ContributeItems("pool-x", TELCO, "k1", List.of(ip, domain)))
-                .expectEventsMatching(recorded.events());
-        assertThat(recorded.only(ItemsContributed.class).credits()).extracting(ItemCredit::rule)
-                .containsExactly(CreditRule.REPEAT, CreditRule.NEW);
+        ContributeItems before = contribution(BANK, "before-joining", ip);
+        elsewhere(contributed(before, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                Credit.of(1), lot(before, "1", null), Credit.of(1)));
+        memberships.joined(new MemberJoinedPool(POOL, BANK, OPERATOR)).joined(new MemberJoinedPool(POOL, TELCO,
+                OPERATOR));
+        ContributeItems command = new ContributeItems(POOL, TELCO, "k1", List.of(ip, url));
+        given().when(command).expectEvents(contributed(command, T0, List.of(
+                        new ItemCredit(ip, CreditRule.REPEAT, BigDecimal.ZERO, Credit.ZERO),
+                        new ItemCredit(url, CreditRule.NEW, FULL, Credit.of(1))), 0, Credit.of(1),
+                lot(command, "1", null), Credit.of(1)));
     }
 
     @Test
     void passingBackAnItemOneDrewEarnsNothing() {
-        pool.brought(TELCO, domain);
-        given(new GrantCredit(CERT, "g1", Credit.of(5), "programme", null, "op"),
-                new WithdrawItems(CERT, CERT, "w1", ANY, offered(domain), 1L));
-        fixture.given(history).andGivenCurrentTime(T0)
+        elsewhere(broughtBy(TELCO, domain));
+        given(granted(CERT, "g1", "5", null, EARLIER, "5"),
+                withdrawn(withdrawal(CERT, "w1", domain), EARLIER, List.of(delivered(domain, Charge.CHARGED)),
+                        "1", List.of(new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "g1"), Credit.of(1))), "4"))
                 .when(contribution(CERT, "k1", domain, hash))
-                .expectEventsMatching(recorded.events());
-        assertThat(recorded.only(ItemsContributed.class).credits()).extracting(ItemCredit::rule, ItemCredit::credit)
-                .containsExactly(tuple(CreditRule.RECEIVED, Credit.ZERO), tuple(CreditRule.NEW, Credit.parse("0.25")));
-    }
-
-    @Test
-    void membersOfAPoolKeepTheirOwnRequestKeys() {
-        given(new ContributeItems("pool-x", BANK, "monday", List.of(ip)));
-        fixture.given(history).andGivenCurrentTime(T0)
-                .when(new ContributeItems("pool-x", TELCO, "monday", List.of(domain)))
-                .expectEventsMatching(recorded.events());
-        ItemsContributed telcos = recorded.only(ItemsContributed.class);
-        assertThat(telcos.contributorId()).isEqualTo(TELCO);
-        assertThat(telcos.balanceAfter()).isEqualTo(Credit.parse("1.9"));
-    }
-
-    @Test
-    void aBonusIsPricedAndExpiresFromTheInstantOfTheReportHoweverLateItIsAwarded() {
-        Instant reportedAt = T0.minus(Duration.ofHours(36));
-        policies.add(new ReciprocityPolicy(2, T0.minus(Duration.ofDays(2)), rules(BigDecimal.ONE,
-                        Duration.ofDays(30), Credit.parse("0.5"))),
-                new ReciprocityPolicy(3, T0.minus(Duration.ofDays(1)), rules(BigDecimal.ONE, Duration.ofDays(30),
-                        Credit.parse("0.25"))));
-        fixture.givenCurrentTime(T0)
-                .when(new AwardBonus(TELCO, UUID.randomUUID(), ItemRef.of(domain), CERT, reportedAt))
-                .expectEventsMatching(recorded.events());
-        BonusEarned bonus = recorded.only(BonusEarned.class);
-        assertThat(bonus.policyVersion()).isEqualTo(2);
-        assertThat(bonus.credit()).isEqualTo(Credit.parse("0.5"));
-        assertThat(bonus.lot().expiresAt()).isEqualTo(reportedAt.plus(Duration.ofDays(30)));
+                .expectEvents(contributed(contribution(CERT, "k1", domain, hash), T0, List.of(
+                                new ItemCredit(domain, CreditRule.RECEIVED, BigDecimal.ZERO, Credit.ZERO),
+                                new ItemCredit(hash, CreditRule.NEW, weight("0.25"), Credit.parse("0.25"))), 0,
+                        Credit.parse("0.25"), lot(contribution(CERT, "k1", domain, hash), "0.25", null),
+                        Credit.parse("4.25")));
     }
 
     @Test
     void anItemRepeatedInOneBatchCountsOnceAndTheFirstWordOnItStands() {
         Item sameIpLater = item("ipv4", "203.0.113.7", "RED", 10);
-        fixture.givenCurrentTime(T0)
-                .when(contribution(BANK, "k1", ip, sameIpLater, domain))
-                .expectEventsMatching(recorded.events());
-        ItemsContributed contributed = recorded.only(ItemsContributed.class);
-        assertThat(contributed.items()).containsExactly(ip, domain);
-        assertThat(contributed.duplicatesInRequest()).isEqualTo(1);
+        ContributeItems command = contribution(BANK, "k1", ip, sameIpLater, domain);
+        given().when(command).expectEvents(contributed(command, T0, List.of(
+                        new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1)),
+                        new ItemCredit(domain, CreditRule.NEW, weight("0.9"), Credit.parse("0.9"))), 1,
+                Credit.parse("1.9"), lot(command, "1.9", null), Credit.parse("1.9")));
     }
 
     @Test
     void theRatioAndLifetimeInForceShapeTheLot() {
         policies.add(new ReciprocityPolicy(2, T0.minusSeconds(1), rules(new BigDecimal("2"), Duration.ofDays(30))),
                 new ReciprocityPolicy(3, T0.plusSeconds(3600), rules(new BigDecimal("5"), null)));
-        fixture.givenCurrentTime(T0)
-                .when(contribution(BANK, "k1", ip))
-                .expectEventsMatching(recorded.events());
-
-        ItemsContributed contributed = recorded.only(ItemsContributed.class);
-        assertThat(contributed.policyVersion()).as("the version in force now, not the latest").isEqualTo(2);
-        assertThat(contributed.credit()).isEqualTo(Credit.of(1));
-        assertThat(contributed.lot().amount()).isEqualTo(Credit.of(2));
-        assertThat(contributed.lot().expiresAt()).isEqualTo(T0.plus(Duration.ofDays(30)));
+        ContributeItems command = contribution(BANK, "k1", ip);
+        // The version in force now, not the latest: twice the credit, for thirty days.
+        given().when(command).expectEvents(new ItemsContributed(id(command), BANK, BANK, "k1", command.fingerprint(),
+                List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0, Credit.of(1),
+                lot(command, "2", T0.plus(Duration.ofDays(30))), Credit.of(2), 2, T0));
     }
 
     @Test
+    void membersOfAPoolKeepTheirOwnRequestKeys() {
+        ContributeItems banks = new ContributeItems(POOL, BANK, "monday", List.of(ip));
+        ContributeItems telcos = new ContributeItems(POOL, TELCO, "monday", List.of(url));
+        given(contributed(banks, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                Credit.of(1), lot(banks, "1", null), Credit.of(1)))
+                .when(telcos)
+                .expectEvents(contributed(telcos, T0, List.of(new ItemCredit(url, CreditRule.NEW, FULL,
+                        Credit.of(1))), 0, Credit.of(1), lot(telcos, "1", null), Credit.of(2)));
+    }
+
+    // Requests answered once.
+
+    @Test
     void aRetriedContributionGetsTheFirstAnswerAndChangesNothing() {
-        ContributeItems command = contribution(BANK, "k1", ip, domain);
-        given(command);
-        fixture.given(history).andGivenCurrentTime(T0)
-                .when(command)
-                .expectNoEvents()
-                .expectResultMessagePayload(ContributionReceipt.of((ItemsContributed) last()));
+        ContributeItems command = contribution(BANK, "k1", ip);
+        ItemsContributed first = contributed(command, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL,
+                Credit.of(1))), 0, Credit.of(1), lot(command, "1", null), Credit.of(1));
+        given(first).when(command).expectNoEvents().expectResultMessagePayload(ContributionReceipt.of(first));
     }
 
     @Test
     void aKeyReusedForOtherContentIsRefusedAndChangesNothing() {
-        given(contribution(BANK, "k1", ip));
-        fixture.given(history).andGivenCurrentTime(T0)
+        ContributeItems command = contribution(BANK, "k1", ip);
+        given(contributed(command, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                Credit.of(1), lot(command, "1", null), Credit.of(1)))
                 .when(contribution(BANK, "k1", ip, domain))
                 .expectNoEvents()
                 .expectException(IdempotencyKeyReusedException.class);
     }
 
+    // Charging, coverage and delivery.
+
     @Test
     void aWithdrawalChargesOnlyWhatTheConsumerNeitherReceivedNorContributed() {
-        pool.brought(TELCO, domain, hash, url);
-        given(contribution(CERT, "mine", ip), new GrantCredit(CERT, "g1", Credit.of(10), "programme", null, "op"));
-        given(new WithdrawItems(CERT, CERT, "w1", ANY, offered(domain), 1L));
-        fixture.given(history).andGivenCurrentTime(T0)
-                .when(new WithdrawItems(CERT, CERT, "w2", ANY, offered(ip, domain, hash, url), 4L))
-                .expectEventsMatching(recorded.events());
-
-        ItemsWithdrawn withdrawn = recorded.only(ItemsWithdrawn.class);
-        assertThat(withdrawn.items()).extracting(DeliveredItem::charge).containsExactly(Charge.OWN_CONTRIBUTION,
-                Charge.ALREADY_RECEIVED, Charge.CHARGED, Charge.CHARGED);
-        assertThat(withdrawn.cost()).isEqualTo(Credit.of(2));
-        assertThat(withdrawn.balanceAfter()).isEqualTo(Credit.of(8));
+        elsewhere(broughtBy(TELCO, domain, url, item("domain", "c2.example.net", "GREEN", 100)));
+        ContributeItems mine = contribution(CERT, "mine", ip);
+        Item c2 = item("domain", "c2.example.net", "GREEN", 100);
+        WithdrawItems command = withdrawal(CERT, "w2", ip, domain, c2, url);
+        given(contributed(mine, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                        Credit.of(1), lot(mine, "1", null), Credit.of(1)),
+                granted(CERT, "g1", "10", null, EARLIER, "11"),
+                withdrawn(withdrawal(CERT, "w1", domain), EARLIER, List.of(delivered(domain, Charge.CHARGED)), "1",
+                        List.of(new LotDraw(id(mine), Credit.of(1))), "10"))
+                .when(command)
+                .expectEvents(withdrawn(command, T0, List.of(delivered(ip, Charge.OWN_CONTRIBUTION),
+                                delivered(domain, Charge.ALREADY_RECEIVED), delivered(c2, Charge.CHARGED),
+                                delivered(url, Charge.CHARGED)), "2",
+                        List.of(new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "g1"), Credit.of(2))), "8"));
     }
 
     @Test
     void aWithdrawalBeyondTheBalanceIsRefusedAndTheRefusalIsRecorded() {
-        given(contribution(CERT, "k0", ip));
-        fixture.given(history).andGivenCurrentTime(T0)
-                .when(new WithdrawItems(CERT, CERT, "w1", ANY, offered(domain, hash), 9L))
-                .expectEventsMatching(recorded.events())
-                .expectException(QuotaExceededException.class)
-                .expectExceptionMessage("this withdrawal offers 2 items, 2 of them charged, costing 2 credits, and "
-                        + "the balance of account 'cert-my' is 1: lower the limit to what the balance covers, or "
-                        + "contribute to earn credit");
-        WithdrawalRefused refused = recorded.only(WithdrawalRefused.class);
-        assertThat(refused.cost()).isEqualTo(Credit.of(2));
-        assertThat(refused.balance()).isEqualTo(Credit.of(1));
-    }
-
-    @Test
-    void aWithdrawalUpToTheBalanceDeliversTheRunTheBalanceCovers() {
-        Item c2 = item("domain", "c2.example.net", "GREEN", 100);
-        pool.brought(TELCO, domain, c2, url);
-        given(new GrantCredit(CERT, "g1", Credit.of(2), "programme", null, "op"),
-                new WithdrawItems(CERT, CERT, "w1", ANY, offered(domain), 1L));
-        List<OfferedItem> page = List.of(new OfferedItem(domain, 0, 7L), new OfferedItem(c2, 0, 8L),
-                new OfferedItem(url, 0, 9L));
-        fixture.given(history).andGivenCurrentTime(T0)
-                .when(new WithdrawItems(CERT, CERT, "w2", ANY, page, 9L, true))
-                .expectEventsMatching(recorded.events());
-        ItemsWithdrawn withdrawn = recorded.only(ItemsWithdrawn.class);
-        // The domain was received already (free); the balance of 1 covers the next item, not the one after.
-        assertThat(withdrawn.items()).extracting(DeliveredItem::charge)
-                .containsExactly(Charge.ALREADY_RECEIVED, Charge.CHARGED);
-        assertThat(withdrawn.throughPosition()).isEqualTo(8L);
-        assertThat(withdrawn.cost()).isEqualTo(Credit.of(1));
-        assertThat(withdrawn.balanceAfter()).isEqualTo(Credit.ZERO);
-    }
-
-    @Test
-    void aWithdrawalUpToTheBalanceIsRefusedWhenItCoversNotEvenTheFirstItem() {
-        pool.brought(TELCO, domain);
-        fixture.givenNoPriorActivity()
-                .when(new WithdrawItems(CERT, CERT, "w1", ANY, List.of(new OfferedItem(domain, 0, 1L)), 1L, true))
-                .expectEventsMatching(recorded.events())
-                .expectException(QuotaExceededException.class);
+        elsewhere(broughtBy(TELCO, domain, url));
+        ContributeItems earned = contribution(CERT, "k0", ip);
+        WithdrawItems command = withdrawal(CERT, "w1", domain, url);
+        WithdrawalRefused refused = new WithdrawalRefused(id(command), CERT, CERT, "w1", command.fingerprint(), ANY,
+                2, 2, Credit.of(2), Credit.of(1), 1, T0);
+        given(contributed(earned, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                Credit.of(1), lot(earned, "1", null), Credit.of(1)))
+                .when(command)
+                .expectEvents(refused)
+                .expectResultMessagePayload(refused);
     }
 
     @Test
     void anAccountThatNeverEarnedCanDrawNothing() {
-        fixture.givenNoPriorActivity()
-                .when(new WithdrawItems(CERT, CERT, "w1", ANY, offered(ip), 1L))
-                .expectEventsMatching(recorded.events())
-                .expectException(QuotaExceededException.class);
-        assertThat(recorded.only(WithdrawalRefused.class).balance()).isEqualTo(Credit.ZERO);
+        elsewhere(broughtBy(TELCO, ip));
+        WithdrawItems command = withdrawal(CERT, "w1", ip);
+        given().when(command).expectEvents(new WithdrawalRefused(id(command), CERT, CERT, "w1", command.fingerprint(),
+                ANY, 1, 1, Credit.of(1), Credit.ZERO, 1, T0));
+    }
+
+    @Test
+    void aPageUpToTheBalanceDeliversTheRunTheBalanceCovers() {
+        Item c2 = item("domain", "c2.example.net", "GREEN", 100);
+        elsewhere(broughtBy(TELCO, domain, c2, url));
+        WithdrawItems command = new WithdrawItems(CERT, CERT, "w2", ANY, new Offer(List.of(new OfferedItem(domain,
+                0, 7L), new OfferedItem(c2, 0, 8L), new OfferedItem(url, 0, 9L)), 9L), Coverage.LONGEST_RUN);
+        // The domain was received already (free); the balance of 1 covers the next item, not the one after.
+        given(granted(CERT, "g1", "2", null, EARLIER, "2"),
+                withdrawn(withdrawal(CERT, "w1", domain), EARLIER, List.of(delivered(domain, Charge.CHARGED)), "1",
+                        List.of(new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "g1"), Credit.of(1))), "1"))
+                .when(command)
+                .expectEvents(new ItemsWithdrawn(id(command), CERT, CERT, "w2", command.fingerprint(), ANY,
+                        List.of(delivered(domain, Charge.ALREADY_RECEIVED), delivered(c2, Charge.CHARGED)), 8L,
+                        Credit.of(1), List.of(new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "g1"),
+                        Credit.of(1))), Credit.ZERO, 1, T0));
+    }
+
+    @Test
+    void aPageUpToTheBalanceIsRefusedWhenItCoversNotEvenTheFirstItem() {
+        elsewhere(broughtBy(TELCO, domain));
+        WithdrawItems command = new WithdrawItems(CERT, CERT, "w1", ANY, new Offer(List.of(new OfferedItem(domain,
+                0, 1L)), 1L), Coverage.LONGEST_RUN);
+        given().when(command).expectEvents(new WithdrawalRefused(id(command), CERT, CERT, "w1", command.fingerprint(),
+                ANY, 1, 1, Credit.of(1), Credit.ZERO, 1, T0));
+    }
+
+    @Test
+    void aLookupByIdDeliversWhatIsFreeAndWhatTheBalanceCoversAndRefusesNothing() {
+        Item c2 = item("domain", "c2.example.net", "GREEN", 100);
+        elsewhere(broughtBy(TELCO, domain, c2, url));
+        WithdrawItems command = new WithdrawItems(CERT, CERT, "named", ANY, new Offer(List.of(new OfferedItem(c2, 0,
+                2L), new OfferedItem(url, 0, 3L), new OfferedItem(domain, 0, 1L)), 3L), Coverage.NAMED);
+        // A balance of 1 pays for the first charged item; the second is left out, the received one is free.
+        given(granted(CERT, "g1", "2", null, EARLIER, "2"),
+                withdrawn(withdrawal(CERT, "w1", domain), EARLIER, List.of(delivered(domain, Charge.CHARGED)), "1",
+                        List.of(new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "g1"), Credit.of(1))), "1"))
+                .when(command)
+                .expectEvents(new ItemsWithdrawn(id(command), CERT, CERT, "named", command.fingerprint(), ANY,
+                        List.of(delivered(c2, Charge.CHARGED), delivered(domain, Charge.ALREADY_RECEIVED)), 1L,
+                        Credit.of(1), List.of(new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "g1"),
+                        Credit.of(1))), Credit.ZERO, 1, T0));
+    }
+
+    @Test
+    void nothingIsDeliveredThatWasNeverSharedOrUnderAFreerMarkingThanItsContributorsGave() {
+        // RED and AMBER+STRICT stay with their contributors; an AMBER item is not delivered as GREEN.
+        Item strict = item("md5", "d41d8cd98f00b204e9800998ecf8427e", "AMBER+STRICT", 100);
+        elsewhere(broughtBy(TELCO, hash, strict, domain, url));
+        Item domainAsGreen = item("domain", "evil.example.com", "GREEN", 80);
+        WithdrawItems command = withdrawal(CERT, "w1", hash, strict, domainAsGreen, url);
+        given(granted(CERT, "g1", "10", null, EARLIER, "10"))
+                .when(command)
+                .expectEvents(withdrawn(command, T0, List.of(delivered(url, Charge.CHARGED)), "1",
+                        List.of(new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "g1"), Credit.of(1))), "9"));
     }
 
     @Test
     void aRetriedRefusalIsRefusedAgainWithoutASecondRecord() {
-        history.add(new WithdrawalRefused(RequestKeys.requestId(CERT, RequestKind.WITHDRAWAL, CERT, "w1"), CERT, CERT,
-                "w1", new WithdrawItems(CERT, CERT, "w1", ANY, offered(), null).fingerprint(), ANY, 1, 1,
-                Credit.of(1), Credit.ZERO, 1, T0));
-        requests.apply(history.toArray());
-        fixture.given(history).andGivenCurrentTime(T0)
-                .when(new WithdrawItems(CERT, CERT, "w1", ANY, offered(ip), 1L))
-                .expectNoEvents()
-                .expectException(QuotaExceededException.class);
+        WithdrawItems command = withdrawal(CERT, "w1", ip);
+        WithdrawalRefused refused = new WithdrawalRefused(id(command), CERT, CERT, "w1", command.fingerprint(), ANY,
+                1, 1, Credit.of(1), Credit.ZERO, 1, EARLIER);
+        given(refused).when(command).expectNoEvents().expectResultMessagePayload(refused);
     }
 
     @Test
     void aRetriedWithdrawalGetsTheSameItemsAgainAndIsNotChargedTwice() {
-        given(new GrantCredit(CERT, "g1", Credit.of(5), "programme", null, "op"),
-                new WithdrawItems(CERT, CERT, "w1", ANY, offered(ip), 3L));
-        fixture.given(history).andGivenCurrentTime(T0)
+        elsewhere(broughtBy(TELCO, ip, domain));
+        WithdrawItems command = withdrawal(CERT, "w1", ip);
+        ItemsWithdrawn first = withdrawn(command, EARLIER, List.of(delivered(ip, Charge.CHARGED)), "1",
+                List.of(new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "g1"), Credit.of(1))), "4");
+        given(granted(CERT, "g1", "5", null, EARLIER, "5"), first)
                 // The pool may hold other items by the time of the retry; the answer is still the first one.
-                .when(new WithdrawItems(CERT, CERT, "w1", ANY, offered(domain), 4L))
+                .when(new WithdrawItems(CERT, CERT, "w1", ANY, new Offer(List.of(new OfferedItem(domain, 0)), 4L),
+                        Coverage.WHOLE))
                 .expectNoEvents()
-                .expectResultMessagePayload(WithdrawalReceipt.of((ItemsWithdrawn) last()));
+                .expectResultMessagePayload(first);
     }
 
     @Test
-    void creditThatRanOutIsRecordedAsExpiredBeforeTheNextDecision() {
-        policies.add(new ReciprocityPolicy(2, Instant.EPOCH.plusSeconds(1), rules(BigDecimal.ONE,
-                Duration.ofDays(30))));
-        given(contribution(CERT, "k0", ip, url), new GrantCredit(CERT, "g1", Credit.of(1), "programme",
-                T0.plus(Duration.ofDays(90)), "op"));
-        fixture.given(history).andGivenCurrentTime(T0.plus(Duration.ofDays(31)))
-                .when(new WithdrawItems(CERT, CERT, "w1", ANY, offered(domain, hash), 2L))
-                .expectEventsMatching(recorded.events())
-                .expectException(QuotaExceededException.class);
+    void aFeedsPageIsAnsweredOnceWhileTheCreditStandsAndDrawnAnewOnceItMoves() {
+        elsewhere(broughtBy(TELCO, ip));
+        DrawPage page = new DrawPage(CERT, CERT, ANY, new Offer(List.of(new OfferedItem(ip, 0, 1L)), 1L),
+                Coverage.LONGEST_RUN);
+        WithdrawItems asFirstSeen = page.asWithdrawal(0);
+        WithdrawalRefused refused = new WithdrawalRefused(id(asFirstSeen), CERT, CERT, asFirstSeen.requestKey(),
+                asFirstSeen.fingerprint(), ANY, 1, 1, Credit.of(1), Credit.ZERO, 1, EARLIER);
+        given(refused).when(page).expectNoEvents().expectResultMessagePayload(refused);
 
-        CreditExpired expired = recorded.only(CreditExpired.class);
-        assertThat(expired.amount()).isEqualTo(Credit.of(2));
-        assertThat(expired.expiredAt()).isEqualTo(T0.minusSeconds(1).plus(Duration.ofDays(30)));
-        assertThat(recorded.only(WithdrawalRefused.class).balance()).isEqualTo(Credit.of(1));
+        CreditGranted grant = granted(CERT, "g1", "1", null, EARLIER, "1");
+        WithdrawItems afterTheGrant = page.asWithdrawal(1);
+        given(refused, grant).when(page).expectEvents(withdrawn(afterTheGrant, T0, List.of(delivered(ip,
+                Charge.CHARGED)), "1", List.of(new LotDraw(grant.grantId(), Credit.of(1))), "0"));
+    }
+
+    // Expiry.
+
+    @Test
+    void creditThatRanOutIsRecordedAsExpiredBeforeTheNextDecision() {
+        Item c2 = item("domain", "c2.example.net", "GREEN", 100);
+        elsewhere(broughtBy(TELCO, domain, c2));
+        Instant later = T0.plus(Duration.ofDays(31));
+        ContributeItems earned = contribution(CERT, "k0", ip, url);
+        CreditLot expiring = lot(earned, "2", EARLIER.plus(Duration.ofDays(30)));
+        WithdrawItems command = withdrawal(CERT, "w1", domain, c2);
+        // Two credits ran out after thirty days; the grant of one that lasts ninety does not cover two items.
+        given(contributed(earned, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1)),
+                                new ItemCredit(url, CreditRule.NEW, FULL, Credit.of(1))), 0, Credit.of(2), expiring,
+                        Credit.of(2)),
+                granted(CERT, "g1", "1", T0.plus(Duration.ofDays(90)), EARLIER, "3"))
+                .andGivenCurrentTime(later)
+                .when(command)
+                .expectEvents(new CreditExpired(CERT, expiring.lotId(), Credit.of(2), expiring.expiresAt()),
+                        new WithdrawalRefused(id(command), CERT, CERT, "w1", command.fingerprint(), ANY, 2, 2,
+                                Credit.of(2), Credit.of(1), 1, later));
     }
 
     @Test
     void aWithdrawalTakesTheCreditThatExpiresSoonestFirst() {
-        given(new GrantCredit(CERT, "lasting", Credit.of(5), "programme", null, "op"),
-                new GrantCredit(CERT, "late", Credit.of(5), "programme", T0.plus(Duration.ofDays(60)), "op"),
-                new GrantCredit(CERT, "soon", Credit.of(1), "programme", T0.plus(Duration.ofDays(10)), "op"));
-        fixture.given(history).andGivenCurrentTime(T0)
-                .when(new WithdrawItems(CERT, CERT, "w1", ANY, offered(ip, domain, hash), 3L))
-                .expectEventsMatching(recorded.events());
-
-        assertThat(recorded.only(ItemsWithdrawn.class).drawnFrom()).containsExactly(
-                new LotDraw(RequestKeys.requestId(CERT, RequestKind.GRANT, "op", "soon"), Credit.of(1)),
-                new LotDraw(RequestKeys.requestId(CERT, RequestKind.GRANT, "op", "late"), Credit.of(2)));
+        elsewhere(broughtBy(TELCO, ip, domain, url));
+        WithdrawItems command = withdrawal(CERT, "w1", ip, domain, url);
+        given(granted(CERT, "lasting", "5", null, EARLIER, "5"),
+                granted(CERT, "late", "5", T0.plus(Duration.ofDays(60)), EARLIER, "10"),
+                granted(CERT, "soon", "1", T0.plus(Duration.ofDays(10)), EARLIER, "11"))
+                .when(command)
+                .expectEvents(withdrawn(command, T0, List.of(delivered(ip, Charge.CHARGED),
+                        delivered(domain, Charge.CHARGED), delivered(url, Charge.CHARGED)), "3", List.of(
+                        new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "soon"), Credit.of(1)),
+                        new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "late"), Credit.of(2))), "8"));
     }
+
+    // Grants.
 
     @Test
     void anOperatorGrantsCreditWithAReasonAndAnExpiry() {
-        fixture.givenCurrentTime(T0)
-                .when(new GrantCredit(CERT, "g1", Credit.parse("12.5"), "national CERT programme 2027",
-                        T0.plus(Duration.ofDays(365)), "operator"))
-                .expectEventsMatching(recorded.events())
-                .expectResultMessagePayloadMatching(Matchers.matches(
-                        receipt -> ((GrantReceipt) receipt).balance().equals(Credit.parse("12.5"))));
-        CreditGranted granted = recorded.only(CreditGranted.class);
-        assertThat(granted.reason()).isEqualTo("national CERT programme 2027");
-        assertThat(granted.lot().expiresAt()).isEqualTo(T0.plus(Duration.ofDays(365)));
+        GrantCredit command = new GrantCredit(CERT, "g1", Credit.parse("12.5"), "national CERT programme 2027",
+                T0.plus(Duration.ofDays(365)), "operator");
+        given().when(command).expectEvents(new CreditGranted(id(CERT, RequestKind.GRANT, "operator", "g1"), CERT,
+                "g1", command.fingerprint(), Credit.parse("12.5"), "national CERT programme 2027",
+                T0.plus(Duration.ofDays(365)), "operator", Credit.parse("12.5"), T0));
     }
 
     @Test
     void aGrantThatWouldExpireAlreadyIsRefused() {
-        fixture.givenCurrentTime(T0)
-                .when(new GrantCredit(CERT, "g1", Credit.of(1), "late", T0.minusSeconds(1), "operator"))
+        given().when(new GrantCredit(CERT, "g1", Credit.of(1), "late", T0.minusSeconds(1), "operator"))
                 .expectNoEvents()
                 .expectException(InvalidInputException.class);
         assertThatThrownBy(() -> new GrantCredit(CERT, "g2", Credit.ZERO, "nothing", null, "operator"))
@@ -384,89 +415,139 @@ class AccountTest {
                 .isInstanceOf(InvalidInputException.class);
     }
 
-    @Test
-    void aReportCountsOnlyItemsReceivedNotOwnAndNotReportedBefore() {
-        Item c2 = item("domain", "c2.example.net", "GREEN", 100);
-        pool.brought(TELCO, domain, c2, url);
-        given(contribution(CERT, "mine", ip), new GrantCredit(CERT, "g1", Credit.of(10), "programme", null, "op"),
-                new WithdrawItems(CERT, CERT, "w1", ANY, offered(domain, c2), 2L),
-                new ReportActedOn(CERT, CERT, "r1", List.of(ItemRef.of(c2))));
-        fixture.given(history).andGivenCurrentTime(T0)
-                .when(new ReportActedOn(CERT, CERT, "r2", List.of(ItemRef.of(ip), ItemRef.of(domain),
-                        ItemRef.of(c2), ItemRef.of(url))))
-                .expectEventsMatching(recorded.events())
-                .expectResultMessagePayloadMatching(Matchers.matches(
-                        receipt -> ((ActedOnReceipt) receipt).itemsCounted() == 1));
+    // Acted-on reports and bonuses.
 
-        ActedOnReported report = recorded.only(ActedOnReported.class);
-        assertThat(report.counted()).containsExactly(new ActedOnReported.Counted(ItemRef.of(domain), TELCO));
-        assertThat(report.notCounted()).extracting(ActedOnReported.NotCounted::reason).containsExactly(
-                ActedOnReported.Reason.OWN_CONTRIBUTION, ActedOnReported.Reason.ALREADY_REPORTED,
-                ActedOnReported.Reason.NOT_RECEIVED);
+    @Test
+    void aReportCountsOnlyItemsReceivedNotOwnAndNotReportedBeforeEachForItsFirstSharer() {
+        Item c2 = item("domain", "c2.example.net", "GREEN", 100);
+        elsewhere(broughtBy(TELCO, domain, c2, url));
+        ContributeItems mine = contribution(CERT, "mine", ip);
+        ReportActedOn first = new ReportActedOn(CERT, CERT, "r1", List.of(ItemRef.of(c2)));
+        ReportActedOn command = new ReportActedOn(CERT, CERT, "r2", List.of(ItemRef.of(ip), ItemRef.of(domain),
+                ItemRef.of(c2), ItemRef.of(url)));
+        given(contributed(mine, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                        Credit.of(1), lot(mine, "1", null), Credit.of(1)),
+                granted(CERT, "g1", "10", null, EARLIER, "11"),
+                withdrawn(withdrawal(CERT, "w1", domain, c2), EARLIER, List.of(delivered(domain, Charge.CHARGED),
+                        delivered(c2, Charge.CHARGED)), "2", List.of(new LotDraw(id(mine), Credit.of(1)),
+                        new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "g1"), Credit.of(1))), "9"),
+                new ActedOnReported(id(CERT, RequestKind.REPORT, CERT, "r1"), CERT, CERT, "r1", first.fingerprint(),
+                        List.of(new ActedOnReported.Counted(ItemRef.of(c2), TELCO)), List.of(), EARLIER))
+                .when(command)
+                .expectEvents(new ActedOnReported(id(CERT, RequestKind.REPORT, CERT, "r2"), CERT, CERT, "r2",
+                        command.fingerprint(), List.of(new ActedOnReported.Counted(ItemRef.of(domain), TELCO)),
+                        List.of(new ActedOnReported.NotCounted(ItemRef.of(ip),
+                                        ActedOnReported.Reason.OWN_CONTRIBUTION),
+                                new ActedOnReported.NotCounted(ItemRef.of(c2), ActedOnReported.Reason.ALREADY_REPORTED),
+                                new ActedOnReported.NotCounted(ItemRef.of(url), ActedOnReported.Reason.NOT_RECEIVED)),
+                        T0))
+                .expectResultMessagePayloadMatching(matches(receipt -> ((ActedOnReceipt) receipt).itemsCounted() == 1));
+    }
+
+    @Test
+    void aBonusIsPricedAndExpiresFromTheInstantOfTheReportHoweverLateItIsAwarded() {
+        Instant reportedAt = T0.minus(Duration.ofHours(36));
+        policies.add(new ReciprocityPolicy(2, T0.minus(Duration.ofDays(2)), rules(BigDecimal.ONE, Duration.ofDays(30),
+                        Credit.parse("0.5"))),
+                new ReciprocityPolicy(3, T0.minus(Duration.ofDays(1)), rules(BigDecimal.ONE, Duration.ofDays(30),
+                        Credit.parse("0.25"))));
+        UUID reportId = UUID.randomUUID();
+        AwardBonus command = new AwardBonus(TELCO, reportId, ItemRef.of(domain), CERT, reportedAt);
+        UUID bonusId = id(TELCO, RequestKind.BONUS, CERT, command.requestKey());
+        given().when(command).expectEvents(new BonusEarned(bonusId, TELCO, command.requestKey(),
+                command.fingerprint(), reportId, ItemRef.of(domain), CERT, Credit.parse("0.5"),
+                new CreditLot(bonusId, Credit.parse("0.5"), reportedAt.plus(Duration.ofDays(30))), Credit.parse("0.5"),
+                2, reportedAt, T0));
     }
 
     @Test
     void aContributorEarnsTheBonusOnceForEachItemAConsumerActedOn() {
-        UUID reportId = UUID.randomUUID();
-        AwardBonus award = new AwardBonus(TELCO, reportId, ItemRef.of(domain), CERT, T0);
-        fixture.givenCurrentTime(T0)
-                .when(award)
-                .expectEventsMatching(recorded.events());
-        BonusEarned bonus = recorded.only(BonusEarned.class);
-        assertThat(bonus.credit()).isEqualTo(Credit.parse("0.5"));
-        assertThat(bonus.balanceAfter()).isEqualTo(Credit.parse("0.5"));
-
-        requests.apply(bonus);
-        fixture.given(bonus).andGivenCurrentTime(T0)
-                .when(award)
+        AwardBonus command = new AwardBonus(TELCO, UUID.randomUUID(), ItemRef.of(domain), CERT, EARLIER);
+        UUID bonusId = id(TELCO, RequestKind.BONUS, CERT, command.requestKey());
+        given(new BonusEarned(bonusId, TELCO, command.requestKey(), command.fingerprint(), command.reportId(),
+                ItemRef.of(domain), CERT, Credit.parse("0.5"), new CreditLot(bonusId, Credit.parse("0.5"), null),
+                Credit.parse("0.5"), 1, EARLIER, EARLIER))
+                .when(command)
                 .expectNoEvents();
     }
 
-    private void given(Object... commands) {
-        AccountBook book = AccountBook.EMPTY;
-        for (Object event : history) {
-            book = book.apply(event);
-        }
-        for (Object command : commands) {
-            List<Object> events = decide(book, command);
-            for (Object event : events) {
-                book = book.apply(event);
-                history.add(event);
-            }
-            pool.apply(events.toArray());
-            requests.apply(events.toArray());
-        }
+    /** The account's own history: the fixture replays it, and the registries learn from it. */
+    private TestExecutor<Account> given(AccountEvent... history) {
+        elsewhere(history);
+        return history.length == 0 ? fixture.givenCurrentTime(T0)
+                : fixture.given((Object[]) history).andGivenCurrentTime(T0);
     }
 
-    private List<Object> decide(AccountBook book, Object command) {
-        ReciprocityPolicy policy = policies.inForceAt(T0.minusSeconds(1));
-        if (command instanceof ContributeItems contribute) {
-            return AccountDecisions.contribute(book, contribute, contribute.fingerprint(), pool,
-                    memberships.membersOf(contribute.accountId()), policy, T0.minusSeconds(1));
-        }
-        if (command instanceof WithdrawItems withdraw) {
-            return AccountDecisions.withdraw(book, withdraw, withdraw.fingerprint(), pool, policy,
-                    T0.minusSeconds(1));
-        }
-        if (command instanceof GrantCredit grant) {
-            return AccountDecisions.grant(book, grant, grant.fingerprint(), T0.minusSeconds(1));
-        }
-        if (command instanceof ReportActedOn report) {
-            return AccountDecisions.report(book, report, report.fingerprint(), pool, T0.minusSeconds(1));
-        }
-        throw new IllegalArgumentException(command.toString());
+    /** Events of any account, as far as the shared pool and the request log learn of them. */
+    private void elsewhere(AccountEvent... events) {
+        Arrays.stream(events).forEach(pool::apply);
+        requests.apply(List.of(events));
     }
 
-    private Object last() {
-        return history.get(history.size() - 1);
+    /** An account brought the items to the pool, as they are, earlier. */
+    private static ItemsContributed broughtBy(String accountId, Item... items) {
+        ContributeItems command = contribution(accountId, "brought", items);
+        return new ItemsContributed(id(command), accountId, accountId, "brought", command.fingerprint(),
+                Arrays.stream(items).map(item -> new ItemCredit(item, CreditRule.NEW, BigDecimal.ZERO, Credit.ZERO))
+                        .toList(), 0, Credit.ZERO, null, Credit.ZERO, 1, EARLIER);
     }
 
-    private static List<OfferedItem> offered(Item... items) {
-        return Arrays.stream(items).map(item -> new OfferedItem(item, 0)).toList();
+    private static ItemsContributed contributed(ContributeItems command, Instant at, List<ItemCredit> credits,
+                                                int duplicates, Credit credit, CreditLot lot, Credit balanceAfter) {
+        return new ItemsContributed(id(command), command.accountId(), command.contributorId(), command.requestKey(),
+                command.fingerprint(), credits, duplicates, credit, lot, balanceAfter, 1, at);
+    }
+
+    private static ItemsWithdrawn withdrawn(WithdrawItems command, Instant at, List<DeliveredItem> items, String cost,
+                                            List<LotDraw> drawnFrom, String balanceAfter) {
+        return new ItemsWithdrawn(id(command), command.accountId(), command.consumerId(), command.requestKey(),
+                command.fingerprint(), command.criteria(), items, command.offer().throughPosition(),
+                Credit.parse(cost), drawnFrom, Credit.parse(balanceAfter), 1, at);
+    }
+
+    private static CreditGranted granted(String accountId, String key, String amount, Instant expiresAt, Instant at,
+                                         String balanceAfter) {
+        GrantCredit command = new GrantCredit(accountId, key, Credit.parse(amount), "programme", expiresAt, OPERATOR);
+        return new CreditGranted(id(accountId, RequestKind.GRANT, OPERATOR, key), accountId, key,
+                command.fingerprint(), command.amount(), "programme", expiresAt, OPERATOR,
+                Credit.parse(balanceAfter), at);
+    }
+
+    private static WithdrawItems withdrawal(String accountId, String key, Item... items) {
+        return new WithdrawItems(accountId, accountId, key, ANY, new Offer(Arrays.stream(items)
+                .map(item -> new OfferedItem(item, 0)).toList(), (long) items.length), Coverage.WHOLE);
+    }
+
+    private static DeliveredItem delivered(Item item, Charge charge) {
+        return new DeliveredItem(item, 0, charge);
+    }
+
+    private static CreditLot lot(ContributeItems command, String amount, Instant expiresAt) {
+        return new CreditLot(id(command), Credit.parse(amount), expiresAt);
+    }
+
+    private static UUID id(ContributeItems command) {
+        return id(command.accountId(), RequestKind.CONTRIBUTION, command.contributorId(), command.requestKey());
+    }
+
+    private static UUID id(WithdrawItems command) {
+        return id(command.accountId(), RequestKind.WITHDRAWAL, command.consumerId(), command.requestKey());
+    }
+
+    private static UUID id(String accountId, RequestKind kind, String requesterId, String key) {
+        return RequestKeys.requestId(accountId, kind, requesterId, key);
     }
 
     private static ContributeItems contribution(String account, String key, Item... items) {
         return new ContributeItems(account, account, key, List.of(items));
+    }
+
+    private static BigDecimal weight(String weight) {
+        return new BigDecimal(weight);
+    }
+
+    private static org.hamcrest.Matcher<Object> matches(java.util.function.Predicate<Object> test) {
+        return org.axonframework.test.matchers.Matchers.matches(test);
     }
 
     private static PolicyRules rules(BigDecimal ratio, Duration lifetime) {

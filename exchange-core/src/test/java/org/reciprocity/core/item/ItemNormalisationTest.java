@@ -6,7 +6,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.reciprocity.core.InvalidInputException;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,8 +87,6 @@ class ItemNormalisationTest {
         assertThat(Tlp.parse("TLP:AMBER+STRICT")).isEqualTo(Tlp.AMBER_STRICT);
         assertThat(Tlp.parse("amber_strict")).isEqualTo(Tlp.AMBER_STRICT);
         assertThat(Tlp.parse("tlp:clear")).isEqualTo(Tlp.CLEAR);
-        assertThat(Arrays.stream(Tlp.values()).filter(Tlp::isPoolShareable))
-                .containsExactly(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER);
     }
 
     @Test

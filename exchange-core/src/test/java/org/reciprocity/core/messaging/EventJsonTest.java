@@ -1,7 +1,7 @@
 package org.reciprocity.core.messaging;
 
 import org.junit.jupiter.api.Test;
-import org.reciprocity.core.account.CreditGranted;
+import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.policy.Credit;
 
 import java.time.Instant;

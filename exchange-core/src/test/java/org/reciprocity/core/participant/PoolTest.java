@@ -54,7 +54,7 @@ class PoolTest {
 
     @Test
     void aParticipantBelongsToOnePoolAtMost() {
-        memberships.apply(new MemberJoinedPool("pool-east", "town-a", "operator"));
+        memberships.joined(new MemberJoinedPool("pool-east", "town-a", "operator"));
         fixture.givenNoPriorActivity()
                 .when(new FormPool(pool, List.of("town-b", "town-a"), "operator"))
                 .expectNoEvents()

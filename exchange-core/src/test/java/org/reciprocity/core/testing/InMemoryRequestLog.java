@@ -1,11 +1,14 @@
 package org.reciprocity.core.testing;
 
-import org.reciprocity.core.account.AnsweredRequest;
 import org.reciprocity.core.account.IdempotencyKeyReusedException;
-import org.reciprocity.core.account.RequestKind;
 import org.reciprocity.core.account.RequestLog;
+import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.AnsweredRequest;
+import org.reciprocity.core.event.RequestKind;
+import org.reciprocity.core.kernel.Request;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,11 +17,10 @@ public class InMemoryRequestLog implements RequestLog {
 
     private final Map<String, AnsweredRequest> answers = new HashMap<>();
 
-    public InMemoryRequestLog apply(Object... events) {
-        for (Object event : events) {
+    public InMemoryRequestLog apply(List<? extends AccountEvent> events) {
+        for (AccountEvent event : events) {
             if (event instanceof AnsweredRequest answer) {
-                answers.put(key(answer.accountId(), RequestKind.of(answer), answer.requesterId(), answer.requestKey()),
-                        answer);
+                answers.put(key(answer.accountId(), answer.kind(), answer.requesterId(), answer.requestKey()), answer);
             }
         }
         return this;
@@ -30,14 +32,14 @@ public class InMemoryRequestLog implements RequestLog {
     }
 
     @Override
-    public Optional<Object> answerTo(String accountId, RequestKind kind, String requesterId, String requestKey,
-                                     String fingerprint) {
-        AnsweredRequest answer = answers.get(key(accountId, kind, requesterId, requestKey));
+    public Optional<AnsweredRequest> answerTo(Request request, RequestKind kind) {
+        AnsweredRequest answer = answers.get(key(request.accountId(), kind, request.requesterId(),
+                request.requestKey()));
         if (answer == null) {
             return Optional.empty();
         }
-        if (!answer.requestFingerprint().equals(fingerprint)) {
-            throw new IdempotencyKeyReusedException(kind, requestKey);
+        if (!answer.requestFingerprint().equals(request.fingerprint())) {
+            throw new IdempotencyKeyReusedException(kind, request.requestKey());
         }
         return Optional.of(answer);
     }

@@ -1,38 +1,49 @@
 package org.reciprocity.core.testing;
 
-import org.reciprocity.core.account.AccountBook;
-import org.reciprocity.core.account.AccountDecisions;
-import org.reciprocity.core.account.AnsweredRequest;
-import org.reciprocity.core.account.CreditExpired;
 import org.reciprocity.core.account.GrantCredit;
-import org.reciprocity.core.account.RequestKind;
+import org.reciprocity.core.account.RequestKeys;
 import org.reciprocity.core.contribution.ContributeItems;
-import org.reciprocity.core.feedback.ActedOnReported;
+import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.AnsweredRequest;
+import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.RequestKind;
 import org.reciprocity.core.feedback.AwardBonus;
 import org.reciprocity.core.feedback.ReportActedOn;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.kernel.AccountBook;
+import org.reciprocity.core.kernel.AccountDecisions;
+import org.reciprocity.core.kernel.Batch;
+import org.reciprocity.core.kernel.Coverage;
+import org.reciprocity.core.kernel.Decision;
+import org.reciprocity.core.kernel.Offer;
+import org.reciprocity.core.kernel.OfferedItem;
+import org.reciprocity.core.kernel.Request;
+import org.reciprocity.core.kernel.SharedPool;
+import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.membership.MemberJoinedPool;
 import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyTimeline;
 import org.reciprocity.core.policy.ReciprocityPolicy;
-import org.reciprocity.core.withdrawal.DrawCriteria;
-import org.reciprocity.core.withdrawal.OfferedItem;
 import org.reciprocity.core.withdrawal.WithdrawItems;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Accounts deciding as the {@code Account} aggregate does (the same {@link AccountDecisions}, the same answers to
- * retried requests), with in-memory registries kept from the events, and a history numbered like the event store's.
- * For tests that need real histories without a running exchange.
+ * Accounts deciding as the {@code Account} aggregate does (the same kernel functions on the same facts, the same
+ * answers to retried requests), with the pool's facts kept in memory from the events, and a history numbered like
+ * the event store's. For tests that need real histories without a running exchange.
  */
 public class Simulation {
 
@@ -40,7 +51,7 @@ public class Simulation {
 
     private Instant now;
     private final PolicyTimeline policies;
-    private final InMemoryPoolRecords pool = new InMemoryPoolRecords();
+    private final SharedPool pool = new SharedPool();
     private final InMemoryRequestLog requests = new InMemoryRequestLog();
     private final InMemoryMemberships memberships = new InMemoryMemberships();
     private final Map<String, AccountBook> books = new HashMap<>();
@@ -54,44 +65,71 @@ public class Simulation {
 
     /** An event as the store holds it: its place in the global order and its time. */
     public record Step(long position, Instant at, Object event) {
+
+        /** The event, when it is an account's. */
+        public Optional<AccountEvent> accountEvent() {
+            return event instanceof AccountEvent accountEvent ? Optional.of(accountEvent) : Optional.empty();
+        }
     }
 
-    public List<Object> contribute(String accountId, String contributorId, String requestKey, List<Item> items) {
+    /** Those of the items the pool shares, each once and as the catalogue serves it: what a withdrawal is offered. */
+    public List<Item> asServed(List<Item> items) {
+        SharedPoolFacts facts = pool.factsAbout("", List.of(), items.stream().map(Item::id).toList());
+        return Batch.of(items).items().stream().filter(item -> facts.of(item.id()).isShared())
+                .map(item -> new Item(item.type(), item.value(), item.confidence(),
+                        facts.of(item.id()).sharedMarking(), item.firstSeen(), item.lastSeen(), item.tags()))
+                .toList();
+    }
+
+    public List<AccountEvent> contribute(String accountId, String contributorId, String requestKey, List<Item> items) {
         ContributeItems command = new ContributeItems(accountId, contributorId, requestKey, items);
-        return decide(accountId, RequestKind.CONTRIBUTION, contributorId, requestKey, command.fingerprint(),
-                () -> AccountDecisions.contribute(book(accountId), command, command.fingerprint(), pool,
-                        memberships.membersOf(accountId), policy(), now));
+        Request request = request(accountId, RequestKind.CONTRIBUTION, contributorId, requestKey,
+                command.fingerprint());
+        return decide(request, RequestKind.CONTRIBUTION, () -> {
+            Batch batch = Batch.of(items);
+            Set<String> behind = new LinkedHashSet<>(memberships.membersOf(accountId));
+            behind.add(contributorId);
+            return AccountDecisions.contribute(book(accountId), request, batch,
+                    pool.factsAbout(accountId, behind, batch.ids()), policy(), now);
+        });
     }
 
-    /** A withdrawal of the given items; refused, it records the refusal and throws nothing. */
-    public List<Object> withdraw(String accountId, String consumerId, String requestKey, List<Item> items) {
-        WithdrawItems command = new WithdrawItems(accountId, consumerId, requestKey, ANY,
-                items.stream().map(item -> new OfferedItem(item, 0)).toList(), items.isEmpty() ? null : 1L);
-        return decide(accountId, RequestKind.WITHDRAWAL, consumerId, requestKey, command.fingerprint(),
-                () -> AccountDecisions.withdraw(book(accountId), command, command.fingerprint(), pool, policy(),
-                        now));
+    /** A withdrawal of the given items, whole or refused; refused, it records the refusal and throws nothing. */
+    public List<AccountEvent> withdraw(String accountId, String consumerId, String requestKey, List<Item> items) {
+        Offer offer = new Offer(items.stream().map(item -> new OfferedItem(item, 0)).toList(),
+                items.isEmpty() ? null : 1L);
+        WithdrawItems command = new WithdrawItems(accountId, consumerId, requestKey, ANY, offer, Coverage.WHOLE);
+        Request request = request(accountId, RequestKind.WITHDRAWAL, consumerId, requestKey, command.fingerprint());
+        return decide(request, RequestKind.WITHDRAWAL, () -> AccountDecisions.withdraw(book(accountId), request, ANY,
+                offer, Coverage.WHOLE, pool.factsAbout(accountId, List.of(consumerId),
+                        items.stream().map(Item::id).toList()), policy(), now));
     }
 
-    public List<Object> grant(String accountId, String requestKey, Credit amount, Instant expiresAt) {
+    public List<AccountEvent> grant(String accountId, String requestKey, Credit amount, Instant expiresAt) {
         GrantCredit command = new GrantCredit(accountId, requestKey, amount, "simulated programme", expiresAt,
                 "operator");
-        return decide(accountId, RequestKind.GRANT, command.grantedBy(), requestKey, command.fingerprint(),
-                () -> AccountDecisions.grant(book(accountId), command, command.fingerprint(), now));
+        Request request = request(accountId, RequestKind.GRANT, command.grantedBy(), requestKey,
+                command.fingerprint());
+        return decide(request, RequestKind.GRANT, () -> AccountDecisions.grant(book(accountId), request, amount,
+                command.reason(), expiresAt, now));
     }
 
     /** A report, and the bonuses it earns, as the bonus processor would award them. */
-    public List<Object> report(String accountId, String consumerId, String requestKey, List<ItemRef> items) {
+    public List<AccountEvent> report(String accountId, String consumerId, String requestKey, List<ItemRef> items) {
         ReportActedOn command = new ReportActedOn(accountId, consumerId, requestKey, items);
-        List<Object> events = new ArrayList<>(decide(accountId, RequestKind.REPORT, consumerId, requestKey,
-                command.fingerprint(), () -> AccountDecisions.report(book(accountId), command, command.fingerprint(),
-                        pool, now)));
+        Request request = request(accountId, RequestKind.REPORT, consumerId, requestKey, command.fingerprint());
+        List<AccountEvent> events = new ArrayList<>(decide(request, RequestKind.REPORT,
+                () -> AccountDecisions.report(book(accountId), request, items, pool.factsAbout(accountId,
+                        List.of(consumerId), items.stream().map(ItemRef::id).toList()), now)));
         if (!events.isEmpty() && events.get(events.size() - 1) instanceof ActedOnReported report) {
             for (ActedOnReported.Counted counted : report.counted()) {
                 AwardBonus award = new AwardBonus(counted.beneficiaryAccountId(), report.reportId(), counted.item(),
                         consumerId, report.decidedAt());
-                events.addAll(decide(award.accountId(), RequestKind.BONUS, consumerId, award.requestKey(),
-                        award.fingerprint(), () -> AccountDecisions.bonus(book(award.accountId()), award,
-                                award.fingerprint(), policies.inForceAt(award.reportedAt()), now)));
+                Request bonus = request(award.accountId(), RequestKind.BONUS, consumerId, award.requestKey(),
+                        award.fingerprint());
+                events.addAll(decide(bonus, RequestKind.BONUS, () -> AccountDecisions.bonus(book(award.accountId()),
+                        bonus, award.reportId(), award.item(), award.reportedAt(),
+                        policies.inForceAt(award.reportedAt()), now)));
             }
         }
         return events;
@@ -99,12 +137,17 @@ public class Simulation {
 
     /** A participant joins a pool: from now on its contributions and the pool's see each other as the same. */
     public void join(String memberId, String poolId) {
-        record(List.of(new MemberJoinedPool(poolId, memberId, memberId)));
+        MemberJoinedPool joined = new MemberJoinedPool(poolId, memberId, memberId);
+        memberships.joined(joined);
+        history.add(new Step(nextPosition++, now, joined));
     }
 
     public void leave(String memberId) {
-        memberships.poolOf(memberId).ifPresent(poolId ->
-                record(List.of(new MemberLeftPool(poolId, memberId, memberId))));
+        memberships.poolOf(memberId).ifPresent(poolId -> {
+            MemberLeftPool left = new MemberLeftPool(poolId, memberId, memberId);
+            memberships.left(left);
+            history.add(new Step(nextPosition++, now, left));
+        });
     }
 
     public void advance(Duration duration) {
@@ -134,7 +177,7 @@ public class Simulation {
         return drained;
     }
 
-    public InMemoryPoolRecords pool() {
+    public SharedPool pool() {
         return pool;
     }
 
@@ -151,41 +194,25 @@ public class Simulation {
         return policies.inForceAt(now);
     }
 
-    /** The first answer to a request sent before, or the events of a new decision, recorded. */
-    private List<Object> decide(String accountId, RequestKind kind, String requesterId, String requestKey,
-                                String fingerprint, Decision decision) {
-        Optional<Object> answered = requests.answerTo(accountId, kind, requesterId, requestKey, fingerprint);
-        if (answered.isPresent()) {
+    private static Request request(String accountId, RequestKind kind, String requesterId, String requestKey,
+                                   String fingerprint) {
+        return new Request(RequestKeys.requestId(accountId, kind, requesterId, requestKey), accountId, requesterId,
+                requestKey, fingerprint);
+    }
+
+    /** Nothing for a request answered before; otherwise the events of a new decision, recorded. */
+    private List<AccountEvent> decide(Request request, RequestKind kind,
+                                      Supplier<Decision<? extends AnsweredRequest>> decision) {
+        if (requests.answerTo(request, kind).isPresent()) {
             return List.of();
         }
-        List<Object> events = decision.events();
-        record(events);
-        return events;
-    }
-
-    private void record(List<Object> events) {
-        for (Object event : events) {
+        List<AccountEvent> events = decision.get().events();
+        for (AccountEvent event : events) {
             history.add(new Step(nextPosition++, now, event));
-            accountOf(event).ifPresent(accountId -> books.put(accountId, book(accountId).apply(event)));
+            books.put(event.accountId(), book(event.accountId()).apply(event));
+            pool.apply(event);
         }
-        pool.apply(events.toArray());
-        requests.apply(events.toArray());
-        memberships.apply(events.toArray());
-    }
-
-    /** The account an event belongs to; empty for events of other streams (pool memberships). */
-    public static Optional<String> accountOf(Object event) {
-        if (event instanceof AnsweredRequest answer) {
-            return Optional.of(answer.accountId());
-        }
-        if (event instanceof CreditExpired expired) {
-            return Optional.of(expired.accountId());
-        }
-        return Optional.empty();
-    }
-
-    @FunctionalInterface
-    private interface Decision {
-        List<Object> events();
+        requests.apply(events);
+        return events;
     }
 }

@@ -1,5 +1,6 @@
 package org.reciprocity.ledger.account;
 
+import org.reciprocity.core.kernel.MemberShare;
 import org.reciprocity.core.policy.Credit;
 
 import java.util.List;

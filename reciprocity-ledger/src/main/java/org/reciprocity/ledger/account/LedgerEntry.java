@@ -1,12 +1,14 @@
 package org.reciprocity.ledger.account;
 
-import org.reciprocity.core.account.CreditExpired;
-import org.reciprocity.core.account.CreditGranted;
-import org.reciprocity.core.contribution.ItemsContributed;
-import org.reciprocity.core.feedback.BonusEarned;
+import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.CreditExpired;
+import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.policy.Credit;
-import org.reciprocity.core.withdrawal.ItemsWithdrawn;
-import org.reciprocity.core.withdrawal.WithdrawalRefused;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -34,40 +36,59 @@ public record LedgerEntry(String accountId, EntryType type, String participantId
 
     public enum Cause { CONTRIBUTION, WITHDRAWAL, GRANT, BONUS, EXPIRY }
 
-    /** The entry an event makes, or empty for events that do not touch a balance. */
-    public static Optional<LedgerEntry> of(Object event) {
-        if (event instanceof ItemsContributed contributed) {
+    /** The entry an account event makes, or empty for a report, which touches no balance. */
+    public static Optional<LedgerEntry> of(AccountEvent event) {
+        return event.accept(ENTRIES);
+    }
+
+    private static final AccountEvent.Visitor<Optional<LedgerEntry>> ENTRIES = new AccountEvent.Visitor<>() {
+        @Override
+        public Optional<LedgerEntry> contributed(ItemsContributed contributed) {
             return Optional.of(new LedgerEntry(contributed.accountId(), EntryType.CREDIT,
                     contributed.contributorId(), contributed.drawable(), contributed.credit(),
                     contributed.balanceAfter(), Cause.CONTRIBUTION, contributed.contributionId(),
                     contributed.requestKey(), contributed.itemCount(), contributed.policyVersion(), null));
         }
-        if (event instanceof BonusEarned bonus) {
+
+        @Override
+        public Optional<LedgerEntry> bonus(BonusEarned bonus) {
             return Optional.of(new LedgerEntry(bonus.accountId(), EntryType.BONUS, null, bonus.drawable(),
                     bonus.credit(), bonus.balanceAfter(), Cause.BONUS, bonus.bonusId(), bonus.requestKey(), 1,
                     bonus.policyVersion(), null));
         }
-        if (event instanceof CreditGranted granted) {
+
+        @Override
+        public Optional<LedgerEntry> granted(CreditGranted granted) {
             return Optional.of(new LedgerEntry(granted.accountId(), EntryType.GRANT, granted.grantedBy(),
                     granted.amount(), null, granted.balanceAfter(), Cause.GRANT, granted.grantId(),
                     granted.requestKey(), 0, null, granted.reason()));
         }
-        if (event instanceof ItemsWithdrawn withdrawn) {
+
+        @Override
+        public Optional<LedgerEntry> withdrawn(ItemsWithdrawn withdrawn) {
             return Optional.of(new LedgerEntry(withdrawn.accountId(), EntryType.DEBIT, withdrawn.consumerId(),
                     Credit.ZERO.minus(withdrawn.cost()), null, withdrawn.balanceAfter(), Cause.WITHDRAWAL,
                     withdrawn.withdrawalId(), withdrawn.requestKey(), withdrawn.items().size(),
                     withdrawn.policyVersion(), null));
         }
-        if (event instanceof CreditExpired expired) {
+
+        @Override
+        public Optional<LedgerEntry> expired(CreditExpired expired) {
             return Optional.of(new LedgerEntry(expired.accountId(), EntryType.EXPIRY, null,
                     Credit.ZERO.minus(expired.amount()), null, null, Cause.EXPIRY, expired.lotId(), null, 0, null,
                     null));
         }
-        if (event instanceof WithdrawalRefused refused) {
+
+        @Override
+        public Optional<LedgerEntry> refused(WithdrawalRefused refused) {
             return Optional.of(new LedgerEntry(refused.accountId(), EntryType.REFUSAL, refused.consumerId(),
                     Credit.ZERO, refused.cost(), refused.balance(), Cause.WITHDRAWAL, refused.withdrawalId(),
                     refused.requestKey(), refused.itemsOffered(), refused.policyVersion(), null));
         }
-        return Optional.empty();
-    }
+
+        @Override
+        public Optional<LedgerEntry> reported(ActedOnReported reported) {
+            return Optional.empty();
+        }
+    };
 }

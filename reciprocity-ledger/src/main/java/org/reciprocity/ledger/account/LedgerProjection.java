@@ -7,24 +7,28 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.reciprocity.core.SqlTime;
-import org.reciprocity.core.account.AccountBook;
-import org.reciprocity.core.account.CreditExpired;
-import org.reciprocity.core.account.CreditGranted;
-import org.reciprocity.core.contribution.ItemsContributed;
-import org.reciprocity.core.feedback.BonusEarned;
-import org.reciprocity.core.messaging.EventJson;
+import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.CreditExpired;
+import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.kernel.AccountBook;
+import org.reciprocity.core.kernel.Charges;
+import org.reciprocity.core.kernel.Delivery;
+import org.reciprocity.core.kernel.MemberPoolShares;
+import org.reciprocity.core.kernel.MemberShare;
+import org.reciprocity.core.messaging.EventJson;
 import org.reciprocity.core.policy.Credit;
-import org.reciprocity.core.withdrawal.Charge;
-import org.reciprocity.core.withdrawal.ItemsWithdrawn;
-import org.reciprocity.core.withdrawal.WithdrawalRefused;
 import org.reciprocity.ledger.projection.ProjectionReplays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -64,9 +68,9 @@ class LedgerProjection {
         List<Object[]> items = new ArrayList<>();
         for (int i = 0; i < event.credits().size(); i++) {
             var credit = event.credits().get(i);
-            items.add(new Object[] {event.accountId(), position(token), i, credit.item().type().label(),
-                    credit.item().value(), credit.item().tlp().label(), credit.rule().name(), credit.weight(),
-                    credit.credit().amount()});
+            items.add(new Object[] {event.accountId(), position(token), i, credit.item().id(),
+                    credit.item().type().label(), credit.item().value(), credit.item().tlp().label(),
+                    credit.rule().name(), credit.weight(), credit.credit().amount()});
         }
         insertItems(items);
     }
@@ -74,15 +78,14 @@ class LedgerProjection {
     @EventHandler
     void on(ItemsWithdrawn event, @Timestamp Instant at, TrackingToken token) {
         post(event, at, token);
-        long charged = event.charged();
-        Credit each = charged == 0 ? Credit.ZERO
-                : Credit.of(event.cost().amount().divide(BigDecimal.valueOf(charged), 3, RoundingMode.HALF_EVEN));
+        Credit each = Charges.eachCharged(event);
         List<Object[]> items = new ArrayList<>();
         for (int i = 0; i < event.items().size(); i++) {
             var delivered = event.items().get(i);
-            items.add(new Object[] {event.accountId(), position(token), i, delivered.item().type().label(),
-                    delivered.item().value(), delivered.item().tlp().label(), delivered.charge().name(), null,
-                    (delivered.charge() == Charge.CHARGED ? each : Credit.ZERO).amount()});
+            items.add(new Object[] {event.accountId(), position(token), i, delivered.item().id(),
+                    delivered.item().type().label(), delivered.item().value(), delivered.item().tlp().label(),
+                    delivered.charge().name(), null, (delivered.charge() == Charge.CHARGED ? each : Credit.ZERO)
+                    .amount()});
         }
         insertItems(items);
     }
@@ -120,9 +123,7 @@ class LedgerProjection {
         Optional<AccountRow> row = find(query.accountId());
         Balance balance = row.map(AccountRow::balance).orElse(Balance.empty(query.accountId()));
         AccountBook book = row.map(AccountRow::book).orElse(AccountBook.EMPTY);
-        Credit pendingExpiry = book.expiriesAt(query.accountId(), query.now()).stream()
-                .map(expired -> expired.amount()).reduce(Credit.ZERO, Credit::plus);
-        return new AccountSummary(balance, book.balance().minus(pendingExpiry), members(balance));
+        return new AccountSummary(balance, book.availableAt(query.accountId(), query.now()), members(balance));
     }
 
     @QueryHandler
@@ -158,13 +159,13 @@ class LedgerProjection {
 
     private static StatementItem item(ResultSet rs, boolean seesAll) throws SQLException {
         Tlp tlp = Tlp.parse(rs.getString("tlp"));
-        boolean withheld = !seesAll && !tlp.isPoolShareable();
+        boolean withheld = !Delivery.showsValue(tlp, seesAll);
         return new StatementItem(rs.getInt("ordinal"), rs.getString("item_type"),
                 withheld ? null : rs.getString("item_value"), withheld, tlp.label(), rs.getString("rule"),
                 rs.getBigDecimal("weight"), credit(rs, "credit"));
     }
 
-    private void post(Object event, Instant at, TrackingToken token) {
+    private void post(AccountEvent event, Instant at, TrackingToken token) {
         LedgerEntry entry = LedgerEntry.of(event).orElseThrow();
         long position = position(token);
         Optional<AccountRow> existing = find(entry.accountId());
@@ -209,25 +210,17 @@ class LedgerProjection {
     }
 
     private List<MemberShare> members(Balance balance) {
-        List<Object[]> rows = jdbc.query("select participant_id, earned, spent from account_member "
-                        + "where account_id = ? order by participant_id",
-                (rs, i) -> new Object[] {rs.getString(1), credit(rs, "earned"), credit(rs, "spent")},
-                balance.accountId());
-        Credit total = rows.stream().map(row -> (Credit) row[1]).reduce(Credit.ZERO, Credit::plus);
-        return rows.stream().map(row -> {
-            Credit earned = (Credit) row[1];
-            BigDecimal share = total.isPositive()
-                    ? earned.amount().divide(total.amount(), 4, RoundingMode.HALF_EVEN).stripTrailingZeros()
-                    : BigDecimal.ZERO;
-            return new MemberShare((String) row[0], earned, (Credit) row[2], share, balance.balance().times(share));
-        }).toList();
+        return MemberPoolShares.of(jdbc.query("select participant_id, earned, spent from account_member "
+                        + "where account_id = ? order by participant_id", (rs, i) -> new MemberPoolShares.Contribution(
+                        rs.getString(1), credit(rs, "earned"), credit(rs, "spent")), balance.accountId()),
+                balance.balance());
     }
 
     private void insertItems(List<Object[]> items) {
         for (int from = 0; from < items.size(); from += CHUNK) {
-            jdbc.batchUpdate("insert into statement_item (account_id, position, ordinal, item_type, item_value, tlp, "
-                    + "rule, weight, credit) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", items.subList(from,
-                    Math.min(items.size(), from + CHUNK)));
+            jdbc.batchUpdate("insert into statement_item (account_id, position, ordinal, item_id, item_type, "
+                    + "item_value, tlp, rule, weight, credit) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    items.subList(from, Math.min(items.size(), from + CHUNK)));
         }
     }
 

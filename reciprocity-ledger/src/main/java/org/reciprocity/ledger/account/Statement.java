@@ -1,5 +1,7 @@
 package org.reciprocity.ledger.account;
 
+import org.reciprocity.core.kernel.MemberShare;
+
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package org.reciprocity.ledger.catalogue;
 
-import org.reciprocity.core.contribution.ItemsContributed;
-import org.reciprocity.core.policy.CreditRule;
-import org.reciprocity.core.policy.ItemCredit;
+import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.ItemCredit;
+import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.ledger.history.EventHistory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

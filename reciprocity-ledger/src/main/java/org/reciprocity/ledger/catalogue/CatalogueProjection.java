@@ -7,15 +7,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
-import org.reciprocity.core.contribution.ItemsContributed;
 import org.reciprocity.core.SqlTime;
-import org.reciprocity.core.item.Item;
-import org.reciprocity.core.policy.CreditRule;
-import org.reciprocity.core.policy.ItemCredit;
+import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.ItemCredit;
+import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.messaging.EventJson;
-import org.reciprocity.core.withdrawal.DrawCriteria;
 import org.reciprocity.ledger.projection.ProjectionReplays;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +28,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -53,6 +53,8 @@ import java.util.function.LongSupplier;
 class CatalogueProjection {
 
     private static final int CHUNK = 1000;
+    // The rules a statement gives the items of a contribution (a withdrawal's items carry their charge instead).
+    private static final List<String> CONTRIBUTED = Arrays.stream(CreditRule.values()).map(Enum::name).toList();
 
     private final JdbcTemplate jdbc;
     private final RowMapper<CatalogueEntry> entryRow = this::entry;
@@ -139,14 +141,14 @@ class CatalogueProjection {
      * more than asked to know whether there is more.
      */
     @QueryHandler
-    PoolPage handle(FindPoolPage query) {
+    CataloguePage handle(FindCataloguePage query) {
         long after = query.afterPosition() == null ? 0 : query.afterPosition();
         if (query.addedAfter() != null) {
             List<Long> first = jdbc.queryForList("select pool_position from catalogue_item where shared_at > ? "
                     + "order by shared_at, pool_position fetch first 1 rows only", Long.class,
                     SqlTime.of(query.addedAfter()));
             if (first.isEmpty()) {
-                return new PoolPage(List.of(), false);
+                return new CataloguePage(List.of(), false);
             }
             after = Math.max(after, first.get(0) - 1);
         }
@@ -154,25 +156,28 @@ class CatalogueProjection {
         List<Object> arguments = new ArrayList<>(List.of(after));
         if (query.itemIds() != null) {
             if (query.itemIds().isEmpty()) {
-                return new PoolPage(List.of(), false);
+                return new CataloguePage(List.of(), false);
             }
             sql.append(" and item_id in (").append(String.join(",", Collections.nCopies(query.itemIds().size(), "?")))
                     .append(')');
             arguments.addAll(query.itemIds());
         }
         if (query.holder() != null) {
-            // Only what the holder received or contributed: what it may look at without drawing.
-            sql.append(" and (exists (select 1 from delivered_item d where d.item_id = c.item_id and d.consumer_id = ?)"
-                    + " or exists (select 1 from contributed_item k where k.item_id = c.item_id"
-                    + " and (k.contributor_id = ? or k.account_id = ?)))");
-            arguments.addAll(List.of(query.holder().participantId(), query.holder().participantId(),
-                    query.holder().accountId()));
+            // Only what the holder holds: what its account was credited for, and what it sent or received itself
+            // through any account, as the ledger's statements record it.
+            sql.append(" and (exists (select 1 from statement_item s where s.item_id = c.item_id and s.account_id = ?"
+                    + " and s.rule in (" + String.join(",", Collections.nCopies(CONTRIBUTED.size(), "?")) + "))"
+                    + " or exists (select 1 from statement_item s join statement_entry e on e.account_id = s.account_id"
+                    + " and e.position = s.position where s.item_id = c.item_id and e.participant_id = ?))");
+            arguments.add(query.holder().accountId());
+            arguments.addAll(CONTRIBUTED);
+            arguments.add(query.holder().participantId());
         }
         sql.append(" order by pool_position fetch first ? rows only");
         arguments.add(query.limit() + 1);
-        List<PoolItem> items = jdbc.query(sql.toString(), entryRow, arguments.toArray()).stream()
+        List<CatalogueItem> items = jdbc.query(sql.toString(), entryRow, arguments.toArray()).stream()
                 .map(CatalogueProjection::offered).toList();
-        return new PoolPage(items.subList(0, Math.min(items.size(), query.limit())), items.size() > query.limit());
+        return new CataloguePage(items.subList(0, Math.min(items.size(), query.limit())), items.size() > query.limit());
     }
 
     @QueryHandler
@@ -199,8 +204,8 @@ class CatalogueProjection {
                 .map(CatalogueProjection::offered).toList());
     }
 
-    static PoolItem offered(CatalogueEntry entry) {
-        return new PoolItem(entry.asDeliveredItem(), entry.poolPosition(), entry.sharedAt(), entry.corroborations(),
+    static CatalogueItem offered(CatalogueEntry entry) {
+        return new CatalogueItem(entry.asDeliveredItem(), entry.poolPosition(), entry.sharedAt(), entry.corroborations(),
                 entry.modifiedAt());
     }
 

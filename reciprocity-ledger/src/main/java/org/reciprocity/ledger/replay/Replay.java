@@ -1,7 +1,12 @@
 package org.reciprocity.ledger.replay;
 
-import org.reciprocity.core.account.AccountBook;
-import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.AnsweredRequest;
+import org.reciprocity.core.event.CreditExpired;
+import org.reciprocity.core.kernel.AccountBook;
+import org.reciprocity.core.kernel.SharedPool;
+import org.reciprocity.core.membership.MemberJoinedPool;
+import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.policy.PolicyChanged;
 import org.reciprocity.core.policy.PolicyTimeline;
 import org.reciprocity.ledger.account.Balance;
@@ -11,21 +16,27 @@ import org.reciprocity.ledger.history.RecordedEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * One replay's state, counted from the events in global order: every account's balance ({@link LedgerEntry},
- * {@link Balance}, as the live ledger counts) and book ({@link AccountBook}, as the account decides), the policy
- * versions the history announced, and every decision held to them ({@link DecisionChecks}). Memory grows with the
- * accounts and their unspent credit, never with the length of the history.
+ * {@link Balance}, as the live ledger counts) and book ({@link AccountBook}, as the account decides), what the shared
+ * pool knew ({@link SharedPool}), who belonged to which pool, the policy versions the history announced, and every
+ * decision taken again by the rule kernel and held to what was recorded ({@link DecisionReplay}). Memory grows with
+ * the accounts, their unspent credit and the items of the pool (see {@link SharedPool}), never with the length of the
+ * history.
  * <p>
  * With an {@code until} instant, each account counts its stream up to its first event stamped after it, and nothing
  * after: nodes stamp events with their own clocks, so with clocks a little apart a later event of a stream can carry
- * an earlier time, and counting it without the one before would draw on credit not yet counted.
+ * an earlier time, and counting it without the one before would draw on credit not yet counted. The pool's knowledge
+ * still follows every event: a later decision of another account was taken with it.
  */
 final class Replay {
 
@@ -33,8 +44,13 @@ final class Replay {
     private final int maxFindings;
     private final Consumer<AccountMovement> movements;
     private final PolicyTimeline policies = new PolicyTimeline();
+    private final SharedPool pool = new SharedPool();
+    private final Map<String, Set<String>> members = new HashMap<>();
+    private final DecisionReplay decisions = new DecisionReplay(policies, pool,
+            poolId -> members.getOrDefault(poolId, Set.of()));
     private final Map<String, AccountState> accounts = new TreeMap<>();
     private final List<ReplayFinding> findings = new ArrayList<>();
+    private final Map<Check, Long> findingsByCheck = new EnumMap<>(Check.class);
     private long findingsTotal;
     private long eventsRead;
     private long decisionsChecked;
@@ -58,40 +74,93 @@ final class Replay {
         lastPosition = event.position();
         lastTimestamp = event.timestamp();
         Object payload = event.payload();
-        if (payload instanceof PolicyChanged) {
-            policies.apply(payload);
-            return;
+        if (payload instanceof AccountEvent accountEvent) {
+            count(event, accountEvent);
+        } else if (payload instanceof PolicyChanged changed) {
+            policies.apply(changed);
+        } else if (payload instanceof MemberJoinedPool joined) {
+            members.computeIfAbsent(joined.poolId(), pool -> new LinkedHashSet<>()).add(joined.memberId());
+        } else if (payload instanceof MemberLeftPool left) {
+            members.getOrDefault(left.poolId(), new LinkedHashSet<>()).remove(left.memberId());
         }
-        Optional<LedgerEntry> entry = LedgerEntry.of(payload);
-        if (entry.isEmpty() || (scope.accountId() != null && !scope.accountId().equals(entry.get().accountId()))) {
-            return;
-        }
-        AccountState account = accounts.computeIfAbsent(entry.get().accountId(), AccountState::new);
-        if (scope.until() != null && (account.past || event.timestamp().isAfter(scope.until()))) {
+    }
+
+    private void count(RecordedEvent recorded, AccountEvent event) {
+        AccountState account = accounts.computeIfAbsent(event.accountId(), AccountState::new);
+        boolean inScope = scope.accountId() == null || scope.accountId().equals(event.accountId());
+        if (scope.until() != null && (account.past || recorded.timestamp().isAfter(scope.until()))) {
             account.past = true;
-            return;
+        } else if (inScope) {
+            event.accept(new Counting(account, recorded));
         }
-        if (scope.from() == null || !event.timestamp().isBefore(scope.from())) {
-            decisionsChecked++;
-            DecisionChecks.check(payload, account.book, policies, event.timestamp())
-                    .forEach(problem -> found(event, account.accountId, problem));
+        // What the pool knew when later decisions were taken, whichever account this was.
+        pool.apply(event);
+    }
+
+    /** An account event counted: an expiry waits for the decision it belongs to, an answer completes it. */
+    private final class Counting extends AnswerOrExpiry {
+
+        private final AccountState account;
+        private final RecordedEvent recorded;
+
+        Counting(AccountState account, RecordedEvent recorded) {
+            this.account = account;
+            this.recorded = recorded;
         }
-        try {
-            account.book = account.book.apply(payload);
-        } catch (IllegalStateException e) {
-            found(event, account.accountId, e.getMessage());
+
+        @Override
+        Void expiry(CreditExpired expired) {
+            if (account.expiries.isEmpty()) {
+                account.bookBeforeDecision = account.book;
+            }
+            DecisionReplay.RecordedExpiry expiry = new DecisionReplay.RecordedExpiry(recorded.position(),
+                    recorded.timestamp(), expired);
+            account.expiries.add(expiry);
+            if (checked()) {
+                decisions.early(expiry).ifPresent(found -> found(found.position(), account.accountId, expired,
+                        found.check(), found.detail()));
+            }
+            book(expired);
+            return null;
         }
-        account.balance = account.balance.plus(entry.get(), event.position(), event.timestamp());
-        movements.accept(new AccountMovement(event.position(), event.timestamp(), entry.get(), account.balance));
+
+        @Override
+        Void answer(AnsweredRequest answer) {
+            AccountBook before = account.expiries.isEmpty() ? account.book : account.bookBeforeDecision;
+            if (checked()) {
+                decisionsChecked++;
+                decisions.check(before, account.expiries, answer, recorded.position()).forEach(found ->
+                        found(found.position(), account.accountId, answer, found.check(), found.detail()));
+            }
+            decisions.remember(answer);
+            account.expiries.clear();
+            book(answer);
+            return null;
+        }
+
+        private boolean checked() {
+            return scope.from() == null || !recorded.timestamp().isBefore(scope.from());
+        }
+
+        private void book(AccountEvent event) {
+            try {
+                account.book = account.book.apply(event);
+            } catch (IllegalStateException e) {
+                found(recorded.position(), account.accountId, event, Check.BOOK, e.getMessage());
+            }
+            LedgerEntry.of(event).ifPresent(entry -> {
+                account.balance = account.balance.plus(entry, recorded.position(), recorded.timestamp());
+                movements.accept(new AccountMovement(recorded.position(), recorded.timestamp(), entry,
+                        account.balance));
+            });
+        }
     }
 
     /** Every account rebuilt, with what it could draw at {@code at}. */
     List<AccountAsOf> accounts(Instant at) {
-        return accounts.values().stream().filter(account -> account.balance.lastPosition() >= 0).map(account -> {
-            Credit expired = account.book.expiriesAt(account.accountId, at).stream()
-                    .map(expiry -> expiry.amount()).reduce(Credit.ZERO, Credit::plus);
-            return new AccountAsOf(account.balance, account.book.balance().minus(expired));
-        }).toList();
+        return accounts.values().stream().filter(account -> account.balance.lastPosition() >= 0)
+                .map(account -> new AccountAsOf(account.balance, account.book.availableAt(account.accountId, at)))
+                .toList();
     }
 
     Map<String, Balance> balances() {
@@ -112,6 +181,10 @@ final class Replay {
         return findingsTotal;
     }
 
+    Map<Check, Long> findingsByCheck() {
+        return Map.copyOf(findingsByCheck);
+    }
+
     long eventsRead() {
         return eventsRead;
     }
@@ -129,17 +202,25 @@ final class Replay {
         return lastTimestamp;
     }
 
-    private void found(RecordedEvent event, String accountId, String detail) {
+    /** How many items the replay knew the shared pool to hold. */
+    int itemsKnown() {
+        return pool.size();
+    }
+
+    private void found(long position, String accountId, AccountEvent event, Check check, String detail) {
         findingsTotal++;
+        findingsByCheck.merge(check, 1L, Long::sum);
         if (findings.size() < maxFindings) {
-            findings.add(new ReplayFinding(event.position(), accountId, event.type(), detail));
+            findings.add(new ReplayFinding(position, accountId, event.getClass().getSimpleName(), check, detail));
         }
     }
 
     private static final class AccountState {
         private final String accountId;
+        private final List<DecisionReplay.RecordedExpiry> expiries = new ArrayList<>();
         private Balance balance;
         private AccountBook book = AccountBook.EMPTY;
+        private AccountBook bookBeforeDecision = AccountBook.EMPTY;
         private boolean past;
 
         AccountState(String accountId) {

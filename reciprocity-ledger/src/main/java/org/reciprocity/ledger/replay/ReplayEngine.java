@@ -21,9 +21,9 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Replays the event history, streaming it in global order, through the rule code the live exchange decides with:
- * every account rebuilt, every decision checked (see {@link DecisionChecks}), and, when the replay reaches the head,
- * the result held to the live ledger account by account.
+ * Replays the event history, streaming it in global order, through the rule kernel the live exchange decides with:
+ * every account rebuilt, every decision taken again and compared (see {@link DecisionReplay}), and, when the replay
+ * reaches the head, the result held to the live ledger account by account.
  */
 @Service
 public class ReplayEngine {
@@ -71,7 +71,8 @@ public class ReplayEngine {
                 : scope.throughPosition() != null && replay.lastTimestamp() != null ? replay.lastTimestamp()
                 : clock.instant();
         return new ReplayResult(scope, replay.lastPosition(), replay.eventsRead(), replay.decisionsChecked(),
-                replay.accounts(at), replay.findings(), replay.findingsTotal(), comparison, clock.instant(), millis,
+                ReplayResult.checks(replay.findingsByCheck()), replay.itemsKnown(), replay.accounts(at),
+                replay.findings(), replay.findingsTotal(), comparison, clock.instant(), millis,
                 replay.eventsRead() * 1000 / millis);
     }
 
@@ -108,9 +109,9 @@ public class ReplayEngine {
     }
 
     private boolean ledgerReaches(long through) {
-        Instant deadline = Instant.now().plus(LEDGER_WAIT);
+        long deadline = System.nanoTime() + LEDGER_WAIT.toNanos();
         while (projections.status(ProjectionReplays.LEDGER).position() < through) {
-            if (Instant.now().isAfter(deadline)) {
+            if (System.nanoTime() - deadline > 0) {
                 return false;
             }
             try {

@@ -3,18 +3,19 @@ package org.reciprocity.ledger.account;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reciprocity.core.account.CreditExpired;
-import org.reciprocity.core.account.CreditGranted;
-import org.reciprocity.core.contribution.ItemsContributed;
-import org.reciprocity.core.feedback.BonusEarned;
+import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.CreditExpired;
+import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.kernel.MemberShare;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.testing.Simulation;
-import org.reciprocity.core.withdrawal.ItemsWithdrawn;
-import org.reciprocity.core.withdrawal.WithdrawalRefused;
 import org.reciprocity.ledger.LedgerDatabase;
 
 import java.math.BigDecimal;
@@ -45,6 +46,8 @@ class LedgerProjectionTest {
 
     @Test
     void everyKindOfEntryMovesTheBalanceAsTheAccountDid() {
+        exchange.contribute("feed", "feed", "f1", List.of(item("url", "http://x.example/", "GREEN"),
+                item("ipv4", "192.0.2.9", "GREEN")));
         exchange.contribute("bank-a", "bank-a", "k1", List.of(ip, domain, hash));
         exchange.grant("bank-a", "g1", Credit.of(5), null);
         exchange.withdraw("bank-a", "bank-a", "w1", List.of(item("url", "http://x.example/", "GREEN")));
@@ -63,6 +66,8 @@ class LedgerProjectionTest {
     @Test
     void theStatementGivesEachLineItsCauseAndEachItemItsRuleAndWeight() {
         exchange.contribute("telco-b", "telco-b", "t1", List.of(ip));
+        exchange.contribute("feed", "feed", "f1", List.of(domain, item("sha1", "b".repeat(40), "GREEN"),
+                item("sha1", "c".repeat(40), "GREEN")));
         exchange.contribute("bank-a", "bank-a", "k1", List.of(ip, hash));
         exchange.grant("bank-a", "g1", Credit.of(2), null);
         exchange.withdraw("bank-a", "bank-a", "w1", List.of(domain, ip));
@@ -135,6 +140,7 @@ class LedgerProjectionTest {
     void aPoolShowsEachMembersShare() {
         exchange.contribute("pool-p", "town-a", "a1", List.of(ip, domain, item("ipv4", "192.0.2.2", "GREEN")));
         exchange.contribute("pool-p", "town-b", "b1", List.of(item("ipv4", "192.0.2.3", "GREEN")));
+        exchange.contribute("feed", "feed", "f1", List.of(item("ipv4", "192.0.2.4", "GREEN")));
         exchange.withdraw("pool-p", "town-b", "w1", List.of(item("ipv4", "192.0.2.4", "GREEN")));
         feedAll();
 

@@ -3,15 +3,16 @@ package org.reciprocity.ledger.catalogue;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reciprocity.core.contribution.ItemsContributed;
+import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.ItemCredit;
+import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.kernel.Earnings;
 import org.reciprocity.core.policy.Credit;
-import org.reciprocity.core.policy.CreditRule;
-import org.reciprocity.core.policy.ItemCredit;
 import org.reciprocity.core.policy.PolicyRules;
-import org.reciprocity.core.withdrawal.DrawCriteria;
 import org.reciprocity.ledger.LedgerDatabase;
 
 import java.time.Instant;
@@ -37,8 +38,8 @@ class CatalogueProjectionTest {
     private static ItemsContributed contributed(String account, String key, List<Item> newItems, List<Item> known,
                                                 int ignored) {
         List<ItemCredit> credits = new ArrayList<>();
-        newItems.forEach(item -> credits.add(PolicyRules.DEFAULT.creditFor(item, CreditRule.NEW)));
-        known.forEach(item -> credits.add(PolicyRules.DEFAULT.creditFor(item, CreditRule.CORROBORATION)));
+        newItems.forEach(item -> credits.add(Earnings.creditFor(item, CreditRule.NEW, PolicyRules.DEFAULT)));
+        known.forEach(item -> credits.add(Earnings.creditFor(item, CreditRule.CORROBORATION, PolicyRules.DEFAULT)));
         return new ItemsContributed(UUID.randomUUID(), account, account, key, "fingerprint", credits, 0, Credit.ZERO,
                 null, Credit.ZERO, 1, Instant.EPOCH);
     }
@@ -59,7 +60,7 @@ class CatalogueProjectionTest {
         outOfOrder.on(contributed("bank-a", "k1", List.of(seen), List.of(), 0), T0.plusSeconds(1), at(2));
 
         DrawableItems drawable = outOfOrder.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)));
-        assertThat(drawable.items()).extracting(PoolItem::position).containsExactly(1L);
+        assertThat(drawable.items()).extracting(CatalogueItem::position).containsExactly(1L);
         assertThat(drawable.items()).extracting(item -> item.item().value()).containsExactly("192.0.2.9");
     }
 
@@ -86,7 +87,7 @@ class CatalogueProjectionTest {
 
         catalogue.on(contributed("cert-my", "k1", List.of(), List.of(sharedLater), 0), T0.plusSeconds(60), at(2));
         DrawableItems drawable = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)));
-        assertThat(drawable.items()).containsExactly(new PoolItem(
+        assertThat(drawable.items()).containsExactly(new CatalogueItem(
                 new Item(ItemType.DOMAIN, "c2.example", 40, Tlp.GREEN, null, null, List.of("c2")), 1,
                 T0.plusSeconds(60), 1));
     }
@@ -105,7 +106,7 @@ class CatalogueProjectionTest {
 
         DrawableItems drawable = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)));
         assertThat(drawable.items()).as("the RED corroboration is not counted: the count is shown to all")
-                .containsExactly(new PoolItem(new Item(ItemType.URL, "http://a.example/x", 70, Tlp.GREEN,
+                .containsExactly(new CatalogueItem(new Item(ItemType.URL, "http://a.example/x", 70, Tlp.GREEN,
                         Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-05T00:00:00Z"),
                         List.of("bank", "phishing")), 1, T0, 1, T0.plusSeconds(1)));
     }
@@ -120,12 +121,12 @@ class CatalogueProjectionTest {
         catalogue.on(contributed("bank-c", "k1", List.of(item("ipv4", "198.51.100.3", "GREEN")), List.of(), 1),
                 T0, at(3));
 
-        List<PoolItem> pool = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)))
+        List<CatalogueItem> pool = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)))
                 .items();
-        assertThat(pool).extracting(PoolItem::sharedAt).containsExactly(T0.plusSeconds(5),
+        assertThat(pool).extracting(CatalogueItem::sharedAt).containsExactly(T0.plusSeconds(5),
                 T0.plusSeconds(5).plusMillis(1), T0.plusSeconds(5).plusMillis(2));
-        assertThat(catalogue.handle(new FindPoolPage(null, T0.plusSeconds(5), null, 10)).items())
-                .extracting(PoolItem::position).as("added after the first one's date").containsExactly(2L, 3L);
+        assertThat(catalogue.handle(new FindCataloguePage(null, T0.plusSeconds(5), null, 10)).items())
+                .extracting(CatalogueItem::position).as("added after the first one's date").containsExactly(2L, 3L);
     }
 
     @Test
@@ -144,7 +145,7 @@ class CatalogueProjectionTest {
                 .containsExactly("198.51.100.4", "198.51.100.5");
         DrawableItems firstTwo = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 2)));
         assertThat(firstTwo.asItems()).hasSize(2);
-        assertThat(firstTwo.throughPosition()).isEqualTo(2);
+        assertThat(firstTwo.asOffer().throughPosition()).isEqualTo(2);
     }
 
     @Test
@@ -159,7 +160,7 @@ class CatalogueProjectionTest {
         do {
             page = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, after, 10)));
             delivered.addAll(page.asItems());
-            after = page.throughPosition();
+            after = page.asOffer().throughPosition();
         } while (!page.items().isEmpty());
         assertThat(delivered).isEqualTo(feed);
     }
@@ -170,7 +171,7 @@ class CatalogueProjectionTest {
                 item("ipv4", "192.0.2.8", "GREEN")), List.of(), 2), T0, at(1));
         catalogue.on(contributed("bank-b", "k1", List.of(item("ipv4", "192.0.2.7", "CLEAR")),
                 List.of(item("ipv4", "192.0.2.9", "GREEN")), 1), T0.plusSeconds(1), at(2));
-        List<PoolItem> first = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)))
+        List<CatalogueItem> first = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10)))
                 .items();
         catalogue.reset();
         catalogue.on(contributed("bank-a", "k1", List.of(item("ipv4", "192.0.2.9", "RED"),
@@ -179,7 +180,7 @@ class CatalogueProjectionTest {
                 List.of(item("ipv4", "192.0.2.9", "GREEN")), 1), T0.plusSeconds(1), at(2));
 
         assertThat(catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10))).items())
-                .isEqualTo(first).extracting(PoolItem::position).containsExactly(1L, 2L, 3L);
+                .isEqualTo(first).extracting(CatalogueItem::position).containsExactly(1L, 2L, 3L);
     }
 
     @Test

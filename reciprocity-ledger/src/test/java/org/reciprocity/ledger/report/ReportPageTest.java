@@ -59,7 +59,7 @@ class ReportPageTest {
         exchange.withdraw("cert-<x>", "cert-<x>", "<script>alert(1)</script>", List.of(ip));
         VerificationReport altered = new VerificationReport(false, 3, 3, 1, 2L, List.of(new ChainFinding(2,
                 ChainFinding.Kind.MODIFIED, "changed")), 1, "abc", T0, 5);
-        ReplayResult replay = new ReplayResult(ReplayScope.EVERYTHING, 3, 3, 3, List.of(), List.of(), 0,
+        ReplayResult replay = new ReplayResult(ReplayScope.EVERYTHING, 3, 3, 3, List.of(), 1, List.of(), List.of(), 0,
                 new Comparison(true, null, 2, 0, List.of()), T0, 10, 300);
 
         String page = ReportPage.render(new AuditReport(T0, altered, replay, timeline().histories()));
@@ -75,7 +75,7 @@ class ReportPageTest {
         Timeline timeline = new Timeline();
         Map<String, Balance> balances = new HashMap<>();
         for (Simulation.Step step : exchange.history()) {
-            LedgerEntry.of(step.event()).ifPresent(entry -> {
+            step.accountEvent().flatMap(LedgerEntry::of).ifPresent(entry -> {
                 Balance after = balances.getOrDefault(entry.accountId(), Balance.empty(entry.accountId()))
                         .plus(entry, step.position(), step.at());
                 balances.put(entry.accountId(), after);

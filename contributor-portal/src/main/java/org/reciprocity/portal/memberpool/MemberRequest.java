@@ -1,0 +1,5 @@
+package org.reciprocity.portal.memberpool;
+
+/** A participant to add to a pool. */
+record MemberRequest(String participantId) {
+}

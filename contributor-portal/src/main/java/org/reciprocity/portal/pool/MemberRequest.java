@@ -1,5 +1,0 @@
-package org.reciprocity.portal.pool;
-
-/** A participant to add to a pool. */
-record MemberRequest(String participantId) {
-}

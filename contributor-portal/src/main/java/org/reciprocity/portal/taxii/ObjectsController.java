@@ -1,0 +1,137 @@
+package org.reciprocity.portal.taxii;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.reciprocity.core.contribution.ContributionReceipt;
+import org.reciprocity.core.kernel.Coverage;
+import org.reciprocity.ledger.catalogue.CatalogueItem;
+import org.reciprocity.ledger.catalogue.CataloguePage;
+import org.reciprocity.portal.idempotency.RequestKeyHeader;
+import org.reciprocity.portal.problem.InvalidRequestException;
+import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.stix.StixContributions;
+import org.reciprocity.portal.stix.StixIndicators;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * TAXII 2.1 sections 5.4, Get Objects, and 5.5, Add Objects. Reading objects is drawing from the pool: each page is
+ * one withdrawal through the reader's account, charged by the same rules as any (never twice for one item, never for
+ * one's own), and a page ends where the balance does. Objects are the pool's items as STIX indicators, in pool order;
+ * {@code date_added} is when the item became drawable, never decreasing along the pool, and {@code next} is the pool
+ * position of a page's last object, so paging is exact however many objects share a date and whatever is added
+ * between pages. Adding objects is one contribution.
+ */
+@RestController
+@RequestMapping(path = Taxii.ROOT, produces = Taxii.MEDIA_TYPE)
+@Tag(name = "TAXII 2.1", description = "The shared pool for STIX/TAXII clients (firms and agencies)")
+class ObjectsController {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final PoolObjects pool;
+    private final StixContributions contributions;
+    private final TaxiiStatuses statuses;
+    private final Clock clock;
+
+    ObjectsController(PoolObjects pool, StixContributions contributions, TaxiiStatuses statuses, Clock clock) {
+        this.pool = pool;
+        this.contributions = contributions;
+        this.statuses = statuses;
+        this.clock = clock;
+    }
+
+    @GetMapping({"/pool/collections/{id}/objects", "/pool/collections/{id}/objects/"})
+    @Operation(summary = "Draw objects from the pool, in pool order",
+            description = "Each object delivered is charged as a withdrawal, unless received before or contributed "
+                    + "by the caller; a page ends where the balance does ('more' stays true). Nothing covered at all: "
+                    + "a TAXII error, status 409. Objects asked for by id are delivered as far as the balance covers "
+                    + "them, the others left out as if absent.")
+    ResponseEntity<TaxiiResources.Envelope> objects(@AuthenticationPrincipal Member member, @PathVariable String id,
+                                                    @RequestParam(name = "added_after", required = false)
+                                                    String addedAfter,
+                                                    @RequestParam(required = false) Integer limit,
+                                                    @RequestParam(required = false) String next,
+                                                    @RequestParam(name = "match[id]", required = false) String ids,
+                                                    @RequestParam(name = "match[type]", required = false)
+                                                    String types,
+                                                    @RequestParam(name = "match[spec_version]", required = false)
+                                                    String versions) {
+        Taxii.requirePool(id);
+        ObjectFilters filters = new ObjectFilters(addedAfter, limit, next, ids, types, versions);
+        CataloguePage page = pool.page(filters, null);
+        if (page.items().isEmpty()) {
+            return ResponseEntity.ok(new TaxiiResources.Envelope(false, null, null));
+        }
+        // Asking for objects by id must cost what drawing them costs: one who cannot pay sees only what it holds.
+        List<CatalogueItem> delivered = pool.draw(member, page.items(), filters.after(),
+                filters.byId() ? Coverage.NAMED : Coverage.LONGEST_RUN);
+        boolean more = page.more() || !filters.byId() && delivered.size() < page.items().size();
+        String continueAfter = more && !delivered.isEmpty()
+                ? String.valueOf(delivered.get(delivered.size() - 1).position()) : null;
+        return PoolObjects.withDatesAdded(delivered, new TaxiiResources.Envelope(more, continueAfter,
+                delivered.isEmpty() ? null : delivered.stream().map(StixIndicators::of).map(JsonNode.class::cast)
+                        .toList()));
+    }
+
+    @PostMapping(path = {"/pool/collections/{id}/objects", "/pool/collections/{id}/objects/"},
+            consumes = {Taxii.MEDIA_TYPE, StixContributions.STIX_MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Add objects: one contribution",
+            description = "A TAXII envelope ({\"objects\": [...]}) or a STIX bundle, read as a STIX contribution. "
+                    + "The same envelope sent again is counted once. Answers 202 with a status, complete at once.")
+    ResponseEntity<ObjectNode> add(@AuthenticationPrincipal Member member, @PathVariable String id,
+                                   @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                                   @RequestBody JsonNode body) {
+        Taxii.requirePool(id);
+        ObjectNode bundle = asBundle(body);
+        Instant received = clock.instant();
+        ContributionReceipt receipt = contributions.contribute(member.participantId(), requestKey, bundle);
+        ObjectNode status = JSON.objectNode().put("id", receipt.contributionId().toString())
+                .put("status", "complete").put("request_timestamp", StixIndicators.timestamp(received));
+        int total = bundle.path("objects").size();
+        status.put("total_count", total).put("success_count", total).put("failure_count", 0)
+                .put("pending_count", 0);
+        ArrayNode successes = status.putArray("successes");
+        // An object's version is its modified time; observables have none, and are versioned as received.
+        bundle.path("objects").forEach(object -> successes.addObject().put("id", object.path("id").asText())
+                .put("version", object.path("modified").asText(StixIndicators.timestamp(received))));
+        statuses.keep(receipt.contributionId().toString(), member.participantId(), received, status);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(status);
+    }
+
+    /** The envelope's objects as a bundle, as the STIX reader takes it; a bundle stays as it is. */
+    private static ObjectNode asBundle(JsonNode body) {
+        if (body.isObject() && "bundle".equals(body.path("type").asText())) {
+            return (ObjectNode) body;
+        }
+        if (!body.isObject() || !body.path("objects").isArray()) {
+            throw InvalidRequestException.of("objects", "a TAXII envelope is {\"objects\": [...]}");
+        }
+        // An envelope names no bundle: the bundle's id is derived from its content, so the same envelope sent twice
+        // is the same contribution.
+        ObjectNode bundle = JSON.objectNode().put("type", "bundle").put("id", "bundle--"
+                + UUID.nameUUIDFromBytes(body.path("objects").toString().getBytes(StandardCharsets.UTF_8)));
+        bundle.set("objects", body.path("objects"));
+        return bundle;
+    }
+}

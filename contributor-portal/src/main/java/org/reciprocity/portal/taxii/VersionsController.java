@@ -1,0 +1,49 @@
+package org.reciprocity.portal.taxii;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.reciprocity.ledger.catalogue.CataloguePage;
+import org.reciprocity.portal.problem.NotFoundException;
+import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.stix.StixIndicators;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * TAXII 2.1 section 5.8, Get Object Versions: of an object the caller holds (received or contributed), not charged.
+ * The exchange serves an object's latest version only.
+ */
+@RestController
+@RequestMapping(path = Taxii.ROOT, produces = Taxii.MEDIA_TYPE)
+@Tag(name = "TAXII 2.1")
+class VersionsController {
+
+    private final PoolObjects pool;
+
+    VersionsController(PoolObjects pool) {
+        this.pool = pool;
+    }
+
+    @GetMapping({"/pool/collections/{id}/objects/{objectId}/versions",
+            "/pool/collections/{id}/objects/{objectId}/versions/"})
+    @Operation(summary = "The versions of an object you received or contributed: the exchange serves its latest")
+    ResponseEntity<TaxiiResources.Versions> versions(@AuthenticationPrincipal Member member, @PathVariable String id,
+                                                     @PathVariable String objectId) {
+        Taxii.requirePool(id);
+        UUID itemId = ObjectFilters.itemId(objectId).orElseThrow(() -> new NotFoundException("no object " + objectId
+                + " in the shared pool: its objects are indicators, 'indicator--<uuid>'"));
+        CataloguePage page = pool.item(itemId, member);
+        if (page.items().isEmpty()) {
+            throw new NotFoundException("no object " + objectId + " among those you received or contributed");
+        }
+        return PoolObjects.withDatesAdded(page.items(), new TaxiiResources.Versions(false,
+                List.of(StixIndicators.timestamp(page.items().get(0).modifiedAt()))));
+    }
+}

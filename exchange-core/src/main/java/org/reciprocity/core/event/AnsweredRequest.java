@@ -1,0 +1,16 @@
+package org.reciprocity.core.event;
+
+/** An event that answers a client's request to an account, and so is that request's recorded answer. */
+public sealed interface AnsweredRequest extends AccountEvent
+        permits ItemsContributed, WithdrawalOutcome, CreditGranted, ActedOnReported, BonusEarned {
+
+    /** The participant whose key the request carried: keys are one requester's own. */
+    String requesterId();
+
+    String requestKey();
+
+    String requestFingerprint();
+
+    /** The kind of request this event answers. */
+    RequestKind kind();
+}

@@ -1,0 +1,60 @@
+package org.reciprocity.core.event;
+
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.policy.Credit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A batch of items entered the pool and credited an account. The event records the decision itself, item by item:
+ * the rule each item fell under (new, corroboration, repeat, received), its weight and its credit, under which policy
+ * version: the ledger counts what it records, and the auditor's replay takes the decision again and compares.
+ *
+ * @param credits             each distinct item of the batch with what it earned, in the contributor's order
+ * @param duplicatesInRequest items repeated within the batch and counted once
+ * @param credit              what the batch earned: the sum of the items' credits
+ * @param lot                 the drawable credit it adds (the credit times the policy's ratio); null when it earned
+ *                            nothing
+ * @param balanceAfter        the account's balance once the lot was added
+ * @param decidedAt           the instant of the decision: the policy version is the one in force then, and the lot
+ *                            expires its lifetime later
+ */
+public record ItemsContributed(UUID contributionId, String accountId, String contributorId, String requestKey,
+                               String requestFingerprint, List<ItemCredit> credits, int duplicatesInRequest,
+                               Credit credit, CreditLot lot, Credit balanceAfter, int policyVersion,
+                               Instant decidedAt) implements AnsweredRequest {
+
+    @Override
+    public String requesterId() {
+        return contributorId;
+    }
+
+    @Override
+    public RequestKind kind() {
+        return RequestKind.CONTRIBUTION;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.contributed(this);
+    }
+
+    public int itemCount() {
+        return credits.size();
+    }
+
+    public long count(CreditRule rule) {
+        return credits.stream().filter(credit -> credit.rule() == rule).count();
+    }
+
+    public List<Item> items() {
+        return credits.stream().map(ItemCredit::item).toList();
+    }
+
+    /** What the batch added to the balance. */
+    public Credit drawable() {
+        return lot == null ? Credit.ZERO : lot.amount();
+    }
+}

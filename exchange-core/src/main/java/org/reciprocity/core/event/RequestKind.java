@@ -1,0 +1,10 @@
+package org.reciprocity.core.event;
+
+/** The requests an account answers once per client key. */
+public enum RequestKind {
+    CONTRIBUTION,
+    WITHDRAWAL,
+    GRANT,
+    REPORT,
+    BONUS
+}

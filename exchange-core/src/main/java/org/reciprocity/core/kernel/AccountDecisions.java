@@ -1,0 +1,136 @@
+package org.reciprocity.core.kernel;
+
+import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.CreditExpired;
+import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.CreditLot;
+import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.ItemCredit;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.WithdrawalOutcome;
+import org.reciprocity.core.event.WithdrawalRefused;
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.ReciprocityPolicy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What an account decides, as plain functions of its book, the request, the facts about the items fetched
+ * beforehand, the policy in force and the instant of the decision. Every decision starts by recording the expiry of
+ * any credit that has run out by then, and ends with the event that answers the request. The {@code Account}
+ * aggregate applies what these return; the auditor's replay calls them again on the rebuilt state and compares.
+ */
+public final class AccountDecisions {
+
+    private AccountDecisions() {
+    }
+
+    public static Decision<ItemsContributed> contribute(AccountBook book, Request request, Batch batch,
+                                                        SharedPoolFacts facts, ReciprocityPolicy policy, Instant now) {
+        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        Credit balance = book.applyAll(expiries).balance();
+        List<ItemCredit> credits = new ArrayList<>(batch.items().size());
+        for (Item item : batch.items()) {
+            credits.add(Earnings.creditFor(item, ItemClassification.contributed(facts.of(item.id())),
+                    policy.rules()));
+        }
+        Credit earned = credits.stream().map(ItemCredit::credit).reduce(Credit.ZERO, Credit::plus);
+        CreditLot lot = Earnings.lotFor(request.id(), earned, policy.rules(), now);
+        return new Decision<>(expiries, new ItemsContributed(request.id(), request.accountId(),
+                request.requesterId(), request.requestKey(), request.fingerprint(), credits, batch.duplicates(),
+                earned, lot, balance.plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), now));
+    }
+
+    /**
+     * Delivers what may be delivered of the offer, each item charged or free, as much of it as the coverage asks and
+     * the balance covers; refused, with nothing debited, when the balance does not cover what is to be delivered.
+     */
+    public static Decision<WithdrawalOutcome> withdraw(AccountBook book, Request request, DrawCriteria criteria,
+                                                       Offer offer, Coverage coverage, SharedPoolFacts facts,
+                                                       ReciprocityPolicy policy, Instant now) {
+        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        AccountBook current = book.applyAll(expiries);
+        Credit balance = current.balance();
+        List<DeliveredItem> deliverable = new ArrayList<>(offer.items().size());
+        Map<UUID, Long> positions = new LinkedHashMap<>();
+        for (OfferedItem offered : offer.items()) {
+            ItemFacts known = facts.of(offered.item().id());
+            if (Delivery.mayDeliver(offered.item(), known)) {
+                deliverable.add(new DeliveredItem(offered.item(), offered.corroborations(),
+                        ItemClassification.delivered(known)));
+                positions.put(offered.item().id(), offered.position());
+            }
+        }
+        List<DeliveredItem> delivered = Charges.covered(deliverable, coverage, balance, policy.rules());
+        long charged = Charges.charged(delivered);
+        Credit cost = Charges.costOf(charged, policy.rules());
+        if (!Charges.covers(balance, cost)) {
+            return new Decision<>(expiries, new WithdrawalRefused(request.id(), request.accountId(),
+                    request.requesterId(), request.requestKey(), request.fingerprint(), criteria, delivered.size(),
+                    charged, cost, balance, policy.version(), now));
+        }
+        // A page cut short by the balance ends at its last delivered item, so that the next one starts there.
+        Long through = delivered.size() == deliverable.size() || delivered.isEmpty() ? offer.throughPosition()
+                : positions.get(delivered.get(delivered.size() - 1).item().id());
+        return new Decision<>(expiries, new ItemsWithdrawn(request.id(), request.accountId(), request.requesterId(),
+                request.requestKey(), request.fingerprint(), criteria, delivered, through, cost, current.draw(cost),
+                balance.minus(cost), policy.version(), now));
+    }
+
+    /** @throws InvalidInputException naming {@code expiresAt} when the grant would expire before it is made */
+    public static Decision<CreditGranted> grant(AccountBook book, Request request, Credit amount, String reason,
+                                                Instant expiresAt, Instant now) {
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new InvalidInputException("expiresAt", "a grant expires after it is made; " + expiresAt
+                    + " has passed");
+        }
+        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        Credit balance = book.applyAll(expiries).balance();
+        return new Decision<>(expiries, new CreditGranted(request.id(), request.accountId(), request.requestKey(),
+                request.fingerprint(), amount, reason, expiresAt, request.requesterId(), balance.plus(amount), now));
+    }
+
+    /** Each distinct item reported counts for the account that first shared it, or is recorded with why it does not. */
+    public static Decision<ActedOnReported> report(AccountBook book, Request request, List<ItemRef> items,
+                                                   SharedPoolFacts facts, Instant now) {
+        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        Map<UUID, ItemRef> distinct = new LinkedHashMap<>();
+        items.forEach(item -> distinct.putIfAbsent(item.id(), item));
+        List<ActedOnReported.Counted> counted = new ArrayList<>();
+        List<ActedOnReported.NotCounted> notCounted = new ArrayList<>();
+        distinct.forEach((id, item) -> {
+            ItemFacts known = facts.of(id);
+            ItemClassification.notCounted(known).ifPresentOrElse(
+                    reason -> notCounted.add(new ActedOnReported.NotCounted(item, reason)),
+                    () -> counted.add(new ActedOnReported.Counted(item, Bonuses.beneficiary(known))));
+        });
+        return new Decision<>(expiries, new ActedOnReported(request.id(), request.accountId(),
+                request.requesterId(), request.requestKey(), request.fingerprint(), counted, notCounted, now));
+    }
+
+    /**
+     * The bonus for one counted item of a report, to the account its report named.
+     *
+     * @param policy the policy in force when the item was reported
+     */
+    public static Decision<BonusEarned> bonus(AccountBook book, Request request, UUID reportId, ItemRef item,
+                                              Instant reportedAt, ReciprocityPolicy policy, Instant now) {
+        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        Credit balance = book.applyAll(expiries).balance();
+        CreditLot lot = Bonuses.lotFor(request.id(), policy.rules(), reportedAt);
+        return new Decision<>(expiries, new BonusEarned(request.id(), request.accountId(), request.requestKey(),
+                request.fingerprint(), reportId, item, request.requesterId(), Bonuses.bonus(policy.rules()), lot,
+                balance.plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), reportedAt, now));
+    }
+}

@@ -1,0 +1,86 @@
+package org.reciprocity.core.kernel;
+
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.Tlp;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * How the catalogue merges the contributions of one item into what it serves. Only contributions under a marking the
+ * pool delivers count: an item first contributed under RED or AMBER+STRICT is served nothing of, until some
+ * contribution shares it. Every sharing contributor vouches for the item, so the catalogue serves the strongest
+ * confidence, the widest seen period, the least restrictive marking and all the tags any of them gave it; a sharing
+ * corroboration by another account adds to the count (one under a restricted marking does not, as the count is shown
+ * to everyone). Once shared, an item stays shared: it may already have been drawn.
+ */
+public final class CatalogueMerge {
+
+    private CatalogueMerge() {
+    }
+
+    /**
+     * What the catalogue serves of an item.
+     *
+     * @param corroborations how many accounts besides the first shared it
+     */
+    public record Served(Integer confidence, Tlp tlp, Instant firstSeen, Instant lastSeen, List<String> tags,
+                         int corroborations) {
+
+        public Served {
+            tags = List.copyOf(tags);
+        }
+
+        /** Whether the other serves the item as this does: the same attributes, whatever the count. */
+        public boolean sameAttributesAs(Served other) {
+            return Objects.equals(confidence, other.confidence) && tlp == other.tlp
+                    && Objects.equals(firstSeen, other.firstSeen) && Objects.equals(lastSeen, other.lastSeen)
+                    && tags.equals(other.tags);
+        }
+    }
+
+    /** Whether a contribution of an item, as it was given, shares it with the pool. */
+    public static boolean shares(Item contributed) {
+        return Delivery.isPoolShareable(contributed.tlp());
+    }
+
+    /**
+     * What is served once a contribution that {@link #shares} the item is counted: exactly what it said when it is the
+     * first to share the item ({@code served} null), else the merge.
+     *
+     * @param corroboration whether the contribution corroborates the item (another account brought it)
+     */
+    public static Served merged(Served served, Item contributed, boolean corroboration) {
+        int count = (served == null ? 0 : served.corroborations()) + (corroboration ? 1 : 0);
+        if (served == null) {
+            return new Served(contributed.confidence(), contributed.tlp(), contributed.firstSeen(),
+                    contributed.lastSeen(), contributed.tags(), count);
+        }
+        return new Served(max(served.confidence(), contributed.confidence()),
+                Delivery.servedMarking(served.tlp(), contributed.tlp()),
+                earliest(served.firstSeen(), contributed.firstSeen()),
+                latest(served.lastSeen(), contributed.lastSeen()),
+                union(served.tags(), contributed.tags()), count);
+    }
+
+    private static Integer max(Integer a, Integer b) {
+        return a == null ? b : b == null ? a : Integer.valueOf(Math.max(a, b));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        TreeSet<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        // Bounded like a single contribution's tags, keeping the first in order so the result is deterministic.
+        return all.stream().limit(Item.MAX_TAGS).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package org.reciprocity.core.kernel;
+
+import org.reciprocity.core.event.CreditLot;
+import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.ItemCredit;
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.PolicyRules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What a contribution earns under a policy version: each item its rule's share of the credit for a new item,
+ * weighted by its type, its marking and its contributor's confidence; the batch a lot of drawable credit, the sum
+ * times the policy's ratio.
+ */
+public final class Earnings {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int WEIGHT_SCALE = 6;
+
+    private Earnings() {
+    }
+
+    /** What an item earns under the given rule. */
+    public static ItemCredit creditFor(Item item, CreditRule rule, PolicyRules terms) {
+        BigDecimal share = switch (rule) {
+            case NEW -> BigDecimal.ONE;
+            case CORROBORATION -> terms.corroborationShare();
+            case REPEAT, RECEIVED -> BigDecimal.ZERO;
+        };
+        // Rounded before use, so that the weight recorded is the weight the credit was computed with.
+        BigDecimal weight = share.multiply(terms.typeWeights().get(item.type()))
+                .multiply(terms.tlpWeights().get(item.tlp())).multiply(confidenceWeight(item.confidence(), terms))
+                .setScale(WEIGHT_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return new ItemCredit(item, rule, weight, terms.newItemCredit().times(weight));
+    }
+
+    /**
+     * The drawable credit a batch that earned {@code earned} adds, as one lot named after the contribution: the
+     * earned credit times the ratio, expiring its lifetime after the decision. Null when it earned nothing.
+     */
+    public static CreditLot lotFor(UUID contributionId, Credit earned, PolicyRules terms, Instant decidedAt) {
+        return earned.isPositive() ? new CreditLot(contributionId, earned.times(terms.ratio()),
+                CreditExpiry.expiryOf(decidedAt, terms)) : null;
+    }
+
+    /** Confidence 0 weighs the floor, rising linearly to 1 at confidence 100; unstated, the policy's own weight. */
+    static BigDecimal confidenceWeight(Integer confidence, PolicyRules terms) {
+        if (confidence == null) {
+            return terms.unknownConfidenceWeight();
+        }
+        return terms.confidenceFloor().add(BigDecimal.ONE.subtract(terms.confidenceFloor())
+                .multiply(BigDecimal.valueOf(confidence)).divide(HUNDRED));
+    }
+}

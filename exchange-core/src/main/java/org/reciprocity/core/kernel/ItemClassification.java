@@ -1,0 +1,55 @@
+package org.reciprocity.core.kernel;
+
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.CreditRule;
+
+import java.util.Optional;
+
+/**
+ * How an item is classified for each kind of decision, from what the pool knew of it: new, repeat, received or
+ * corroboration when it is contributed; charged or free, and why, when it is delivered; counted or not, and why,
+ * when a consumer reports acting on it.
+ */
+public final class ItemClassification {
+
+    private ItemClassification() {
+    }
+
+    /**
+     * The rule an item of a contribution falls under. What the contributor's side contributed or received before
+     * earns nothing: no one is credited for sending an item again, for passing back what it drew, or for
+     * corroborating itself through a pool.
+     */
+    public static CreditRule contributed(ItemFacts facts) {
+        if (!facts.inPool()) {
+            return CreditRule.NEW;
+        }
+        if (facts.ours()) {
+            return CreditRule.REPEAT;
+        }
+        return facts.received() ? CreditRule.RECEIVED : CreditRule.CORROBORATION;
+    }
+
+    /** Whether a delivered item is paid for: never twice, and never for what the consumer's side contributed. */
+    public static Charge delivered(ItemFacts facts) {
+        if (facts.ours()) {
+            return Charge.OWN_CONTRIBUTION;
+        }
+        return facts.received() ? Charge.ALREADY_RECEIVED : Charge.CHARGED;
+    }
+
+    /**
+     * Why a reported item does not count, if it does not: it counts once per consumer, only for what the consumer
+     * received from the pool and did not bring itself.
+     */
+    public static Optional<ActedOnReported.Reason> notCounted(ItemFacts facts) {
+        if (facts.ours()) {
+            return Optional.of(ActedOnReported.Reason.OWN_CONTRIBUTION);
+        }
+        if (!facts.received() || !facts.isShared()) {
+            return Optional.of(ActedOnReported.Reason.NOT_RECEIVED);
+        }
+        return facts.reported() ? Optional.of(ActedOnReported.Reason.ALREADY_REPORTED) : Optional.empty();
+    }
+}

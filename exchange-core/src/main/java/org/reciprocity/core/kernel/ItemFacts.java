@@ -1,0 +1,27 @@
+package org.reciprocity.core.kernel;
+
+import org.reciprocity.core.item.Tlp;
+
+/**
+ * What the shared pool knew of one item when a decision about it was taken, as seen from the participants behind the
+ * decision (a contributor and its pool's members, or a consumer). The account fetches these before it decides; the
+ * auditor's replay rebuilds them from the events before the decision. Either way the rules read nothing else.
+ *
+ * @param inPool        some contribution brought the item to the pool
+ * @param ours          the account, or one of the participants behind the decision through any account, contributed
+ *                      it before, new or corroborating
+ * @param received      a withdrawal delivered it to one of the participants behind the decision
+ * @param reported      one of the participants behind the decision reported acting on it
+ * @param sharedBy      the account that first shared it under a marking the pool delivers; null while none has
+ * @param sharedMarking the least restrictive of the markings it was shared under; null while it is not shared
+ */
+public record ItemFacts(boolean inPool, boolean ours, boolean received, boolean reported, String sharedBy,
+                        Tlp sharedMarking) {
+
+    /** An item the pool has never seen. */
+    public static final ItemFacts UNKNOWN = new ItemFacts(false, false, false, false, null, null);
+
+    public boolean isShared() {
+        return sharedBy != null;
+    }
+}

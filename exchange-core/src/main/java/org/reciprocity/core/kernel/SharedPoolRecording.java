@@ -1,0 +1,58 @@
+package org.reciprocity.core.kernel;
+
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.ItemCredit;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
+
+import java.util.List;
+
+/**
+ * What each recorded decision adds to what the pool knows ({@link ItemFacts}): the account's registries write it in
+ * the deciding transaction, the auditor's replay keeps it in memory, and both take it from here.
+ */
+public final class SharedPoolRecording {
+
+    private SharedPoolRecording() {
+    }
+
+    /** The items a contribution brought to the pool: those it was first to contribute. */
+    public static List<ItemCredit> brought(ItemsContributed event) {
+        return event.credits().stream().filter(credit -> credit.rule() == CreditRule.NEW).toList();
+    }
+
+    /**
+     * The items the contribution's account and contributor now count as their own: those they brought or
+     * corroborated. A repeat or a passed-back item was theirs already, or received.
+     */
+    public static List<ItemCredit> contributed(ItemsContributed event) {
+        return event.credits().stream()
+                .filter(credit -> credit.rule() == CreditRule.NEW || credit.rule() == CreditRule.CORROBORATION)
+                .toList();
+    }
+
+    /**
+     * The items the contribution shares with the pool, under whatever rule: the account becomes an item's sharer if
+     * it is the first, and the item's shared marking becomes the least restrictive given.
+     */
+    public static List<ItemCredit> shared(ItemsContributed event) {
+        return event.credits().stream().filter(SharedPoolRecording::shared).toList();
+    }
+
+    public static boolean shared(ItemCredit credit) {
+        return CatalogueMerge.shares(credit.item());
+    }
+
+    /** The items the consumer received for the first time: every delivery counts, paid or free. */
+    public static List<DeliveredItem> received(ItemsWithdrawn event) {
+        return event.items().stream().filter(item -> item.charge() != Charge.ALREADY_RECEIVED).toList();
+    }
+
+    /** The items a report counted: each consumer reports an item once. */
+    public static List<ActedOnReported.Counted> reported(ActedOnReported event) {
+        return event.counted();
+    }
+}

@@ -1,0 +1,159 @@
+package org.reciprocity.core.registry;
+
+import com.google.common.collect.Lists;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.reciprocity.core.account.SharedPoolRecords;
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.ItemCredit;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.kernel.ItemFacts;
+import org.reciprocity.core.kernel.SharedPoolFacts;
+import org.reciprocity.core.kernel.SharedPoolRecording;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The shared pool's records as tables written in the same transaction as the event they follow, with what
+ * {@link SharedPoolRecording} says each decision adds. Their primary keys are what refuse a second "first": when two
+ * contributions of the same new item race, on one node or two, one of them fails to commit and is retried, and the
+ * retry finds the item in the pool. The tables are thus always what a replay of the events in global order builds.
+ */
+@Component
+@ProcessingGroup(Registries.PROCESSING_GROUP)
+class JdbcSharedPool implements SharedPoolRecords {
+
+    // Bounded so that a 10,000-item batch is a handful of statements, not one per item nor one unbounded IN list.
+    private static final int CHUNK = 1000;
+    // The markings a shared item can be served under, from the least restrictive: see markingUpdate.
+    private static final List<Tlp> SHAREABLE = List.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER);
+
+    private final JdbcTemplate jdbc;
+
+    JdbcSharedPool(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Four indexed lookups per thousand items at most, and one alone for items new to the pool: an item no
+     * contribution brought can have been contributed, delivered or reported by no one.
+     */
+    @Override
+    public SharedPoolFacts factsAbout(String accountId, Collection<String> participants, Collection<UUID> itemIds) {
+        Map<UUID, ItemFacts> facts = new HashMap<>();
+        for (List<UUID> chunk : Lists.partition(List.copyOf(itemIds), CHUNK)) {
+            Map<UUID, Shared> inPool = new HashMap<>();
+            jdbc.query("select item_id, shared_by, shared_tlp from shared_item where item_id in ("
+                    + placeholders(chunk.size()) + ")", rs -> {
+                        String marking = rs.getString(3);
+                        inPool.put(rs.getObject(1, UUID.class), new Shared(rs.getString(2),
+                                marking == null ? null : Tlp.parse(marking)));
+                    }, chunk.toArray());
+            if (inPool.isEmpty()) {
+                continue;
+            }
+            List<Object> ourArguments = new ArrayList<>();
+            ourArguments.add(accountId);
+            ourArguments.addAll(participants);
+            Set<UUID> ours = itemsAmong("select item_id from contributed_item where (account_id = ? or contributor_id "
+                    + "in (" + placeholders(participants.size()) + ")) and", ourArguments, inPool.keySet());
+            Set<UUID> received = itemsAmong("select item_id from delivered_item where consumer_id in ("
+                    + placeholders(participants.size()) + ") and", List.copyOf(participants), inPool.keySet());
+            Set<UUID> reported = itemsAmong("select item_id from acted_on where consumer_id in ("
+                    + placeholders(participants.size()) + ") and", List.copyOf(participants), inPool.keySet());
+            inPool.forEach((id, shared) -> facts.put(id, new ItemFacts(true, ours.contains(id), received.contains(id),
+                    reported.contains(id), shared.by(), shared.marking())));
+        }
+        return new SharedPoolFacts(facts);
+    }
+
+    @EventHandler
+    void on(ItemsContributed event) {
+        jdbc.batchUpdate("insert into shared_item (item_id, item_type, contribution_id, account_id, contributor_id, "
+                + "shared_by, shared_tlp) values (?, ?, ?, ?, ?, ?, ?)", SharedPoolRecording.brought(event), CHUNK,
+                (statement, credit) -> {
+                    boolean shares = SharedPoolRecording.shared(credit);
+                    statement.setObject(1, credit.item().id());
+                    statement.setString(2, credit.item().type().label());
+                    statement.setObject(3, event.contributionId());
+                    statement.setString(4, event.accountId());
+                    statement.setString(5, event.contributorId());
+                    statement.setString(6, shares ? event.accountId() : null);
+                    statement.setString(7, shares ? credit.item().tlp().name() : null);
+                });
+        List<ItemCredit> sharedAgain = SharedPoolRecording.shared(event).stream()
+                .filter(credit -> credit.rule() != CreditRule.NEW).toList();
+        // The first sharer stays; the marking becomes the given one where the one kept is more restrictive.
+        jdbc.batchUpdate("update shared_item set shared_by = coalesce(shared_by, ?), shared_tlp = case when "
+                        + "shared_tlp is null or shared_tlp in (?, ?) then ? else shared_tlp end where item_id = ?",
+                sharedAgain, CHUNK, (statement, credit) -> {
+                    Tlp given = credit.item().tlp();
+                    List<String> stricter = SHAREABLE.stream().filter(marking -> marking.compareTo(given) > 0)
+                            .map(Tlp::name).toList();
+                    statement.setString(1, event.accountId());
+                    statement.setString(2, stricter.size() > 0 ? stricter.get(0) : "");
+                    statement.setString(3, stricter.size() > 1 ? stricter.get(1) : "");
+                    statement.setString(4, given.name());
+                    statement.setObject(5, credit.item().id());
+                });
+        jdbc.batchUpdate("insert into contributed_item (account_id, item_id, contributor_id) values (?, ?, ?)",
+                SharedPoolRecording.contributed(event), CHUNK, (statement, credit) -> {
+                    statement.setString(1, event.accountId());
+                    statement.setObject(2, credit.item().id());
+                    statement.setString(3, event.contributorId());
+                });
+    }
+
+    @EventHandler
+    void on(ItemsWithdrawn event) {
+        List<DeliveredItem> received = SharedPoolRecording.received(event);
+        jdbc.batchUpdate("insert into delivered_item (consumer_id, item_id) select ?, ? where not exists "
+                        + "(select 1 from delivered_item where consumer_id = ? and item_id = ?)", received, CHUNK,
+                (statement, delivered) -> {
+                    statement.setString(1, event.consumerId());
+                    statement.setObject(2, delivered.item().id());
+                    statement.setString(3, event.consumerId());
+                    statement.setObject(4, delivered.item().id());
+                });
+    }
+
+    @EventHandler
+    void on(ActedOnReported event) {
+        jdbc.batchUpdate("insert into acted_on (consumer_id, item_id) values (?, ?)",
+                SharedPoolRecording.reported(event), CHUNK, (statement, counted) -> {
+                    statement.setString(1, event.consumerId());
+                    statement.setObject(2, counted.item().id());
+                });
+    }
+
+    private Set<UUID> itemsAmong(String selectWhere, List<Object> arguments, Collection<UUID> itemIds) {
+        Set<UUID> found = new HashSet<>();
+        List<Object> all = new ArrayList<>(arguments);
+        all.addAll(itemIds);
+        jdbc.query(selectWhere + " item_id in (" + placeholders(itemIds.size()) + ")", rs -> {
+            found.add(rs.getObject(1, UUID.class));
+        }, all.toArray());
+        return found;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    private record Shared(String by, Tlp marking) {
+    }
+}

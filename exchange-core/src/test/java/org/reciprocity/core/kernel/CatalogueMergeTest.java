@@ -1,0 +1,52 @@
+package org.reciprocity.core.kernel;
+
+import org.junit.jupiter.api.Test;
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.Tlp;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the catalogue merges the contributions of one item into what it serves. */
+class CatalogueMergeTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+    @Test
+    void theFirstSharingContributionIsServedAsItWasGiven() {
+        Item given = item(60, "AMBER", T0, T0.plusSeconds(60), List.of("c2"));
+        assertThat(CatalogueMerge.merged(null, given, false))
+                .isEqualTo(new CatalogueMerge.Served(60, Tlp.AMBER, T0, T0.plusSeconds(60), List.of("c2"), 0));
+    }
+
+    @Test
+    void everySharerVouchesStrongestConfidenceWidestPeriodFreestMarkingAllTags() {
+        CatalogueMerge.Served first = CatalogueMerge.merged(null, item(60, "AMBER", T0, T0.plusSeconds(60),
+                List.of("c2")), false);
+        CatalogueMerge.Served merged = CatalogueMerge.merged(first, item(40, "GREEN", T0.minusSeconds(60), null,
+                List.of("botnet")), true);
+        assertThat(merged).isEqualTo(new CatalogueMerge.Served(60, Tlp.GREEN, T0.minusSeconds(60),
+                T0.plusSeconds(60), List.of("botnet", "c2"), 1));
+        assertThat(merged.sameAttributesAs(first)).isFalse();
+        assertThat(CatalogueMerge.merged(merged, item(10, "AMBER", T0, T0, List.of("c2")), true)
+                .sameAttributesAs(merged)).as("nothing new said, only counted").isTrue();
+    }
+
+    @Test
+    void restrictedContributionsShareNothingAndTagsStayBounded() {
+        assertThat(CatalogueMerge.shares(item(100, "RED", null, null, List.of()))).isFalse();
+        assertThat(CatalogueMerge.shares(item(100, "AMBER+STRICT", null, null, List.of()))).isFalse();
+        assertThat(CatalogueMerge.shares(item(100, "CLEAR", null, null, List.of()))).isTrue();
+        CatalogueMerge.Served many = CatalogueMerge.merged(null, item(1, "GREEN", null, null,
+                IntStream.range(0, Item.MAX_TAGS).mapToObj(i -> "a" + (100 + i)).toList()), false);
+        assertThat(CatalogueMerge.merged(many, item(1, "GREEN", null, null, List.of("b")), true).tags())
+                .hasSize(Item.MAX_TAGS).doesNotContain("b");
+    }
+
+    private static Item item(Integer confidence, String tlp, Instant firstSeen, Instant lastSeen, List<String> tags) {
+        return Item.normalised("domain", "c2.example", confidence, tlp, firstSeen, lastSeen, tags);
+    }
+}

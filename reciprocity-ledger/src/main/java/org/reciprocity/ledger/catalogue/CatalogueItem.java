@@ -1,0 +1,21 @@
+package org.reciprocity.ledger.catalogue;
+
+import org.reciprocity.core.item.Item;
+
+import java.time.Instant;
+
+/**
+ * An item as the shared pool offers it.
+ *
+ * @param position its number in the pool, which numbers items in the order they became drawable: the cursor to
+ *                 continue from
+ * @param sharedAt       when it became drawable
+ * @param corroborations how many accounts besides the first shared it
+ * @param modifiedAt     when what is served of it last changed (see the catalogue); its STIX version
+ */
+public record CatalogueItem(Item item, long position, Instant sharedAt, int corroborations, Instant modifiedAt) {
+
+    public CatalogueItem(Item item, long position, Instant sharedAt, int corroborations) {
+        this(item, position, sharedAt, corroborations, sharedAt);
+    }
+}

@@ -1,0 +1,24 @@
+package org.reciprocity.ledger.catalogue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A page of the shared pool, in pool order.
+ *
+ * @param afterPosition only items after this pool position (the last of the previous page); null from the start
+ * @param addedAfter    only items added to the pool after this instant (exclusive); null for all
+ * @param itemIds       only these items; null for any
+ * @param holder        only items this participant received or contributed; null for any
+ */
+public record FindCataloguePage(Long afterPosition, Instant addedAfter, List<UUID> itemIds, Holder holder, int limit) {
+
+    public FindCataloguePage(Long afterPosition, Instant addedAfter, List<UUID> itemIds, int limit) {
+        this(afterPosition, addedAfter, itemIds, null, limit);
+    }
+
+    /** A participant, and the account it draws on and contributes to. */
+    public record Holder(String participantId, String accountId) {
+    }
+}

@@ -1,0 +1,56 @@
+package org.reciprocity.ledger.replay;
+
+import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.AnsweredRequest;
+import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.CreditExpired;
+import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.WithdrawalRefused;
+
+/**
+ * An account's stream seen as decisions: the expiries a decision records first, then the answer that ends it.
+ */
+abstract class AnswerOrExpiry implements AccountEvent.Visitor<Void> {
+
+    abstract Void expiry(CreditExpired expired);
+
+    abstract Void answer(AnsweredRequest answer);
+
+    @Override
+    public final Void expired(CreditExpired event) {
+        return expiry(event);
+    }
+
+    @Override
+    public final Void contributed(ItemsContributed event) {
+        return answer(event);
+    }
+
+    @Override
+    public final Void withdrawn(ItemsWithdrawn event) {
+        return answer(event);
+    }
+
+    @Override
+    public final Void refused(WithdrawalRefused event) {
+        return answer(event);
+    }
+
+    @Override
+    public final Void granted(CreditGranted event) {
+        return answer(event);
+    }
+
+    @Override
+    public final Void reported(ActedOnReported event) {
+        return answer(event);
+    }
+
+    @Override
+    public final Void bonus(BonusEarned event) {
+        return answer(event);
+    }
+}

@@ -1,0 +1,30 @@
+package org.reciprocity.ledger.replay;
+
+/**
+ * The rules the replay holds every recorded decision to, each by taking it again with the rule kernel on the state
+ * the history had rebuilt by then. A finding names the one it broke.
+ */
+public enum Check {
+    POLICY_VERSION("decided under the policy version in force at its instant"),
+    EXPIRY("credit whose time had come recorded as expired before the decision, and none before its time"),
+    CLASSIFICATION("each item classified as the pool's history gives it: new, corroboration, repeat or received "
+            + "when contributed; charged or free when delivered; counted or not when reported"),
+    EARNINGS("each item's weight and credit, and the lot the batch adds, as the policy's terms give them"),
+    DELIVERY("nothing delivered that the marking does not allow the consumer to receive"),
+    CHARGES("the cost of what was delivered, at the policy's price per charged item"),
+    COVERAGE("delivered only what the balance covered, and refused only what it did not"),
+    BONUS("each bonus for an item a report counted, to the account that first shared it, once, priced at the "
+            + "report"),
+    GRANT("a grant made before its own expiry, and answered once"),
+    BOOK("the lots drawn from and the balance after, as the account's book gives them");
+
+    private final String description;
+
+    Check(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,533 @@
+package org.reciprocity.ledger.replay;
+
+import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.AnsweredRequest;
+import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.CreditExpired;
+import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.ItemCredit;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.WithdrawalOutcome;
+import org.reciprocity.core.event.WithdrawalRefused;
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.kernel.AccountBook;
+import org.reciprocity.core.kernel.AccountDecisions;
+import org.reciprocity.core.kernel.Batch;
+import org.reciprocity.core.kernel.Charges;
+import org.reciprocity.core.kernel.Coverage;
+import org.reciprocity.core.kernel.CreditExpiry;
+import org.reciprocity.core.kernel.Decision;
+import org.reciprocity.core.kernel.Delivery;
+import org.reciprocity.core.kernel.Earnings;
+import org.reciprocity.core.kernel.ItemClassification;
+import org.reciprocity.core.kernel.ItemFacts;
+import org.reciprocity.core.kernel.Offer;
+import org.reciprocity.core.kernel.OfferedItem;
+import org.reciprocity.core.kernel.Request;
+import org.reciprocity.core.kernel.SharedPool;
+import org.reciprocity.core.kernel.SharedPoolFacts;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.PolicyBook;
+import org.reciprocity.core.policy.PolicyNotAdoptedException;
+import org.reciprocity.core.policy.ReciprocityPolicy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Takes each recorded decision again, with the rule kernel's own functions ({@link AccountDecisions}), on what the
+ * history had rebuilt by then: the account's book, what the shared pool knew ({@link SharedPool}), who belonged to
+ * which pool, and the policy version in force at the decision's instant. What the kernel decides is compared with
+ * what was recorded, part by part, and each difference is reported under the rule ({@link Check}) it breaks.
+ */
+final class DecisionReplay {
+
+    // An item list in a finding names this many items and counts the rest.
+    private static final int NAMED = 3;
+
+    private final PolicyBook policies;
+    private final SharedPool pool;
+    private final Function<String, Collection<String>> membersOf;
+    // The items reports counted and not yet rewarded, each with the account its bonus goes to.
+    private final Map<String, AwardDue> awardsDue = new HashMap<>();
+    private final Set<UUID> grants = new HashSet<>();
+
+    DecisionReplay(PolicyBook policies, SharedPool pool, Function<String, Collection<String>> membersOf) {
+        this.policies = policies;
+        this.pool = pool;
+        this.membersOf = membersOf;
+    }
+
+    /** A difference between what was recorded and what the rules decide. */
+    record Found(long position, Check check, String detail) {
+    }
+
+    /** An expiry as recorded, with where it is stored and when. */
+    record RecordedExpiry(long position, Instant storedAt, CreditExpired expiry) {
+    }
+
+    /**
+     * The findings of one decision: the expiries recorded before its answer, and the answer.
+     *
+     * @param before the account's book before the decision, its expiries included
+     */
+    List<Found> check(AccountBook before, List<RecordedExpiry> expiries, AnsweredRequest answer, long position) {
+        Findings found = new Findings(position);
+        answer.accept(new Taking(before, expiries, found));
+        return found.all;
+    }
+
+    /** Whether an expiry was recorded before its lot's time: told at once, whatever decision it belongs to. */
+    Optional<Found> early(RecordedExpiry recorded) {
+        CreditExpired expiry = recorded.expiry();
+        if (expiry.expiredAt() != null && expiry.expiredAt().isAfter(recorded.storedAt())) {
+            return Optional.of(new Found(recorded.position(), Check.EXPIRY, "lot " + expiry.lotId() + " was recorded "
+                    + "as expired at " + recorded.storedAt() + ", before its expiry at " + expiry.expiredAt()));
+        }
+        return Optional.empty();
+    }
+
+    /** Keeps what later decisions are checked against: reports awaiting their bonuses, grants answered. */
+    void remember(AnsweredRequest answer) {
+        answer.accept(remembering);
+    }
+
+    private final AccountEvent.Visitor<Void> remembering = new AccountEvent.Visitor<>() {
+        @Override
+        public Void reported(ActedOnReported report) {
+            for (ActedOnReported.Counted counted : report.counted()) {
+                awardsDue.put(awardKey(report.reportId(), counted.item()), new AwardDue(counted, report));
+            }
+            return null;
+        }
+
+        @Override
+        public Void bonus(BonusEarned bonus) {
+            awardsDue.remove(awardKey(bonus.reportId(), bonus.item()));
+            return null;
+        }
+
+        @Override
+        public Void granted(CreditGranted granted) {
+            grants.add(granted.grantId());
+            return null;
+        }
+
+        @Override
+        public Void contributed(ItemsContributed event) {
+            return null;
+        }
+
+        @Override
+        public Void withdrawn(ItemsWithdrawn event) {
+            return null;
+        }
+
+        @Override
+        public Void refused(WithdrawalRefused event) {
+            return null;
+        }
+
+        @Override
+        public Void expired(CreditExpired event) {
+            return null;
+        }
+    };
+
+    /** A counted item of a report whose bonus is still to be awarded. */
+    private record AwardDue(ActedOnReported.Counted counted, ActedOnReported report) {
+    }
+
+    private final class Taking implements AccountEvent.Visitor<Void> {
+
+        private final AccountBook before;
+        private final List<RecordedExpiry> expiries;
+        private final Findings found;
+
+        Taking(AccountBook before, List<RecordedExpiry> expiries, Findings found) {
+            this.before = before;
+            this.expiries = expiries;
+            this.found = found;
+        }
+
+        @Override
+        public Void contributed(ItemsContributed recorded) {
+            ReciprocityPolicy policy = policyAt(recorded.decidedAt(), recorded.policyVersion(), found);
+            Set<String> behind = new LinkedHashSet<>(membersOf.apply(recorded.accountId()));
+            behind.add(recorded.contributorId());
+            Batch batch = new Batch(recorded.items(), recorded.duplicatesInRequest());
+            SharedPoolFacts facts = pool.factsAbout(recorded.accountId(), behind, batch.ids());
+            if (policy == null) {
+                return null;
+            }
+            Decision<ItemsContributed> taken = AccountDecisions.contribute(before, request(recorded), batch, facts,
+                    policy, recorded.decidedAt());
+            expiries(taken.expiries(), recorded.decidedAt());
+            List<String> misclassified = new ArrayList<>();
+            List<String> misearned = new ArrayList<>();
+            for (int i = 0; i < recorded.credits().size(); i++) {
+                ItemCredit was = recorded.credits().get(i);
+                ItemCredit is = taken.answer().credits().get(i);
+                if (was.rule() != is.rule()) {
+                    misclassified.add(name(was.item()) + " is recorded " + was.rule() + "; the history before it makes "
+                            + "it " + is.rule());
+                } else if (!was.equals(is)) {
+                    misearned.add(name(was.item()) + " is recorded as earning " + was.credit() + " (weight "
+                            + was.weight() + ") under " + was.rule() + "; version " + policy.version() + " gives "
+                            + is.credit() + " (weight " + is.weight() + ")");
+                }
+            }
+            found.all(Check.CLASSIFICATION, misclassified);
+            found.all(Check.EARNINGS, misearned);
+            // Totals follow from the items as recorded: a misclassified item is one finding, not three.
+            Credit earned = recorded.credits().stream().map(ItemCredit::credit).reduce(Credit.ZERO, Credit::plus);
+            if (!earned.equals(recorded.credit())) {
+                found.add(Check.EARNINGS, "the items earned " + earned + " in all; the contribution records "
+                        + recorded.credit());
+            }
+            if (!Objects.equals(Earnings.lotFor(recorded.contributionId(), earned, policy.rules(),
+                    recorded.decidedAt()), recorded.lot())) {
+                found.add(Check.EARNINGS, "the credit added is recorded as " + recorded.lot() + "; version "
+                        + policy.version() + " makes " + earned + " earned into " + Earnings.lotFor(
+                        recorded.contributionId(), earned, policy.rules(), recorded.decidedAt()));
+            }
+            balanceAfter(afterExpiries(taken).plus(recorded.drawable()), recorded.balanceAfter());
+            return null;
+        }
+
+        @Override
+        public Void withdrawn(ItemsWithdrawn recorded) {
+            ReciprocityPolicy policy = policyAt(recorded.decidedAt(), recorded.policyVersion(), found);
+            List<UUID> ids = recorded.items().stream().map(delivered -> delivered.item().id()).toList();
+            SharedPoolFacts facts = pool.factsAbout(recorded.accountId(), List.of(recorded.consumerId()), ids);
+            if (policy == null) {
+                return null;
+            }
+            Offer offer = new Offer(recorded.items().stream().map(delivered -> new OfferedItem(delivered.item(),
+                    delivered.corroborations(), null)).toList(), recorded.throughPosition());
+            Decision<WithdrawalOutcome> taken = AccountDecisions.withdraw(before, request(recorded),
+                    recorded.criteria(), offer, Coverage.WHOLE, facts, policy, recorded.decidedAt());
+            expiries(taken.expiries(), recorded.decidedAt());
+            List<String> undeliverable = new ArrayList<>();
+            List<String> misclassified = new ArrayList<>();
+            for (DeliveredItem delivered : recorded.items()) {
+                ItemFacts known = facts.of(delivered.item().id());
+                if (!Delivery.mayDeliver(delivered.item(), known)) {
+                    undeliverable.add(name(delivered.item()) + " under " + delivered.item().tlp().label() + " ("
+                            + whyNot(delivered.item(), known) + ")");
+                } else if (delivered.charge() != ItemClassification.delivered(known)) {
+                    misclassified.add(name(delivered.item()) + " was delivered " + delivered.charge() + "; the "
+                            + "history before it makes it " + ItemClassification.delivered(known));
+                }
+            }
+            found.all(Check.DELIVERY, undeliverable.stream().map(item -> item + " was delivered to '"
+                    + recorded.consumerId() + "', who may not receive it").toList());
+            found.all(Check.CLASSIFICATION, misclassified);
+            Credit recordedCharges = Charges.costOf(recorded.items(), policy.rules());
+            if (!recordedCharges.equals(recorded.cost())) {
+                found.add(Check.CHARGES, "the cost is recorded as " + recorded.cost() + " for " + recorded.charged()
+                        + " charged items; version " + policy.version() + " charges " + recordedCharges);
+            }
+            Credit balance = afterExpiries(taken);
+            if (!Charges.covers(balance, recorded.cost())) {
+                found.add(Check.COVERAGE, "the balance at that moment, " + balance + ", did not cover the cost of "
+                        + recorded.cost() + ": the withdrawal should have been refused, or ended where the balance "
+                        + "did");
+                return null;
+            }
+            taken.answer().fold(delivered -> null, refused -> {
+                found.add(Check.COVERAGE, "taken again, what was delivered costs " + refused.cost() + ", which the "
+                        + "balance of " + refused.balance() + " does not cover: it should have been refused");
+                return null;
+            });
+            AccountBook current = before.applyAll(taken.expiries());
+            if (!current.draw(recorded.cost()).equals(recorded.drawnFrom())) {
+                found.add(Check.BOOK, "the cost was drawn from " + recorded.drawnFrom() + "; the account's credit, "
+                        + "soonest to expire first, gives " + current.draw(recorded.cost()));
+            }
+            balanceAfter(balance.minus(recorded.cost()), recorded.balanceAfter());
+            return null;
+        }
+
+        @Override
+        public Void refused(WithdrawalRefused recorded) {
+            ReciprocityPolicy policy = policyAt(recorded.decidedAt(), recorded.policyVersion(), found);
+            List<CreditExpired> due = CreditExpiry.dueAt(before, recorded.accountId(), recorded.decidedAt());
+            expiries(due, recorded.decidedAt());
+            Credit balance = before.applyAll(due).balance();
+            if (policy != null && !Charges.costOf(recorded.itemsCharged(), policy.rules()).equals(recorded.cost())) {
+                found.add(Check.CHARGES, "the cost is recorded as " + recorded.cost() + " for "
+                        + recorded.itemsCharged() + " charged items; version " + policy.version() + " charges "
+                        + Charges.costOf(recorded.itemsCharged(), policy.rules()));
+            }
+            if (Charges.covers(balance, recorded.cost())) {
+                found.add(Check.COVERAGE, "refused although the balance, " + balance + ", covered the cost of "
+                        + recorded.cost());
+            }
+            if (!recorded.balance().equals(balance)) {
+                found.add(Check.BOOK, "the refusal records a balance of " + recorded.balance() + "; the account held "
+                        + balance);
+            }
+            return null;
+        }
+
+        @Override
+        public Void granted(CreditGranted recorded) {
+            if (grants.contains(recorded.grantId())) {
+                found.add(Check.GRANT, "grant " + recorded.grantId() + " was answered before: the same request is "
+                        + "credited twice");
+            }
+            try {
+                Decision<CreditGranted> taken = AccountDecisions.grant(before, request(recorded), recorded.amount(),
+                        recorded.reason(), recorded.expiresAt(), recorded.decidedAt());
+                expiries(taken.expiries(), recorded.decidedAt());
+                balanceAfter(afterExpiries(taken).plus(recorded.amount()), recorded.balanceAfter());
+            } catch (InvalidInputException refused) {
+                found.add(Check.GRANT, "granted at " + recorded.decidedAt() + ", but " + refused.getMessage());
+            }
+            return null;
+        }
+
+        @Override
+        public Void reported(ActedOnReported recorded) {
+            List<ItemRef> items = Stream.concat(recorded.counted().stream().map(ActedOnReported.Counted::item),
+                    recorded.notCounted().stream().map(ActedOnReported.NotCounted::item)).toList();
+            SharedPoolFacts facts = pool.factsAbout(recorded.accountId(), List.of(recorded.consumerId()),
+                    items.stream().map(ItemRef::id).toList());
+            Decision<ActedOnReported> taken = AccountDecisions.report(before, request(recorded), items, facts,
+                    recorded.decidedAt());
+            expiries(taken.expiries(), recorded.decidedAt());
+            Map<UUID, Outcome> was = outcomes(recorded);
+            Map<UUID, Outcome> is = outcomes(taken.answer());
+            List<String> misclassified = new ArrayList<>();
+            List<String> misdirected = new ArrayList<>();
+            for (ItemRef item : items) {
+                Outcome recordedOutcome = was.get(item.id());
+                Outcome takenOutcome = is.get(item.id());
+                if (recordedOutcome.counted() && takenOutcome.counted()) {
+                    if (!recordedOutcome.equals(takenOutcome)) {
+                        misdirected.add("the bonus for " + name(item) + " is counted for '"
+                                + recordedOutcome.beneficiary() + "'; the account that first shared it is '"
+                                + takenOutcome.beneficiary() + "'");
+                    }
+                } else if (!recordedOutcome.equals(takenOutcome)) {
+                    misclassified.add(name(item) + " is recorded " + recordedOutcome + "; the history before it "
+                            + "makes it " + takenOutcome);
+                }
+            }
+            found.all(Check.CLASSIFICATION, misclassified);
+            found.all(Check.BONUS, misdirected);
+            return null;
+        }
+
+        @Override
+        public Void bonus(BonusEarned recorded) {
+            AwardDue due = awardsDue.get(awardKey(recorded.reportId(), recorded.item()));
+            if (due == null) {
+                found.add(Check.BONUS, "no report " + recorded.reportId() + " counted " + name(recorded.item())
+                        + " with a bonus still to award: it was never counted, or was awarded already");
+            } else if (!due.counted().beneficiaryAccountId().equals(recorded.accountId())) {
+                found.add(Check.BONUS, "the bonus for " + name(recorded.item()) + " went to '" + recorded.accountId()
+                        + "'; the report counted it for '" + due.counted().beneficiaryAccountId() + "'");
+            } else if (!due.report().consumerId().equals(recorded.consumerId())
+                    || !due.report().decidedAt().equals(recorded.reportedAt())) {
+                found.add(Check.BONUS, "the bonus names consumer '" + recorded.consumerId() + "' reporting at "
+                        + recorded.reportedAt() + "; the report was by '" + due.report().consumerId() + "' at "
+                        + due.report().decidedAt());
+            }
+            ReciprocityPolicy policy = policyAt(recorded.reportedAt(), recorded.policyVersion(), found);
+            if (policy == null) {
+                return null;
+            }
+            Decision<BonusEarned> taken = AccountDecisions.bonus(before, request(recorded), recorded.reportId(),
+                    recorded.item(), recorded.reportedAt(), policy, recorded.awardedAt());
+            expiries(taken.expiries(), recorded.awardedAt());
+            if (!taken.answer().credit().equals(recorded.credit())
+                    || !Objects.equals(taken.answer().lot(), recorded.lot())) {
+                found.add(Check.BONUS, "the bonus is recorded as " + recorded.credit() + " in " + recorded.lot()
+                        + "; version " + policy.version() + " gives " + taken.answer().credit() + " in "
+                        + taken.answer().lot());
+            }
+            balanceAfter(afterExpiries(taken).plus(recorded.drawable()), recorded.balanceAfter());
+            return null;
+        }
+
+        @Override
+        public Void expired(CreditExpired event) {
+            throw new IllegalArgumentException("an expiry answers no request");
+        }
+
+        /** The expiries the rules make due at the decision's instant, held to those recorded before its answer. */
+        private void expiries(List<CreditExpired> due, Instant decidedAt) {
+            Set<CreditExpired> recorded = new HashSet<>();
+            for (RecordedExpiry expiry : expiries) {
+                recorded.add(expiry.expiry());
+                if (!due.contains(expiry.expiry())) {
+                    found.addAt(expiry.position(), Check.EXPIRY, "no lot " + expiry.expiry().lotId() + " holding "
+                            + expiry.expiry().amount() + " and expiring at " + expiry.expiry().expiredAt()
+                            + " was left to expire at " + decidedAt);
+                }
+            }
+            due.stream().filter(expiry -> !recorded.contains(expiry)).forEach(expiry -> found.add(Check.EXPIRY,
+                    expiry.amount() + " credits of lot " + expiry.lotId() + " had expired at " + expiry.expiredAt()
+                            + " and were not recorded as expired before this decision"));
+        }
+
+        private Credit afterExpiries(Decision<?> taken) {
+            return before.applyAll(taken.expiries()).balance();
+        }
+
+        private void balanceAfter(Credit expected, Credit recorded) {
+            if (!expected.equals(recorded)) {
+                found.add(Check.BOOK, "the balance after is recorded as " + recorded + "; the history gives "
+                        + expected);
+            }
+        }
+    }
+
+    /** The version in force at the decision's instant, which the decision must have recorded. */
+    private ReciprocityPolicy policyAt(Instant decidedAt, int recordedVersion, Findings found) {
+        try {
+            ReciprocityPolicy inForce = policies.inForceAt(decidedAt);
+            if (inForce.version() != recordedVersion) {
+                found.add(Check.POLICY_VERSION, "decided at " + decidedAt + " under version " + recordedVersion
+                        + "; version " + inForce.version() + " was in force then");
+            }
+            return inForce;
+        } catch (PolicyNotAdoptedException e) {
+            found.add(Check.POLICY_VERSION, "decided at " + decidedAt + ", when the history had announced no policy");
+            return null;
+        }
+    }
+
+    /** What a report made of an item: counted for an account, or not counted for a reason. */
+    private record Outcome(String beneficiary, ActedOnReported.Reason reason) {
+
+        boolean counted() {
+            return beneficiary != null;
+        }
+
+        @Override
+        public String toString() {
+            return counted() ? "counted for '" + beneficiary + "'" : "not counted (" + reason + ")";
+        }
+    }
+
+    private static Map<UUID, Outcome> outcomes(ActedOnReported report) {
+        Map<UUID, Outcome> outcomes = new HashMap<>();
+        report.counted().forEach(counted -> outcomes.put(counted.item().id(),
+                new Outcome(counted.beneficiaryAccountId(), null)));
+        report.notCounted().forEach(notCounted -> outcomes.put(notCounted.item().id(),
+                new Outcome(null, notCounted.reason())));
+        return outcomes;
+    }
+
+    private static String whyNot(Item delivered, ItemFacts known) {
+        if (!known.isShared()) {
+            return known.inPool() ? "no contribution shared it under a marking the pool delivers"
+                    : "no contribution brought it";
+        }
+        if (!Delivery.isPoolShareable(delivered.tlp())) {
+            return "the pool delivers nothing under that marking";
+        }
+        return "its contributors gave it " + known.sharedMarking().label() + " at the least";
+    }
+
+    private static Request request(AnsweredRequest answer) {
+        return new Request(idOf(answer), answer.accountId(), answer.requesterId(), answer.requestKey(),
+                answer.requestFingerprint());
+    }
+
+    private static UUID idOf(AnsweredRequest answer) {
+        return answer.accept(new AccountEvent.Visitor<>() {
+            @Override
+            public UUID contributed(ItemsContributed event) {
+                return event.contributionId();
+            }
+
+            @Override
+            public UUID withdrawn(ItemsWithdrawn event) {
+                return event.withdrawalId();
+            }
+
+            @Override
+            public UUID refused(WithdrawalRefused event) {
+                return event.withdrawalId();
+            }
+
+            @Override
+            public UUID granted(CreditGranted event) {
+                return event.grantId();
+            }
+
+            @Override
+            public UUID expired(CreditExpired event) {
+                return event.lotId();
+            }
+
+            @Override
+            public UUID reported(ActedOnReported event) {
+                return event.reportId();
+            }
+
+            @Override
+            public UUID bonus(BonusEarned event) {
+                return event.bonusId();
+            }
+        });
+    }
+
+    private static String awardKey(UUID reportId, ItemRef item) {
+        return reportId + "/" + item.id();
+    }
+
+    private static String name(Item item) {
+        return item.type().label() + " " + item.value();
+    }
+
+    private static String name(ItemRef item) {
+        return item.type().label() + " " + item.value();
+    }
+
+    /** The findings of one decision, at most one per rule, naming a few of the items each concerns. */
+    private static final class Findings {
+        private final long position;
+        private final List<Found> all = new ArrayList<>();
+
+        Findings(long position) {
+            this.position = position;
+        }
+
+        void add(Check check, String detail) {
+            addAt(position, check, detail);
+        }
+
+        void addAt(long at, Check check, String detail) {
+            all.add(new Found(at, check, detail));
+        }
+
+        void all(Check check, List<String> details) {
+            if (!details.isEmpty()) {
+                add(check, String.join("; ", details.subList(0, Math.min(NAMED, details.size())))
+                        + (details.size() > NAMED ? "; and " + (details.size() - NAMED) + " more" : ""));
+            }
+        }
+    }
+}
