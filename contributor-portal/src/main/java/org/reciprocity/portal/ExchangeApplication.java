@@ -3,9 +3,7 @@ package org.reciprocity.portal;
 import org.reciprocity.portal.cli.AuditCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 
-import java.time.Clock;
 import java.util.Arrays;
 
 /** The Reciprocity Exchange: one process holding the command side, the ledger and the HTTP API. */
@@ -18,10 +16,5 @@ public class ExchangeApplication {
             System.exit(AuditCommandLine.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(ExchangeApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -2,14 +2,14 @@ package org.reciprocity.portal;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reciprocity.ledger.integrity.ChainFinding;
+import org.reciprocity.core.chain.EventChain;
+import org.reciprocity.core.chain.EventRow;
 import org.reciprocity.ledger.integrity.ChainFinding.Kind;
+import org.reciprocity.ledger.integrity.ChainFinding;
 import org.reciprocity.ledger.integrity.ChainVerifier;
 import org.reciprocity.ledger.integrity.Checkpoint;
 import org.reciprocity.ledger.integrity.CheckpointPublisher;
 import org.reciprocity.ledger.integrity.Checkpoints;
-import org.reciprocity.ledger.integrity.EventChain;
-import org.reciprocity.ledger.integrity.EventRow;
 import org.reciprocity.ledger.integrity.VerificationReport;
 import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;

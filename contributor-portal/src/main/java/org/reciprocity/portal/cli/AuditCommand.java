@@ -14,6 +14,7 @@ import org.reciprocity.ledger.integrity.Checkpoint;
 import org.reciprocity.ledger.integrity.CheckpointKeys;
 import org.reciprocity.ledger.integrity.CheckpointPublisher;
 import org.reciprocity.ledger.integrity.Checkpoints;
+import org.reciprocity.ledger.integrity.Integrity;
 import org.reciprocity.ledger.integrity.VerificationReport;
 import org.reciprocity.ledger.replay.ReplayEngine;
 import org.reciprocity.ledger.replay.ReplayFinding;
@@ -208,9 +209,9 @@ final class AuditCommand implements Callable<Integer> {
 
     private void print(VerificationReport report) {
         out.println(report.intact()
-                ? "Intact: " + report.eventsChecked() + " events up to position " + report.lastPosition()
-                        + " are those linked into the chain, which matches " + report.checkpointsChecked()
-                        + " signed checkpoints (key " + report.keyId() + ")."
+                ? (report.checkpointsChecked() > 0 ? "Intact: " : "Linked, but not held to any checkpoint: ")
+                        + report.eventsChecked() + " events up to position " + report.lastPosition() + "; "
+                        + Integrity.of(report) + " (key " + report.keyId() + ")."
                 : "ALTERED: " + report.findingsTotal() + " finding(s); the first at position "
                         + report.firstBadPosition() + ".");
         for (ChainFinding finding : report.findings()) {
@@ -221,10 +222,14 @@ final class AuditCommand implements Callable<Integer> {
     private void print(ReplayResult result) {
         out.println(result.eventsRead() + " events replayed up to position " + result.throughPosition() + " in "
                 + result.millis() + " ms (" + result.eventsPerSecond() + " events/s); " + result.decisionsChecked()
-                + " decisions checked, " + result.findingsTotal() + " do not follow from the rules.");
+                + " decisions taken again by the rules and compared, " + result.findingsTotal()
+                + " do not follow from the rules. Each was held to:");
+        for (ReplayResult.CheckResult check : result.checks()) {
+            out.println("  " + check.check() + " (" + check.findings() + " break it): " + check.rule());
+        }
         for (ReplayFinding finding : result.findings()) {
             out.println("  position " + finding.position() + " (" + finding.accountId() + ", " + finding.event()
-                    + "): " + finding.detail());
+                    + ", " + finding.check() + "): " + finding.detail());
         }
         out.println(result.comparison().made()
                 ? "Live ledger: " + result.comparison().accountsCompared() + " accounts compared, "

@@ -1,7 +1,7 @@
 package org.reciprocity.portal.store;
 
-import org.reciprocity.ledger.integrity.ChainLinker;
 import org.reciprocity.portal.ExchangeProfiles;
+import org.reciprocity.portal.store.ChainLinker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -3,7 +3,7 @@ package org.reciprocity.portal.store;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.reciprocity.ledger.integrity.ChainLinker;
+import org.reciprocity.portal.store.ChainLinker;
 
 import java.util.List;
 import java.util.stream.Collectors;

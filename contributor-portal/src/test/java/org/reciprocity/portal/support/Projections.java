@@ -19,6 +19,12 @@ public final class Projections {
                 replays.status().stream().allMatch(Projections::caughtUp));
     }
 
+    /** Until the named projection has handled every event the store holds now. */
+    public static void awaitCaughtUp(ProjectionReplays replays, String projection) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() ->
+                caughtUp(replays.status(projection)));
+    }
+
     private static boolean caughtUp(ProjectionStatus status) {
         return status.running() && status.position() >= status.head();
     }

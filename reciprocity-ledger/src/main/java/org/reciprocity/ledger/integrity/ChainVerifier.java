@@ -1,5 +1,8 @@
 package org.reciprocity.ledger.integrity;
 
+import org.reciprocity.core.chain.ChainHead;
+import org.reciprocity.core.chain.EventChain;
+import org.reciprocity.core.chain.EventRow;
 import org.reciprocity.ledger.history.Progress;
 import org.reciprocity.ledger.integrity.ChainFinding.Kind;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,12 +35,10 @@ public class ChainVerifier {
     private static final int PAGE = 1000;
 
     private final JdbcTemplate jdbc;
-    private final ChainLinker chain;
     private final Clock clock;
 
-    ChainVerifier(JdbcTemplate jdbc, ChainLinker chain, Clock clock) {
+    ChainVerifier(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.chain = chain;
         this.clock = clock;
     }
 
@@ -69,7 +70,7 @@ public class ChainVerifier {
         // The last event first, then the head: an event the exchange committed before the first read is linked by
         // the second, so any row up to the greater of the two without a link was not written by the exchange.
         Long lastEvent = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        ChainHead head = chain.head();
+        ChainHead head = ChainHead.of(jdbc);
         long last = Math.max(lastEvent == null ? -1 : lastEvent, head.position());
 
         Findings findings = new Findings();

@@ -1,5 +1,7 @@
 package org.reciprocity.ledger.integrity;
 
+import org.reciprocity.core.chain.ChainHead;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

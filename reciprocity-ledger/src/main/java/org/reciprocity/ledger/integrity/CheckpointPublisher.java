@@ -1,8 +1,10 @@
 package org.reciprocity.ledger.integrity;
 
+import org.reciprocity.core.chain.ChainHead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,17 +25,17 @@ public class CheckpointPublisher {
     // How many of the newest checkpoints to search for the last one this key signed.
     private static final int LOOK_BACK = 100;
 
-    private final ChainLinker chain;
+    private final JdbcTemplate jdbc;
     private final ChainVerifier verifier;
     private final Checkpoints checkpoints;
     private final CheckpointKeys keys;
     private final Clock clock;
 
     /** @param generateKey whether to generate the signing key pair if there is none: not when only verifying */
-    CheckpointPublisher(ChainLinker chain, ChainVerifier verifier, Checkpoints checkpoints, Clock clock,
+    CheckpointPublisher(JdbcTemplate jdbc, ChainVerifier verifier, Checkpoints checkpoints, Clock clock,
                         @Value("${exchange.audit.signing-key}") Path signingKey,
                         @Value("${exchange.audit.generate-signing-key:true}") boolean generateKey) {
-        this.chain = chain;
+        this.jdbc = jdbc;
         this.verifier = verifier;
         this.checkpoints = checkpoints;
         this.clock = clock;
@@ -58,7 +60,7 @@ public class CheckpointPublisher {
         if (!keys.canSign()) {
             return;
         }
-        ChainHead head = chain.head();
+        ChainHead head = ChainHead.of(jdbc);
         // The newest checkpoint that really is ours: a row put into the table by hand is passed over.
         Optional<Checkpoint> last = checkpoints.newest(LOOK_BACK).stream()
                 .filter(checkpoint -> CheckpointKeys.isSignedBy(checkpoint, keys.publicKey())).findFirst();

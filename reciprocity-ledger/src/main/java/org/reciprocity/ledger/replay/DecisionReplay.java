@@ -118,9 +118,14 @@ final class DecisionReplay {
             return null;
         }
 
+        // Only the award its report asked for settles it: a bonus to another account leaves the right one due.
         @Override
         public Void bonus(BonusEarned bonus) {
-            awardsDue.remove(awardKey(bonus.reportId(), bonus.item()));
+            String key = awardKey(bonus.reportId(), bonus.item());
+            AwardDue due = awardsDue.get(key);
+            if (due != null && due.counted().beneficiaryAccountId().equals(bonus.accountId())) {
+                awardsDue.remove(key);
+            }
             return null;
         }
 

@@ -27,7 +27,7 @@ public record ReplayResult(ReplayScope scope, long throughPosition, long eventsR
     public record CheckResult(Check check, String rule, long findings) {
     }
 
-    static List<CheckResult> checks(Map<Check, Long> findingsByCheck) {
+    public static List<CheckResult> checks(Map<Check, Long> findingsByCheck) {
         return Arrays.stream(Check.values()).map(check -> new CheckResult(check, check.description(),
                 findingsByCheck.getOrDefault(check, 0L))).toList();
     }

@@ -2,6 +2,7 @@ package org.reciprocity.ledger.report;
 
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.ledger.integrity.ChainFinding;
+import org.reciprocity.ledger.integrity.Integrity;
 import org.reciprocity.ledger.integrity.VerificationReport;
 import org.reciprocity.ledger.replay.Comparison;
 import org.reciprocity.ledger.replay.ReplayFinding;
@@ -53,8 +54,7 @@ public final class ReportPage {
 
     private void verification(VerificationReport verification) {
         html.append("<h2>Integrity of the history</h2><p>")
-                .append(verdict(verification.intact(), "intact: every event is the one linked into the hash chain, "
-                        + "and the chain matches every signed checkpoint", verification.findingsTotal()
+                .append(verdict(verification.intact(), Integrity.of(verification), verification.findingsTotal()
                         + " finding(s); the first at position " + verification.firstBadPosition()))
                 .append("</p><p>").append(verification.eventsChecked()).append(" events up to position ")
                 .append(verification.lastPosition()).append(", ").append(verification.checkpointsChecked())
@@ -77,8 +77,16 @@ public final class ReportPage {
                         + "the policy version in force", replay.findingsTotal() + " decision(s) do not"))
                 .append("</p><p>").append(replay.eventsRead()).append(" events read up to position ")
                 .append(replay.throughPosition()).append(", ").append(replay.decisionsChecked())
-                .append(" decisions checked, in ").append(replay.millis()).append(" ms (")
-                .append(replay.eventsPerSecond()).append(" events/s).</p>\n");
+                .append(" decisions taken again and compared, ").append(replay.itemsKnown())
+                .append(" items of the shared pool followed, in ").append(replay.millis()).append(" ms (")
+                .append(replay.eventsPerSecond()).append(" events/s). Each decision was held to:</p>\n")
+                .append("<table><tr><th class=\"l\">rule</th><th class=\"l\">what it checks</th>")
+                .append("<th>decisions that break it</th></tr>");
+        for (ReplayResult.CheckResult check : replay.checks()) {
+            html.append("<tr><td class=\"l\">").append(check.check()).append("</td><td class=\"l\">")
+                    .append(text(check.rule())).append("</td><td>").append(check.findings()).append("</td></tr>");
+        }
+        html.append("</table>\n");
         Comparison comparison = replay.comparison();
         html.append("<p>Live ledger: ").append(comparison.made()
                 ? verdict(comparison.differences().isEmpty(), comparison.accountsCompared() + " accounts compared, "
@@ -86,11 +94,12 @@ public final class ReportPage {
                 : "not compared: " + text(comparison.reason())).append("</p>\n");
         if (!replay.findings().isEmpty()) {
             html.append("<table><tr><th>position</th><th class=\"l\">account</th><th class=\"l\">event</th>")
-                    .append("<th class=\"l\">finding</th></tr>");
+                    .append("<th class=\"l\">rule</th><th class=\"l\">finding</th></tr>");
             for (ReplayFinding finding : replay.findings()) {
                 html.append("<tr><td>").append(finding.position()).append("</td><td class=\"l\">")
                         .append(text(finding.accountId())).append("</td><td class=\"l\">").append(text(finding.event()))
-                        .append("</td><td class=\"l\">").append(text(finding.detail())).append("</td></tr>");
+                        .append("</td><td class=\"l\">").append(finding.check()).append("</td><td class=\"l\">")
+                        .append(text(finding.detail())).append("</td></tr>");
             }
             html.append("</table>\n");
         }

@@ -5,10 +5,22 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.AnsweredRequest;
+import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.Charge;
 import org.reciprocity.core.event.CreditExpired;
+import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
+import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.LotDraw;
 import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyChanged;
 import org.reciprocity.core.policy.PolicyRules;
@@ -19,9 +31,11 @@ import org.reciprocity.ledger.RandomHistories;
 import org.reciprocity.ledger.history.AccountAsOf;
 import org.reciprocity.ledger.history.RecordedEvent;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +62,100 @@ class ReplayTest {
     @Provide
     Arbitrary<History> histories() {
         return RandomHistories.histories();
+    }
+
+    // What a node running modified code could append: decisions linked like any, but wrong when they were taken.
+
+    @Test
+    void aRepeatCreditedAsNewIsFound() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        List<RecordedEvent> events = forged(recorded(exchange), new ItemsContributed(UUID.randomUUID(), "bank-a",
+                "bank-a", "again", "f", List.of(new ItemCredit(ip, CreditRule.NEW, BigDecimal.ONE, Credit.of(1))), 0,
+                Credit.of(1), new CreditLot(UUID.randomUUID(), Credit.of(1), null), Credit.of(2), 1, T0));
+
+        assertFoundAtTheEnd(events, Check.CLASSIFICATION, "is recorded NEW; the history before it makes it REPEAT");
+    }
+
+    @Test
+    void aWithdrawalBeyondTheBalanceIsFound() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        List<RecordedEvent> events = forged(recorded(exchange), withdrawal("cert-my", List.of(
+                new DeliveredItem(ip, 0, Charge.CHARGED)), Credit.of(1), List.of(), Credit.of(-1)));
+
+        assertFoundAtTheEnd(events, Check.COVERAGE, "did not cover the cost of 1");
+    }
+
+    @Test
+    void aSkippedChargeIsFound() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        List<RecordedEvent> events = forged(recorded(exchange), withdrawal("cert-my", List.of(
+                new DeliveredItem(ip, 0, Charge.ALREADY_RECEIVED)), Credit.ZERO, List.of(), Credit.of(5)));
+
+        assertFoundAtTheEnd(events, Check.CLASSIFICATION, "was delivered ALREADY_RECEIVED; the history before it "
+                + "makes it CHARGED");
+    }
+
+    @Test
+    void aRedOrStrictItemDeliveredToAnotherParticipantIsFound() {
+        Item red = Item.normalised("ipv4", "192.0.2.66", 100, "RED", null, null, List.of());
+        Item strict = Item.normalised("ipv4", "192.0.2.67", 100, "AMBER+STRICT", null, null, List.of());
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(red, strict));
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        UUID grant = ((CreditGranted) exchange.history().get(exchange.history().size() - 1).event()).grantId();
+        List<RecordedEvent> events = forged(recorded(exchange), withdrawal("cert-my", List.of(
+                        new DeliveredItem(red, 0, Charge.CHARGED), new DeliveredItem(strict, 0, Charge.CHARGED)),
+                Credit.of(2), List.of(new LotDraw(grant, Credit.of(2))), Credit.of(3)));
+
+        assertFoundAtTheEnd(events, Check.DELIVERY, "ipv4 192.0.2.66 under RED (no contribution shared it under a "
+                + "marking the pool delivers) was delivered to 'cert-my', who may not receive it");
+    }
+
+    @Test
+    void aBonusToAnAccountNoReportCountedIsFound() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        exchange.withdraw("cert-my", "cert-my", "w1", List.of(ip));
+        List<AccountEvent> reported = exchange.report("cert-my", "cert-my", "r1", List.of(ItemRef.of(ip)));
+        ActedOnReported report = (ActedOnReported) reported.get(0);
+        UUID bonusId = UUID.randomUUID();
+        List<RecordedEvent> events = forged(recorded(exchange), new BonusEarned(bonusId, "telco-b", "bonus:x", "f",
+                report.reportId(), ItemRef.of(ip), "cert-my", Credit.parse("0.5"),
+                new CreditLot(bonusId, Credit.parse("0.5"), null), Credit.parse("0.5"), 1, report.decidedAt(), T0));
+
+        assertFoundAtTheEnd(events, Check.BONUS, "no report " + report.reportId() + " counted ipv4 192.0.2.1 with a "
+                + "bonus still to award");
+    }
+
+    @Test
+    void aLotThatShouldHaveExpiredIsFound() {
+        exchange.grant("cert-my", "g1", Credit.of(2), T0.plus(java.time.Duration.ofDays(1)));
+        exchange.advance(java.time.Duration.ofDays(2));
+        // A decision after the lot's end that records no expiry first, as if the credit were still there.
+        List<RecordedEvent> events = forged(recorded(exchange), new CreditGranted(UUID.randomUUID(), "cert-my",
+                "g2", "f", Credit.of(1), "programme", null, "op", Credit.of(3), exchange.now()));
+
+        assertFoundAtTheEnd(events, Check.EXPIRY, "2 credits of lot");
+    }
+
+    @Test
+    void aBonusAwardedToTheRightAccountAfterOneToTheWrongStillCounts() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        exchange.withdraw("cert-my", "cert-my", "w1", List.of(ip));
+        ActedOnReported report = (ActedOnReported) exchange.report("cert-my", "cert-my", "r1",
+                List.of(ItemRef.of(ip))).get(0);
+        List<RecordedEvent> honest = recorded(exchange);
+        RecordedEvent rightBonus = honest.get(honest.size() - 1);
+        UUID wrongId = UUID.randomUUID();
+        List<RecordedEvent> events = new ArrayList<>(forged(honest.subList(0, honest.size() - 1), new BonusEarned(
+                wrongId, "telco-b", "bonus:x", "f", report.reportId(), ItemRef.of(ip), "cert-my", Credit.parse("0.5"),
+                new CreditLot(wrongId, Credit.parse("0.5"), null), Credit.parse("0.5"), 1, report.decidedAt(), T0)));
+        events.add(new RecordedEvent(events.size() + 1000, rightBonus.timestamp(), rightBonus.type(),
+                rightBonus.aggregateType(), rightBonus.aggregateId(), rightBonus.sequence(), rightBonus.payload()));
+
+        Replay replay = replayed(ReplayScope.EVERYTHING, announced(List.of(ReciprocityPolicy.INITIAL), events));
+        assertThat(replay.findings()).extracting(ReplayFinding::accountId).containsExactly("telco-b");
     }
 
     @Test
@@ -152,6 +260,44 @@ class ReplayTest {
                 announced(List.of(ReciprocityPolicy.INITIAL), recorded(exchange)));
 
         assertThat(replay.balances()).containsOnlyKeys("bank-a");
+    }
+
+    /** The history, then a forged event after it, stored like any. */
+    private static List<RecordedEvent> forged(List<RecordedEvent> history, AccountEvent forgery) {
+        List<RecordedEvent> events = new ArrayList<>(history);
+        long position = history.isEmpty() ? 1 : history.get(history.size() - 1).position() + 1;
+        Instant at = forgery instanceof AnsweredRequest answer ? decidedAt(answer) : T0;
+        events.add(new RecordedEvent(position, at, forgery.getClass().getSimpleName(), "Account",
+                "account:" + forgery.accountId(), position, forgery));
+        return events;
+    }
+
+    private static Instant decidedAt(AnsweredRequest answer) {
+        if (answer instanceof BonusEarned bonus) {
+            return bonus.awardedAt();
+        }
+        if (answer instanceof CreditGranted granted) {
+            return granted.decidedAt();
+        }
+        return T0;
+    }
+
+    private static void assertFoundAtTheEnd(List<RecordedEvent> events, Check check, String detail) {
+        Replay replay = replayed(ReplayScope.EVERYTHING, announced(List.of(ReciprocityPolicy.INITIAL), events));
+        long forgedAt = events.get(events.size() - 1).position();
+        assertThat(replay.findings()).as("the findings").anySatisfy(finding -> {
+            assertThat(finding.position()).isEqualTo(forgedAt);
+            assertThat(finding.check()).isEqualTo(check);
+            assertThat(finding.detail()).contains(detail);
+        });
+        assertThat(replay.findings()).extracting(ReplayFinding::position).as("only the forged event")
+                .containsOnly(forgedAt);
+    }
+
+    private static ItemsWithdrawn withdrawal(String consumer, List<DeliveredItem> items, Credit cost,
+                                             List<LotDraw> drawnFrom, Credit balanceAfter) {
+        return new ItemsWithdrawn(UUID.randomUUID(), consumer, consumer, "forged", "f", Simulation.ANY, items, null,
+                cost, drawnFrom, balanceAfter, 1, T0);
     }
 
     private static Replay replayed(ReplayScope scope, List<RecordedEvent> events) {

@@ -10,6 +10,7 @@ import org.reciprocity.ledger.account.LedgerEntry;
 import org.reciprocity.ledger.integrity.ChainFinding;
 import org.reciprocity.ledger.integrity.VerificationReport;
 import org.reciprocity.ledger.replay.AccountMovement;
+import org.reciprocity.ledger.replay.Check;
 import org.reciprocity.ledger.replay.Comparison;
 import org.reciprocity.ledger.replay.ReplayResult;
 import org.reciprocity.ledger.replay.ReplayScope;
@@ -68,6 +69,25 @@ class ReportPageTest {
                 .contains("1 finding(s); the first at position 2").contains("cert-&lt;x&gt;")
                 .contains("&lt;script&gt;").doesNotContain("<script").doesNotContain("src=")
                 .doesNotContain("href=");
+    }
+
+    @Test
+    void theReportSaysWhichChecksRanAndVouchesForCheckpointsOnlyWhenItHeldTheHistoryToThem() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        ReplayResult replay = new ReplayResult(ReplayScope.EVERYTHING, 1, 1, 1, ReplayResult.checks(
+                Map.of(Check.DELIVERY, 2L)), 1, List.of(), List.of(), 2, new Comparison(true, null, 1, 0, List.of()),
+                T0, 10, 100);
+        VerificationReport unheld = new VerificationReport(true, 1, 1, 0, null, List.of(), 0, "abc", T0, 5);
+        VerificationReport held = new VerificationReport(true, 1, 1, 2, null, List.of(), 0, "abc", T0, 5);
+
+        String withoutCheckpoints = ReportPage.render(new AuditReport(T0, unheld, replay, timeline().histories()));
+        assertThat(withoutCheckpoints).contains("no signed checkpoint was checked").doesNotContain("matches the");
+        assertThat(ReportPage.render(new AuditReport(T0, held, replay, timeline().histories())))
+                .contains("matches the 2 signed checkpoint(s)");
+        assertThat(withoutCheckpoints).contains(Check.CLASSIFICATION.name(), Check.COVERAGE.name(),
+                        Check.EXPIRY.name(), Check.BONUS.name())
+                .contains("<td class=\"l\">DELIVERY</td><td class=\"l\">" + Check.DELIVERY.description()
+                        + "</td><td>2</td>");
     }
 
     /** The movements of the simulated history, as a replay hands them to the timeline. */

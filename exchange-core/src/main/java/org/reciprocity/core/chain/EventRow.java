@@ -1,4 +1,4 @@
-package org.reciprocity.ledger.integrity;
+package org.reciprocity.core.chain;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -14,7 +14,7 @@ public record EventRow(long position, String eventIdentifier, String aggregateId
                        String type, String timeStamp, String payloadType, String payloadRevision, byte[] payload,
                        byte[] metaData) {
 
-    static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, type, "
+    public static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, type, "
             + "time_stamp, payload_type, payload_revision, payload, meta_data";
 
     /**
@@ -22,9 +22,9 @@ public record EventRow(long position, String eventIdentifier, String aggregateId
      * event carries up to 10,000 items (about 2 MB of JSON): a page of a thousand such rows would not fit in a 512 MB
      * heap, as the first checkpoint after a million-item feed dump showed (docs/benchmarks.md).
      */
-    static final long PAGE_BYTES = 16L << 20;
+    public static final long PAGE_BYTES = 16L << 20;
 
-    static final RowMapper<EventRow> MAPPER = (rs, i) -> new EventRow(rs.getLong("global_index"),
+    public static final RowMapper<EventRow> MAPPER = (rs, i) -> new EventRow(rs.getLong("global_index"),
             rs.getString("event_identifier"), rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
             rs.getString("type"), rs.getString("time_stamp"), rs.getString("payload_type"),
             rs.getString("payload_revision"), rs.getBytes("payload"), rs.getBytes("meta_data"));
@@ -33,7 +33,7 @@ public record EventRow(long position, String eventIdentifier, String aggregateId
      * The rows after position {@code after} up to {@code through}, in order: at most {@code rows} of them, holding at
      * most {@link #PAGE_BYTES} (or the one row, when it alone is larger). Empty when there are none.
      */
-    static List<EventRow> page(JdbcTemplate jdbc, long after, long through, int rows) {
+    public static List<EventRow> page(JdbcTemplate jdbc, long after, long through, int rows) {
         // The rows' sizes first, then the rows the budget holds: a query carrying the payloads of all candidates
         // would hold them at once (on H2, in the exchange's own heap) before any filter could drop them.
         List<long[]> sizes = jdbc.query("select global_index, octet_length(payload) + coalesce(octet_length(meta_data),"

@@ -1,4 +1,4 @@
-package org.reciprocity.ledger.integrity;
+package org.reciprocity.core.chain;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

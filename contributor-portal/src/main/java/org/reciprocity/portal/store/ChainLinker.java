@@ -1,5 +1,8 @@
-package org.reciprocity.ledger.integrity;
+package org.reciprocity.portal.store;
 
+import org.reciprocity.core.chain.ChainHead;
+import org.reciprocity.core.chain.EventChain;
+import org.reciprocity.core.chain.EventRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,11 +15,11 @@ import java.util.function.Predicate;
 
 /**
  * Links new events into the chain, in the transaction that appends them and under the lock that orders the appends
- * (see the portal's write-ordered storage engine): every event the exchange commits is linked by the time anyone can
+ * (see {@link WriteOrderedEventStorageEngine}): every event the exchange commits is linked by the time anyone can
  * read it, and only those are, so a row without a link was written by someone other than the exchange.
  */
 @Component
-public class ChainLinker {
+class ChainLinker {
 
     // Bounded so that linking a backlog after an upgrade does not read it all into memory at once.
     private static final int BATCH = 500;
@@ -32,7 +35,7 @@ public class ChainLinker {
      * Takes the lock that orders appends (one row every appending transaction locks first), held to the end of the
      * transaction.
      */
-    public void lockAppends() {
+    void lockAppends() {
         jdbc.query("select id from event_append_lock where id = 1 for update", rs -> {
         });
     }
@@ -45,7 +48,7 @@ public class ChainLinker {
      * @param appended the identifiers of the events appended
      * @return how many events it linked
      */
-    public int linkAppended(Collection<String> appended) {
+    int linkAppended(Collection<String> appended) {
         return link(appended::contains);
     }
 
@@ -55,7 +58,7 @@ public class ChainLinker {
      *
      * @return how many events it linked
      */
-    public int linkEarlierEvents() {
+    int linkEarlierEvents() {
         Long links = jdbc.queryForObject("select count(*) from event_chain", Long.class);
         return links == null || links == 0 ? link(identifier -> true) : 0;
     }
@@ -87,9 +90,7 @@ public class ChainLinker {
         }
     }
 
-    /** The last event linked, and its link. */
-    public ChainHead head() {
-        return jdbc.queryForObject("select chain_position, chain_link from event_append_lock where id = 1",
-                (rs, i) -> new ChainHead(rs.getLong(1), rs.getString(2)));
+    private ChainHead head() {
+        return ChainHead.of(jdbc);
     }
 }
