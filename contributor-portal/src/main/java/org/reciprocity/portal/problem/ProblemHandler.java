@@ -58,11 +58,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 + e.getMessage() + ")");
     }
 
-    @ExceptionHandler
-    ProblemDetail notFound(NotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, e.getMessage());
-    }
-
     /**
      * Anything else. A conflict that outlasted every retry means nothing was stored and the same request may simply
      * be sent again; any other failure is the exchange's fault, logged under a reference the caller can quote.

@@ -3,7 +3,7 @@ package org.reciprocity.portal.taxii;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.reciprocity.core.kernel.Coverage;
+import org.reciprocity.core.event.Coverage;
 import org.reciprocity.ledger.catalogue.CatalogueItem;
 import org.reciprocity.ledger.catalogue.CataloguePage;
 import org.reciprocity.portal.problem.NotFoundException;
@@ -43,7 +43,7 @@ class ObjectController {
                 + " in the shared pool: its objects are indicators, 'indicator--<uuid>'"));
         CataloguePage page = pool.item(itemId, null);
         List<CatalogueItem> delivered = page.items().isEmpty() ? List.of()
-                : pool.draw(member, page.items(), null, Coverage.NAMED);
+                : pool.draw(member, page.items(), null, Coverage.NAMED).delivered();
         if (delivered.isEmpty()) {
             throw new NotFoundException("no object " + objectId + " in the shared pool that you may draw");
         }

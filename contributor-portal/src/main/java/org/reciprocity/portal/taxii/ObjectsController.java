@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reciprocity.core.contribution.ContributionReceipt;
-import org.reciprocity.core.kernel.Coverage;
+import org.reciprocity.core.event.Coverage;
 import org.reciprocity.ledger.catalogue.CatalogueItem;
 import org.reciprocity.ledger.catalogue.CataloguePage;
 import org.reciprocity.portal.idempotency.RequestKeyHeader;
@@ -84,11 +84,13 @@ class ObjectsController {
             return ResponseEntity.ok(new TaxiiResources.Envelope(false, null, null));
         }
         // Asking for objects by id must cost what drawing them costs: one who cannot pay sees only what it holds.
-        List<CatalogueItem> delivered = pool.draw(member, page.items(), filters.after(),
+        PoolObjects.Drawn drawn = pool.draw(member, page.items(), filters.after(),
                 filters.byId() ? Coverage.NAMED : Coverage.LONGEST_RUN);
-        boolean more = page.more() || !filters.byId() && delivered.size() < page.items().size();
-        String continueAfter = more && !delivered.isEmpty()
-                ? String.valueOf(delivered.get(delivered.size() - 1).position()) : null;
+        List<CatalogueItem> delivered = drawn.delivered();
+        // A page the balance ended goes on from where it ended; a lookup by id says nothing of what it left out, and
+        // goes on past it.
+        boolean more = page.more() || !filters.byId() && drawn.cutShort();
+        String continueAfter = !more ? null : String.valueOf(filters.byId() ? drawn.end() : drawn.through());
         return PoolObjects.withDatesAdded(delivered, new TaxiiResources.Envelope(more, continueAfter,
                 delivered.isEmpty() ? null : delivered.stream().map(StixIndicators::of).map(JsonNode.class::cast)
                         .toList()));

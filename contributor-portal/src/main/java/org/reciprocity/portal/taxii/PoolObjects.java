@@ -2,10 +2,10 @@ package org.reciprocity.portal.taxii;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
+import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.DrawCriteria;
 import org.reciprocity.core.event.WithdrawalOutcome;
-import org.reciprocity.core.kernel.Coverage;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
 import org.reciprocity.core.membership.PoolMemberships;
@@ -71,15 +71,31 @@ class PoolObjects {
      * @throws org.reciprocity.core.withdrawal.QuotaExceededException when the account refused the page, which it
      *                                                                recorded
      */
-    List<CatalogueItem> draw(Member member, List<CatalogueItem> items, Long after, Coverage coverage) {
+    Drawn draw(Member member, List<CatalogueItem> items, Long after, Coverage coverage) {
         Offer offer = new Offer(items.stream().map(item -> new OfferedItem(item.item(), item.corroborations(),
                 item.position())).toList(), items.get(items.size() - 1).position());
         WithdrawalOutcome outcome = commands.sendAndWait(new DrawPage(
                 memberships.accountOf(member.participantId()), member.participantId(),
                 new DrawCriteria(List.of(), null, after, items.size()), offer, coverage));
-        Set<UUID> delivered = WithdrawalReceipt.of(outcome).items().stream().map(DeliveredItem::item)
-                .map(item -> item.id()).collect(Collectors.toSet());
-        return items.stream().filter(item -> delivered.contains(item.item().id())).toList();
+        WithdrawalReceipt receipt = WithdrawalReceipt.of(outcome);
+        Set<UUID> delivered = receipt.items().stream().map(DeliveredItem::item).map(item -> item.id())
+                .collect(Collectors.toSet());
+        return new Drawn(items.stream().filter(item -> delivered.contains(item.item().id())).toList(),
+                receipt.throughPosition(), offer.throughPosition());
+    }
+
+    /**
+     * What a page delivered, and how far the account took it.
+     *
+     * @param through where the account ended the page: its end, or its last delivered item when the balance cut it
+     * @param end     the page's last position
+     */
+    record Drawn(List<CatalogueItem> delivered, Long through, Long end) {
+
+        /** Whether the balance ended the page before its end. */
+        boolean cutShort() {
+            return through != null && through < end;
+        }
     }
 
     /** The page's objects, the dates its first and last were added in the headers TAXII defines (section 3.4.1). */

@@ -27,9 +27,11 @@ import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.AccountDecisions;
 import org.reciprocity.core.kernel.Batch;
+import org.reciprocity.core.kernel.CreditExpiry;
 import org.reciprocity.core.kernel.Decision;
-import org.reciprocity.core.kernel.OfferedItem;
+import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.Request;
+import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.policy.PolicyBook;
 import org.reciprocity.core.withdrawal.DrawPage;
@@ -40,7 +42,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -78,11 +81,12 @@ class Account {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ContributionReceipt handle(ContributeItems command, SharedPoolRecords pool, PoolMemberships memberships,
                                RequestLog requests, PolicyBook policies) {
+        Instant now = GenericEventMessage.clock.instant();
         Request request = request(command.accountId(), RequestKind.CONTRIBUTION, command.contributorId(),
                 command.requestKey(), command.fingerprint());
-        memberships.hold(List.of(command.accountId(), command.contributorId()));
+        holdFor(command.accountId(), command.contributorId(), memberships);
         return ContributionReceipt.of(decideOnce(requests, request, RequestKind.CONTRIBUTION, ItemsContributed.class,
-                now -> {
+                () -> {
                     Batch batch = Batch.of(command.items());
                     // The contributor and, for a pool, its members: what any of them brought or drew earns nothing.
                     Set<String> behind = new LinkedHashSet<>(memberships.membersOf(command.accountId()));
@@ -97,30 +101,40 @@ class Account {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     WithdrawalOutcome handle(WithdrawItems command, SharedPoolRecords pool, PoolMemberships memberships,
                              RequestLog requests, PolicyBook policies) {
-        Request request = request(command.accountId(), RequestKind.WITHDRAWAL, command.consumerId(),
-                command.requestKey(), command.fingerprint());
-        memberships.hold(List.of(command.accountId(), command.consumerId()));
-        return decideOnce(requests, request, RequestKind.WITHDRAWAL, WithdrawalOutcome.class,
-                now -> AccountDecisions.withdraw(book, request, command.criteria(), command.offer(),
-                        command.coverage(), pool.factsAbout(command.accountId(), List.of(command.consumerId()),
-                                command.offer().items().stream().map(OfferedItem::item)
-                                        .map(item -> item.id()).toList()), policies.inForceAt(now), now));
+        return withdraw(command, GenericEventMessage.clock.instant(), pool, memberships, requests, policies);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     WithdrawalOutcome handle(DrawPage command, SharedPoolRecords pool, PoolMemberships memberships,
                              RequestLog requests, PolicyBook policies) {
-        return handle(command.asWithdrawal(creditMoves), pool, memberships, requests, policies);
+        Instant now = GenericEventMessage.clock.instant();
+        // Keyed by the credit as it stands once what has run out by now is counted, so that the same page asked
+        // again gets its first answer even when that answer recorded an expiry.
+        long moves = creditMoves + CreditExpiry.dueAt(book, command.accountId(), now).size();
+        return withdraw(command.asWithdrawal(moves), now, pool, memberships, requests, policies);
+    }
+
+    private WithdrawalOutcome withdraw(WithdrawItems command, Instant now, SharedPoolRecords pool,
+                                       PoolMemberships memberships, RequestLog requests, PolicyBook policies) {
+        Request request = request(command.accountId(), RequestKind.WITHDRAWAL, command.consumerId(),
+                command.requestKey(), command.fingerprint());
+        holdFor(command.accountId(), command.consumerId(), memberships);
+        List<UUID> offered = command.offer().items().stream().map(item -> item.item().id()).toList();
+        return decideOnce(requests, request, RequestKind.WITHDRAWAL, WithdrawalOutcome.class,
+                () -> AccountDecisions.withdraw(book, request, command.criteria(), command.offer(),
+                        command.coverage(), pool.factsAbout(command.accountId(), List.of(command.consumerId()),
+                                offered), policies.inForceAt(now), now));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     GrantReceipt handle(GrantCredit command, RequestLog requests) {
+        Instant now = GenericEventMessage.clock.instant();
         Request request = request(command.accountId(), RequestKind.GRANT, command.grantedBy(), command.requestKey(),
                 command.fingerprint());
         return GrantReceipt.of(decideOnce(requests, request, RequestKind.GRANT, CreditGranted.class,
-                now -> AccountDecisions.grant(book, request, command.amount(), command.reason(), command.expiresAt(),
+                () -> AccountDecisions.grant(book, request, command.amount(), command.reason(), command.expiresAt(),
                         now)));
     }
 
@@ -128,23 +142,38 @@ class Account {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ActedOnReceipt handle(ReportActedOn command, SharedPoolRecords pool, PoolMemberships memberships,
                           RequestLog requests) {
+        Instant now = GenericEventMessage.clock.instant();
         Request request = request(command.accountId(), RequestKind.REPORT, command.consumerId(),
                 command.requestKey(), command.fingerprint());
-        memberships.hold(List.of(command.accountId(), command.consumerId()));
+        holdFor(command.accountId(), command.consumerId(), memberships);
         return ActedOnReceipt.of(decideOnce(requests, request, RequestKind.REPORT, ActedOnReported.class,
-                now -> AccountDecisions.report(book, request, command.items(),
-                        pool.factsAbout(command.accountId(), List.of(command.consumerId()),
-                                command.items().stream().map(ItemRef::id).toList()), now)));
+                () -> AccountDecisions.report(book, request, command.items(), pool.factsAbout(command.accountId(),
+                        List.of(command.consumerId()), command.items().stream().map(ItemRef::id).toList()), now)));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AwardBonus command, RequestLog requests, PolicyBook policies) {
+        Instant now = GenericEventMessage.clock.instant();
         Request request = request(command.accountId(), RequestKind.BONUS, command.consumerId(), command.requestKey(),
                 command.fingerprint());
         decideOnce(requests, request, RequestKind.BONUS, BonusEarned.class,
-                now -> AccountDecisions.bonus(book, request, command.reportId(), command.item(),
+                () -> AccountDecisions.bonus(book, request, command.reportId(), command.item(),
                         command.reportedAt(), policies.inForceAt(command.reportedAt()), now));
+    }
+
+    /**
+     * Holds the memberships of the account and the requester for the rest of the transaction, and makes sure the
+     * requester acts on this account: its membership may have changed since the request was routed here.
+     */
+    private static void holdFor(String accountId, String requesterId, PoolMemberships memberships) {
+        memberships.hold(List.of(accountId, requesterId));
+        Optional<String> pool = memberships.poolOf(requesterId);
+        if (!Entitlement.mayActOn(requesterId, accountId, pool)) {
+            throw new MembershipRefusedException("'" + requesterId + "' acts on account '"
+                    + Entitlement.accountOf(requesterId, pool) + "' now: its membership changed while this request "
+                    + "was on its way; nothing was stored, send the request again");
+        }
     }
 
     private static Request request(String accountId, RequestKind kind, String requesterId, String requestKey,
@@ -159,12 +188,12 @@ class Account {
      */
     private static <A extends AnsweredRequest> A decideOnce(RequestLog requests, Request request, RequestKind kind,
                                                             Class<A> answerType,
-                                                            Function<Instant, Decision<? extends A>> decide) {
+                                                            Supplier<Decision<? extends A>> decide) {
         Optional<AnsweredRequest> answered = requests.answerTo(request, kind);
         if (answered.isPresent()) {
             return answerType.cast(answered.get());
         }
-        Decision<? extends A> decision = decide.apply(GenericEventMessage.clock.instant());
+        Decision<? extends A> decision = decide.get();
         decision.events().forEach(event -> apply(event));
         return decision.answer();
     }

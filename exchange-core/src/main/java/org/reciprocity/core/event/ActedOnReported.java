@@ -18,6 +18,11 @@ public record ActedOnReported(UUID reportId, String accountId, String consumerId
                               Instant decidedAt) implements AnsweredRequest {
 
     @Override
+    public UUID requestId() {
+        return reportId;
+    }
+
+    @Override
     public String requesterId() {
         return consumerId;
     }

@@ -19,6 +19,11 @@ public record BonusEarned(UUID bonusId, String accountId, String requestKey, Str
         implements AnsweredRequest {
 
     @Override
+    public UUID requestId() {
+        return bonusId;
+    }
+
+    @Override
     public String requesterId() {
         return consumerId;
     }

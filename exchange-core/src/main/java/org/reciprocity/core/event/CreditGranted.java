@@ -11,6 +11,11 @@ public record CreditGranted(UUID grantId, String accountId, String requestKey, S
                             Instant decidedAt) implements AnsweredRequest {
 
     @Override
+    public UUID requestId() {
+        return grantId;
+    }
+
+    @Override
     public String requesterId() {
         return grantedBy;
     }

@@ -27,6 +27,11 @@ public record ItemsContributed(UUID contributionId, String accountId, String con
                                Instant decidedAt) implements AnsweredRequest {
 
     @Override
+    public UUID requestId() {
+        return contributionId;
+    }
+
+    @Override
     public String requesterId() {
         return contributorId;
     }

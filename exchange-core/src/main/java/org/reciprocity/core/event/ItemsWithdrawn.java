@@ -12,7 +12,8 @@ import java.util.function.Function;
  * delivered, markings included, so an auditor sees exactly what each participant received and what it paid for.
  *
  * @param items           every delivered item with its charge
- * @param throughPosition pool position of the last delivered item; null when nothing matched
+ * @param throughPosition the pool position the consumer continues after: the offer's end, or the last delivered item
+ *                        when the balance cut the offer short; null when nothing matched
  * @param cost            what the charged items cost under {@code policyVersion}
  * @param drawnFrom       the lots that paid the cost
  * @param balanceAfter    the account's balance once the cost was debited

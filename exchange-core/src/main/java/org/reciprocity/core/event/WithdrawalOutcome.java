@@ -25,6 +25,11 @@ public sealed interface WithdrawalOutcome extends AnsweredRequest permits ItemsW
     <R> R fold(Function<ItemsWithdrawn, R> delivered, Function<WithdrawalRefused, R> refused);
 
     @Override
+    default UUID requestId() {
+        return withdrawalId();
+    }
+
+    @Override
     default String requesterId() {
         return consumerId();
     }

@@ -12,11 +12,17 @@ import java.util.function.Function;
  *
  * @param itemsOffered how many items the pool offered for the criteria
  * @param itemsCharged how many of them would have been charged
+ * @param coverage     what the withdrawal asked for when its balance fell short; refusals recorded before this was
+ *                     kept read as {@link Coverage#WHOLE}
  */
 public record WithdrawalRefused(UUID withdrawalId, String accountId, String consumerId, String requestKey,
                                 String requestFingerprint, DrawCriteria criteria, int itemsOffered,
                                 long itemsCharged, Credit cost, Credit balance, int policyVersion,
-                                Instant decidedAt) implements WithdrawalOutcome {
+                                Instant decidedAt, Coverage coverage) implements WithdrawalOutcome {
+
+    public WithdrawalRefused {
+        coverage = coverage == null ? Coverage.WHOLE : coverage;
+    }
 
     @Override
     public <R> R fold(Function<ItemsWithdrawn, R> delivered, Function<WithdrawalRefused, R> refused) {

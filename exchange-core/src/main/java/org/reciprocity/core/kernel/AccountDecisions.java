@@ -3,6 +3,7 @@ package org.reciprocity.core.kernel;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
@@ -13,7 +14,6 @@ import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.event.WithdrawalRefused;
-import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.ReciprocityPolicy;
@@ -41,9 +41,9 @@ public final class AccountDecisions {
         List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
         Credit balance = book.applyAll(expiries).balance();
         List<ItemCredit> credits = new ArrayList<>(batch.items().size());
-        for (Item item : batch.items()) {
-            credits.add(Earnings.creditFor(item, ItemClassification.contributed(facts.of(item.id())),
-                    policy.rules()));
+        for (int i = 0; i < batch.items().size(); i++) {
+            credits.add(Earnings.creditFor(batch.items().get(i),
+                    ItemClassification.contributed(facts.of(batch.ids().get(i))), policy.rules()));
         }
         Credit earned = credits.stream().map(ItemCredit::credit).reduce(Credit.ZERO, Credit::plus);
         CreditLot lot = Earnings.lotFor(request.id(), earned, policy.rules(), now);
@@ -78,14 +78,18 @@ public final class AccountDecisions {
         if (!Charges.covers(balance, cost)) {
             return new Decision<>(expiries, new WithdrawalRefused(request.id(), request.accountId(),
                     request.requesterId(), request.requestKey(), request.fingerprint(), criteria, delivered.size(),
-                    charged, cost, balance, policy.version(), now));
+                    charged, cost, balance, policy.version(), now, coverage));
         }
         // A page cut short by the balance ends at its last delivered item, so that the next one starts there.
         Long through = delivered.size() == deliverable.size() || delivered.isEmpty() ? offer.throughPosition()
                 : positions.get(delivered.get(delivered.size() - 1).item().id());
-        return new Decision<>(expiries, new ItemsWithdrawn(request.id(), request.accountId(), request.requesterId(),
+        ItemsWithdrawn withdrawn = new ItemsWithdrawn(request.id(), request.accountId(), request.requesterId(),
                 request.requestKey(), request.fingerprint(), criteria, delivered, through, cost, current.draw(cost),
-                balance.minus(cost), policy.version(), now));
+                balance.minus(cost), policy.version(), now);
+        // A lookup that finds nothing the consumer may have is answered as if the pool held none of it, and leaves
+        // no trace: recording it would tell the history's readers what the consumer could not pay for.
+        return coverage == Coverage.NAMED && delivered.isEmpty() ? new Decision<>(expiries, withdrawn, false)
+                : new Decision<>(expiries, withdrawn);
     }
 
     /** @throws InvalidInputException naming {@code expiresAt} when the grant would expire before it is made */

@@ -1,6 +1,7 @@
 package org.reciprocity.core.kernel;
 
 import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.policy.Credit;

@@ -19,7 +19,6 @@ import java.util.UUID;
  */
 public final class Earnings {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int WEIGHT_SCALE = 6;
 
     private Earnings() {
@@ -53,7 +52,8 @@ public final class Earnings {
         if (confidence == null) {
             return terms.unknownConfidenceWeight();
         }
+        // confidence / 100 exactly, as a decimal of scale 2: no division.
         return terms.confidenceFloor().add(BigDecimal.ONE.subtract(terms.confidenceFloor())
-                .multiply(BigDecimal.valueOf(confidence)).divide(HUNDRED));
+                .multiply(BigDecimal.valueOf(confidence, 2)));
     }
 }

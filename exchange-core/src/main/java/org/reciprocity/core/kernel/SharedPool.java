@@ -53,7 +53,8 @@ public final class SharedPool {
         Map<UUID, ItemFacts> facts = new HashMap<>();
         for (UUID id : itemIds) {
             Entry entry = items.get(id);
-            if (entry != null) {
+            // As the registries: an item no contribution brought has no record, whatever named it.
+            if (entry != null && entry.brought) {
                 facts.put(id, new ItemFacts(true, contains(entry.contributors, account)
                         || containsAny(entry.contributors, people), containsAny(entry.receivers, people),
                         containsAny(entry.reporters, people), entry.sharedBy < 0 ? null : nameOf(entry.sharedBy),
@@ -72,22 +73,24 @@ public final class SharedPool {
 
         @Override
         public Void contributed(ItemsContributed event) {
-            for (ItemCredit brought : SharedPoolRecording.brought(event)) {
-                items.putIfAbsent(brought.item().id(), new Entry());
-            }
             int account = accountNumber(event.accountId());
             int contributor = participantNumber(event.contributorId());
-            for (ItemCredit contributed : SharedPoolRecording.contributed(event)) {
-                Entry entry = entry(contributed.item().id());
-                entry.contributors = with(with(entry.contributors, account), contributor);
-            }
-            for (ItemCredit shared : SharedPoolRecording.shared(event)) {
-                Entry entry = entry(shared.item().id());
-                if (entry.sharedBy < 0) {
-                    entry.sharedBy = account;
+            for (ItemCredit credit : event.credits()) {
+                Entry entry = entry(credit.item().id());
+                if (SharedPoolRecording.brought(credit)) {
+                    entry.brought = true;
                 }
-                entry.sharedMarking = (byte) Delivery.servedMarking(
-                        entry.sharedMarking < 0 ? null : MARKINGS[entry.sharedMarking], shared.item().tlp()).ordinal();
+                if (SharedPoolRecording.contributed(credit)) {
+                    entry.contributors = with(with(entry.contributors, account), contributor);
+                }
+                if (SharedPoolRecording.shared(credit)) {
+                    if (entry.sharedBy < 0) {
+                        entry.sharedBy = account;
+                    }
+                    entry.sharedMarking = (byte) Delivery.servedMarking(
+                            entry.sharedMarking < 0 ? null : MARKINGS[entry.sharedMarking], credit.item().tlp())
+                            .ordinal();
+                }
             }
             return null;
         }
@@ -187,6 +190,7 @@ public final class SharedPool {
     }
 
     private static final class Entry {
+        private boolean brought;
         private int sharedBy = -1;
         private byte sharedMarking = -1;
         private int[] contributors = NONE;

@@ -1,5 +1,6 @@
 package org.reciprocity.core.kernel;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,8 +9,9 @@ public record SharedPoolFacts(Map<UUID, ItemFacts> byItem) {
 
     public static final SharedPoolFacts NONE = new SharedPoolFacts(Map.of());
 
+    // Handed over by whoever fetched the facts, and read only: not copied, as a batch's facts are thousands.
     public SharedPoolFacts {
-        byItem = Map.copyOf(byItem);
+        byItem = Collections.unmodifiableMap(byItem);
     }
 
     public ItemFacts of(UUID itemId) {

@@ -21,7 +21,11 @@ public final class SharedPoolRecording {
 
     /** The items a contribution brought to the pool: those it was first to contribute. */
     public static List<ItemCredit> brought(ItemsContributed event) {
-        return event.credits().stream().filter(credit -> credit.rule() == CreditRule.NEW).toList();
+        return event.credits().stream().filter(SharedPoolRecording::brought).toList();
+    }
+
+    public static boolean brought(ItemCredit credit) {
+        return credit.rule() == CreditRule.NEW;
     }
 
     /**
@@ -29,9 +33,11 @@ public final class SharedPoolRecording {
      * corroborated. A repeat or a passed-back item was theirs already, or received.
      */
     public static List<ItemCredit> contributed(ItemsContributed event) {
-        return event.credits().stream()
-                .filter(credit -> credit.rule() == CreditRule.NEW || credit.rule() == CreditRule.CORROBORATION)
-                .toList();
+        return event.credits().stream().filter(SharedPoolRecording::contributed).toList();
+    }
+
+    public static boolean contributed(ItemCredit credit) {
+        return credit.rule() == CreditRule.NEW || credit.rule() == CreditRule.CORROBORATION;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.reciprocity.core.membership;
 
+import org.reciprocity.core.kernel.Entitlement;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,7 @@ public interface PoolMemberships {
 
     /** The account a participant's contributions credit and its withdrawals draw on: its pool's, or its own. */
     default String accountOf(String participantId) {
-        return poolOf(participantId).orElse(participantId);
+        return Entitlement.accountOf(participantId, poolOf(participantId));
     }
 
     /**

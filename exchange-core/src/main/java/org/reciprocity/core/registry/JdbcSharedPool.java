@@ -31,7 +31,8 @@ import java.util.UUID;
  * The shared pool's records as tables written in the same transaction as the event they follow, with what
  * {@link SharedPoolRecording} says each decision adds. Their primary keys are what refuse a second "first": when two
  * contributions of the same new item race, on one node or two, one of them fails to commit and is retried, and the
- * retry finds the item in the pool. The tables are thus always what a replay of the events in global order builds.
+ * retry finds the item in the pool. The tables are thus what a replay of the events in global order builds (but for
+ * the marking of items shared before the marking was kept, which the upgrade took as the freest: see V7).
  */
 @Component
 @ProcessingGroup(Registries.PROCESSING_GROUP)
@@ -39,7 +40,7 @@ class JdbcSharedPool implements SharedPoolRecords {
 
     // Bounded so that a 10,000-item batch is a handful of statements, not one per item nor one unbounded IN list.
     private static final int CHUNK = 1000;
-    // The markings a shared item can be served under, from the least restrictive: see markingUpdate.
+    // The markings a shared item can be served under, from the least restrictive: what on(ItemsContributed) compares.
     private static final List<Tlp> SHAREABLE = List.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER);
 
     private final JdbcTemplate jdbc;

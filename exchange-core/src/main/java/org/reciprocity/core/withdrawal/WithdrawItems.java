@@ -3,8 +3,8 @@ package org.reciprocity.core.withdrawal;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.account.RequestKeys;
+import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.DrawCriteria;
-import org.reciprocity.core.kernel.Coverage;
 import org.reciprocity.core.kernel.Offer;
 
 import java.util.Objects;

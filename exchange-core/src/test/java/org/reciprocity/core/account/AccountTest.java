@@ -11,6 +11,7 @@ import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
@@ -28,11 +29,11 @@ import org.reciprocity.core.feedback.AwardBonus;
 import org.reciprocity.core.feedback.ReportActedOn;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
-import org.reciprocity.core.kernel.Coverage;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.membership.MemberJoinedPool;
+import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.PolicyTimeline;
@@ -136,6 +137,7 @@ class AccountTest {
         ContributeItems own = contribution(BANK, "own", ip);
         elsewhere(contributed(own, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
                 Credit.of(1), lot(own, "1", null), Credit.of(1)));
+        memberships.joined(new MemberJoinedPool(POOL, BANK, OPERATOR));
         ContributeItems viaPool = new ContributeItems(POOL, BANK, "via-pool", List.of(ip));
         given().when(viaPool).expectEvents(contributed(viaPool, T0, List.of(new ItemCredit(ip, CreditRule.REPEAT,
                 BigDecimal.ZERO, Credit.ZERO)), 0, Credit.ZERO, null, Credit.ZERO));
@@ -192,6 +194,8 @@ class AccountTest {
 
     @Test
     void membersOfAPoolKeepTheirOwnRequestKeys() {
+        memberships.joined(new MemberJoinedPool(POOL, BANK, OPERATOR)).joined(new MemberJoinedPool(POOL, TELCO,
+                OPERATOR));
         ContributeItems banks = new ContributeItems(POOL, BANK, "monday", List.of(ip));
         ContributeItems telcos = new ContributeItems(POOL, TELCO, "monday", List.of(url));
         given(contributed(banks, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
@@ -199,6 +203,22 @@ class AccountTest {
                 .when(telcos)
                 .expectEvents(contributed(telcos, T0, List.of(new ItemCredit(url, CreditRule.NEW, FULL,
                         Credit.of(1))), 0, Credit.of(1), lot(telcos, "1", null), Credit.of(2)));
+    }
+
+    @Test
+    void aRequestForAPoolItsRequesterLeftIsRefusedAndChangesNothing() {
+        // The telco left the pool after its request was routed: it acts on its own account now.
+        given().when(new ContributeItems(POOL, TELCO, "k1", List.of(ip)))
+                .expectNoEvents()
+                .expectException(MembershipRefusedException.class);
+    }
+
+    @Test
+    void aRequestOnItsOwnAccountByAParticipantThatJoinedAPoolIsRefusedAndChangesNothing() {
+        memberships.joined(new MemberJoinedPool(POOL, TELCO, OPERATOR));
+        given().when(contribution(TELCO, "k2", ip))
+                .expectNoEvents()
+                .expectException(MembershipRefusedException.class);
     }
 
     // Requests answered once.
@@ -247,7 +267,7 @@ class AccountTest {
         ContributeItems earned = contribution(CERT, "k0", ip);
         WithdrawItems command = withdrawal(CERT, "w1", domain, url);
         WithdrawalRefused refused = new WithdrawalRefused(id(command), CERT, CERT, "w1", command.fingerprint(), ANY,
-                2, 2, Credit.of(2), Credit.of(1), 1, T0);
+                2, 2, Credit.of(2), Credit.of(1), 1, T0, Coverage.WHOLE);
         given(contributed(earned, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
                 Credit.of(1), lot(earned, "1", null), Credit.of(1)))
                 .when(command)
@@ -260,7 +280,7 @@ class AccountTest {
         elsewhere(broughtBy(TELCO, ip));
         WithdrawItems command = withdrawal(CERT, "w1", ip);
         given().when(command).expectEvents(new WithdrawalRefused(id(command), CERT, CERT, "w1", command.fingerprint(),
-                ANY, 1, 1, Credit.of(1), Credit.ZERO, 1, T0));
+                ANY, 1, 1, Credit.of(1), Credit.ZERO, 1, T0, Coverage.WHOLE));
     }
 
     @Test
@@ -286,7 +306,7 @@ class AccountTest {
         WithdrawItems command = new WithdrawItems(CERT, CERT, "w1", ANY, new Offer(List.of(new OfferedItem(domain,
                 0, 1L)), 1L), Coverage.LONGEST_RUN);
         given().when(command).expectEvents(new WithdrawalRefused(id(command), CERT, CERT, "w1", command.fingerprint(),
-                ANY, 1, 1, Credit.of(1), Credit.ZERO, 1, T0));
+                ANY, 1, 1, Credit.of(1), Credit.ZERO, 1, T0, Coverage.LONGEST_RUN));
     }
 
     @Test
@@ -307,6 +327,15 @@ class AccountTest {
     }
 
     @Test
+    void aLookupByIdThatFindsNothingTheConsumerMayHaveIsAnsweredAndNotRecorded() {
+        elsewhere(broughtBy(TELCO, domain));
+        WithdrawItems command = new WithdrawItems(CERT, CERT, "probe", ANY, new Offer(List.of(new OfferedItem(domain,
+                0, 1L)), 1L), Coverage.NAMED);
+        given().when(command).expectNoEvents().expectResultMessagePayload(new ItemsWithdrawn(id(command), CERT, CERT,
+                "probe", command.fingerprint(), ANY, List.of(), 1L, Credit.ZERO, List.of(), Credit.ZERO, 1, T0));
+    }
+
+    @Test
     void nothingIsDeliveredThatWasNeverSharedOrUnderAFreerMarkingThanItsContributorsGave() {
         // RED and AMBER+STRICT stay with their contributors; an AMBER item is not delivered as GREEN.
         Item strict = item("md5", "d41d8cd98f00b204e9800998ecf8427e", "AMBER+STRICT", 100);
@@ -323,7 +352,7 @@ class AccountTest {
     void aRetriedRefusalIsRefusedAgainWithoutASecondRecord() {
         WithdrawItems command = withdrawal(CERT, "w1", ip);
         WithdrawalRefused refused = new WithdrawalRefused(id(command), CERT, CERT, "w1", command.fingerprint(), ANY,
-                1, 1, Credit.of(1), Credit.ZERO, 1, EARLIER);
+                1, 1, Credit.of(1), Credit.ZERO, 1, EARLIER, Coverage.WHOLE);
         given(refused).when(command).expectNoEvents().expectResultMessagePayload(refused);
     }
 
@@ -348,13 +377,28 @@ class AccountTest {
                 Coverage.LONGEST_RUN);
         WithdrawItems asFirstSeen = page.asWithdrawal(0);
         WithdrawalRefused refused = new WithdrawalRefused(id(asFirstSeen), CERT, CERT, asFirstSeen.requestKey(),
-                asFirstSeen.fingerprint(), ANY, 1, 1, Credit.of(1), Credit.ZERO, 1, EARLIER);
+                asFirstSeen.fingerprint(), ANY, 1, 1, Credit.of(1), Credit.ZERO, 1, EARLIER, Coverage.LONGEST_RUN);
         given(refused).when(page).expectNoEvents().expectResultMessagePayload(refused);
 
         CreditGranted grant = granted(CERT, "g1", "1", null, EARLIER, "1");
         WithdrawItems afterTheGrant = page.asWithdrawal(1);
         given(refused, grant).when(page).expectEvents(withdrawn(afterTheGrant, T0, List.of(delivered(ip,
                 Charge.CHARGED)), "1", List.of(new LotDraw(grant.grantId(), Credit.of(1))), "0"));
+    }
+
+    @Test
+    void aFeedsPageThatRecordedAnExpiryIsStillAnsweredOnce() {
+        elsewhere(broughtBy(TELCO, ip));
+        CreditGranted lapsed = granted(CERT, "g1", "1", EARLIER.plusSeconds(60), EARLIER, "1");
+        DrawPage page = new DrawPage(CERT, CERT, ANY, new Offer(List.of(new OfferedItem(ip, 0, 1L)), 1L),
+                Coverage.LONGEST_RUN);
+        // Keyed by the credit once the expiry is counted: one grant, one expiry.
+        WithdrawItems keyed = page.asWithdrawal(2);
+        CreditExpired expiry = new CreditExpired(CERT, lapsed.grantId(), Credit.of(1), EARLIER.plusSeconds(60));
+        WithdrawalRefused refused = new WithdrawalRefused(id(keyed), CERT, CERT, keyed.requestKey(),
+                keyed.fingerprint(), ANY, 1, 1, Credit.of(1), Credit.ZERO, 1, T0, Coverage.LONGEST_RUN);
+        given(lapsed).when(page).expectEvents(expiry, refused);
+        given(lapsed, expiry, refused).when(page).expectNoEvents().expectResultMessagePayload(refused);
     }
 
     // Expiry.
@@ -376,7 +420,7 @@ class AccountTest {
                 .when(command)
                 .expectEvents(new CreditExpired(CERT, expiring.lotId(), Credit.of(2), expiring.expiresAt()),
                         new WithdrawalRefused(id(command), CERT, CERT, "w1", command.fingerprint(), ANY, 2, 2,
-                                Credit.of(2), Credit.of(1), 1, later));
+                                Credit.of(2), Credit.of(1), 1, later, Coverage.WHOLE));
     }
 
     @Test

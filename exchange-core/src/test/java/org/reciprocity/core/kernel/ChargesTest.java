@@ -2,6 +2,7 @@ package org.reciprocity.core.kernel;
 
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.policy.Credit;

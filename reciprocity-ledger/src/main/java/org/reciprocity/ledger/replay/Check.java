@@ -6,13 +6,15 @@ package org.reciprocity.ledger.replay;
  */
 public enum Check {
     POLICY_VERSION("decided under the policy version in force at its instant"),
+    ENTITLEMENT("decided on the account its requester acts on: its pool's while a member of one, else its own"),
     EXPIRY("credit whose time had come recorded as expired before the decision, and none before its time"),
-    CLASSIFICATION("each item classified as the pool's history gives it: new, corroboration, repeat or received "
-            + "when contributed; charged or free when delivered; counted or not when reported"),
+    CLASSIFICATION("each item classified once, as the pool's history gives it: new, corroboration, repeat or "
+            + "received when contributed; charged or free when delivered; counted or not when reported"),
     EARNINGS("each item's weight and credit, and the lot the batch adds, as the policy's terms give them"),
     DELIVERY("nothing delivered that the marking does not allow the consumer to receive"),
     CHARGES("the cost of what was delivered, at the policy's price per charged item"),
-    COVERAGE("delivered only what the balance covered, and refused only what it did not"),
+    COVERAGE("delivered only what the balance covered, and refused only what it did not: a whole request when it "
+            + "did not cover it all, a page when it did not cover its first item, a lookup by id never"),
     BONUS("each bonus for an item a report counted, to the account that first shared it, once, priced at the "
             + "report"),
     GRANT("a grant made before its own expiry, and answered once"),

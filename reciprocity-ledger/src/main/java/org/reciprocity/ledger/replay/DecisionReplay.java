@@ -5,6 +5,7 @@ import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.DeliveredItem;
@@ -19,11 +20,11 @@ import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.AccountDecisions;
 import org.reciprocity.core.kernel.Batch;
 import org.reciprocity.core.kernel.Charges;
-import org.reciprocity.core.kernel.Coverage;
 import org.reciprocity.core.kernel.CreditExpiry;
 import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Delivery;
 import org.reciprocity.core.kernel.Earnings;
+import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.ItemClassification;
 import org.reciprocity.core.kernel.ItemFacts;
 import org.reciprocity.core.kernel.Offer;
@@ -65,14 +66,17 @@ final class DecisionReplay {
     private final PolicyBook policies;
     private final SharedPool pool;
     private final Function<String, Collection<String>> membersOf;
+    private final Function<String, Optional<String>> poolOf;
     // The items reports counted and not yet rewarded, each with the account its bonus goes to.
     private final Map<String, AwardDue> awardsDue = new HashMap<>();
     private final Set<UUID> grants = new HashSet<>();
 
-    DecisionReplay(PolicyBook policies, SharedPool pool, Function<String, Collection<String>> membersOf) {
+    DecisionReplay(PolicyBook policies, SharedPool pool, Function<String, Collection<String>> membersOf,
+                   Function<String, Optional<String>> poolOf) {
         this.policies = policies;
         this.pool = pool;
         this.membersOf = membersOf;
+        this.poolOf = poolOf;
     }
 
     /** A difference between what was recorded and what the rules decide. */
@@ -105,8 +109,8 @@ final class DecisionReplay {
     }
 
     /** Keeps what later decisions are checked against: reports awaiting their bonuses, grants answered. */
-    void remember(AnsweredRequest answer) {
-        answer.accept(remembering);
+    void remember(AccountEvent event) {
+        event.accept(remembering);
     }
 
     private final AccountEvent.Visitor<Void> remembering = new AccountEvent.Visitor<>() {
@@ -175,9 +179,11 @@ final class DecisionReplay {
         @Override
         public Void contributed(ItemsContributed recorded) {
             ReciprocityPolicy policy = policyAt(recorded.decidedAt(), recorded.policyVersion(), found);
+            entitled(recorded);
             Set<String> behind = new LinkedHashSet<>(membersOf.apply(recorded.accountId()));
             behind.add(recorded.contributorId());
-            Batch batch = new Batch(recorded.items(), recorded.duplicatesInRequest());
+            Batch batch = Batch.recorded(recorded.items(), recorded.duplicatesInRequest());
+            once(batch.ids());
             SharedPoolFacts facts = pool.factsAbout(recorded.accountId(), behind, batch.ids());
             if (policy == null) {
                 return null;
@@ -220,7 +226,9 @@ final class DecisionReplay {
         @Override
         public Void withdrawn(ItemsWithdrawn recorded) {
             ReciprocityPolicy policy = policyAt(recorded.decidedAt(), recorded.policyVersion(), found);
+            entitled(recorded);
             List<UUID> ids = recorded.items().stream().map(delivered -> delivered.item().id()).toList();
+            once(ids);
             SharedPoolFacts facts = pool.factsAbout(recorded.accountId(), List.of(recorded.consumerId()), ids);
             if (policy == null) {
                 return null;
@@ -274,6 +282,7 @@ final class DecisionReplay {
         @Override
         public Void refused(WithdrawalRefused recorded) {
             ReciprocityPolicy policy = policyAt(recorded.decidedAt(), recorded.policyVersion(), found);
+            entitled(recorded);
             List<CreditExpired> due = CreditExpiry.dueAt(before, recorded.accountId(), recorded.decidedAt());
             expiries(due, recorded.decidedAt());
             Credit balance = before.applyAll(due).balance();
@@ -285,6 +294,13 @@ final class DecisionReplay {
             if (Charges.covers(balance, recorded.cost())) {
                 found.add(Check.COVERAGE, "refused although the balance, " + balance + ", covered the cost of "
                         + recorded.cost());
+            } else if (recorded.coverage() == Coverage.NAMED) {
+                found.add(Check.COVERAGE, "a lookup by id was refused: it leaves out what the balance does not "
+                        + "cover, and is never refused");
+            } else if (recorded.coverage() == Coverage.LONGEST_RUN && policy != null
+                    && Charges.covers(balance, Charges.costOf(1, policy.rules()))) {
+                found.add(Check.COVERAGE, "a page was refused although the balance, " + balance + ", covered one "
+                        + "item: it should have been delivered as far as the balance went");
             }
             if (!recorded.balance().equals(balance)) {
                 found.add(Check.BOOK, "the refusal records a balance of " + recorded.balance() + "; the account held "
@@ -314,6 +330,8 @@ final class DecisionReplay {
         public Void reported(ActedOnReported recorded) {
             List<ItemRef> items = Stream.concat(recorded.counted().stream().map(ActedOnReported.Counted::item),
                     recorded.notCounted().stream().map(ActedOnReported.NotCounted::item)).toList();
+            entitled(recorded);
+            once(items.stream().map(ItemRef::id).toList());
             SharedPoolFacts facts = pool.factsAbout(recorded.accountId(), List.of(recorded.consumerId()),
                     items.stream().map(ItemRef::id).toList());
             Decision<ActedOnReported> taken = AccountDecisions.report(before, request(recorded), items, facts,
@@ -377,6 +395,26 @@ final class DecisionReplay {
         @Override
         public Void expired(CreditExpired event) {
             throw new IllegalArgumentException("an expiry answers no request");
+        }
+
+        /** Whether the requester acts on the account the decision was taken on, by the memberships of the time. */
+        private void entitled(AnsweredRequest recorded) {
+            Optional<String> pool = poolOf.apply(recorded.requesterId());
+            if (!Entitlement.mayActOn(recorded.requesterId(), recorded.accountId(), pool)) {
+                found.add(Check.ENTITLEMENT, "'" + recorded.requesterId() + "' acted on account '"
+                        + recorded.accountId() + "'; it acted on '" + Entitlement.accountOf(recorded.requesterId(),
+                        pool) + "' then");
+            }
+        }
+
+        /** Whether each item is named once: a decision takes each item once, and counts it once. */
+        private void once(List<UUID> ids) {
+            Set<UUID> seen = new HashSet<>(ids.size() * 2);
+            long repeated = ids.stream().filter(id -> !seen.add(id)).count();
+            if (repeated > 0) {
+                found.add(Check.CLASSIFICATION, repeated + " item(s) appear more than once in the decision: each "
+                        + "item is taken, and counted, once");
+            }
         }
 
         /** The expiries the rules make due at the decision's instant, held to those recorded before its answer. */
@@ -456,47 +494,8 @@ final class DecisionReplay {
     }
 
     private static Request request(AnsweredRequest answer) {
-        return new Request(idOf(answer), answer.accountId(), answer.requesterId(), answer.requestKey(),
+        return new Request(answer.requestId(), answer.accountId(), answer.requesterId(), answer.requestKey(),
                 answer.requestFingerprint());
-    }
-
-    private static UUID idOf(AnsweredRequest answer) {
-        return answer.accept(new AccountEvent.Visitor<>() {
-            @Override
-            public UUID contributed(ItemsContributed event) {
-                return event.contributionId();
-            }
-
-            @Override
-            public UUID withdrawn(ItemsWithdrawn event) {
-                return event.withdrawalId();
-            }
-
-            @Override
-            public UUID refused(WithdrawalRefused event) {
-                return event.withdrawalId();
-            }
-
-            @Override
-            public UUID granted(CreditGranted event) {
-                return event.grantId();
-            }
-
-            @Override
-            public UUID expired(CreditExpired event) {
-                return event.lotId();
-            }
-
-            @Override
-            public UUID reported(ActedOnReported event) {
-                return event.reportId();
-            }
-
-            @Override
-            public UUID bonus(BonusEarned event) {
-                return event.bonusId();
-            }
-        });
     }
 
     private static String awardKey(UUID reportId, ItemRef item) {

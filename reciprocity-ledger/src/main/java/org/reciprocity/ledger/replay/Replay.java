@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -46,8 +47,9 @@ final class Replay {
     private final PolicyTimeline policies = new PolicyTimeline();
     private final SharedPool pool = new SharedPool();
     private final Map<String, Set<String>> members = new HashMap<>();
+    private final Map<String, String> poolOf = new HashMap<>();
     private final DecisionReplay decisions = new DecisionReplay(policies, pool,
-            poolId -> members.getOrDefault(poolId, Set.of()));
+            poolId -> members.getOrDefault(poolId, Set.of()), member -> Optional.ofNullable(poolOf.get(member)));
     private final Map<String, AccountState> accounts = new TreeMap<>();
     private final List<ReplayFinding> findings = new ArrayList<>();
     private final Map<Check, Long> findingsByCheck = new EnumMap<>(Check.class);
@@ -80,8 +82,10 @@ final class Replay {
             policies.apply(changed);
         } else if (payload instanceof MemberJoinedPool joined) {
             members.computeIfAbsent(joined.poolId(), pool -> new LinkedHashSet<>()).add(joined.memberId());
+            poolOf.put(joined.memberId(), joined.poolId());
         } else if (payload instanceof MemberLeftPool left) {
             members.getOrDefault(left.poolId(), new LinkedHashSet<>()).remove(left.memberId());
+            poolOf.remove(left.memberId(), left.poolId());
         }
     }
 
@@ -93,7 +97,9 @@ final class Replay {
         } else if (inScope) {
             event.accept(new Counting(account, recorded));
         }
-        // What the pool knew when later decisions were taken, whichever account this was.
+        // What later decisions were taken with, whichever account this was and whatever the scope: what the pool
+        // knew, and which reports await their bonuses.
+        decisions.remember(event);
         pool.apply(event);
     }
 
@@ -132,7 +138,6 @@ final class Replay {
                 decisions.check(before, account.expiries, answer, recorded.position()).forEach(found ->
                         found(found.position(), account.accountId, answer, found.check(), found.detail()));
             }
-            decisions.remember(answer);
             account.expiries.clear();
             book(answer);
             return null;

@@ -10,6 +10,7 @@ import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
@@ -19,6 +20,7 @@ import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.LotDraw;
+import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.policy.Credit;
@@ -136,6 +138,70 @@ class ReplayTest {
                 "g2", "f", Credit.of(1), "programme", null, "op", Credit.of(3), exchange.now()));
 
         assertFoundAtTheEnd(events, Check.EXPIRY, "2 credits of lot");
+    }
+
+    @Test
+    void aDecisionOnAnAccountItsRequesterDidNotActOnIsFound() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        UUID id = UUID.randomUUID();
+        List<RecordedEvent> events = forged(recorded(exchange), new ItemsContributed(id, "pool-p", "bank-a", "k2",
+                "f", List.of(new ItemCredit(domain, CreditRule.NEW, BigDecimal.ONE, Credit.of(1))), 0, Credit.of(1),
+                new CreditLot(id, Credit.of(1), null), Credit.of(1), 1, T0));
+
+        assertFoundAtTheEnd(events, Check.ENTITLEMENT, "'bank-a' acted on account 'pool-p'; it acted on 'bank-a'");
+    }
+
+    @Test
+    void anItemCountedTwiceInOneDecisionIsFound() {
+        UUID id = UUID.randomUUID();
+        List<RecordedEvent> events = forged(recorded(exchange), new ItemsContributed(id, "bank-a", "bank-a", "k1",
+                "f", List.of(new ItemCredit(ip, CreditRule.NEW, BigDecimal.ONE, Credit.of(1)),
+                new ItemCredit(ip, CreditRule.NEW, BigDecimal.ONE, Credit.of(1))), 0, Credit.of(2),
+                new CreditLot(id, Credit.of(2), null), Credit.of(2), 1, T0));
+
+        assertFoundAtTheEnd(events, Check.CLASSIFICATION, "1 item(s) appear more than once in the decision");
+    }
+
+    @Test
+    void aPageRefusedThoughTheBalanceCoveredItsFirstItemIsFound() {
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        List<RecordedEvent> events = forged(recorded(exchange), new WithdrawalRefused(UUID.randomUUID(), "cert-my",
+                "cert-my", "page", "f", Simulation.ANY, 10, 10, Credit.of(10), Credit.of(5), 1, T0,
+                Coverage.LONGEST_RUN));
+
+        assertFoundAtTheEnd(events, Check.COVERAGE, "a page was refused although the balance, 5, covered one item");
+    }
+
+    @Test
+    void aReplayOfOneAccountKnowsTheReportsOfTheOthers() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        exchange.withdraw("cert-my", "cert-my", "w1", List.of(ip));
+        exchange.report("cert-my", "cert-my", "r1", List.of(ItemRef.of(ip)));
+
+        Replay replay = replayed(new ReplayScope("bank-a", null, null, null),
+                announced(List.of(ReciprocityPolicy.INITIAL), recorded(exchange)));
+
+        assertThat(replay.decisionsChecked()).as("the bank's contribution and its bonus").isEqualTo(2);
+        assertThat(replay.findings()).isEmpty();
+    }
+
+    @Test
+    void anItemOnlyAForgeryNamedIsNewToTheNextHonestContribution() {
+        Item unknown = Item.normalised("ipv4", "192.0.2.99", 100, "GREEN", null, null, List.of());
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        List<RecordedEvent> events = new ArrayList<>(forged(recorded(exchange), withdrawal("cert-my",
+                List.of(new DeliveredItem(unknown, 0, Charge.CHARGED)), Credit.of(1), List.of(), Credit.of(4))));
+        long forgedAt = events.get(events.size() - 1).position();
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(unknown));
+        List<RecordedEvent> honest = recorded(exchange);
+        RecordedEvent contribution = honest.get(honest.size() - 1);
+        events.add(new RecordedEvent(forgedAt + 1, contribution.timestamp(), contribution.type(),
+                contribution.aggregateType(), contribution.aggregateId(), contribution.sequence(),
+                contribution.payload()));
+
+        Replay replay = replayed(ReplayScope.EVERYTHING, announced(List.of(ReciprocityPolicy.INITIAL), events));
+        assertThat(replay.findings()).extracting(ReplayFinding::position).containsOnly(forgedAt);
     }
 
     @Test

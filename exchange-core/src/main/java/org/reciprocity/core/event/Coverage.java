@@ -1,4 +1,4 @@
-package org.reciprocity.core.kernel;
+package org.reciprocity.core.event;
 
 /** What a withdrawal asks for when the balance does not cover every item it is offered. */
 public enum Coverage {
