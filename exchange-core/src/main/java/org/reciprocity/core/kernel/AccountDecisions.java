@@ -65,11 +65,12 @@ public final class AccountDecisions {
         List<DeliveredItem> deliverable = new ArrayList<>(offer.items().size());
         Map<UUID, Long> positions = new LinkedHashMap<>();
         for (OfferedItem offered : offer.items()) {
-            ItemFacts known = facts.of(offered.item().id());
+            UUID id = offered.item().id();
+            ItemFacts known = facts.of(id);
             if (Delivery.mayDeliver(offered.item(), known)) {
                 deliverable.add(new DeliveredItem(offered.item(), offered.corroborations(),
                         ItemClassification.delivered(known)));
-                positions.put(offered.item().id(), offered.position());
+                positions.put(id, offered.position());
             }
         }
         List<DeliveredItem> delivered = Charges.covered(deliverable, coverage, balance, policy.rules());

@@ -50,7 +50,7 @@ public final class SharedPool {
     public SharedPoolFacts factsAbout(String accountId, Collection<String> participants, Collection<UUID> itemIds) {
         int account = accountNumber(accountId);
         int[] people = participants.stream().mapToInt(this::participantNumber).toArray();
-        Map<UUID, ItemFacts> facts = new HashMap<>();
+        Map<UUID, ItemFacts> facts = new HashMap<>(itemIds.size() * 4 / 3 + 1);
         for (UUID id : itemIds) {
             Entry entry = items.get(id);
             // As the registries: an item no contribution brought has no record, whatever named it.

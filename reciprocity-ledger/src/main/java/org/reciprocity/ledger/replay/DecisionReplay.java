@@ -240,8 +240,9 @@ final class DecisionReplay {
             expiries(taken.expiries(), recorded.decidedAt());
             List<String> undeliverable = new ArrayList<>();
             List<String> misclassified = new ArrayList<>();
-            for (DeliveredItem delivered : recorded.items()) {
-                ItemFacts known = facts.of(delivered.item().id());
+            for (int i = 0; i < recorded.items().size(); i++) {
+                DeliveredItem delivered = recorded.items().get(i);
+                ItemFacts known = facts.of(ids.get(i));
                 if (!Delivery.mayDeliver(delivered.item(), known)) {
                     undeliverable.add(name(delivered.item()) + " under " + delivered.item().tlp().label() + " ("
                             + whyNot(delivered.item(), known) + ")");
