@@ -20,7 +20,9 @@ public final class RequestKeys {
 
     public static final int MAX_LENGTH = 128;
 
-    private static final UUID NAMESPACE = UUID.fromString("0d5a4f0e-3f7c-5b7e-8c1d-5e2f9a6b7c31");
+    // Changing it would change the identifier of every request ever answered, and so the answer to its retries.
+    private static final NameBasedUuid KEYS = NameBasedUuid.in(UUID.fromString(
+            "0d5a4f0e-3f7c-5b7e-8c1d-5e2f9a6b7c31"));
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_LENGTH + "}");
 
     private RequestKeys() {
@@ -44,7 +46,7 @@ public final class RequestKeys {
      * own: the members of a pool share an account, not their keys.
      */
     public static UUID requestId(String accountId, RequestKind kind, String requesterId, String requestKey) {
-        return NameBasedUuid.of(NAMESPACE, accountId + "/" + kind.name() + "/" + requesterId + "/" + requestKey);
+        return KEYS.of(accountId + "/" + kind.name() + "/" + requesterId + "/" + requestKey);
     }
 
     /** SHA-256 over a canonical text of the request, to tell a retry from a different request under the same key. */

@@ -13,6 +13,8 @@ public final class ItemIdentity {
     /** The exchange's own namespace; changing it would change every item identifier ever handed out. */
     public static final UUID NAMESPACE = UUID.fromString("6f1d3c2a-8b57-5e0c-9a41-3c1e2d7b9f60");
 
+    private static final NameBasedUuid IDENTIFIERS = NameBasedUuid.in(NAMESPACE);
+
     // Each identifier is a SHA-1, and one item's is asked for several times as its contribution or delivery is
     // decided, stored and replayed, one right after the other: the latest are kept in a slot chosen by the name's
     // hash, a later name taking over the slot of an earlier one. Hashing was a third of a replay's time, and an LRU
@@ -31,7 +33,7 @@ public final class ItemIdentity {
         if (known != null && known.type == type && known.value.equals(canonicalValue)) {
             return known.id;
         }
-        UUID id = NameBasedUuid.of(NAMESPACE, type.label() + ":" + canonicalValue);
+        UUID id = IDENTIFIERS.of(type.label() + ":" + canonicalValue);
         RECENT[slot] = new Known(type, canonicalValue, id);
         return id;
     }

@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Item identifiers are handed out and key tables on every node: they never change, however they are computed. */
 class ItemIdentityTest {
 
+    private static final NameBasedUuid FRESH = NameBasedUuid.in(ItemIdentity.NAMESPACE);
+
     @Test
     void identifiersAreTheVersion5UuidsOfTheTypeAndCanonicalValue() {
         // Computed apart from the exchange, with Python's uuid.uuid5 on the exchange's namespace.
@@ -62,7 +64,7 @@ class ItemIdentityTest {
             for (int i = 0; i < values.size(); i++) {
                 String again = values.get(Math.max(0, i - 3));
                 for (String value : List.of(values.get(i), again)) {
-                    UUID expected = NameBasedUuid.of(ItemIdentity.NAMESPACE, "domain:" + value);
+                    UUID expected = FRESH.of("domain:" + value);
                     if (!ItemIdentity.of(ItemType.DOMAIN, value).equals(expected)) {
                         wrong++;
                     }
