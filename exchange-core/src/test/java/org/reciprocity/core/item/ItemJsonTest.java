@@ -1,0 +1,30 @@
+package org.reciprocity.core.item;
+
+import org.junit.jupiter.api.Test;
+import org.reciprocity.core.messaging.EventJson;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every event of the store holds items in this form: it reads back, and it is written the same way by every version. */
+class ItemJsonTest {
+
+    private final Item item = new Item(ItemType.DOMAIN, "evil.example.com", 80, Tlp.AMBER_STRICT,
+            Instant.parse("2026-11-01T00:00:00Z"), null, List.of("c2", "phishing"));
+
+    @Test
+    void anItemIsWrittenAsTheStoreHoldsIt() {
+        assertThat(EventJson.write(item)).isEqualTo("{\"type\":\"domain\",\"value\":\"evil.example.com\","
+                + "\"confidence\":80,\"tlp\":\"AMBER+STRICT\",\"firstSeen\":\"2026-11-01T00:00:00Z\","
+                + "\"lastSeen\":null,\"tags\":[\"c2\",\"phishing\"]}");
+    }
+
+    @Test
+    void anItemReadsBackEqualWithItsIdentifier() {
+        Item read = EventJson.read(EventJson.write(item), Item.class);
+        assertThat(read).isEqualTo(item).hasSameHashCodeAs(item);
+        assertThat(read.id()).isEqualTo(ItemIdentity.of(ItemType.DOMAIN, "evil.example.com"));
+    }
+}
