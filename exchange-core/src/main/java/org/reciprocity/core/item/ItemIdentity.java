@@ -15,11 +15,11 @@ public final class ItemIdentity {
 
     private static final NameBasedUuid IDENTIFIERS = NameBasedUuid.in(NAMESPACE);
 
-    // Each identifier is a SHA-1, and one item is built several times in quick succession (from the request, from
-    // the event as each projection reads it, as a reference in a report): the latest identifiers are kept in a slot
-    // chosen by the name's hash, a later name taking over the slot of an earlier one. An LRU cache's bookkeeping
-    // cost as much as the hashing it saved (profiled). Slots are shared between threads without locks: each holds an
-    // immutable record, so a thread sees a slot's old name or its new one, complete.
+    // Each identifier is a SHA-1, and one item's is asked for several times as its contribution or delivery is
+    // decided, stored and replayed, one right after the other: the latest are kept in a slot chosen by the name's
+    // hash, a later name taking over the slot of an earlier one. Hashing was a third of a replay's time, and an LRU
+    // cache's bookkeeping cost as much again (profiled). Slots are shared between threads without locks: each holds
+    // an immutable record, so a thread sees a slot's old name or its new one, complete.
     private static final int SLOTS = 1 << 14;
     private static final Known[] RECENT = new Known[SLOTS];
 

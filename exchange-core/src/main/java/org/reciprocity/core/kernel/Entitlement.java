@@ -15,7 +15,8 @@ public final class Entitlement {
         return poolOfParticipant.orElse(participantId);
     }
 
+    // A recorded decision can name no requester (an altered history): it acts on no account.
     public static boolean mayActOn(String participantId, String accountId, Optional<String> poolOfParticipant) {
-        return accountOf(participantId, poolOfParticipant).equals(accountId);
+        return participantId != null && accountOf(participantId, poolOfParticipant).equals(accountId);
     }
 }

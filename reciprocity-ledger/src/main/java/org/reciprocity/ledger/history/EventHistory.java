@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -29,9 +27,6 @@ public class EventHistory {
 
     // How long to wait for the store to hand over an event already known to exist before giving up on it.
     private static final int STALL_SECONDS = 10;
-    // Events read ahead of a replay: enough to smooth out a large one, few enough that their items (up to 10,000 an
-    // event) stay small beside the replay's own state.
-    private static final int READ_AHEAD = 4;
 
     private final EventStore eventStore;
 
@@ -74,34 +69,6 @@ public class EventHistory {
             consumer.accept(event);
             return event.position() < lastPosition;
         });
-    }
-
-    /**
-     * Every event up to and including {@code lastPosition}, in global order, read and deserialised on a thread of
-     * its own a few events ahead of the consumer: turning JSON into events is half of a replay's time, and the
-     * replay's own work the other half, so on two cores each gets one. If the consumer fails, reading stops.
-     */
-    public void forEachThroughReadAhead(long lastPosition, Consumer<RecordedEvent> consumer) {
-        BlockingQueue<Ahead> ahead = new ArrayBlockingQueue<>(READ_AHEAD);
-        Thread reader = new Thread(() -> readInto(ahead, lastPosition), "event-history-reader");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            for (Ahead next = ahead.take(); next != Ahead.END; next = ahead.take()) {
-                if (next.failure() instanceof RuntimeException failed) {
-                    throw failed;
-                }
-                if (next.failure() instanceof Error failed) {
-                    throw failed;
-                }
-                consumer.accept(next.event());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the event history", e);
-        } finally {
-            reader.interrupt();
-        }
     }
 
     /** Every event that passes the filter, in global order, up to the head of the store when reading began. */
@@ -178,44 +145,6 @@ public class EventHistory {
         }
         return new RecordedEvent(position, message.getTimestamp(), message.getPayloadType().getSimpleName(), null,
                 null, -1, message.getPayload());
-    }
-
-    private void readInto(BlockingQueue<Ahead> ahead, long lastPosition) {
-        Ahead last;
-        try {
-            forEachThrough(lastPosition, event -> handOver(ahead, new Ahead(event, null)));
-            last = Ahead.END;
-        } catch (ReadingStopped stopped) {
-            return;
-        } catch (RuntimeException | Error failed) {
-            // After the events read before it, as reading in place would have told it.
-            last = new Ahead(null, failed);
-        }
-        try {
-            ahead.put(last);
-        } catch (InterruptedException e) {
-            // The consumer gave up; nobody waits for the end.
-        }
-    }
-
-    private static void handOver(BlockingQueue<Ahead> ahead, Ahead next) {
-        try {
-            ahead.put(next);
-        } catch (InterruptedException e) {
-            throw new ReadingStopped();
-        }
-    }
-
-    /** An event read ahead, the end of the history, or why reading failed. */
-    private record Ahead(RecordedEvent event, Throwable failure) {
-        // Told apart by identity: no event read is null.
-        static final Ahead END = new Ahead(null, null);
-    }
-
-    private static final class ReadingStopped extends RuntimeException {
-        ReadingStopped() {
-            super(null, null, false, false);
-        }
     }
 
     @FunctionalInterface

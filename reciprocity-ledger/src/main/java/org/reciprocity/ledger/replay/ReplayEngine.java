@@ -56,7 +56,7 @@ public class ReplayEngine {
         long head = history.head();
         long through = scope.throughPosition() == null ? head : Math.min(head, scope.throughPosition());
         Replay replay = new Replay(scope, MAX_FINDINGS, movements);
-        history.forEachThroughReadAhead(through, event -> {
+        history.forEachThrough(through, event -> {
             replay.count(event);
             if (replay.eventsRead() % PROGRESS_EVERY == 0) {
                 progress.reached(event.position(), through);

@@ -152,6 +152,16 @@ class ReplayTest {
     }
 
     @Test
+    void aDecisionNamingNoRequesterIsFoundNotFatal() {
+        UUID id = UUID.randomUUID();
+        List<RecordedEvent> events = forged(recorded(exchange), new ItemsContributed(id, "bank-a", null, "k2", "f",
+                List.of(new ItemCredit(domain, CreditRule.NEW, BigDecimal.ONE, Credit.of(1))), 0, Credit.of(1),
+                new CreditLot(id, Credit.of(1), null), Credit.of(1), 1, T0));
+
+        assertFoundAtTheEnd(events, Check.ENTITLEMENT, "'null' acted on account 'bank-a'");
+    }
+
+    @Test
     void anItemCountedTwiceInOneDecisionIsFound() {
         UUID id = UUID.randomUUID();
         List<RecordedEvent> events = forged(recorded(exchange), new ItemsContributed(id, "bank-a", "bank-a", "k1",
