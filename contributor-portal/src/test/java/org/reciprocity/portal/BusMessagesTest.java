@@ -1,0 +1,186 @@
+package org.reciprocity.portal;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.core.account.GrantCredit;
+import org.reciprocity.core.account.GrantReceipt;
+import org.reciprocity.core.contribution.ContributeItems;
+import org.reciprocity.core.contribution.ContributionReceipt;
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.Coverage;
+import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.LotDraw;
+import org.reciprocity.core.event.WithdrawalRefused;
+import org.reciprocity.core.feedback.ActedOnReceipt;
+import org.reciprocity.core.feedback.AwardBonus;
+import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.item.ItemType;
+import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.kernel.MemberShare;
+import org.reciprocity.core.kernel.Offer;
+import org.reciprocity.core.kernel.OfferedItem;
+import org.reciprocity.core.membership.FormPool;
+import org.reciprocity.core.membership.JoinPool;
+import org.reciprocity.core.membership.LeavePool;
+import org.reciprocity.core.messaging.EventJson;
+import org.reciprocity.core.participant.ParticipantKind;
+import org.reciprocity.core.participant.ParticipantProfile;
+import org.reciprocity.core.participant.RegisterParticipant;
+import org.reciprocity.core.participant.ReissueApiKey;
+import org.reciprocity.core.policy.ChangePolicy;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.PolicyRules;
+import org.reciprocity.core.withdrawal.DrawPage;
+import org.reciprocity.core.withdrawal.WithdrawItems;
+import org.reciprocity.ledger.account.AccountSummary;
+import org.reciprocity.ledger.account.AllBalances;
+import org.reciprocity.ledger.account.Balance;
+import org.reciprocity.ledger.account.FindAllBalances;
+import org.reciprocity.ledger.account.FindBalance;
+import org.reciprocity.ledger.account.FindStatement;
+import org.reciprocity.ledger.account.FindStatementItems;
+import org.reciprocity.ledger.account.LedgerEntry;
+import org.reciprocity.ledger.account.Statement;
+import org.reciprocity.ledger.account.StatementItem;
+import org.reciprocity.ledger.account.StatementItems;
+import org.reciprocity.ledger.account.StatementLine;
+import org.reciprocity.ledger.catalogue.CatalogueItem;
+import org.reciprocity.ledger.catalogue.CataloguePage;
+import org.reciprocity.ledger.catalogue.DrawableItems;
+import org.reciprocity.ledger.catalogue.FindCataloguePage;
+import org.reciprocity.ledger.catalogue.FindDrawableItems;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What crosses Axon Server's bus between nodes (commands and their results, queries and their responses) is
+ * serialised with the exchange's own serialiser and must read back as it was: no build machine runs Axon Server, so
+ * this is where a message that cannot make the trip is caught. Every command and query the code handles must have an
+ * example here; events are covered by every test that stores them.
+ */
+class BusMessagesTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
+    private static final Item DOMAIN = new Item(ItemType.DOMAIN, "evil.example.com", 80, Tlp.AMBER_STRICT, T0, null,
+            List.of("c2"));
+    private static final Item IP = new Item(ItemType.IPV4, "203.0.113.7", null, Tlp.GREEN, null, null, null);
+    private static final DrawCriteria CRITERIA = new DrawCriteria(List.of(ItemType.DOMAIN, ItemType.IPV4), T0, 7L, 10);
+    private static final Offer OFFER = new Offer(List.of(new OfferedItem(DOMAIN, 2, 8L), new OfferedItem(IP, 0, 9L)),
+            9L);
+    private static final ParticipantProfile BANK = new ParticipantProfile("bank-a", ParticipantKind.FIRM, "Bank A",
+            "financial-services", "SG");
+    private static final Balance BALANCE = new Balance("cert-my", Credit.of(3), Credit.of(10), Credit.parse("2.5"),
+            Credit.ZERO, Credit.parse("10.5"), 2, 3, 1, 42, T0);
+
+    private static final List<Object> EXAMPLES = List.of(
+            new ContributeItems("bank-a", "bank-a", "feed-1", List.of(DOMAIN, IP)),
+            new ContributionReceipt(UUID.randomUUID(), "bank-a", "bank-a", "feed-1", 2, 1, 1, 0, 0, Credit.parse("1.15"),
+                    Credit.parse("1.15"), T0.plusSeconds(3600), Credit.parse("1.15"), 1),
+            new WithdrawItems("cert-my", "cert-my", "pull-1", CRITERIA, OFFER, Coverage.WHOLE),
+            new DrawPage("pool-p", "cert-my", CRITERIA, OFFER, Coverage.LONGEST_RUN),
+            new ItemsWithdrawn(UUID.randomUUID(), "cert-my", "cert-my", "pull-1", "f", CRITERIA,
+                    List.of(new DeliveredItem(DOMAIN, 2, Charge.CHARGED), new DeliveredItem(IP, 0,
+                            Charge.ALREADY_RECEIVED)), 9L, Credit.of(1), List.of(new LotDraw(UUID.randomUUID(),
+                    Credit.of(1))), Credit.parse("9.5"), 1, T0),
+            new WithdrawalRefused(UUID.randomUUID(), "cert-my", "cert-my", "pull-2", "f", CRITERIA, 2, 2, Credit.of(2),
+                    Credit.parse("0.5"), 1, T0, Coverage.NAMED),
+            new GrantCredit("cert-my", "grant-1", Credit.of(10), "National CERT programme", T0.plusSeconds(86_400),
+                    "operator"),
+            new GrantReceipt(UUID.randomUUID(), "cert-my", "grant-1", Credit.of(10), "National CERT programme", null,
+                    Credit.of(10)),
+            new ReportActedOn("cert-my", "cert-my", "acted-1", List.of(ItemRef.of(IP), ItemRef.of(DOMAIN))),
+            new ActedOnReceipt(UUID.randomUUID(), "cert-my", "cert-my", "acted-1", 1,
+                    List.of(new ActedOnReported.NotCounted(ItemRef.of(DOMAIN), ActedOnReported.Reason.NOT_RECEIVED))),
+            new AwardBonus("bank-a", UUID.randomUUID(), ItemRef.of(IP), "cert-my", T0),
+            new RegisterParticipant(BANK, "0a1b", "operator"),
+            new ReissueApiKey("bank-a", "2c3d", "operator"),
+            new FormPool(new ParticipantProfile("pool-p", ParticipantKind.POOL, "Pool P", "government-local", "MY"),
+                    List.of("bank-a", "telco-b"), "operator"),
+            new JoinPool("pool-p", "cert-my", "operator"),
+            new LeavePool("pool-p", "cert-my", "operator"),
+            new ChangePolicy(1, PolicyRules.DEFAULT, T0.plusSeconds(600), "operator", "a cheaper price per item"),
+            new FindBalance("cert-my", T0),
+            new AccountSummary(BALANCE, Credit.parse("9.5"), List.of(new MemberShare("cert-my", Credit.of(3),
+                    Credit.parse("2.5"), BigDecimal.ONE, Credit.parse("10.5")))),
+            new FindStatement("cert-my", 0, 50, 42L, T0),
+            new Statement("cert-my", List.of(new StatementLine(41, T0, LedgerEntry.EntryType.DEBIT, "cert-my",
+                    Credit.of(-1), Credit.of(1), Credit.parse("10.5"), LedgerEntry.Cause.WITHDRAWAL, UUID.randomUUID(),
+                    "pull-1", 2, 1, null)), List.of()),
+            new FindStatementItems("cert-my", 41, "cert-my", 0, 100),
+            new StatementItems("cert-my", 41, List.of(new StatementItem(1, "domain", "evil.example.com", false,
+                    "AMBER+STRICT", "CHARGED", BigDecimal.ONE, Credit.of(1)))),
+            new FindAllBalances(),
+            new AllBalances(List.of(BALANCE)),
+            new FindCataloguePage(7L, T0, List.of(DOMAIN.id()), new FindCataloguePage.Holder("cert-my", "pool-p"),
+                    100),
+            new CataloguePage(List.of(new CatalogueItem(DOMAIN, 8, T0, 2, T0.plusSeconds(5))), true),
+            new FindDrawableItems(CRITERIA),
+            new DrawableItems(List.of(new CatalogueItem(IP, 9, T0, 0, T0))));
+
+    private final Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+
+    @Test
+    void everyMessageReadsBackAsItWasSent() {
+        for (Object message : EXAMPLES) {
+            SerializedObject<byte[]> sent = serializer.serialize(message, byte[].class);
+            Object received = serializer.deserialize(sent);
+            assertThat(received).as(message.getClass().getSimpleName()).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void everyCommandQueryAndAnswerTheCodeHandlesHasAnExample() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("org.reciprocity.core", "org.reciprocity.ledger", "org.reciprocity.portal");
+        Set<Class<?>> crossing = new HashSet<>();
+        for (JavaClass type : classes) {
+            if (type.getAllMembers().stream().anyMatch(member -> member.isAnnotatedWith(
+                    TargetAggregateIdentifier.class))) {
+                crossing.add(type.reflect());
+            }
+            for (JavaMethod method : type.getMethods()) {
+                if (method.isAnnotatedWith(QueryHandler.class)) {
+                    crossing.add(method.getRawParameterTypes().get(0).reflect());
+                    crossing.add(method.getRawReturnType().reflect());
+                }
+                if (method.isAnnotatedWith(CommandHandler.class) && !method.getRawReturnType().reflect().equals(
+                        void.class)) {
+                    crossing.add(method.getRawReturnType().reflect());
+                }
+            }
+        }
+        Set<Class<?>> exemplified = new HashSet<>();
+        EXAMPLES.forEach(example -> exemplified.add(example.getClass()));
+        // A sealed answer crosses as one of its kinds: each kind needs an example.
+        List<Class<?>> concrete = crossing.stream().flatMap(type -> type.isSealed()
+                ? Stream.of(type.getPermittedSubclasses()) : Stream.of(type)).toList();
+
+        assertThat(concrete).as("commands, queries and answers found in the code").hasSizeGreaterThan(20);
+        assertThat(concrete.stream().filter(type -> !exemplified.contains(type)).map(Class::getName))
+                .as("commands, queries and answers without an example").isEmpty();
+    }
+}
