@@ -2,8 +2,8 @@ package org.reciprocity.portal;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.ExchangeClient.Response;
+import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Value;
@@ -137,6 +137,9 @@ class SecurityTest extends PostgresExchangeTest {
         Response api = exchange.get("/v3/api-docs", null);
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.body().path("paths").has("/api/contributions")).isTrue();
+        assertThat(api.body().path("paths").path("/taxii2/pool/collections/{id}/objects/").path("get")
+                .path("parameters").findValuesAsText("name")).as("TAXII's names for its filters")
+                .contains("added_after", "limit", "next", "match[id]", "match[type]", "match[spec_version]");
         assertThat(api.body().path("components").path("securitySchemes").path("apiKey").path("scheme").asText())
                 .isEqualTo("bearer");
         MvcResult swagger = mvc.perform(MockMvcRequestBuilders.get("/swagger-ui/index.html")).andReturn();

@@ -166,8 +166,7 @@ class TaxiiTest extends PostgresExchangeTest {
         String secret = ExchangeContract.unique("secret-c2") + ".example";
         exchange().contribute(bank, "amber", List.of(item("domain", secret, "AMBER")));
         Projections.awaitCaughtUp(projections);
-        String id = "indicator--" + org.reciprocity.core.item.ItemIdentity.of(
-                org.reciprocity.core.item.ItemType.DOMAIN, secret);
+        String id = indicatorId(secret);
 
         assertThat(body(taxii("GET", OBJECTS.replace("objects/", "manifest/") + "?match[id]=" + id, prober, null))
                 .path("objects")).isEmpty();
@@ -178,6 +177,47 @@ class TaxiiTest extends PostgresExchangeTest {
                 .isEqualTo(404);
         assertThat(body(taxii("GET", OBJECTS.replace("objects/", "manifest/") + "?match[id]=" + id, bank, null))
                 .path("objects").path(0).path("id").asText()).as("its contributor holds it").isEqualTo(id);
+    }
+
+    /** A lookup naming something of one's own beside a guess must not tell, through paging, whether the guess hit. */
+    @Test
+    void aLookupSaysNothingThroughPagingOfWhatItLeftOut() throws Exception {
+        Participant bank = exchange().register("firm");
+        Participant prober = exchange().register("agency");
+        String secret = ExchangeContract.unique("secret-c2") + ".example";
+        String own = ExchangeContract.unique("own") + ".example";
+        exchange().contribute(bank, "amber", List.of(item("domain", secret, "AMBER")));
+        // Earns less than one delivery costs: the prober cannot pay for the guess.
+        Map<String, Object> weak = item("domain", own, "GREEN");
+        weak.put("confidence", 0);
+        exchange().contribute(prober, "own", List.of(weak));
+        Projections.awaitCaughtUp(projections);
+        String ownId = indicatorId(own);
+
+        JsonNode hit = body(taxii("GET", OBJECTS + "?limit=1&match[id]=" + ownId + "," + indicatorId(secret), prober,
+                null));
+        JsonNode miss = body(taxii("GET", OBJECTS + "?limit=1&match[id]=" + ownId + ","
+                + indicatorId(ExchangeContract.unique("absent") + ".example"), prober, null));
+
+        assertThat(hit.path("objects")).extracting(object -> object.path("id").asText()).containsExactly(ownId);
+        assertThat(hit).as("the answer with a value the pool holds, and with one it does not").isEqualTo(miss);
+        assertThat(hit.path("more").asBoolean()).isFalse();
+        assertThat(hit.has("next")).isFalse();
+    }
+
+    @Test
+    void aBadParameterIsRefusedWhateverTheOthersSelect() throws Exception {
+        Participant cert = exchange().register("agency");
+        for (String bad : List.of("limit=0", "next=abc", "added_after=yesterday")) {
+            MockHttpServletResponse refused = taxii("GET", OBJECTS + "?match[type]=malware&" + bad, cert, null);
+            assertThat(refused.getStatus()).as(bad).isEqualTo(400);
+            assertThat(refused.getContentType()).as(bad).isEqualTo(TAXII);
+        }
+    }
+
+    private static String indicatorId(String domain) {
+        return "indicator--" + org.reciprocity.core.item.ItemIdentity.of(org.reciprocity.core.item.ItemType.DOMAIN,
+                domain);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.reciprocity.core;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every way the exchange refuses a request: the one hierarchy the web layer maps to problem details, each refusal by
@@ -46,6 +48,11 @@ public abstract class Refusal extends RuntimeException {
      */
     public Map<String, Object> details() {
         return Map.of();
+    }
+
+    /** For a refusal a moment lifts, when to send the same request again; empty for the others. */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 
     /** The one field at fault, in the shape every refusal of input names its fields: {@code field}, {@code message}. */

@@ -40,20 +40,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(Refusal refusal) {
         ProblemType type = ProblemType.of(refusal.reason());
-        ProblemDetail problem = Problems.of(type.status(), type, refusal.getMessage());
+        ProblemDetail problem = Problems.of(type, refusal.getMessage());
         refusal.details().forEach(problem::setProperty);
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(type.status());
-        if (refusal.reason() == Refusal.Reason.NOT_READY) {
-            answer.header(HttpHeaders.RETRY_AFTER, "1");
-        } else if (refusal.reason() == Refusal.Reason.BUSY) {
-            answer.header(HttpHeaders.RETRY_AFTER, "30");
-        }
+        refusal.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER,
+                String.valueOf(wait.toSeconds())));
         return answer.body(problem);
     }
 
     @ExceptionHandler
     ProblemDetail projectionClaimed(UnableToClaimTokenException e) {
-        return Problems.of(HttpStatus.CONFLICT, ProblemType.PROJECTION_CLAIMED, "another node holds this projection's "
+        return Problems.of(ProblemType.PROJECTION_CLAIMED, "another node holds this projection's "
                 + "work, so it cannot be reset from here: stop the projection on the other nodes and try again ("
                 + e.getMessage() + ")");
     }
@@ -66,13 +63,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (Conflicts.isConflict(e)) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.BUSY,
+                    .body(Problems.of(ProblemType.BUSY,
                             "concurrent requests changed the same records too often to decide this one; nothing "
                                     + "was stored: send the same request again with the same request key"));
         }
         String reference = UUID.randomUUID().toString();
         log.error("Request failed unexpectedly (reference {})", reference, e);
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL,
+        ProblemDetail problem = Problems.of(ProblemType.INTERNAL,
                 "the exchange failed to answer this request (reference " + reference + "); send it again with the "
                         + "same request key to learn whether it was stored");
         problem.setProperty("reference", reference);
@@ -86,7 +83,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         RequestSizeLimit.TooLarge tooLarge = causeOf(e, RequestSizeLimit.TooLarge.class);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                    .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+                    .body(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
         }
         String field = null;
         String message = "the request body is not valid JSON of the expected shape";
@@ -98,7 +95,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } else if (e.getCause() != null) {
             message = message + ": " + e.getMostSpecificCause().getMessage();
         }
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, message);
+        ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST, message);
         if (field != null) {
             withErrors(problem, List.of(new FieldError(field, message)));
         }
@@ -113,7 +110,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String message = "'" + field + "' cannot be read from '" + e.getValue() + "'"
                 + (e.getRequiredType() == null ? "" : ": expected " + expected(e.getRequiredType()));
         return ResponseEntity.badRequest().body(withErrors(
-                Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, message),
+                Problems.of(ProblemType.INVALID_REQUEST, message),
                 List.of(new FieldError(field, message))));
     }
 

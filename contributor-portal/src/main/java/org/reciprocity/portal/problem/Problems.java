@@ -3,9 +3,9 @@ package org.reciprocity.portal.problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.reciprocity.portal.taxii.Taxii;
 import org.reciprocity.portal.taxii.TaxiiErrors;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -26,6 +26,11 @@ public class Problems {
         this.json = json;
     }
 
+    public static ProblemDetail of(ProblemType type, String detail) {
+        return of(type.status(), type, detail);
+    }
+
+    /** A problem under a status other than its type's own: the container's, for the errors it answers itself. */
     public static ProblemDetail of(HttpStatus status, ProblemType type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type.uri());
@@ -33,11 +38,11 @@ public class Problems {
         return problem;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ProblemType type,
-                      String detail) throws IOException {
-        ProblemDetail problem = of(status, type, detail);
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+            throws IOException {
+        ProblemDetail problem = of(type, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        response.setStatus(type.status().value());
         if (Taxii.serves(request.getRequestURI())) {
             // TAXII clients read TAXII error messages.
             response.setContentType(Taxii.MEDIA_TYPE);

@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -36,7 +35,7 @@ class SecurityConfiguration {
             // Carry on down the chain to the API itself; nothing to redirect to.
         });
         apiKeys.setFailureHandler((request, response, failure) -> problems.write(request, response,
-                HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED, failure.getMessage()));
+                ProblemType.UNAUTHENTICATED, failure.getMessage()));
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -68,11 +67,11 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, failure) -> problems.write(request, response,
-                                HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED,
+                                ProblemType.UNAUTHENTICATED,
                                 "send the participant's API key as 'Authorization: Bearer <key>', or as HTTP Basic "
                                         + "with the participant's id as the user and the key as the password"))
                         .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
-                                HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN,
+                                ProblemType.FORBIDDEN,
                                 "this participant's kind may not " + request.getMethod() + " "
                                         + request.getRequestURI())))
                 .build();

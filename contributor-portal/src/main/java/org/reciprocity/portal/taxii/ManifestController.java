@@ -7,12 +7,12 @@ import org.reciprocity.ledger.catalogue.CataloguePage;
 import org.reciprocity.portal.security.Member;
 import org.reciprocity.portal.stix.StixContributions;
 import org.reciprocity.portal.stix.StixIndicators;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -36,17 +36,9 @@ class ManifestController {
     @GetMapping({"/pool/collections/{id}/manifest", "/pool/collections/{id}/manifest/"})
     @Operation(summary = "The objects you received or contributed, without their content: not charged")
     ResponseEntity<TaxiiResources.Manifest> manifest(@AuthenticationPrincipal Member member, @PathVariable String id,
-                                                     @RequestParam(name = "added_after", required = false)
-                                                     String addedAfter,
-                                                     @RequestParam(required = false) Integer limit,
-                                                     @RequestParam(required = false) String next,
-                                                     @RequestParam(name = "match[id]", required = false) String ids,
-                                                     @RequestParam(name = "match[type]", required = false)
-                                                     String types,
-                                                     @RequestParam(name = "match[spec_version]", required = false)
-                                                     String versions) {
+                                                     @ParameterObject ObjectFilters.Asked asked) {
         Taxii.requirePool(id);
-        CataloguePage page = pool.page(new ObjectFilters(addedAfter, limit, next, ids, types, versions), member);
+        CataloguePage page = pool.page(asked.read(), member);
         List<CatalogueItem> items = page.items();
         String continueAfter = page.more() ? String.valueOf(items.get(items.size() - 1).position()) : null;
         return PoolObjects.withDatesAdded(items, new TaxiiResources.Manifest(page.more(), continueAfter,

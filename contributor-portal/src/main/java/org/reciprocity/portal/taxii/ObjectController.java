@@ -1,6 +1,5 @@
 package org.reciprocity.portal.taxii;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reciprocity.core.event.Coverage;
@@ -8,7 +7,6 @@ import org.reciprocity.ledger.catalogue.CatalogueItem;
 import org.reciprocity.ledger.catalogue.CataloguePage;
 import org.reciprocity.portal.problem.NotFoundException;
 import org.reciprocity.portal.security.Member;
-import org.reciprocity.portal.stix.StixIndicators;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,15 +37,13 @@ class ObjectController {
     ResponseEntity<TaxiiResources.Envelope> object(@AuthenticationPrincipal Member member, @PathVariable String id,
                                                    @PathVariable String objectId) {
         Taxii.requirePool(id);
-        UUID itemId = ObjectFilters.itemId(objectId).orElseThrow(() -> new NotFoundException("no object " + objectId
-                + " in the shared pool: its objects are indicators, 'indicator--<uuid>'"));
+        UUID itemId = ObjectFilters.requireItemId(objectId);
         CataloguePage page = pool.item(itemId, null);
         List<CatalogueItem> delivered = page.items().isEmpty() ? List.of()
                 : pool.draw(member, page.items(), null, Coverage.NAMED).delivered();
         if (delivered.isEmpty()) {
             throw new NotFoundException("no object " + objectId + " in the shared pool that you may draw");
         }
-        return PoolObjects.withDatesAdded(delivered, new TaxiiResources.Envelope(false, null,
-                delivered.stream().map(StixIndicators::of).map(JsonNode.class::cast).toList()));
+        return PoolObjects.envelope(delivered, false, null);
     }
 }

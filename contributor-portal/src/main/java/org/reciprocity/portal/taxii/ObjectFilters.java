@@ -1,6 +1,9 @@
 package org.reciprocity.portal.taxii;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import org.reciprocity.portal.problem.InvalidRequestException;
+import org.reciprocity.portal.problem.NotFoundException;
+import org.springframework.web.bind.annotation.BindParam;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,62 +13,50 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The URL parameters that select objects (TAXII 2.1 section 3.5, filtering; 3.4, pagination), read and checked. Every
- * object of the pool is a STIX 2.1 indicator: a type or version filter that rules those out selects nothing.
+ * The URL parameters that select objects (TAXII 2.1 section 3.5, filtering; 3.4, pagination), read and checked at
+ * once: a bad one is refused whatever the others select. Every object of the pool is a STIX 2.1 indicator: a type or
+ * version filter that rules those out selects nothing.
+ *
+ * @param after        the pool position the page starts after: an earlier page's {@code next}; null from the start
+ * @param size         how many objects a page holds at most
+ * @param itemIds      the items the ids name (ids of other types than indicators name none); null when none are given
+ * @param selectsNothing whether the type or version filter rules out every object of the pool
  */
-record ObjectFilters(String addedAfter, Integer limit, String next, String ids, String types, String versions) {
+record ObjectFilters(Instant addedAfter, Long after, int size, List<UUID> itemIds, boolean selectsNothing) {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     private static final String INDICATOR = "indicator--";
 
-    /** The page size asked for, at most the server's. */
-    int size() {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1) {
-            throw InvalidRequestException.of("limit", "limit is 1 or more; got " + size);
-        }
-        return Math.min(size, MAX_LIMIT);
-    }
+    /** The parameters as a client sends them, bound (and described in the API) by their TAXII names. */
+    record Asked(@BindParam("added_after") @Parameter(name = "added_after") String addedAfter, Integer limit,
+                 String next, @BindParam("match[id]") @Parameter(name = "match[id]") String ids,
+                 @BindParam("match[type]") @Parameter(name = "match[type]") String types,
+                 @BindParam("match[spec_version]") @Parameter(name = "match[spec_version]") String versions) {
 
-    /** The pool position the page starts after: an earlier page's {@code next}; null from the start. */
-    Long after() {
-        if (next == null) {
-            return null;
+        ObjectFilters read() {
+            int size = limit == null ? DEFAULT_LIMIT : limit;
+            if (size < 1) {
+                throw InvalidRequestException.of("limit", "limit is 1 or more; got " + size);
+            }
+            List<UUID> itemIds = ids == null ? null : listOf(ids).stream().map(ObjectFilters::itemId)
+                    .flatMap(Optional::stream).distinct().toList();
+            if (itemIds != null && itemIds.size() > MAX_LIMIT) {
+                throw InvalidRequestException.of("match[id]", "at most " + MAX_LIMIT + " ids at once; got "
+                        + itemIds.size());
+            }
+            // A lookup by id reads every object it names, in one page, so that whether there is more tells nothing
+            // of what it left out.
+            return new ObjectFilters(instant(addedAfter), position(next),
+                    itemIds == null ? Math.min(size, MAX_LIMIT) : Math.max(1, itemIds.size()), itemIds,
+                    types != null && !listOf(types).contains("indicator")
+                            || versions != null && !listOf(versions).contains("2.1"));
         }
-        try {
-            return Long.valueOf(next);
-        } catch (NumberFormatException e) {
-            throw InvalidRequestException.of("next", "next is the value of an earlier page's 'next'; got '" + next
-                    + "'");
-        }
-    }
-
-    Instant addedAfterInstant() {
-        if (addedAfter == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(addedAfter);
-        } catch (DateTimeParseException e) {
-            throw InvalidRequestException.of("added_after", "added_after is a timestamp such as "
-                    + "2026-11-23T08:00:00.000Z; got '" + addedAfter + "'");
-        }
-    }
-
-    boolean selectsNothing() {
-        return (types != null && !listOf(types).contains("indicator"))
-                || (versions != null && !listOf(versions).contains("2.1"));
     }
 
     /** Whether the objects are named by id: a lookup, which must tell nothing of what the caller cannot pay for. */
     boolean byId() {
-        return ids != null;
-    }
-
-    /** The items the ids name; ids of other types than indicators name none. Null when no ids are given. */
-    List<UUID> itemIds() {
-        return ids == null ? null : listOf(ids).stream().map(ObjectFilters::itemId).flatMap(Optional::stream).toList();
+        return itemIds != null;
     }
 
     /** The item an object id names, if it names one of the pool's indicators. */
@@ -77,6 +68,36 @@ record ObjectFilters(String addedAfter, Integer limit, String next, String ids, 
             return Optional.of(UUID.fromString(objectId.substring(INDICATOR.length())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The item an object id in a path names: absent when the id names no indicator, as no such object exists. */
+    static UUID requireItemId(String objectId) {
+        return itemId(objectId).orElseThrow(() -> new NotFoundException("no object " + objectId
+                + " in the shared pool: its objects are indicators, 'indicator--<uuid>'"));
+    }
+
+    private static Long position(String next) {
+        if (next == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(next);
+        } catch (NumberFormatException e) {
+            throw InvalidRequestException.of("next", "next is the value of an earlier page's 'next'; got '" + next
+                    + "'");
+        }
+    }
+
+    private static Instant instant(String addedAfter) {
+        if (addedAfter == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(addedAfter);
+        } catch (DateTimeParseException e) {
+            throw InvalidRequestException.of("added_after", "added_after is a timestamp such as "
+                    + "2026-11-23T08:00:00.000Z; got '" + addedAfter + "'");
         }
     }
 

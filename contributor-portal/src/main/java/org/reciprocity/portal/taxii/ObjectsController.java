@@ -15,6 +15,7 @@ import org.reciprocity.portal.problem.InvalidRequestException;
 import org.reciprocity.portal.security.Member;
 import org.reciprocity.portal.stix.StixContributions;
 import org.reciprocity.portal.stix.StixIndicators;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
@@ -68,32 +68,22 @@ class ObjectsController {
                     + "a TAXII error, status 409. Objects asked for by id are delivered as far as the balance covers "
                     + "them, the others left out as if absent.")
     ResponseEntity<TaxiiResources.Envelope> objects(@AuthenticationPrincipal Member member, @PathVariable String id,
-                                                    @RequestParam(name = "added_after", required = false)
-                                                    String addedAfter,
-                                                    @RequestParam(required = false) Integer limit,
-                                                    @RequestParam(required = false) String next,
-                                                    @RequestParam(name = "match[id]", required = false) String ids,
-                                                    @RequestParam(name = "match[type]", required = false)
-                                                    String types,
-                                                    @RequestParam(name = "match[spec_version]", required = false)
-                                                    String versions) {
+                                                    @ParameterObject ObjectFilters.Asked asked) {
         Taxii.requirePool(id);
-        ObjectFilters filters = new ObjectFilters(addedAfter, limit, next, ids, types, versions);
+        ObjectFilters filters = asked.read();
         CataloguePage page = pool.page(filters, null);
         if (page.items().isEmpty()) {
-            return ResponseEntity.ok(new TaxiiResources.Envelope(false, null, null));
+            return PoolObjects.envelope(List.of(), false, null);
         }
         // Asking for objects by id must cost what drawing them costs: one who cannot pay sees only what it holds.
         PoolObjects.Drawn drawn = pool.draw(member, page.items(), filters.after(),
                 filters.byId() ? Coverage.NAMED : Coverage.LONGEST_RUN);
         List<CatalogueItem> delivered = drawn.delivered();
-        // A page the balance ended goes on from where it ended; a lookup by id says nothing of what it left out, and
-        // goes on past it.
-        boolean more = page.more() || !filters.byId() && drawn.cutShort();
-        String continueAfter = !more ? null : String.valueOf(filters.byId() ? drawn.end() : drawn.through());
-        return PoolObjects.withDatesAdded(delivered, new TaxiiResources.Envelope(more, continueAfter,
-                delivered.isEmpty() ? null : delivered.stream().map(StixIndicators::of).map(JsonNode.class::cast)
-                        .toList()));
+        // A page the balance ended goes on from where it ended. A lookup by id is one page of all it names, and says
+        // nothing of what it left out.
+        boolean more = !filters.byId() && (page.more() || drawn.cutShort());
+        String continueAfter = more ? String.valueOf(drawn.through()) : null;
+        return PoolObjects.envelope(delivered, more, continueAfter);
     }
 
     @PostMapping(path = {"/pool/collections/{id}/objects", "/pool/collections/{id}/objects/"},

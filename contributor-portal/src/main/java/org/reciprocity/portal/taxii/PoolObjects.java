@@ -1,5 +1,6 @@
 package org.reciprocity.portal.taxii;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.reciprocity.core.event.Coverage;
@@ -54,14 +55,13 @@ class PoolObjects {
         if (filters.selectsNothing()) {
             return new CataloguePage(List.of(), false);
         }
-        return queries.query(new FindCataloguePage(filters.after(), filters.addedAfterInstant(), filters.itemIds(),
+        return queries.query(new FindCataloguePage(filters.after(), filters.addedAfter(), filters.itemIds(),
                 heldBy == null ? null : holder(heldBy), filters.size()), CataloguePage.class).join();
     }
 
     /** One item by its id, found for a lookup (delivered only through {@link #draw}). */
     CataloguePage item(UUID itemId, Member heldBy) {
-        return queries.query(new FindCataloguePage(null, null, List.of(itemId), heldBy == null ? null
-                : holder(heldBy), 1), CataloguePage.class).join();
+        return page(new ObjectFilters(null, null, 1, List.of(itemId), false), heldBy);
     }
 
     /**
@@ -96,6 +96,12 @@ class PoolObjects {
         boolean cutShort() {
             return through != null && through < end;
         }
+    }
+
+    /** The objects delivered, as an envelope, with the dates TAXII puts in the headers. */
+    static ResponseEntity<TaxiiResources.Envelope> envelope(List<CatalogueItem> delivered, boolean more, String next) {
+        return withDatesAdded(delivered, new TaxiiResources.Envelope(more, next, delivered.isEmpty() ? null
+                : delivered.stream().map(StixIndicators::of).map(JsonNode.class::cast).toList()));
     }
 
     /** The page's objects, the dates its first and last were added in the headers TAXII defines (section 3.4.1). */

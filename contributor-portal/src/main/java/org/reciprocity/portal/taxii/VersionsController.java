@@ -37,8 +37,7 @@ class VersionsController {
     ResponseEntity<TaxiiResources.Versions> versions(@AuthenticationPrincipal Member member, @PathVariable String id,
                                                      @PathVariable String objectId) {
         Taxii.requirePool(id);
-        UUID itemId = ObjectFilters.itemId(objectId).orElseThrow(() -> new NotFoundException("no object " + objectId
-                + " in the shared pool: its objects are indicators, 'indicator--<uuid>'"));
+        UUID itemId = ObjectFilters.requireItemId(objectId);
         CataloguePage page = pool.item(itemId, member);
         if (page.items().isEmpty()) {
             throw new NotFoundException("no object " + objectId + " among those you received or contributed");
