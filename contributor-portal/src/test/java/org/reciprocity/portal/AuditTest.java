@@ -2,12 +2,16 @@ package org.reciprocity.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.participant.ApiKeyReissued;
+import org.reciprocity.core.participant.ApiKeys;
+import org.reciprocity.core.participant.ParticipantRegistered;
 import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.ExchangeClient.Response;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -128,6 +132,26 @@ class AuditTest extends PostgresExchangeTest {
     }
 
     @Test
+    void theHistoryAnAuditorReadsSaysWhoGotAKeyButNotItsHash() {
+        ExchangeClient exchange = exchange();
+        Participant auditor = exchange.register("auditor");
+        Participant bank = exchange.register("firm");
+        String reissued = exchange.post("/api/participants/" + bank.id() + "/key", operatorKey(), null, Map.of())
+                .body().path("apiKey").asText();
+
+        List<JsonNode> history = history(exchange, auditor);
+        List<JsonNode> bankKeys = history.stream()
+                .filter(event -> event.path("payload").has("apiKeyHash"))
+                .filter(event -> event.path("payload").toString().contains("\"" + bank.id() + "\"")).toList();
+        assertThat(bankKeys).extracting(event -> event.path("type").asText()).containsExactly(
+                ParticipantRegistered.class.getSimpleName(), ApiKeyReissued.class.getSimpleName());
+        assertThat(bankKeys).allSatisfy(event -> assertThat(event.path("payload").path("apiKeyHash").asText())
+                .isEqualTo("withheld"));
+        assertThat(history.toString()).doesNotContain(ApiKeys.hash(bank.apiKey())).doesNotContain(
+                ApiKeys.hash(reissued));
+    }
+
+    @Test
     void badAuditRequestsAreRefused() {
         ExchangeClient exchange = exchange();
         Participant auditor = exchange.register("auditor");
@@ -153,19 +177,22 @@ class AuditTest extends PostgresExchangeTest {
         return last[0].path("result");
     }
 
-    private static long lastPosition(ExchangeClient exchange, Participant auditor) {
+    private static List<JsonNode> history(ExchangeClient exchange, Participant auditor) {
+        List<JsonNode> events = new ArrayList<>();
         JsonNode page = exchange.get("/api/audit/events?limit=1000", auditor.apiKey()).body();
-        long position = -1;
         while (true) {
-            for (JsonNode event : page.path("events")) {
-                position = event.path("position").asLong();
-            }
+            page.path("events").forEach(events::add);
             if (page.path("next").isMissingNode() || page.path("next").isNull()) {
-                return position;
+                return events;
             }
             page = exchange.get("/api/audit/events?limit=1000&after=" + page.path("next").asLong(), auditor.apiKey())
                     .body();
         }
+    }
+
+    private static long lastPosition(ExchangeClient exchange, Participant auditor) {
+        List<JsonNode> events = history(exchange, auditor);
+        return events.isEmpty() ? -1 : events.get(events.size() - 1).path("position").asLong();
     }
 
     private static JsonNode account(JsonNode accounts, String id) {

@@ -14,14 +14,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The first start, as a new user meets it: no key configured, so one is generated, written once to a file only its
- * owner can read, and the log says where but never what.
+ * owner can read, and the log says where but never what. The data folder, with the database in it, is closed to
+ * every other local user.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class OperatorBootstrapTest {
@@ -30,9 +33,18 @@ class OperatorBootstrapTest {
     void theFirstStartGeneratesTheOperatorKeyIntoAnOwnerOnlyFileAndLaterStartsLeaveItAlone(CapturedOutput output)
             throws Exception {
         String dataDir = TestDatabases.dataDir("bootstrap");
+        // As a folder made by hand usually is: everyone may look in.
+        Files.setPosixFilePermissions(Path.of(dataDir), PosixFilePermissions.fromString("rwxr-xr-x"));
         Path keyFile = TestDatabases.keyFile(dataDir);
         String key;
         try (ConfigurableApplicationContext first = start(dataDir)) {
+            assertThat(Files.getPosixFilePermissions(Path.of(dataDir))).as("the data folder")
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            try (Stream<Path> files = Files.list(Path.of(dataDir))) {
+                assertThat(files.toList()).as("the database, the keys").hasSizeGreaterThanOrEqualTo(3)
+                        .allSatisfy(file -> assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+                                .isEqualTo(PosixFilePermissions.fromString("rw-------")));
+            }
             assertThat(keyFile).exists();
             assertThat(Files.getPosixFilePermissions(keyFile))
                     .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));

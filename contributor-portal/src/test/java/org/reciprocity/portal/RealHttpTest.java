@@ -3,6 +3,15 @@ package org.reciprocity.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.reciprocity.portal.support.ExchangeClient;
+import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.RawHttp;
+import org.reciprocity.portal.taxii.Taxii;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -10,19 +19,27 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What only a real socket shows: bodies sent without a length, and failures the servlet container answers itself.
+ * What only a real socket shows: bodies sent without a length, failures the servlet container answers itself, and
+ * clients that send slowly or send what no HTTP library would.
  * The body limit is lowered here so that the tests need not send 64 MB.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class RealHttpTest {
 
     private static final String OPERATOR_KEY = "rx_operator-key-for-the-real-http-test-0001";
@@ -73,6 +90,119 @@ class RealHttpTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(response).path("type").asText()).isEqualTo("urn:reciprocity-exchange:problem:invalid-request");
+    }
+
+    @Test
+    void aFirewallRefusalOnTheTaxiiServerIsATaxiiError() throws Exception {
+        HttpResponse<String> response = http.send(request("/taxii2//pool/").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(Taxii.MEDIA_TYPE);
+        assertThat(json(response).path("http_status").asText()).isEqualTo("400");
+    }
+
+    /** Each is refused by Tomcat while it reads the request, before any filter or handler of the exchange runs. */
+    @ParameterizedTest(name = "{0} under {1}")
+    @CsvSource({
+            "a control character in a header, /api/me",
+            "a control character in a header, /taxii2/",
+            "headers too large, /api/me",
+            "headers too large, /taxii2/",
+            "an encoded slash in the path, /api/participants/a%2Fb",
+            "an encoded slash in the path, /taxii2/pool/collections/a%2Fb/",
+            "a NUL in the path, /api/participants/a%00",
+            "a NUL in the path, /taxii2/a%00",
+            // Tomcat stops reading such a request line before it knows the path: on TAXII too, the answer is a problem.
+            "a character not allowed in the query, /api/me?x=<script>",
+    })
+    void whatTheServletContainerRefusesIsAProblemOnTheApiAndATaxiiErrorOnTaxii(String fault, String path) {
+        String header = switch (fault) {
+            case "a control character in a header" -> "X-Odd: a\u0001b";
+            case "headers too large" -> "X-Large: " + "a".repeat(9000);
+            default -> "X-Plain: a";
+        };
+        RawHttp.Answer answer = RawHttp.send(port, "GET " + path + " HTTP/1.1", "Host: localhost", header);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).doesNotContain("<html").doesNotContain("Tomcat");
+        if (path.startsWith("/taxii2")) {
+            assertThat(answer.contentType()).startsWith("application/taxii+json");
+            assertThat(answer.body()).contains("\"http_status\":\"400\"");
+        } else {
+            assertThat(answer.contentType()).isEqualTo("application/problem+json;charset=UTF-8");
+            assertThat(answer.body()).contains("\"type\":\"urn:reciprocity-exchange:problem:invalid-request\"");
+        }
+    }
+
+    @Test
+    void taxiiClientsMaySendTheBracketsOfTheirFiltersUnencoded() {
+        Participant bank = ExchangeClient.over(URI.create("http://localhost:" + port), () -> OPERATOR_KEY)
+                .register("firm");
+        String basic = Base64.getEncoder().encodeToString((bank.id() + ":" + bank.apiKey())
+                .getBytes(StandardCharsets.UTF_8));
+        RawHttp.Answer answer = RawHttp.send(port, "GET " + Taxii.POOL_OBJECTS
+                + "?match[type]=indicator&match[spec_version]=2.1 HTTP/1.1", "Host: localhost",
+                "Accept: " + Taxii.MEDIA_TYPE, "Authorization: Basic " + basic);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/taxii+json");
+    }
+
+    @Test
+    void aKeyInAMalformedHeaderReachesNeitherTheAnswerNorTheLog(CapturedOutput log) {
+        List<String> malformed = List.of("Authorization: Bearer " + OPERATOR_KEY + "\u0001",
+                "Authorization: Bearer " + OPERATOR_KEY + "\u0085",
+                "Authorization: Bearer " + OPERATOR_KEY + "\u00ff",
+                "Authorization: Basic " + OPERATOR_KEY + "!!");
+        for (String header : malformed) {
+            RawHttp.Answer answer = RawHttp.send(port, "GET /api/me HTTP/1.1", "Host: localhost", header);
+            assertThat(answer.status()).as(header).isIn(400, 401);
+            assertThat(answer.body()).doesNotContain(OPERATOR_KEY);
+        }
+        assertThat(log.getAll()).doesNotContain(OPERATOR_KEY);
+    }
+
+    /**
+     * Clients that never finish, more of them than the server has threads: three hundred send a body a byte at a time
+     * without credentials, a hundred their headers. The first are answered 401 at once and their connections closed;
+     * the others hold no thread while they type. A participant's request is answered in the meantime, each time.
+     */
+    @Test
+    void slowClientsDoNotStopTheOthers() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                slow.add(opened("POST /api/contributions HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"));
+            }
+            for (int i = 0; i < 100; i++) {
+                slow.add(opened("GET /api/me HTTP/1.1\r\nHost: localhost\r\nX-Slow: "));
+            }
+            for (int round = 0; round < 4; round++) {
+                for (Socket socket : slow) {
+                    try {
+                        socket.getOutputStream().write('a');
+                    } catch (IOException closedByTheServer) {
+                        // What the exchange answered without reading has been let go of.
+                    }
+                }
+                long started = System.nanoTime();
+                HttpResponse<String> answer = http.send(request("/api/me").timeout(Duration.ofSeconds(10)).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(took).as("round %d", round).isLessThan(Duration.ofSeconds(1));
+                Thread.sleep(500);
+            }
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    private Socket opened(String start) throws IOException {
+        Socket socket = new Socket("localhost", port);
+        socket.getOutputStream().write(start.getBytes(StandardCharsets.US_ASCII));
+        return socket;
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.reciprocity.ledger.account.Statement;
 import org.reciprocity.ledger.account.StatementItems;
 import org.reciprocity.portal.problem.InvalidRequestException;
 import org.reciprocity.portal.security.Member;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +27,7 @@ import java.time.Clock;
  * receipt carries the balance the account itself decided with.
  */
 @RestController
-@RequestMapping("/api/accounts/{accountId}")
+@RequestMapping(path = "/api/accounts/{accountId}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Accounts", description = "Reciprocity balances and statements")
 class AccountController {
 

@@ -22,6 +22,7 @@ import org.reciprocity.ledger.replay.ReplayResult;
 import org.reciprocity.ledger.replay.ReplayScope;
 import org.reciprocity.portal.account.AccountAccess;
 import org.reciprocity.portal.problem.InvalidRequestException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,7 +38,7 @@ import java.util.List;
  * proves the history unaltered (the signed checkpoints, the public key).
  */
 @RestController
-@RequestMapping("/api/audit")
+@RequestMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Audit", description = "The event history, the state as of any point, and its proofs (auditors only)")
 class AuditController {
 

@@ -32,7 +32,7 @@ import java.util.UUID;
  * Each answers at once with a job to poll; the job shows how far through the history it is, then its result.
  */
 @RestController
-@RequestMapping("/api/audit")
+@RequestMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Audit")
 class AuditJobController {
 

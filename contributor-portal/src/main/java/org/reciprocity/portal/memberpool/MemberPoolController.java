@@ -15,6 +15,7 @@ import org.reciprocity.portal.problem.ForbiddenException;
 import org.reciprocity.portal.problem.InvalidRequestException;
 import org.reciprocity.portal.problem.NotFoundException;
 import org.reciprocity.portal.security.Member;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -34,6 +36,7 @@ import java.util.Optional;
  * showing each member's share.
  */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Pools", description = "Small members sharing one account")
 class MemberPoolController {
 

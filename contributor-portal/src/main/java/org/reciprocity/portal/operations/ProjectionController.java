@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reciprocity.ledger.projection.ProjectionReplays;
 import org.reciprocity.ledger.projection.ProjectionStatus;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 @RestController
-@RequestMapping("/api/operations/projections")
+@RequestMapping(path = "/api/operations/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Operations", description = "The read side's state, and rebuilding it from the events (operators only)")
 class ProjectionController {
 

@@ -1,7 +1,5 @@
 package org.reciprocity.portal.problem;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.reciprocity.core.Refusal;
 import org.reciprocity.core.messaging.Conflicts;
@@ -15,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -46,6 +45,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         refusal.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER,
                 String.valueOf(wait.toSeconds())));
         return answer.body(problem);
+    }
+
+    /** The firewall's refusal of a header read late; its message holds the header's value, so it is not repeated. */
+    @ExceptionHandler
+    ProblemDetail rejected(RequestRejectedException e) {
+        return Problems.of(ProblemType.INVALID_REQUEST, "a header or the path holds characters that are not allowed");
     }
 
     @ExceptionHandler
@@ -85,19 +90,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .body(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
         }
-        String field = null;
-        String message = "the request body is not valid JSON of the expected shape";
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            field = path(mapping.getPath());
-            message = mapping instanceof UnrecognizedPropertyException
-                    ? "'" + field + "' is not a field of this request"
-                    : "'" + field + "' has a value of the wrong kind: " + mapping.getOriginalMessage();
-        } else if (e.getCause() != null) {
-            message = message + ": " + e.getMostSpecificCause().getMessage();
-        }
-        ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST, message);
-        if (field != null) {
-            withErrors(problem, List.of(new FieldError(field, message)));
+        UnreadableBody unreadable = UnreadableBody.of(e.getCause());
+        ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST, unreadable.message());
+        if (unreadable.field() != null) {
+            withErrors(problem, List.of(new FieldError(unreadable.field(), unreadable.message())));
         }
         return ResponseEntity.badRequest().body(problem);
     }
@@ -108,7 +104,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : e.getPropertyName();
         String message = "'" + field + "' cannot be read from '" + e.getValue() + "'"
-                + (e.getRequiredType() == null ? "" : ": expected " + expected(e.getRequiredType()));
+                + (e.getRequiredType() == null ? "" : ": expected " + UnreadableBody.kindOf(e.getRequiredType()));
         return ResponseEntity.badRequest().body(withErrors(
                 Problems.of(ProblemType.INVALID_REQUEST, message),
                 List.of(new FieldError(field, message))));
@@ -131,26 +127,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static String expected(Class<?> type) {
-        return switch (type.getSimpleName()) {
-            case "Instant" -> "an ISO-8601 instant such as 2026-11-23T08:00:00Z";
-            case "Integer", "int", "Long", "long" -> "a whole number";
-            default -> type.getSimpleName();
-        };
-    }
-
-    private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : references) {
-            if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            } else {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            }
-        }
-        return path.toString();
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {

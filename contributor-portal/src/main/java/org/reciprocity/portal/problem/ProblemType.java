@@ -24,7 +24,11 @@ public enum ProblemType {
     INTERNAL("internal", "The exchange failed to answer", HttpStatus.INTERNAL_SERVER_ERROR),
     PROJECTION_CLAIMED("projection-claimed", "Another node runs this projection", HttpStatus.CONFLICT),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body is not of a supported media type",
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    NOT_ACCEPTABLE("not-acceptable", "The answer cannot be given in a media type the request accepts",
+            HttpStatus.NOT_ACCEPTABLE),
+    METHOD_NOT_ALLOWED("method-not-allowed", "The resource does not answer this method",
+            HttpStatus.METHOD_NOT_ALLOWED);
 
     private final URI uri;
     private final String title;

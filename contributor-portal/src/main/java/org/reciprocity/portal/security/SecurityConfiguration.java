@@ -15,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every API call is authenticated by an API key and authorised by the kind of participant it belongs to. Open
@@ -75,5 +76,16 @@ class SecurityConfiguration {
                                 "this participant's kind may not " + request.getMethod() + " "
                                         + request.getRequestURI())))
                 .build();
+    }
+
+    /**
+     * Spring Security's firewall refuses paths that could be read two ways ({@code //}, {@code ;}, an encoded
+     * {@code /} or {@code %}); the refusal is a problem like any other, and does not repeat what was refused.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(Problems problems) {
+        return (request, response, rejected) -> problems.write(request, response, ProblemType.INVALID_REQUEST,
+                "the path holds a sequence that could be read two ways (an empty segment, ';', '..', or an "
+                        + "encoded '/', '\\' or '%'); send the path as plain segments");
     }
 }

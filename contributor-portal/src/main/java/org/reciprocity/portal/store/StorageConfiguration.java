@@ -13,7 +13,6 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
-import org.reciprocity.portal.store.ChainLinker;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 
 /**
  * Storage beyond Axon's defaults. The schema is Flyway's ({@code db/migration}); Hibernate only validates that its
@@ -30,6 +30,12 @@ import java.lang.management.ManagementFactory;
 // Axon registers its event entities from the auto-configuration this class's event store replaces.
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class StorageConfiguration {
+
+    /** Static: it must see the data source before it is made, so it cannot wait for this configuration. */
+    @Bean
+    static DataFolder dataFolder(@Value("${exchange.data-dir}") String folder) {
+        return new DataFolder(Path.of(folder));
+    }
 
     /**
      * The event store on the database, appending in commit order (see {@link WriteOrderedEventStorageEngine}); the

@@ -1,12 +1,10 @@
 package org.reciprocity.core.item;
 
-import org.reciprocity.core.InvalidInputException;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.reciprocity.core.InvalidInputException;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -64,12 +62,11 @@ public enum ItemType {
 
     @JsonCreator
     public static ItemType parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isEmpty()) {
             throw new InvalidInputException("type", "an item type is required: one of " + allowed());
         }
-        String label = text.trim().toLowerCase(Locale.ROOT);
         for (ItemType type : values()) {
-            if (type.label.equals(label)) {
+            if (type.label.equals(text)) {
                 return type;
             }
         }

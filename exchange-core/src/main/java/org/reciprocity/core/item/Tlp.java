@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.reciprocity.core.InvalidInputException;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -30,18 +29,17 @@ public enum Tlp {
         return label;
     }
 
-    /** Reads a marking as people write it: {@code amber+strict}, {@code TLP:AMBER+STRICT}, {@code AMBER_STRICT}. */
+    /**
+     * Reads a marking exactly as TLP 2.0 writes it. A spelling that is nearly right ({@code green}, {@code " RED"}) is
+     * refused rather than guessed at: a marking decides who may receive an item, so it must mean one thing.
+     */
     @JsonCreator
     public static Tlp parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isEmpty()) {
             throw new InvalidInputException("tlp", "a TLP marking is required: one of " + allowed());
         }
-        String label = text.trim().toUpperCase(Locale.ROOT).replace('_', '+');
-        if (label.startsWith("TLP:")) {
-            label = label.substring(4);
-        }
         for (Tlp tlp : values()) {
-            if (tlp.label.equals(label)) {
+            if (tlp.label.equals(text)) {
                 return tlp;
             }
         }

@@ -38,7 +38,7 @@ public enum ParticipantKind {
     public static ParticipantKind parse(String text) {
         if (text != null) {
             for (ParticipantKind kind : values()) {
-                if (kind.label().equalsIgnoreCase(text.trim())) {
+                if (kind.label().equals(text)) {
                     return kind;
                 }
             }

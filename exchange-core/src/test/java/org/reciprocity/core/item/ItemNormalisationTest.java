@@ -3,6 +3,7 @@ package org.reciprocity.core.item;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.reciprocity.core.InvalidInputException;
 
 import java.time.Instant;
@@ -17,7 +18,7 @@ class ItemNormalisationTest {
     @CsvSource(delimiter = '|', value = {
             "ipv4   | 203.0.113.7                          | 203.0.113.7",
             "ipv4   | ' 0.0.0.0 '                          | 0.0.0.0",
-            "IPv4   | 255.255.255.255                      | 255.255.255.255",
+            "ipv4   | 255.255.255.255                      | 255.255.255.255",
             "ipv6   | 2001:DB8:0:0:0:0:0:1                 | 2001:db8::1",
             "ipv6   | 2001:0db8:0000:0000:0001:0000:0000:0001 | 2001:db8::1:0:0:1",
             "ipv6   | ::1                                  | ::1",
@@ -81,12 +82,24 @@ class ItemNormalisationTest {
                 .hasMessageContaining("CLEAR, GREEN, AMBER, AMBER+STRICT, RED");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"amber+strict", "TLP:AMBER+STRICT", "AMBER_STRICT", " RED", "RED\u0000", "Green"})
+    void aMarkingNearlyRightIsRefusedNotGuessedAt(String marking) {
+        assertThatThrownBy(() -> Tlp.parse(marking))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("tlp"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"IPV4", " ipv4", "ipv4\u0000", "Domain"})
+    void aTypeNearlyRightIsRefusedNotGuessedAt(String type) {
+        assertThatThrownBy(() -> ItemType.parse(type))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("type"));
+    }
+
     @Test
-    void markingsAreReadAsPeopleWriteThem() {
-        assertThat(Tlp.parse("amber+strict")).isEqualTo(Tlp.AMBER_STRICT);
-        assertThat(Tlp.parse("TLP:AMBER+STRICT")).isEqualTo(Tlp.AMBER_STRICT);
-        assertThat(Tlp.parse("amber_strict")).isEqualTo(Tlp.AMBER_STRICT);
-        assertThat(Tlp.parse("tlp:clear")).isEqualTo(Tlp.CLEAR);
+    void markingsAndTypesAreReadAsTheyAreWritten() {
+        assertThat(Tlp.parse("AMBER+STRICT")).isEqualTo(Tlp.AMBER_STRICT);
+        assertThat(ItemType.parse("sha256")).isEqualTo(ItemType.SHA256);
     }
 
     @Test
