@@ -1,11 +1,13 @@
 package org.reciprocity.portal.taxii;
 
+import jakarta.servlet.RequestDispatcher;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
@@ -28,11 +30,20 @@ public class TaxiiErrors implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType selectedContentType,
                                   Class<? extends HttpMessageConverter<?>> selectedConverterType,
                                   ServerHttpRequest request, ServerHttpResponse response) {
-        if (!(body instanceof ProblemDetail problem) || !Taxii.serves(request.getURI().getPath())) {
+        if (!(body instanceof ProblemDetail problem) || !Taxii.serves(askedFor(request))) {
             return body;
         }
         response.getHeaders().setContentType(Taxii.MEDIA);
         return of(problem);
+    }
+
+    /** The path the client asked for: on the container's error page, the one that failed, not the page's own. */
+    private static String askedFor(ServerHttpRequest request) {
+        if (request instanceof ServletServerHttpRequest servlet
+                && servlet.getServletRequest().getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed) {
+            return failed;
+        }
+        return request.getURI().getPath();
     }
 
     /** A TAXII 2.1 error message with what the problem said: its title, detail, status, type and properties. */
