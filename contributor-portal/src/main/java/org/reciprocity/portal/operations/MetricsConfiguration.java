@@ -3,6 +3,7 @@ package org.reciprocity.portal.operations;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.reciprocity.core.messaging.CommandConflicts;
+import org.reciprocity.core.messaging.StreamTurns;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,13 @@ class MetricsConfiguration {
     MeterBinder commandConflictMetric(CommandConflicts conflicts) {
         return registry -> FunctionCounter.builder("exchange.command.conflicts", conflicts, CommandConflicts::count)
                 .description("commands retried because another request decided first")
+                .register(registry);
+    }
+
+    @Bean
+    MeterBinder busyStreamMetric(StreamTurns turns) {
+        return registry -> FunctionCounter.builder("exchange.command.busy", turns, StreamTurns::refused)
+                .description("commands refused (503) because their account had too many requests waiting")
                 .register(registry);
     }
 }

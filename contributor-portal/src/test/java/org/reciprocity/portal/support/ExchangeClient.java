@@ -99,16 +99,18 @@ public class ExchangeClient {
     }
 
     /** A response; a body that is not JSON (a report page, a key) as one text node. */
-    private static Response response(int status, String contentType, String body) throws IOException {
+    private static Response response(int status, String contentType, String retryAfter, String body)
+            throws IOException {
         if (body.isEmpty()) {
-            return new Response(status, contentType, JSON.nullNode());
+            return new Response(status, contentType, retryAfter, JSON.nullNode());
         }
         boolean json = contentType == null || contentType.contains("json");
-        return new Response(status, contentType, json ? JSON.readTree(body) : JSON.getNodeFactory().textNode(body));
+        return new Response(status, contentType, retryAfter,
+                json ? JSON.readTree(body) : JSON.getNodeFactory().textNode(body));
     }
 
-    /** A response: its status, media type and JSON body. */
-    public record Response(int status, String contentType, JsonNode body) {
+    /** A response: its status, media type, {@code Retry-After} (null when absent) and JSON body. */
+    public record Response(int status, String contentType, String retryAfter, JsonNode body) {
 
         public boolean isProblem() {
             return MediaType.APPLICATION_PROBLEM_JSON_VALUE.equals(contentType);
@@ -137,6 +139,7 @@ public class ExchangeClient {
             try {
                 MvcResult result = mvc.perform(request).andReturn();
                 return response(result.getResponse().getStatus(), result.getResponse().getContentType(),
+                        result.getResponse().getHeader(HttpHeaders.RETRY_AFTER),
                         result.getResponse().getContentAsString());
             } catch (Exception e) {
                 throw new IllegalStateException("request failed: " + e.getMessage(), e);
@@ -168,7 +171,8 @@ public class ExchangeClient {
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 return response(response.statusCode(), response.headers().firstValue(HttpHeaders.CONTENT_TYPE)
-                        .orElse(null), response.body());
+                        .orElse(null), response.headers().firstValue(HttpHeaders.RETRY_AFTER).orElse(null),
+                        response.body());
             } catch (IOException e) {
                 throw new IllegalStateException("request failed: " + e.getMessage(), e);
             } catch (InterruptedException e) {

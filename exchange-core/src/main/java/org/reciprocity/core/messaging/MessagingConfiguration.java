@@ -1,25 +1,36 @@
 package org.reciprocity.core.messaging;
 
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.interceptors.TransactionManagingInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.reciprocity.core.registry.Registries;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** How commands and events move: serialisation, retries of conflicting commands, and the registries' processor. */
+/**
+ * How commands and events move: serialisation, turns per stream, retries of conflicting commands, and the registries'
+ * processor.
+ */
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
 
@@ -28,6 +39,36 @@ public class MessagingConfiguration {
     @Primary
     Serializer serializer() {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    }
+
+    @Bean
+    StreamTurns streamTurns(@Value("${exchange.commands.turn-timeout:PT5S}") Duration timeout,
+                            @Value("${exchange.commands.max-waiting:32}") int maxWaiting) {
+        return new StreamTurns(timeout, maxWaiting);
+    }
+
+    /**
+     * The command bus as Axon's auto-configuration makes it, but for when the transaction begins. Axon's bus begins
+     * it as the command arrives, before any interceptor, so a command waiting for its account would hold a database
+     * connection all the while; here the command first takes its turn on the stream ({@link StreamTurns}), and only
+     * then begins its transaction. Axon's time limit on the transaction, added as the application starts, comes
+     * after both and so times the transaction, not the wait.
+     */
+    @Bean
+    // The name Axon Server's bus finds the node's own handlers by, should it be enabled.
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager transactionManager, StreamTurns turns,
+                                org.axonframework.config.Configuration axon,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        commandBus.registerHandlerInterceptor(turns);
+        commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(transactionManager));
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return commandBus;
     }
 
     @Bean
