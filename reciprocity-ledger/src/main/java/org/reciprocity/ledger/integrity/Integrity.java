@@ -15,7 +15,7 @@ public final class Integrity {
             return "every event is the one linked into the hash chain; no signed checkpoint was checked, so a history "
                     + "rewritten together with its links would read the same: hold it to the checkpoints you kept";
         }
-        return "intact: every event is the one linked into the hash chain, and the chain matches the "
+        return "every event is the one linked into the hash chain, and the chain matches the "
                 + verification.checkpointsChecked() + " signed checkpoint(s) it was held to";
     }
 }
