@@ -38,7 +38,6 @@ import org.reciprocity.core.withdrawal.DrawPage;
 import org.reciprocity.core.withdrawal.WithdrawItems;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,9 +87,8 @@ class Account {
         return ContributionReceipt.of(decideOnce(requests, request, RequestKind.CONTRIBUTION, ItemsContributed.class,
                 () -> {
                     Batch batch = Batch.of(command.items());
-                    // The contributor and, for a pool, its members: what any of them brought or drew earns nothing.
-                    Set<String> behind = new LinkedHashSet<>(memberships.membersOf(command.accountId()));
-                    behind.add(command.contributorId());
+                    Set<String> behind = Entitlement.behind(command.contributorId(),
+                            memberships.membersOf(command.accountId()));
                     return AccountDecisions.contribute(book, request, batch,
                             pool.factsAbout(command.accountId(), behind, batch.ids()), policies.inForceAt(now), now);
                 }));

@@ -17,6 +17,7 @@ import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.AccountDecisions;
 import org.reciprocity.core.kernel.Batch;
 import org.reciprocity.core.kernel.Decision;
+import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
 import org.reciprocity.core.kernel.Request;
@@ -33,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,8 +87,7 @@ public class Simulation {
                 command.fingerprint());
         return decide(request, RequestKind.CONTRIBUTION, () -> {
             Batch batch = Batch.of(items);
-            Set<String> behind = new LinkedHashSet<>(memberships.membersOf(accountId));
-            behind.add(contributorId);
+            Set<String> behind = Entitlement.behind(contributorId, memberships.membersOf(accountId));
             return AccountDecisions.contribute(book(accountId), request, batch,
                     pool.factsAbout(accountId, behind, batch.ids()), policy(), now);
         });

@@ -42,7 +42,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,11 +100,15 @@ final class DecisionReplay {
     /** Whether an expiry was recorded before its lot's time: told at once, whatever decision it belongs to. */
     Optional<Found> early(RecordedExpiry recorded) {
         CreditExpired expiry = recorded.expiry();
-        if (expiry.expiredAt() != null && expiry.expiredAt().isAfter(recorded.storedAt())) {
+        if (isEarly(recorded)) {
             return Optional.of(new Found(recorded.position(), Check.EXPIRY, "lot " + expiry.lotId() + " was recorded "
                     + "as expired at " + recorded.storedAt() + ", before its expiry at " + expiry.expiredAt()));
         }
         return Optional.empty();
+    }
+
+    private static boolean isEarly(RecordedExpiry recorded) {
+        return recorded.expiry().expiredAt() != null && recorded.expiry().expiredAt().isAfter(recorded.storedAt());
     }
 
     /** Keeps what later decisions are checked against: reports awaiting their bonuses, grants answered. */
@@ -180,8 +183,7 @@ final class DecisionReplay {
         public Void contributed(ItemsContributed recorded) {
             ReciprocityPolicy policy = policyAt(recorded.decidedAt(), recorded.policyVersion(), found);
             entitled(recorded);
-            Set<String> behind = new LinkedHashSet<>(membersOf.apply(recorded.accountId()));
-            behind.add(recorded.contributorId());
+            Set<String> behind = Entitlement.behind(recorded.contributorId(), membersOf.apply(recorded.accountId()));
             Batch batch = Batch.recorded(recorded.items(), recorded.duplicatesInRequest());
             once(batch.ids());
             SharedPoolFacts facts = pool.factsAbout(recorded.accountId(), behind, batch.ids());
@@ -423,7 +425,8 @@ final class DecisionReplay {
             Set<CreditExpired> recorded = new HashSet<>();
             for (RecordedExpiry expiry : expiries) {
                 recorded.add(expiry.expiry());
-                if (!due.contains(expiry.expiry())) {
+                // An expiry recorded before its time was told of as it was read; once is enough.
+                if (!due.contains(expiry.expiry()) && !isEarly(expiry)) {
                     found.addAt(expiry.position(), Check.EXPIRY, "no lot " + expiry.expiry().lotId() + " holding "
                             + expiry.expiry().amount() + " and expiring at " + expiry.expiry().expiredAt()
                             + " was left to expire at " + decidedAt);

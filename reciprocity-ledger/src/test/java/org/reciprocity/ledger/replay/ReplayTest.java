@@ -283,13 +283,20 @@ class ReplayTest {
         List<RecordedEvent> events = List.of(
                 new RecordedEvent(1, T0, "ItemsContributed", "Account", "account:bank-a", 0, lasting),
                 new RecordedEvent(2, T0.plus(java.time.Duration.ofDays(10)), "CreditExpired", "Account",
-                        "account:bank-a", 1, new CreditExpired("bank-a", lot.lotId(), lot.amount(), lot.expiresAt())));
+                        "account:bank-a", 1, new CreditExpired("bank-a", lot.lotId(), lot.amount(), lot.expiresAt())),
+                // The decision the early expiry was recorded for, right in every other way: the credit is still there.
+                new RecordedEvent(3, T0.plus(java.time.Duration.ofDays(10)), "CreditGranted", "Account",
+                        "account:bank-a", 2, new CreditGranted(UUID.randomUUID(), "bank-a", "g1", "f", Credit.of(1),
+                        "programme", null, "op", Credit.of(2), T0.plus(java.time.Duration.ofDays(10)))));
 
         Replay replay = replayed(ReplayScope.EVERYTHING, announced(List.of(expiring), events));
 
-        assertThat(replay.findings()).extracting(ReplayFinding::position, ReplayFinding::detail)
-                .anyMatch(finding -> finding.toList().get(0).equals(2L)
-                        && finding.toList().get(1).toString().contains("before its expiry"));
+        assertThat(replay.findings()).as("told once, where it was recorded")
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.position()).isEqualTo(2L);
+                    assertThat(finding.check()).isEqualTo(Check.EXPIRY);
+                    assertThat(finding.detail()).contains("before its expiry");
+                });
     }
 
     @Test
