@@ -514,7 +514,10 @@ final class DecisionReplay {
         return item.type().label() + " " + item.value();
     }
 
-    /** The findings of one decision, at most one per rule, naming a few of the items each concerns. */
+    /**
+     * The findings of one decision. A rule broken for many items of it is one finding naming a few of them; a decision
+     * may break one rule in more than one way (a lot left unexpired and another expired too early), each a finding.
+     */
     private static final class Findings {
         private final long position;
         private final List<Found> all = new ArrayList<>();

@@ -81,7 +81,7 @@ public final class ReportPage {
                 .append(" items of the shared pool followed, in ").append(replay.millis()).append(" ms (")
                 .append(replay.eventsPerSecond()).append(" events/s). Each decision was held to:</p>\n")
                 .append("<table><tr><th class=\"l\">rule</th><th class=\"l\">what it checks</th>")
-                .append("<th>decisions that break it</th></tr>");
+                .append("<th>findings</th></tr>");
         for (ReplayResult.CheckResult check : replay.checks()) {
             html.append("<tr><td class=\"l\">").append(check.check()).append("</td><td class=\"l\">")
                     .append(text(check.rule())).append("</td><td>").append(check.findings()).append("</td></tr>");

@@ -114,6 +114,48 @@ class ReplayTest {
     }
 
     @Test
+    void aDeliveryPricedAboveThePolicysPriceIsFound() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        UUID grant = ((CreditGranted) exchange.history().get(exchange.history().size() - 1).event()).grantId();
+        List<RecordedEvent> events = forged(recorded(exchange), withdrawal("cert-my", List.of(
+                new DeliveredItem(ip, 0, Charge.CHARGED)), Credit.of(3), List.of(new LotDraw(grant, Credit.of(3))),
+                Credit.of(2)));
+
+        assertFoundAtTheEnd(events, Check.CHARGES, "3");
+    }
+
+    @Test
+    void aNewItemCreditedAboveThePolicysTermsIsFound() {
+        UUID id = UUID.randomUUID();
+        List<RecordedEvent> events = forged(recorded(exchange), new ItemsContributed(id, "bank-a", "bank-a", "k1",
+                "f", List.of(new ItemCredit(domain, CreditRule.NEW, BigDecimal.ONE, Credit.of(5))), 0, Credit.of(5),
+                new CreditLot(id, Credit.of(5), null), Credit.of(5), 1, T0));
+
+        assertFoundAtTheEnd(events, Check.EARNINGS, "domain bad.example");
+    }
+
+    @Test
+    void aGrantAnsweredTwiceIsFound() {
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        CreditGranted first = (CreditGranted) exchange.history().get(exchange.history().size() - 1).event();
+        List<RecordedEvent> events = forged(recorded(exchange), new CreditGranted(first.grantId(), "cert-my",
+                first.requestKey(), first.requestFingerprint(), Credit.of(5), first.reason(), null, first.grantedBy(),
+                Credit.of(10), first.decidedAt()));
+
+        assertFoundAtTheEnd(events, Check.GRANT, "grant " + first.grantId() + " was answered before");
+    }
+
+    @Test
+    void aBalanceAfterTheBookDoesNotGiveIsFound() {
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        List<RecordedEvent> events = forged(recorded(exchange), new CreditGranted(UUID.randomUUID(), "cert-my",
+                "g2", "f", Credit.of(1), "programme", null, "op", Credit.of(60), exchange.now()));
+
+        assertFoundAtTheEnd(events, Check.BOOK, "the balance after is recorded as 60; the history gives 6");
+    }
+
+    @Test
     void aBonusToAnAccountNoReportCountedIsFound() {
         exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
         exchange.grant("cert-my", "g1", Credit.of(5), null);
@@ -311,8 +353,10 @@ class ReplayTest {
         Replay replay = replayed(ReplayScope.EVERYTHING, announced(List.of(ReciprocityPolicy.INITIAL, richer),
                 recorded(exchange)));
 
-        assertThat(replay.findings()).extracting(ReplayFinding::detail)
-                .anyMatch(detail -> detail.contains("under version 1; version 2 was in force then"));
+        assertThat(replay.findings()).anySatisfy(finding -> {
+            assertThat(finding.check()).isEqualTo(Check.POLICY_VERSION);
+            assertThat(finding.detail()).contains("under version 1; version 2 was in force then");
+        });
     }
 
     @Test
