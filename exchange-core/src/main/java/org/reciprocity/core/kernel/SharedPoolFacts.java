@@ -7,8 +7,6 @@ import java.util.UUID;
 /** The facts about the items of one decision, by item; an item not among them is one the pool has never seen. */
 public record SharedPoolFacts(Map<UUID, ItemFacts> byItem) {
 
-    public static final SharedPoolFacts NONE = new SharedPoolFacts(Map.of());
-
     // Handed over by whoever fetched the facts, and read only: not copied, as a batch's facts are thousands.
     public SharedPoolFacts {
         byItem = Collections.unmodifiableMap(byItem);
