@@ -11,6 +11,7 @@ import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.kernel.Delivery;
 import org.reciprocity.core.kernel.ItemFacts;
 import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.kernel.SharedPoolRecording;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,8 +42,8 @@ class JdbcSharedPool implements SharedPoolRecords {
 
     // Bounded so that a 10,000-item batch is a handful of statements, not one per item nor one unbounded IN list.
     private static final int CHUNK = 1000;
-    // The markings a shared item can be served under, from the least restrictive: what on(ItemsContributed) compares.
-    private static final List<Tlp> SHAREABLE = List.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER);
+    // A kept marking can give way to a freer one: to any but the freest itself.
+    private static final int MARKINGS_GIVING_WAY = Tlp.values().length - 1;
 
     private final JdbcTemplate jdbc;
 
@@ -98,18 +100,21 @@ class JdbcSharedPool implements SharedPoolRecords {
                 });
         List<ItemCredit> sharedAgain = SharedPoolRecording.shared(event).stream()
                 .filter(credit -> credit.rule() != CreditRule.NEW).toList();
-        // The first sharer stays; the marking becomes the given one where the one kept is more restrictive.
+        // The first sharer stays; the marking kept becomes the one the kernel serves once this one shares it too.
         jdbc.batchUpdate("update shared_item set shared_by = coalesce(shared_by, ?), shared_tlp = case when "
-                        + "shared_tlp is null or shared_tlp in (?, ?) then ? else shared_tlp end where item_id = ?",
+                        + "shared_tlp is null or shared_tlp in (" + placeholders(MARKINGS_GIVING_WAY) + ") then ? "
+                        + "else shared_tlp end where item_id = ?",
                 sharedAgain, CHUNK, (statement, credit) -> {
                     Tlp given = credit.item().tlp();
-                    List<String> stricter = SHAREABLE.stream().filter(marking -> marking.compareTo(given) > 0)
-                            .map(Tlp::name).toList();
-                    statement.setString(1, event.accountId());
-                    statement.setString(2, stricter.size() > 0 ? stricter.get(0) : "");
-                    statement.setString(3, stricter.size() > 1 ? stricter.get(1) : "");
-                    statement.setString(4, given.name());
-                    statement.setObject(5, credit.item().id());
+                    List<String> givingWay = Arrays.stream(Tlp.values())
+                            .filter(kept -> Delivery.servedMarking(kept, given) != kept).map(Tlp::name).toList();
+                    int at = 1;
+                    statement.setString(at++, event.accountId());
+                    for (int i = 0; i < MARKINGS_GIVING_WAY; i++) {
+                        statement.setString(at++, i < givingWay.size() ? givingWay.get(i) : "");
+                    }
+                    statement.setString(at++, given.name());
+                    statement.setObject(at, credit.item().id());
                 });
         jdbc.batchUpdate("insert into contributed_item (account_id, item_id, contributor_id) values (?, ?, ?)",
                 SharedPoolRecording.contributed(event), CHUNK, (statement, credit) -> {

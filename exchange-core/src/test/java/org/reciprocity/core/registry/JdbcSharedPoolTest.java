@@ -1,0 +1,79 @@
+package org.reciprocity.core.registry;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.testing.Simulation;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The tables the account decides with hold what the kernel's own model of the pool holds, for the same events. */
+class JdbcSharedPoolTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+    private final Simulation exchange = new Simulation(T0, ReciprocityPolicy.INITIAL);
+    private final Item ipAmber = item("ipv4", "192.0.2.1", "AMBER");
+    private final Item ipGreen = item("ipv4", "192.0.2.1", "GREEN");
+    private final Item ipClear = item("ipv4", "192.0.2.1", "CLEAR");
+    private final Item domainRed = item("domain", "bad.example", "RED");
+    private final Item domainAmber = item("domain", "bad.example", "AMBER");
+    private final Item hashStrict = item("sha256", "a".repeat(64), "AMBER+STRICT");
+
+    @Test
+    void sharedMarkingsSharersContributorsReceiversAndReportersAgreeWithTheKernelsPool() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ipAmber, domainRed, hashStrict));
+        exchange.contribute("telco-b", "telco-b", "k2", List.of(ipGreen, domainAmber));
+        exchange.contribute("isp-c", "isp-c", "k3", List.of(ipAmber));
+        exchange.grant("cert-my", "g1", Credit.of(10), null);
+        exchange.withdraw("cert-my", "cert-my", "w1", List.of(ipGreen, domainAmber));
+        exchange.report("cert-my", "cert-my", "r1", List.of(ItemRef.of(ipGreen)));
+        exchange.contribute("isp-c", "isp-c", "k4", List.of(ipClear));
+
+        JdbcSharedPool tables = tablesAfter(exchange);
+
+        List<UUID> items = List.of(ipAmber.id(), domainRed.id(), hashStrict.id(), item("url", "https://x.example/",
+                "GREEN").id());
+        for (String account : List.of("bank-a", "telco-b", "isp-c", "cert-my", "nobody")) {
+            Set<String> behind = Set.of(account);
+            assertThat(tables.factsAbout(account, behind, items).byItem()).as(account)
+                    .isEqualTo(exchange.pool().factsAbout(account, behind, items).byItem());
+        }
+        assertThat(tables.factsAbout("cert-my", Set.of("cert-my"), List.of(ipAmber.id())).of(ipAmber.id())
+                .sharedMarking()).as("the freest marking any sharer gave").isEqualTo(ipClear.tlp());
+    }
+
+    private static JdbcSharedPool tablesAfter(Simulation exchange) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        JdbcSharedPool tables = new JdbcSharedPool(new JdbcTemplate(dataSource));
+        for (Simulation.Step step : exchange.history()) {
+            if (step.event() instanceof ItemsContributed contributed) {
+                tables.on(contributed);
+            } else if (step.event() instanceof ItemsWithdrawn withdrawn) {
+                tables.on(withdrawn);
+            } else if (step.event() instanceof ActedOnReported reported) {
+                tables.on(reported);
+            }
+        }
+        return tables;
+    }
+
+    private static Item item(String type, String value, String tlp) {
+        return Item.normalised(type, value, 100, tlp, null, null, List.of());
+    }
+}
