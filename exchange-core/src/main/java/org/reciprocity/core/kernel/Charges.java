@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What a withdrawal is charged, and which of the items offered to it a balance covers. */
 public final class Charges {
@@ -41,6 +42,34 @@ public final class Charges {
     /** Whether a balance pays a cost. */
     public static boolean covers(Credit balance, Credit cost) {
         return !cost.exceeds(balance);
+    }
+
+    /** Why a recorded refusal was not the exchange's to make, by the rules the withdrawal decides with. */
+    public enum WrongRefusal {
+        /** The balance covered the whole cost. */
+        COVERED,
+        /** A lookup by id leaves out what the balance does not cover; it is never refused. */
+        LOOKUP_REFUSED,
+        /** A page delivers as far as the balance goes; the balance covered its first item. */
+        FIRST_ITEM_COVERED
+    }
+
+    /**
+     * Whether a withdrawal of this coverage, costing this, may be refused on this balance: only when the balance does
+     * not cover the cost, and then never a lookup by id, nor a page whose first item the balance covers. The same
+     * test {@link AccountDecisions} makes when it refuses, asked of a refusal already recorded.
+     */
+    public static Optional<WrongRefusal> wrongRefusal(Coverage coverage, Credit balance, Credit cost,
+                                                      PolicyRules terms) {
+        if (covers(balance, cost)) {
+            return Optional.of(WrongRefusal.COVERED);
+        }
+        return switch (coverage) {
+            case WHOLE -> Optional.empty();
+            case NAMED -> Optional.of(WrongRefusal.LOOKUP_REFUSED);
+            case LONGEST_RUN -> covers(balance, costOf(1, terms)) ? Optional.of(WrongRefusal.FIRST_ITEM_COVERED)
+                    : Optional.empty();
+        };
     }
 
     /**

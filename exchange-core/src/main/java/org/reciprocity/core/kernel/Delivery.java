@@ -3,6 +3,8 @@ package org.reciprocity.core.kernel;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.Tlp;
 
+import java.util.Optional;
+
 /**
  * What may be delivered to whom. Until contributors can name their audiences, the safe reading of TLP 2.0 holds for
  * the whole exchange: CLEAR, GREEN and AMBER go to every member (AMBER delivered marked AMBER); AMBER+STRICT stays
@@ -25,8 +27,34 @@ public final class Delivery {
      * offer may lag behind a later, freer marking, never run ahead of one).
      */
     public static boolean mayDeliver(Item offered, ItemFacts facts) {
-        return facts.isShared() && isPoolShareable(offered.tlp())
-                && offered.tlp().compareTo(facts.sharedMarking()) >= 0;
+        return whyNot(offered, facts).isEmpty();
+    }
+
+    /** Why an item, as offered, may not be delivered; empty when it may. */
+    public static Optional<Undeliverable> whyNot(Item offered, ItemFacts facts) {
+        if (!facts.inPool()) {
+            return Optional.of(Undeliverable.NEVER_BROUGHT);
+        }
+        if (!facts.isShared()) {
+            return Optional.of(Undeliverable.NEVER_SHARED);
+        }
+        if (!isPoolShareable(offered.tlp())) {
+            return Optional.of(Undeliverable.MARKING_NOT_DELIVERED);
+        }
+        return offered.tlp().compareTo(facts.sharedMarking()) < 0 ? Optional.of(Undeliverable.FREER_THAN_SHARED)
+                : Optional.empty();
+    }
+
+    /** The reasons an item may not go out. */
+    public enum Undeliverable {
+        /** No contribution brought it to the pool. */
+        NEVER_BROUGHT,
+        /** Contributions brought it, none under a marking the pool delivers. */
+        NEVER_SHARED,
+        /** It is offered under a marking the pool delivers to no one but its contributors. */
+        MARKING_NOT_DELIVERED,
+        /** It is offered under a marking freer than the freest any contributor gave it. */
+        FREER_THAN_SHARED
     }
 
     /** Whether a statement shows an item's value to its reader: all to those who see everything, else the shareable. */

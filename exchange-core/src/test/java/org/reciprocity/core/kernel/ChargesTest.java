@@ -32,6 +32,18 @@ class ChargesTest {
     }
 
     @Test
+    void onlyAWholeRequestTheBalanceDoesNotCoverOrAPageItCannotBeginMayBeRefused() {
+        Credit two = Credit.of(2);
+        assertThat(Charges.wrongRefusal(Coverage.WHOLE, Credit.of(1), two, TERMS)).isEmpty();
+        assertThat(Charges.wrongRefusal(Coverage.WHOLE, two, two, TERMS)).hasValue(Charges.WrongRefusal.COVERED);
+        assertThat(Charges.wrongRefusal(Coverage.LONGEST_RUN, Credit.parse("0.999"), two, TERMS)).isEmpty();
+        assertThat(Charges.wrongRefusal(Coverage.LONGEST_RUN, Credit.of(1), two, TERMS))
+                .hasValue(Charges.WrongRefusal.FIRST_ITEM_COVERED);
+        assertThat(Charges.wrongRefusal(Coverage.NAMED, Credit.ZERO, two, TERMS))
+                .hasValue(Charges.WrongRefusal.LOOKUP_REFUSED);
+    }
+
+    @Test
     void aWholeRequestIsAllOrNothing() {
         assertThat(Charges.covered(offer, Coverage.WHOLE, Credit.of(1), TERMS)).isEqualTo(offer);
     }

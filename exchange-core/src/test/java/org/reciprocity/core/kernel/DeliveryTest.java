@@ -32,6 +32,17 @@ class DeliveryTest {
     }
 
     @Test
+    void whatMayNotBeDeliveredSaysWhy() {
+        ItemFacts sharedAsAmber = new ItemFacts(true, false, false, false, "bank-a", Tlp.AMBER);
+        assertThat(Delivery.whyNot(item("GREEN"), ItemFacts.UNKNOWN)).hasValue(Delivery.Undeliverable.NEVER_BROUGHT);
+        assertThat(Delivery.whyNot(item("GREEN"), new ItemFacts(true, true, false, false, null, null)))
+                .hasValue(Delivery.Undeliverable.NEVER_SHARED);
+        assertThat(Delivery.whyNot(item("RED"), sharedAsAmber)).hasValue(Delivery.Undeliverable.MARKING_NOT_DELIVERED);
+        assertThat(Delivery.whyNot(item("GREEN"), sharedAsAmber)).hasValue(Delivery.Undeliverable.FREER_THAN_SHARED);
+        assertThat(Delivery.whyNot(item("AMBER"), sharedAsAmber)).isEmpty();
+    }
+
+    @Test
     void theServedMarkingIsTheLeastRestrictiveShared() {
         assertThat(Delivery.servedMarking(null, Tlp.AMBER)).isEqualTo(Tlp.AMBER);
         assertThat(Delivery.servedMarking(Tlp.AMBER, Tlp.GREEN)).isEqualTo(Tlp.GREEN);

@@ -245,9 +245,10 @@ final class DecisionReplay {
             for (int i = 0; i < recorded.items().size(); i++) {
                 DeliveredItem delivered = recorded.items().get(i);
                 ItemFacts known = facts.of(ids.get(i));
-                if (!Delivery.mayDeliver(delivered.item(), known)) {
+                Optional<Delivery.Undeliverable> whyNot = Delivery.whyNot(delivered.item(), known);
+                if (whyNot.isPresent()) {
                     undeliverable.add(name(delivered.item()) + " under " + delivered.item().tlp().label() + " ("
-                            + whyNot(delivered.item(), known) + ")");
+                            + described(whyNot.get(), known) + ")");
                 } else if (delivered.charge() != ItemClassification.delivered(known)) {
                     misclassified.add(name(delivered.item()) + " was delivered " + delivered.charge() + "; the "
                             + "history before it makes it " + ItemClassification.delivered(known));
@@ -294,16 +295,16 @@ final class DecisionReplay {
                         + recorded.itemsCharged() + " charged items; version " + policy.version() + " charges "
                         + Charges.costOf(recorded.itemsCharged(), policy.rules()));
             }
-            if (Charges.covers(balance, recorded.cost())) {
-                found.add(Check.COVERAGE, "refused although the balance, " + balance + ", covered the cost of "
-                        + recorded.cost());
-            } else if (recorded.coverage() == Coverage.NAMED) {
-                found.add(Check.COVERAGE, "a lookup by id was refused: it leaves out what the balance does not "
-                        + "cover, and is never refused");
-            } else if (recorded.coverage() == Coverage.LONGEST_RUN && policy != null
-                    && Charges.covers(balance, Charges.costOf(1, policy.rules()))) {
-                found.add(Check.COVERAGE, "a page was refused although the balance, " + balance + ", covered one "
-                        + "item: it should have been delivered as far as the balance went");
+            if (policy != null) {
+                Charges.wrongRefusal(recorded.coverage(), balance, recorded.cost(), policy.rules())
+                        .ifPresent(wrong -> found.add(Check.COVERAGE, switch (wrong) {
+                            case COVERED -> "refused although the balance, " + balance + ", covered the cost of "
+                                    + recorded.cost();
+                            case LOOKUP_REFUSED -> "a lookup by id was refused: it leaves out what the balance does "
+                                    + "not cover, and is never refused";
+                            case FIRST_ITEM_COVERED -> "a page was refused although the balance, " + balance
+                                    + ", covered one item: it should have been delivered as far as the balance went";
+                        }));
             }
             if (!recorded.balance().equals(balance)) {
                 found.add(Check.BOOK, "the refusal records a balance of " + recorded.balance() + "; the account held "
@@ -486,15 +487,13 @@ final class DecisionReplay {
         return outcomes;
     }
 
-    private static String whyNot(Item delivered, ItemFacts known) {
-        if (!known.isShared()) {
-            return known.inPool() ? "no contribution shared it under a marking the pool delivers"
-                    : "no contribution brought it";
-        }
-        if (!Delivery.isPoolShareable(delivered.tlp())) {
-            return "the pool delivers nothing under that marking";
-        }
-        return "its contributors gave it " + known.sharedMarking().label() + " at the least";
+    private static String described(Delivery.Undeliverable reason, ItemFacts known) {
+        return switch (reason) {
+            case NEVER_BROUGHT -> "no contribution brought it";
+            case NEVER_SHARED -> "no contribution shared it under a marking the pool delivers";
+            case MARKING_NOT_DELIVERED -> "the pool delivers nothing under that marking";
+            case FREER_THAN_SHARED -> "its contributors gave it " + known.sharedMarking().label() + " at the least";
+        };
     }
 
     private static Request request(AnsweredRequest answer) {
