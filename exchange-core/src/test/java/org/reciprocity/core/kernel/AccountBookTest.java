@@ -1,13 +1,31 @@
 package org.reciprocity.core.kernel;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.ItemCredit;
+import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.LotDraw;
+import org.reciprocity.core.event.WithdrawalRefused;
+import org.reciprocity.core.item.Item;
 import org.reciprocity.core.policy.Credit;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,10 +65,29 @@ class AccountBookTest {
         assertThat(CreditExpiry.dueAt(afterExpiry, "a", T0.plusSeconds(150))).isEmpty();
     }
 
-    @Test
-    void anEventThatMovesNoCreditLeavesTheVeryBook() {
-        assertThat(book.apply(new CreditGranted(UUID.randomUUID(), "a", "k", "f", Credit.ZERO, "r", null, "op",
-                Credit.ZERO, T0))).isSameAs(book);
+    /** The account counts its credit's moves by the book changing; a TAXII page's key depends on that count. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventsThatMoveNoCredit")
+    void anEventThatMovesNoCreditLeavesTheVeryBook(String what, AccountEvent event) {
+        assertThat(book.apply(event)).isSameAs(book);
+    }
+
+    static Stream<Arguments> eventsThatMoveNoCredit() {
+        Item ip = Item.normalised("ipv4", "192.0.2.1", 100, "GREEN", null, null, List.of());
+        DrawCriteria any = new DrawCriteria(List.of(), null, null, 100);
+        return Stream.of(
+                Arguments.of("a grant of nothing", new CreditGranted(UUID.randomUUID(), "a", "k", "f", Credit.ZERO,
+                        "r", null, "op", Credit.ZERO, T0)),
+                Arguments.of("a refused withdrawal", new WithdrawalRefused(UUID.randomUUID(), "a", "a", "w", "f", any,
+                        1, 1, Credit.of(1), Credit.ZERO, 1, T0, Coverage.WHOLE)),
+                Arguments.of("a report", new ActedOnReported(UUID.randomUUID(), "a", "a", "r", "f", List.of(),
+                        List.of(), T0)),
+                Arguments.of("a withdrawal of free items only", new ItemsWithdrawn(UUID.randomUUID(), "a", "a", "w2",
+                        "f", any, List.of(new DeliveredItem(ip, 0, Charge.ALREADY_RECEIVED)), 1L, Credit.ZERO,
+                        List.of(), Credit.of(6), 1, T0)),
+                Arguments.of("a contribution that earned nothing", new ItemsContributed(UUID.randomUUID(), "a", "a",
+                        "k2", "f", List.of(new ItemCredit(ip, CreditRule.REPEAT, BigDecimal.ZERO, Credit.ZERO)), 0,
+                        Credit.ZERO, null, Credit.of(6), 1, T0)));
     }
 
     @Test
