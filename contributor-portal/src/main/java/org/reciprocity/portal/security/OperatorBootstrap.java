@@ -8,6 +8,7 @@ import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
 import org.reciprocity.core.registry.ParticipantDirectory;
 import org.reciprocity.portal.ExchangeProfiles;
+import org.reciprocity.portal.StartRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,8 +80,10 @@ class OperatorBootstrap implements ApplicationRunner {
         }
         if (!configuredKey.isBlank()) {
             if (configuredKey.length() < ApiKeys.MIN_LENGTH) {
-                throw new IllegalStateException("EXCHANGE_OPERATOR_KEY must be at least " + ApiKeys.MIN_LENGTH
-                        + " characters long");
+                throw new StartRefusedException("EXCHANGE_OPERATOR_KEY must be at least " + ApiKeys.MIN_LENGTH
+                        + " characters long; it has " + configuredKey.length(), "Set EXCHANGE_OPERATOR_KEY to a key of "
+                        + ApiKeys.MIN_LENGTH + " characters or more, or leave it unset to have one generated into "
+                        + keyFile);
             }
             if (register(configuredKey)) {
                 log.info("Registered the first operator '{}' with the key from EXCHANGE_OPERATOR_KEY", OPERATOR_ID);
@@ -88,8 +91,9 @@ class OperatorBootstrap implements ApplicationRunner {
             return;
         }
         if (Files.exists(keyFile)) {
-            throw new IllegalStateException(keyFile + " exists but no operator is registered in this database: the "
-                    + "file belongs to another one. Move it away and start again");
+            throw new StartRefusedException(keyFile + " exists but no operator is registered in this database: the "
+                    + "file belongs to another one", "Move " + keyFile + " away and start again, or point "
+                    + "EXCHANGE_DB_URL at the database it belongs to");
         }
         // Written before the registration, so that a registered key is never one that could not be written down.
         // Should the registration fail midway the file stays: whether the key took effect is then unknown.
