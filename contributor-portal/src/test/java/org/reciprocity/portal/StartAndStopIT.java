@@ -75,9 +75,9 @@ class StartAndStopIT {
         ExchangeProcess exchange = exchanges.start("sigterm", ExchangeProcess.onPostgres(database,
                 TestDatabases.dataDir("sigterm"), OPERATOR_KEY)).awaitReady(STARTUP);
         ExchangeClient api = ExchangeClient.over(exchange.uri(), () -> OPERATOR_KEY);
-        List<Participant> firms = IntStream.range(0, 3).mapToObj(i -> api.register("firm")).toList();
+        List<Participant> firms = IntStream.range(0, 4).mapToObj(i -> api.register("firm")).toList();
 
-        // Batches of the largest size take the exchange seconds each, so all are still being worked on at SIGTERM.
+        // Batches of the largest size, appended one after another: together they take the exchange seconds.
         ExecutorService clients = Executors.newFixedThreadPool(firms.size());
         List<Future<Response>> inFlight = new ArrayList<>();
         for (Participant firm : firms) {
@@ -85,8 +85,9 @@ class StartAndStopIT {
                     .mapToObj(i -> item("url", "https://sigterm.example/" + firm.id() + "/" + i, "GREEN"))
                     .toList())));
         }
-        Thread.sleep(500);
-        assertThat(inFlight).as("requests still in flight when SIGTERM is sent").noneMatch(Future::isDone);
+        Thread.sleep(300);
+        // The premise of the test; on a fast machine the first may be done already.
+        assertThat(inFlight).as("requests in flight when SIGTERM is sent").anyMatch(request -> !request.isDone());
         exchange.terminate();
 
         int status = exchange.awaitExit(Duration.ofSeconds(60));
