@@ -60,6 +60,9 @@ public final class ExchangeProcess {
                     "-Xmx512m", "-jar", jar))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
+            // Only what the test gives: a developer's own EXCHANGE_DB_URL or profile must not leak into it.
+            builder.environment().keySet().removeIf(variable -> variable.startsWith("EXCHANGE_")
+                    || variable.startsWith("SPRING_") || variable.equals("PORT"));
             builder.environment().putAll(environment);
             builder.environment().put("PORT", Integer.toString(port));
             return new ExchangeProcess(name, builder.start(), port, log);
@@ -120,6 +123,14 @@ public final class ExchangeProcess {
     public String log() {
         try {
             return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void deleteLog() {
+        try {
+            Files.deleteIfExists(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Starts exchange processes for a test and makes sure none outlives it: each still running when the test ends is
  * killed, and so is each still running when this JVM stops (the build interrupted, a test timed out). When the test
- * failed, every process's output is printed, since the reason is usually there.
+ * failed, every process's output is printed, since the reason is usually there; otherwise it is deleted.
  */
 public final class ExchangeProcesses implements AfterTestExecutionCallback {
 
@@ -39,10 +39,7 @@ public final class ExchangeProcesses implements AfterTestExecutionCallback {
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        if (context.getExecutionException().isPresent()) {
-            started.forEach(process -> System.out.printf("%n----- output of the exchange '%s' -----%n%s----- end of "
-                    + "'%s' -----%n", process.name(), process.log(), process.name()));
-        }
+        boolean failed = context.getExecutionException().isPresent();
         synchronized (RUNNING) {
             for (ExchangeProcess process : started) {
                 if (process.isAlive()) {
@@ -50,6 +47,14 @@ public final class ExchangeProcesses implements AfterTestExecutionCallback {
                     process.awaitExit(Duration.ofSeconds(10));
                 }
                 RUNNING.remove(process);
+            }
+        }
+        for (ExchangeProcess process : started) {
+            if (failed) {
+                System.out.printf("%n----- output of the exchange '%s' -----%n%s----- end of '%s' -----%n",
+                        process.name(), process.log(), process.name());
+            } else {
+                process.deleteLog();
             }
         }
         started.clear();
