@@ -15,6 +15,13 @@ public class ExchangeApplication {
         if (args.length > 0 && args[0].equals("audit")) {
             System.exit(AuditCommandLine.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
-        SpringApplication.run(ExchangeApplication.class, args);
+        try {
+            SpringApplication.run(ExchangeApplication.class, args);
+        } catch (RuntimeException failedStart) {
+            // Spring Boot has logged why and closed what it had started. Returning would not end the process: Axon's
+            // timeout janitor is a thread nothing stops before Axon 4.13.1, and it would keep the JVM up, serving
+            // nothing, until someone noticed. A supervisor must see the failure in the exit status instead.
+            System.exit(1);
+        }
     }
 }

@@ -71,6 +71,21 @@ class OperatorBootstrapTest {
         assertThat(Files.readString(TestDatabases.keyFile(dataDir))).isEqualTo("rx_key-of-a-database-that-is-gone\n");
     }
 
+    @Test
+    void aConfiguredKeyThatNoRequestCouldPresentIsRefusedRatherThanRegistered() {
+        // Pasted with a trailing space: a header's value loses it in transit, so the operator could never sign in,
+        // and since the key is read on the first start only, nobody could ever register anyone.
+        String spaced = "rx_operator-key-pasted-with-a-trailing-space ";
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ExchangeApplication.class).run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=jdbc:h2:mem:spaced-key",
+                "--exchange.data-dir=" + TestDatabases.dataDir("spaced-key"),
+                "--exchange.operator.initial-key=" + spaced))
+                .isInstanceOf(StartRefusedException.class)
+                .hasMessageContaining("EXCHANGE_OPERATOR_KEY holds a space or another character");
+    }
+
     private static ConfigurableApplicationContext start(String dataDir, String databaseUrl) {
         return new SpringApplicationBuilder(ExchangeApplication.class).run(
                 "--server.port=0",

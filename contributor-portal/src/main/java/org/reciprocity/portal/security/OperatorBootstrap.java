@@ -8,6 +8,7 @@ import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
 import org.reciprocity.core.registry.ParticipantDirectory;
 import org.reciprocity.portal.ExchangeProfiles;
+import org.reciprocity.portal.StartRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Registers the first operator, so that somebody can register everybody else. Its key comes from
@@ -41,6 +43,7 @@ class OperatorBootstrap implements ApplicationRunner {
     static final String KEY_FILE = "operator.key";
 
     private static final Logger log = LoggerFactory.getLogger(OperatorBootstrap.class);
+    private static final Pattern PRESENTABLE = Pattern.compile("[\\x21-\\x7e]+");
 
     private final ParticipantDirectory directory;
     private final CommandGateway commands;
@@ -79,8 +82,18 @@ class OperatorBootstrap implements ApplicationRunner {
         }
         if (!configuredKey.isBlank()) {
             if (configuredKey.length() < ApiKeys.MIN_LENGTH) {
-                throw new IllegalStateException("EXCHANGE_OPERATOR_KEY must be at least " + ApiKeys.MIN_LENGTH
-                        + " characters long");
+                throw new StartRefusedException("EXCHANGE_OPERATOR_KEY must be at least " + ApiKeys.MIN_LENGTH
+                        + " characters long; it has " + configuredKey.length(), "Set EXCHANGE_OPERATOR_KEY to a key of "
+                        + ApiKeys.MIN_LENGTH + " characters or more, or leave it unset to have one generated into "
+                        + keyFile);
+            }
+            if (!PRESENTABLE.matcher(configuredKey).matches()) {
+                // A header's value loses its surrounding spaces in transit: such a key would be registered, and
+                // could never be presented, and the first start is the only one that reads it.
+                throw new StartRefusedException("EXCHANGE_OPERATOR_KEY holds a space or another character that an "
+                        + "Authorization header cannot carry as it is", "Set EXCHANGE_OPERATOR_KEY to visible ASCII "
+                        + "characters only, without spaces (look for one at its end), or leave it unset to have one "
+                        + "generated into " + keyFile);
             }
             if (register(configuredKey)) {
                 log.info("Registered the first operator '{}' with the key from EXCHANGE_OPERATOR_KEY", OPERATOR_ID);
@@ -88,8 +101,9 @@ class OperatorBootstrap implements ApplicationRunner {
             return;
         }
         if (Files.exists(keyFile)) {
-            throw new IllegalStateException(keyFile + " exists but no operator is registered in this database: the "
-                    + "file belongs to another one. Move it away and start again");
+            throw new StartRefusedException(keyFile + " exists but no operator is registered in this database: the "
+                    + "file belongs to another one", "Move " + keyFile + " away and start again, or point "
+                    + "EXCHANGE_DB_URL at the database it belongs to");
         }
         // Written before the registration, so that a registered key is never one that could not be written down.
         // Should the registration fail midway the file stays: whether the key took effect is then unknown.

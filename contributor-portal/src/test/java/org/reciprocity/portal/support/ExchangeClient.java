@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +44,10 @@ public class ExchangeClient {
         return new ExchangeClient(new MockMvcTransport(mvc), operatorKey);
     }
 
+    /**
+     * Over a socket to a running node. A request the node never answered, because it stopped or was not listening,
+     * throws {@link UncheckedIOException}.
+     */
     public static ExchangeClient over(URI node, Supplier<String> operatorKey) {
         return new ExchangeClient(new HttpTransport(node), operatorKey);
     }
@@ -174,7 +179,7 @@ public class ExchangeClient {
                         .orElse(null), response.headers().firstValue(HttpHeaders.RETRY_AFTER).orElse(null),
                         response.body());
             } catch (IOException e) {
-                throw new IllegalStateException("request failed: " + e.getMessage(), e);
+                throw new UncheckedIOException("no answer from " + node + ": " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
