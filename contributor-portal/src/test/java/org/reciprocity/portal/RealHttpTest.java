@@ -113,7 +113,7 @@ class RealHttpTest {
             "a NUL in the path, /api/participants/a%00",
             "a NUL in the path, /taxii2/a%00",
             // Tomcat stops reading such a request line before it knows the path: on TAXII too, the answer is a problem.
-            "a character not allowed in the query, /api/me?x=<script>",
+            "a raw control character in the query, /api/me",
     })
     void whatTheServletContainerRefusesIsAProblemOnTheApiAndATaxiiErrorOnTaxii(String fault, String path) {
         String header = switch (fault) {
@@ -121,7 +121,8 @@ class RealHttpTest {
             case "headers too large" -> "X-Large: " + "a".repeat(9000);
             default -> "X-Plain: a";
         };
-        RawHttp.Answer answer = RawHttp.send(port, "GET " + path + " HTTP/1.1", "Host: localhost", header);
+        String target = fault.equals("a raw control character in the query") ? path + "?x=a\u0001b" : path;
+        RawHttp.Answer answer = RawHttp.send(port, "GET " + target + " HTTP/1.1", "Host: localhost", header);
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.body()).doesNotContain("<html").doesNotContain("Tomcat");
         if (path.startsWith("/taxii2")) {
@@ -131,6 +132,16 @@ class RealHttpTest {
             assertThat(answer.contentType()).isEqualTo("application/problem+json;charset=UTF-8");
             assertThat(answer.body()).contains("\"type\":\"urn:reciprocity-exchange:problem:invalid-request\"");
         }
+    }
+
+    @Test
+    void aQueryCharacterTomcatWouldRefuseReachesTheExchangeWhichAnswersInTheFormOfItsPath() {
+        Participant bank = ExchangeClient.over(URI.create("http://localhost:" + port), () -> OPERATOR_KEY)
+                .register("firm");
+        RawHttp.Answer answer = RawHttp.send(port, "GET " + Taxii.POOL_OBJECTS + "?limit=\"1\" HTTP/1.1",
+                "Host: localhost", "Accept: " + Taxii.MEDIA_TYPE, "Authorization: Bearer " + bank.apiKey());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/taxii+json");
     }
 
     @Test

@@ -66,6 +66,20 @@ class StrictRequestsTest extends PostgresExchangeTest {
         assertNothingStored();
     }
 
+    @Test
+    void bytesThatAreNotUtf8AreRefused() throws Exception {
+        byte[] body = ("{\"id\": \"bad-bytes\", \"kind\": \"firm\", \"name\": \"Bad\", \"sector\": "
+                + "\"financial-services\", \"country\": \"SG\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] broken = new byte[body.length + 1];
+        broken[0] = body[0];
+        broken[1] = body[1];
+        broken[2] = (byte) 0xff;
+        System.arraycopy(body, 2, broken, 3, body.length - 2);
+        refused(400, post("/api/participants").header(HttpHeaders.AUTHORIZATION, "Bearer " + operatorKey())
+                .contentType("application/json").content(broken));
+        assertThat(exchange.get("/api/participants/bad-bytes", operatorKey()).status()).isEqualTo(404);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "'\"kind\": \" firm \"'     | kind",

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.reciprocity.core.Refusal;
 import org.reciprocity.core.messaging.Conflicts;
 import org.reciprocity.portal.web.RequestSizeLimit;
+import org.reciprocity.portal.web.Utf8Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -14,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Every refusal as {@code application/problem+json}: what went wrong in words a person can act on, and for bad input
@@ -90,6 +93,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .body(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
         }
+        Utf8Body.NotUtf8 notUtf8 = causeOf(e, Utf8Body.NotUtf8.class);
+        if (notUtf8 != null) {
+            return ResponseEntity.badRequest().body(Problems.of(ProblemType.INVALID_REQUEST,
+                    "the request body is not valid JSON: " + notUtf8.getMessage() + ", and JSON is UTF-8"));
+        }
         UnreadableBody unreadable = UnreadableBody.of(e.getCause());
         ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST, unreadable.message());
         if (unreadable.field() != null) {
@@ -108,6 +116,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(withErrors(
                 Problems.of(ProblemType.INVALID_REQUEST, message),
                 List.of(new FieldError(field, message))));
+    }
+
+    /** Query parameters bound together (a TAXII filter's, say), each one that could not be read named. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), "'" + error.getField() + "' cannot be read from '"
+                        + error.getRejectedValue() + "'")).toList();
+        String detail = errors.isEmpty() ? "the request's parameters cannot be read"
+                : errors.stream().map(FieldError::message).collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(withErrors(Problems.of(ProblemType.INVALID_REQUEST, detail), errors));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.reciprocity.portal.problem;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -37,8 +38,12 @@ record UnreadableBody(String field, String message) {
                 && mismatch.getOriginalMessage().startsWith("Trailing token")) {
             return new UnreadableBody(null, NOT_JSON + ": more follows after the JSON document ends");
         }
+        if (causeOf(cause, StreamConstraintsException.class) != null) {
+            return new UnreadableBody(null, NOT_JSON + ": it nests deeper, or holds a number or a text longer, than "
+                    + "the exchange reads");
+        }
         // Broken JSON inside an object arrives wrapped in a mapping failure; the parser's own account is the better.
-        StreamReadException broken = brokenJson(cause);
+        StreamReadException broken = causeOf(cause, StreamReadException.class);
         if (broken != null && broken.getProcessor() != null) {
             String field = path(broken.getProcessor().getParsingContext());
             Matcher duplicate = DUPLICATE.matcher(broken.getOriginalMessage());
@@ -62,10 +67,10 @@ record UnreadableBody(String field, String message) {
         return new UnreadableBody(null, cause == null ? "the request has no body" : NOT_JSON);
     }
 
-    private static StreamReadException brokenJson(Throwable failure) {
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StreamReadException broken) {
-                return broken;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;

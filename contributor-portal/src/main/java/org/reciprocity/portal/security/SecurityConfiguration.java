@@ -29,7 +29,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ParticipantDirectory directory, Problems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ParticipantDirectory directory, Problems problems,
+                            UnservedRequests unserved) throws Exception {
         AuthenticationFilter apiKeys = new AuthenticationFilter(
                 new ProviderManager(new ApiKeyAuthenticationProvider(directory)), new ApiKeyCredentialsConverter());
         apiKeys.setSuccessHandler((request, response, authentication) -> {
@@ -71,10 +72,7 @@ class SecurityConfiguration {
                                 ProblemType.UNAUTHENTICATED,
                                 "send the participant's API key as 'Authorization: Bearer <key>', or as HTTP Basic "
                                         + "with the participant's id as the user and the key as the password"))
-                        .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
-                                ProblemType.FORBIDDEN,
-                                "this participant's kind may not " + request.getMethod() + " "
-                                        + request.getRequestURI())))
+                        .accessDeniedHandler((request, response, denied) -> unserved.answer(request, response)))
                 .build();
     }
 

@@ -37,6 +37,8 @@ public final class StixBundleReader {
 
     static final Tlp UNMARKED = Tlp.AMBER;
     private static final int MAX_REPORTED_ERRORS = 100;
+    // STIX 2.1, 3.1: a type is 3 to 250 characters of a-z, 0-9 and '-', beginning with a letter.
+    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{2,249}");
     private static final Pattern ID = Pattern.compile("([a-z0-9-]+)--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
             + "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Map<String, String> OBSERVABLES = Map.of("ipv4-addr", "ipv4", "ipv6-addr", "ipv6",
@@ -113,10 +115,11 @@ public final class StixBundleReader {
     }
 
     private List<Item> itemsOf(JsonNode object, String field) {
-        String type = object.path("type").asText();
+        String type = object.path("type").isTextual() ? object.path("type").asText() : "";
         String id = object.path("id").asText();
-        if (type.isEmpty()) {
-            throw new InvalidInputException("type", "every object has a type");
+        if (!TYPE.matcher(type).matches()) {
+            throw new InvalidInputException("type", "every object has a type of 3 to 250 lower-case letters, digits "
+                    + "and hyphens, such as 'indicator'; got '" + object.path("type") + "'");
         }
         if (!ID.matcher(id).matches() || !id.startsWith(type + "--")) {
             throw new InvalidInputException("id", "a " + type + " has an id '" + type + "--<uuid>'; got '" + id + "'");
@@ -176,16 +179,15 @@ public final class StixBundleReader {
         Integer confidence = confidence(indicator);
         Instant validFrom = instant(indicator, "valid_from");
         Instant validUntil = instant(indicator, "valid_until");
-        List<String> tags = new ArrayList<>();
-        indicator.path("labels").forEach(label -> tags.add(label.asText()));
-        indicator.path("indicator_types").forEach(kind -> tags.add(kind.asText()));
+        List<String> tags = new ArrayList<>(strings(indicator, "labels"));
+        tags.addAll(strings(indicator, "indicator_types"));
         List<Item> items = new ArrayList<>();
         for (StixPattern.Comparison comparison : comparisons) {
             try {
                 items.add(Item.normalised(comparison.type().label(), comparison.value(), confidence, tlp.label(),
                         validFrom, validUntil, tags));
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.field().equals("value") ? "pattern" : e.field(), e.getMessage());
+                throw new InvalidInputException(indicatorProperty(e.field()), e.getMessage());
             }
         }
         return items;
@@ -219,7 +221,8 @@ public final class StixBundleReader {
         if (confidence == null) {
             return null;
         }
-        if (!confidence.canConvertToExactIntegral() || !confidence.isNumber()) {
+        // asInt() of a number beyond an int wraps around: 2^63 would read as 0.
+        if (!confidence.isNumber() || !confidence.canConvertToExactIntegral() || !confidence.canConvertToInt()) {
             throw new InvalidInputException("confidence", "confidence is a whole number from 0 to 100; got "
                     + confidence);
         }
@@ -252,5 +255,36 @@ public final class StixBundleReader {
         if (errors.size() < MAX_REPORTED_ERRORS) {
             errors.add(new FieldError(field, message));
         }
+    }
+
+    /** A property STIX defines as a list of strings: absent, or that, or refused. */
+    private static List<String> strings(JsonNode object, String property) {
+        JsonNode list = object.path(property);
+        if (list.isMissingNode()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new InvalidInputException(property, property + " is a list of strings; got " + list);
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonNode element : list) {
+            if (!element.isTextual()) {
+                throw new InvalidInputException(property, property + " is a list of strings; it holds " + element);
+            }
+            strings.add(element.asText());
+        }
+        return strings;
+    }
+
+    /** The indicator's property an item's field was read from: the refusal names what the sender wrote. */
+    private static String indicatorProperty(String itemField) {
+        return switch (itemField) {
+            case "type", "value" -> "pattern";
+            case "tags" -> "labels";
+            case "firstSeen" -> "valid_from";
+            case "lastSeen" -> "valid_until";
+            case "tlp" -> "object_marking_refs";
+            default -> itemField;
+        };
     }
 }

@@ -1,6 +1,7 @@
 package org.reciprocity.portal.taxii;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import org.reciprocity.core.Text;
 import org.reciprocity.portal.problem.InvalidRequestException;
 import org.reciprocity.portal.problem.NotFoundException;
 import org.springframework.web.bind.annotation.BindParam;
@@ -93,12 +94,18 @@ record ObjectFilters(Instant addedAfter, Long after, int size, List<UUID> itemId
         if (addedAfter == null) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(addedAfter);
+            instant = Instant.parse(addedAfter);
         } catch (DateTimeParseException e) {
             throw InvalidRequestException.of("added_after", "added_after is a timestamp such as "
                     + "2026-11-23T08:00:00.000Z; got '" + addedAfter + "'");
         }
+        if (instant.isBefore(Text.EARLIEST) || instant.isAfter(Text.LATEST)) {
+            throw InvalidRequestException.of("added_after", "added_after lies between " + Text.EARLIEST + " and "
+                    + Text.LATEST + "; got " + instant);
+        }
+        return instant;
     }
 
     private static List<String> listOf(String commaSeparated) {

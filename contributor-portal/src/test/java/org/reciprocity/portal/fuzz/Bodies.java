@@ -23,6 +23,7 @@ final class Bodies {
 
     private static final int SHOWN = 80;
     private static final int PARSER_LIMIT = 1_000;
+    private static final int FIELD_DEPTH = 8;
 
     private Bodies() {
     }
@@ -32,17 +33,26 @@ final class Bodies {
         // Without a body the request is valid where a body is optional: there a cut leaves at least a byte.
         int shortest = required ? 0 : 1;
         Arbitrary<Consumer<Draft>> cut = Arbitraries.doubles().between(0, true, 1, false).map(share -> draft -> {
+            if (!draft.claimBody()) {
+                return;
+            }
             draft.byteEdits.add(body -> Arrays.copyOf(body, Math.max(shortest, (int) (body.length * share))));
             draft.wrong(Defect.unreadable("the body cut short at " + Math.round(share * 100) + "%"));
         });
         Arbitrary<Consumer<Draft>> trailed = Arbitraries.of(" x", "}", "]", "{}", " {\"a\": 1}", ",", " null", " 1",
                 "\u0000", "//", "\"\"").map(tail -> draft -> {
+            if (!draft.claimBody()) {
+                return;
+            }
             draft.byteEdits.add(body -> concat(body, tail.getBytes(StandardCharsets.UTF_8)));
             draft.wrong(Defect.unreadable("'" + Malformed.visible(tail) + "' after the JSON document"));
         });
         Arbitrary<Consumer<Draft>> broken = Combinators.combine(Arbitraries.of(new byte[] {0}, new byte[] {(byte) 0xff},
                         new byte[] {(byte) 0xc3, 0x28}, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}),
                 Arbitraries.doubles().between(0, true, 1, false)).as((bytes, share) -> draft -> {
+            if (!draft.claimBody()) {
+                return;
+            }
             draft.byteEdits.add(body -> insert(body, (int) (body.length * share), bytes));
             draft.wrong(Defect.unreadable("the bytes " + Arrays.toString(bytes) + " inside the body, which are "
                     + "neither JSON nor UTF-8"));
@@ -52,6 +62,9 @@ final class Bodies {
                 NODES.nullNode(), NODES.arrayNode().add(NODES.objectNode()), raw("[".repeat(5_000) + "]".repeat(5_000)))
                 : Arbitraries.of(NODES.arrayNode(), NODES.textNode("items"), NODES.numberNode(5), NODES.booleanNode(true));
         Arbitrary<Consumer<Draft>> notAnObject = others.map(other -> draft -> {
+            if (!draft.claimBody()) {
+                return;
+            }
             draft.json = other;
             draft.duplicates.clear();
             draft.wrong(Defect.unreadable("the body " + shown(other) + " where an object belongs"));
@@ -60,6 +73,9 @@ final class Bodies {
             return Arbitraries.oneOf(cut, trailed, broken, notAnObject);
         }
         Arbitrary<Consumer<Draft>> none = Arbitraries.just(draft -> {
+            if (!draft.claimBody()) {
+                return;
+            }
             draft.json = null;
             draft.wrong(Defect.unreadable("no body"));
         });
@@ -71,8 +87,24 @@ final class Bodies {
      * digits): the value is refused with the document, not as a field.
      */
     static boolean beyondParserLimits(JsonNode value) {
-        return value instanceof POJONode raw && raw.getPojo() instanceof RawValue text
-                && text.rawValue().toString().length() >= PARSER_LIMIT;
+        if (value instanceof POJONode raw && raw.getPojo() instanceof RawValue text) {
+            return text.rawValue().toString().length() >= PARSER_LIMIT;
+        }
+        for (JsonNode child : value) {
+            if (beyondParserLimits(child)) {
+                return true;
+            }
+        }
+        // The parser counts levels from the document's root; a field stands a few levels down.
+        return depth(value) >= PARSER_LIMIT - FIELD_DEPTH;
+    }
+
+    private static int depth(JsonNode value) {
+        int deepest = 0;
+        for (JsonNode child : value) {
+            deepest = Math.max(deepest, depth(child));
+        }
+        return value.isContainerNode() ? deepest + 1 : 0;
     }
 
     /** A value as the report shows it: its JSON, cut after a few dozen characters. */

@@ -32,6 +32,9 @@ final class Draft {
     final Map<JsonNode, List<Map.Entry<String, JsonNode>>> duplicates = new IdentityHashMap<>();
     final List<UnaryOperator<byte[]>> byteEdits = new ArrayList<>();
     private final List<Defect> defects = new ArrayList<>();
+    // One change to the body per try: two could undo each other (a key given twice, then taken away; trailing
+    // garbage, then the body cut short before it) and leave a valid request recorded as a malformed one.
+    private boolean bodyChanged;
 
     Draft(String family, String method, String path, Map<String, String> pathValues, Map<String, String> query,
           List<Header> headers, JsonNode json) {
@@ -42,6 +45,15 @@ final class Draft {
         this.query = new LinkedHashMap<>(query);
         this.headers = new ArrayList<>(headers);
         this.json = json;
+    }
+
+    /** Whether this mutation may change the body: only the first of a try does. */
+    boolean claimBody() {
+        if (bodyChanged) {
+            return false;
+        }
+        bodyChanged = true;
+        return true;
     }
 
     void wrong(Defect defect) {

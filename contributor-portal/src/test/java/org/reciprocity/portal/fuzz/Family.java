@@ -135,7 +135,7 @@ final class Family {
         }));
         List<Field> all = List.of(fields);
         mutations.add(Arbitraries.of(all).flatMap(field -> field.invalid().map(value -> draft -> {
-            if (draft.set(field.path(), value)) {
+            if (draft.claimBody() && draft.set(field.path(), value)) {
                 // Past the parser's limits the document is refused as a whole, before any field is known.
                 draft.wrong(Bodies.beyondParserLimits(value)
                         ? Defect.unreadable(Bodies.shown(value) + " at " + field.path())
@@ -143,14 +143,14 @@ final class Family {
             }
         })));
         mutations.add(Arbitraries.of(all).map(field -> draft -> {
-            if (draft.duplicate(field.path())) {
+            if (draft.claimBody() && draft.duplicate(field.path())) {
                 draft.wrong(Defect.inField(field.path(), "the key given twice"));
             }
         }));
         List<Field> present = all.stream().filter(Field::required).toList();
         if (!present.isEmpty()) {
             mutations.add(Arbitraries.of(present).map(field -> draft -> {
-                if (draft.remove(field.path())) {
+                if (draft.claimBody() && draft.remove(field.path())) {
                     draft.wrong(Defect.inField(field.path(), "missing"));
                 }
             }));
@@ -158,7 +158,7 @@ final class Family {
         if (strict) {
             mutations.add(Combinators.combine(Arbitraries.of(objects), Bodies.UNKNOWN_KEYS).as((object, key) -> draft -> {
                 String field = object.isEmpty() ? key : object + "." + key;
-                if (draft.at(field) == null && draft.set(field, NODES.textNode("x"))) {
+                if (draft.at(field) == null && draft.claimBody() && draft.set(field, NODES.textNode("x"))) {
                     draft.wrong(Defect.inField(field, "a field the request does not have"));
                 }
             }));

@@ -14,6 +14,8 @@ record Malformed(String family, String method, String target, List<Header> heade
                  List<Defect> defects) {
 
     private static final int SHOWN_BODY_CHARACTERS = 600;
+    // The request line is read into the headers' buffer (server.max-http-request-header-size).
+    private static final int HEADER_LIMIT = 8 * 1024;
 
     record Header(String name, String value) {
     }
@@ -36,6 +38,15 @@ record Malformed(String family, String method, String target, List<Header> heade
 
     boolean onTaxii() {
         return target.equals("/taxii2") || target.startsWith("/taxii2/");
+    }
+
+    /**
+     * Whether the servlet container stops reading the request line before it has the path (a raw control character
+     * or space in it, or more of it than the headers may take): the exchange, not knowing the path, answers a
+     * problem even on TAXII (see docs/taxii.md).
+     */
+    boolean requestLineUnreadable() {
+        return target.chars().anyMatch(c -> c <= 0x20 || c == 0x7f) || target.length() > HEADER_LIMIT;
     }
 
     @Override

@@ -3,81 +3,105 @@ package org.reciprocity.portal.support;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * HTTP written byte by byte, for what an HTTP client library will not send: control characters in a header, a raw
- * bracket in a query, a path with an encoded slash. Each request asks the server to close the connection afterwards.
+ * HTTP/1.1 written byte by byte to the exchange's port on the loopback interface. A real client library would refuse
+ * to send much of this (control characters in headers, raw brackets in the query, a body that does not match its
+ * type), and only a real socket shows what the servlet container answers by itself.
  */
 public final class RawHttp {
+
+    private static final int TIMEOUT_MILLIS = 30_000;
 
     private RawHttp() {
     }
 
-    /** Sends the request text (with CRLF line ends added) and reads the whole answer. */
+    /** Sends the lines of a request without a body (CRLF line ends added, and {@code Connection: close}). */
     public static Answer send(int port, String... lines) {
         String request = String.join("\r\n", lines) + "\r\nConnection: close\r\n\r\n";
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            return Answer.of(readAll(socket.getInputStream()));
+        return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Sends a whole request, as it is, and reads the whole answer; the request asks for the connection's close. */
+    public static Answer exchange(int port, byte[] request) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            // One write: a head and a body written apart wait on each other's acknowledgement.
+            out.write(request);
+            out.flush();
+            socket.shutdownOutput();
+            return Answer.read(socket.getInputStream());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("no answer to " + new String(request, 0, Math.min(request.length, 200),
+                    StandardCharsets.ISO_8859_1), e);
         }
     }
 
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            for (int read; (read = in.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, read);
-            }
-        } catch (SocketTimeoutException e) {
-            // What arrived is the answer.
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
+    /** What came back: the status, the headers (names in lower case) and the body as UTF-8 text. */
+    public record Answer(int status, Map<String, String> headers, String body) {
 
-    /** An answer: its status, its Content-Type and its body (chunks joined). */
-    public record Answer(int status, String contentType, String body) {
-
-        static Answer of(String raw) {
-            int split = raw.indexOf("\r\n\r\n");
-            String head = split < 0 ? raw : raw.substring(0, split);
-            String body = split < 0 ? "" : raw.substring(split + 4);
-            String[] lines = head.split("\r\n");
-            int status = lines[0].isEmpty() ? -1 : Integer.parseInt(lines[0].split(" ")[1]);
-            String contentType = null;
-            boolean chunked = false;
-            for (String line : lines) {
-                String lower = line.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-type:")) {
-                    contentType = line.substring(line.indexOf(':') + 1).strip();
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                }
-            }
-            return new Answer(status, contentType, chunked ? unchunked(body) : body);
+        public String contentType() {
+            return headers.get("content-type");
         }
 
-        private static String unchunked(String body) {
-            StringBuilder joined = new StringBuilder();
+        static Answer read(InputStream in) throws IOException {
+            byte[] raw = in.readAllBytes();
+            int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            if (end < 0) {
+                throw new IOException("no complete response head in " + raw.length + " bytes");
+            }
+            String[] lines = new String(raw, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
+            }
+            byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                body = unchunked(body);
+            }
+            return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+        }
+
+        private static byte[] unchunked(byte[] chunked) throws IOException {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
             int at = 0;
-            while (at < body.length()) {
-                int end = body.indexOf("\r\n", at);
-                int size = Integer.parseInt(body.substring(at, end).strip(), 16);
-                if (size == 0) {
-                    break;
+            while (true) {
+                int lineEnd = indexOf(Arrays.copyOfRange(chunked, at, chunked.length), new byte[] {'\r', '\n'});
+                if (lineEnd < 0) {
+                    throw new IOException("a chunk without its size line");
                 }
-                joined.append(body, end + 2, end + 2 + size);
-                at = end + 2 + size + 2;
+                String size = new String(chunked, at, lineEnd, StandardCharsets.US_ASCII).split(";")[0].strip();
+                int length = Integer.parseInt(size, 16);
+                at += lineEnd + 2;
+                if (length == 0) {
+                    return body.toByteArray();
+                }
+                body.write(chunked, at, length);
+                at += length + 2;
             }
-            return joined.toString();
+        }
+
+        private static int indexOf(byte[] data, byte[] pattern) {
+            for (int i = 0; i + pattern.length <= data.length; i++) {
+                if (Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 }

@@ -63,7 +63,8 @@ public record Item(ItemType type, String value, Integer confidence, Tlp tlp, Ins
         }
         TreeSet<String> canonical = new TreeSet<>();
         for (String tag : tags) {
-            String text = tag == null ? "" : Text.requirePrintable("tags", tag.strip().toLowerCase(Locale.ROOT));
+            // Checked before the spaces go: strip() would take a tab or a control character away unseen.
+            String text = tag == null ? "" : Text.requirePrintable("tags", tag).strip().toLowerCase(Locale.ROOT);
             if (text.isEmpty() || text.length() > MAX_TAG_LENGTH) {
                 throw new InvalidInputException("tags", "a tag is 1 to " + MAX_TAG_LENGTH + " characters; got '" + tag
                         + "'");

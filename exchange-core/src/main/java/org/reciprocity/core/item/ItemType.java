@@ -3,6 +3,7 @@ package org.reciprocity.core.item;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.Text;
 
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
@@ -51,6 +52,8 @@ public enum ItemType {
             throw new InvalidInputException("value", "a value is at most " + MAX_VALUE_LENGTH + " characters long; "
                     + "this one has " + value.length());
         }
+        // Spaces around a value are how it was pasted; a control character (a tab, a NUL) is not part of any value.
+        Text.requirePrintable("value", value);
         String canonical = canonicalForm.apply(value.strip());
         // Canonical text can grow (a URL gains its '/'): the limit holds for what is kept.
         if (canonical.length() > MAX_VALUE_LENGTH) {

@@ -27,8 +27,13 @@ public record ParticipantProfile(String participantId, ParticipantKind kind, Str
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
+    /** Whether a text can be a participant's id at all: what no participant can be named is never looked up. */
+    public static boolean isIdentifier(String text) {
+        return text != null && IDENTIFIER.matcher(text).matches();
+    }
+
     public ParticipantProfile {
-        if (participantId == null || !IDENTIFIER.matcher(participantId).matches()) {
+        if (!isIdentifier(participantId)) {
             throw new InvalidInputException("id", "a participant id is 1 to 64 lower-case letters, digits and inner "
                     + "hyphens, as in 'bank-of-example'; got '" + participantId + "'");
         }
@@ -39,12 +44,11 @@ public record ParticipantProfile(String participantId, ParticipantKind kind, Str
             throw new InvalidInputException("name", "a name of 1 to 200 characters is required");
         }
         name = Text.requirePrintable("name", name.strip());
-        sector = sector == null ? null : sector.strip().toLowerCase(Locale.ROOT);
+        // Codes from closed lists are taken as written, or refused: nearly right is not guessed at.
         if (sector == null || !SECTORS.contains(sector)) {
             throw new InvalidInputException("sector", "'" + sector + "' is not a STIX 2.1 industry sector: use one of "
                     + String.join(", ", new TreeSet<>(SECTORS)));
         }
-        country = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
         if (country == null || !COUNTRIES.contains(country)) {
             throw new InvalidInputException("country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code, "
                     + "as in SG, MY, ID or NL");

@@ -56,6 +56,10 @@ public class ParticipantDirectory {
     }
 
     public Optional<RegisteredParticipant> find(String participantId) {
+        // A text no participant can be named (a NUL in it, say) finds no one, and never reaches the database.
+        if (!ParticipantProfile.isIdentifier(participantId)) {
+            return Optional.empty();
+        }
         return jdbc.query("select * from participant_directory where participant_id = ?", ROW, participantId)
                 .stream().findFirst();
     }

@@ -56,12 +56,16 @@ class ParticipantTest {
     }
 
     @Test
-    void aProfileIsNormalisedOnTheWayIn() {
+    void aNameLosesTheSpacesAroundItButCodesAreTakenOnlyAsWritten() {
         ParticipantProfile profile = new ParticipantProfile("cert-my", ParticipantKind.AGENCY, "  MyCERT ",
-                " Government-National ", "my");
+                "government-national", "MY");
         assertThat(profile.name()).isEqualTo("MyCERT");
-        assertThat(profile.sector()).isEqualTo("government-national");
-        assertThat(profile.country()).isEqualTo("MY");
+        assertThatThrownBy(() -> new ParticipantProfile("cert-my", ParticipantKind.AGENCY, "MyCERT",
+                " Government-National ", "MY")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("sector"));
+        assertThatThrownBy(() -> new ParticipantProfile("cert-my", ParticipantKind.AGENCY, "MyCERT",
+                "government-national", "my")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("country"));
     }
 
     @Test

@@ -1,0 +1,139 @@
+package org.reciprocity.portal.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A JSON body is UTF-8 throughout, or it is not read. Jackson, reading bytes, takes some sequences that are not UTF-8
+ * into a field's name or value rather than refuse them (a name with a stray 0xFF byte read as a known one); here
+ * every byte is checked as it passes, and the first that breaks UTF-8 fails the read, so that the body is refused
+ * whole as unreadable.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+public class Utf8Body extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        chain.doFilter(isJson(request.getContentType()) ? new Checked(request) : request, response);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        MediaType type = MediaType.parseMediaType(contentType);
+        return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
+    }
+
+    /** A body that breaks UTF-8. */
+    public static class NotUtf8 extends IOException {
+
+        NotUtf8(long at) {
+            super("the body is not UTF-8 at byte " + at);
+        }
+    }
+
+    private static final class Checked extends HttpServletRequestWrapper {
+
+        private ServletInputStream checked;
+
+        Checked(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (checked == null) {
+                checked = new CheckingStream(super.getInputStream());
+            }
+            return checked;
+        }
+    }
+
+    private static final class CheckingStream extends ServletInputStream {
+
+        private final ServletInputStream body;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final CharBuffer discarded = CharBuffer.allocate(4096);
+        // The bytes of a sequence a read ended in the middle of: at most three.
+        private ByteBuffer unfinished = ByteBuffer.allocate(0);
+        private long checkedBytes;
+
+        CheckingStream(ServletInputStream body) {
+            this.body = body;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = body.read(buffer, offset, length);
+            if (n > 0) {
+                check(ByteBuffer.wrap(buffer, offset, n), false);
+            } else if (n < 0) {
+                check(ByteBuffer.allocate(0), true);
+            }
+            return n;
+        }
+
+        private void check(ByteBuffer bytes, boolean end) throws NotUtf8 {
+            ByteBuffer input = ByteBuffer.allocate(unfinished.remaining() + bytes.remaining());
+            input.put(unfinished).put(bytes).flip();
+            while (true) {
+                discarded.clear();
+                var result = decoder.decode(input, discarded, end);
+                if (result.isError()) {
+                    throw new NotUtf8(checkedBytes + input.position());
+                }
+                if (!result.isOverflow()) {
+                    break;
+                }
+            }
+            checkedBytes += input.position();
+            unfinished = input.slice();
+            if (end && unfinished.hasRemaining()) {
+                throw new NotUtf8(checkedBytes);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return body.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return body.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            body.setReadListener(listener);
+        }
+    }
+}
