@@ -1,7 +1,6 @@
 package org.reciprocity.portal.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,55 +72,22 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         }
     }
 
-    private static final class CountingStream extends ServletInputStream {
+    private static final class CountingStream extends WatchedBody {
 
-        private final ServletInputStream body;
         private final long maxBytes;
         private long read;
 
         CountingStream(ServletInputStream body, long maxBytes) {
-            this.body = body;
+            super(body);
             this.maxBytes = maxBytes;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = body.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = body.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int bytes) throws TooLarge {
-            read += bytes;
+        void passed(byte[] bytes, int offset, int length) throws TooLarge {
+            read += length;
             if (read > maxBytes) {
                 throw new TooLarge(maxBytes);
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return body.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return body.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            body.setReadListener(listener);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.reciprocity.portal.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +16,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -69,9 +69,8 @@ public class Utf8Body extends OncePerRequestFilter {
         }
     }
 
-    private static final class CheckingStream extends ServletInputStream {
+    private static final class CheckingStream extends WatchedBody {
 
-        private final ServletInputStream body;
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         private final CharBuffer discarded = CharBuffer.allocate(4096);
@@ -80,25 +79,17 @@ public class Utf8Body extends OncePerRequestFilter {
         private long checkedBytes;
 
         CheckingStream(ServletInputStream body) {
-            this.body = body;
+            super(body);
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+        void passed(byte[] bytes, int offset, int length) throws NotUtf8 {
+            check(ByteBuffer.wrap(bytes, offset, length), false);
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = body.read(buffer, offset, length);
-            if (n > 0) {
-                check(ByteBuffer.wrap(buffer, offset, n), false);
-            } else if (n < 0) {
-                check(ByteBuffer.allocate(0), true);
-            }
-            return n;
+        void ended() throws NotUtf8 {
+            check(ByteBuffer.allocate(0), true);
         }
 
         private void check(ByteBuffer bytes, boolean end) throws NotUtf8 {
@@ -106,7 +97,7 @@ public class Utf8Body extends OncePerRequestFilter {
             input.put(unfinished).put(bytes).flip();
             while (true) {
                 discarded.clear();
-                var result = decoder.decode(input, discarded, end);
+                CoderResult result = decoder.decode(input, discarded, end);
                 if (result.isError()) {
                     throw new NotUtf8(checkedBytes + input.position());
                 }
@@ -119,21 +110,6 @@ public class Utf8Body extends OncePerRequestFilter {
             if (end && unfinished.hasRemaining()) {
                 throw new NotUtf8(checkedBytes);
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return body.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return body.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            body.setReadListener(listener);
         }
     }
 }
