@@ -145,6 +145,23 @@ class RealHttpTest {
     }
 
     @Test
+    void aMethodNoPathAnswersIsToldWhichTheyDo() {
+        RawHttp.Answer answer = RawHttp.send(port, "PROPFIND /api/me HTTP/1.1", "Host: localhost",
+                "Authorization: Bearer " + OPERATOR_KEY);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(405);
+        assertThat(answer.headers().get("allow")).contains("GET");
+        assertThat(answer.body()).contains("method-not-allowed");
+    }
+
+    @Test
+    void aFormBodyIsNeverReadBeforeTheCallerIsKnown() {
+        RawHttp.Answer answer = RawHttp.exchange(port, ("DELETE /api/pools/p/members/m HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1\r\n\r\n%")
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+    }
+
+    @Test
     void taxiiClientsMaySendTheBracketsOfTheirFiltersUnencoded() {
         Participant bank = ExchangeClient.over(URI.create("http://localhost:" + port), () -> OPERATOR_KEY)
                 .register("firm");

@@ -21,7 +21,8 @@ class MetricsConfiguration {
     @Bean
     MeterBinder busyStreamMetric(StreamTurns turns) {
         return registry -> FunctionCounter.builder("exchange.command.busy", turns, StreamTurns::refused)
-                .description("commands refused (503) because their account had too many requests waiting")
+                .description("commands refused (503) because too many waited for their account, or their turn did not "
+                        + "come in time")
                 .register(registry);
     }
 }

@@ -26,25 +26,12 @@ class ProblemErrorController implements ErrorController {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        ProblemDetail problem = Problems.of(status, typeOf(status), message instanceof String text && !text.isBlank()
-                ? text : status.getReasonPhrase());
+        ProblemDetail problem = Problems.of(status, ProblemType.forStatus(status),
+                message instanceof String text && !text.isBlank() ? text : status.getReasonPhrase());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             problem.setInstance(URI.create(path));
         }
         return ResponseEntity.status(status).body(problem);
-    }
-
-    static ProblemType typeOf(HttpStatus status) {
-        return switch (status.value()) {
-            case 401 -> ProblemType.UNAUTHENTICATED;
-            case 403 -> ProblemType.FORBIDDEN;
-            case 404 -> ProblemType.NOT_FOUND;
-            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemType.NOT_ACCEPTABLE;
-            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            default -> status.is4xxClientError() ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL;
-        };
     }
 }

@@ -50,10 +50,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer.body(problem);
     }
 
-    /** The firewall's refusal of a header read late; its message holds the header's value, so it is not repeated. */
+    /**
+     * The firewall's refusal of what it checks as it is read (a query parameter's name with a control character, say);
+     * its message repeats what it refused, so it is not passed on.
+     */
     @ExceptionHandler
     ProblemDetail rejected(RequestRejectedException e) {
-        return Problems.of(ProblemType.INVALID_REQUEST, "a header or the path holds characters that are not allowed");
+        return Problems.of(ProblemType.INVALID_REQUEST, "the request holds a character or a sequence that is not "
+                + "allowed where it stands");
     }
 
     @ExceptionHandler
@@ -88,12 +92,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        RequestSizeLimit.TooLarge tooLarge = causeOf(e, RequestSizeLimit.TooLarge.class);
+        RequestSizeLimit.TooLarge tooLarge = UnreadableBody.causeOf(e, RequestSizeLimit.TooLarge.class);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .body(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
         }
-        Utf8Body.NotUtf8 notUtf8 = causeOf(e, Utf8Body.NotUtf8.class);
+        Utf8Body.NotUtf8 notUtf8 = UnreadableBody.causeOf(e, Utf8Body.NotUtf8.class);
         if (notUtf8 != null) {
             return ResponseEntity.badRequest().body(Problems.of(ProblemType.INVALID_REQUEST,
                     "the request body is not valid JSON: " + notUtf8.getMessage() + ", and JSON is UTF-8"));
@@ -142,21 +146,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 || "about:blank".equals(problem.getType().toString()))) {
             HttpStatus known = HttpStatus.resolve(status.value());
             if (known != null) {
-                ProblemType type = ProblemErrorController.typeOf(known);
+                ProblemType type = ProblemType.forStatus(known);
                 problem.setType(type.uri());
                 problem.setTitle(type.title());
             }
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 
     private static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {

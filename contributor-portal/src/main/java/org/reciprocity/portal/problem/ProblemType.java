@@ -40,6 +40,20 @@ public enum ProblemType {
         this.status = status;
     }
 
+    /** The problem an HTTP status stands for, where Spring or the servlet container chose the status. */
+    public static ProblemType forStatus(HttpStatus status) {
+        return switch (status.value()) {
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status.is4xxClientError() ? INVALID_REQUEST : INTERNAL;
+        };
+    }
+
     /** The problem each kind of refusal is answered with: the one place a refusal meets HTTP. */
     public static ProblemType of(Refusal.Reason reason) {
         return switch (reason) {

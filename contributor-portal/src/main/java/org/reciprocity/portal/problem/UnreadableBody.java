@@ -67,7 +67,8 @@ record UnreadableBody(String field, String message) {
         return new UnreadableBody(null, cause == null ? "the request has no body" : NOT_JSON);
     }
 
-    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+    /** The first failure of the type in a chain of causes, or null. */
+    static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

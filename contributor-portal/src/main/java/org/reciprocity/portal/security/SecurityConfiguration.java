@@ -15,7 +15,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Every API call is authenticated by an API key and authorised by the kind of participant it belongs to. Open
@@ -74,6 +76,17 @@ class SecurityConfiguration {
                                         + "with the participant's id as the user and the key as the password"))
                         .accessDeniedHandler((request, response, denied) -> unserved.answer(request, response)))
                 .build();
+    }
+
+    /**
+     * The firewall as it comes, but for the methods it knows: every method reaches the rules above, which deny what
+     * the API does not serve and tell the caller the methods the path does answer (see {@link UnservedRequests}).
+     */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setUnsafeAllowAnyHttpMethod(true);
+        return firewall;
     }
 
     /**

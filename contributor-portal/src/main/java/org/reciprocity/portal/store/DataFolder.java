@@ -46,13 +46,19 @@ class DataFolder implements BeanPostProcessor, ApplicationListener<ApplicationRe
             return;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(file)) {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                }
-            }
+            files.filter(Files::isRegularFile).forEach(this::closeFile);
         } catch (IOException e) {
-            log.warn("Could not make the files in {} readable by this user only: {}", folder, e.getMessage());
+            log.warn("Could not list the files in {} to make them readable by this user only: {}", folder,
+                    e.getMessage());
+        }
+    }
+
+    private void closeFile(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            // One file of another owner (copied in by hand, say) must not leave the others open.
+            log.warn("Could not make {} readable by this user only: {}", file, e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,8 +32,12 @@ import java.nio.file.Path;
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class StorageConfiguration {
 
-    /** Static: it must see the data source before it is made, so it cannot wait for this configuration. */
+    /**
+     * Static: it must see the data source before it is made, so it cannot wait for this configuration. Only the
+     * exchange itself keeps its data there; the audit command line, which writes nothing, leaves the folder be.
+     */
     @Bean
+    @ConditionalOnWebApplication
     static DataFolder dataFolder(@Value("${exchange.data-dir}") String folder) {
         return new DataFolder(Path.of(folder));
     }

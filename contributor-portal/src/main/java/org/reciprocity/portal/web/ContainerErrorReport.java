@@ -33,7 +33,7 @@ public class ContainerErrorReport extends ErrorReportValve {
         if (status == null || !status.isError() || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        ProblemDetail problem = Problems.of(status, typeOf(status), detail(status, throwable));
+        ProblemDetail problem = Problems.of(status, ProblemType.forStatus(status), detail(status, throwable));
         String path = request.getRequestURI();
         boolean taxii = Taxii.serves(path);
         try {
@@ -47,15 +47,6 @@ public class ContainerErrorReport extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // The client went away, or the response was taken over meanwhile: there is no one left to answer.
         }
-    }
-
-    private static ProblemType typeOf(HttpStatus status) {
-        return switch (status.value()) {
-            case 404 -> ProblemType.NOT_FOUND;
-            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-            default -> status.is4xxClientError() ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL;
-        };
     }
 
     private static String detail(HttpStatus status, Throwable failure) {

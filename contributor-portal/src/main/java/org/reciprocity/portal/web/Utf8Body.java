@@ -21,7 +21,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A JSON body is UTF-8 throughout, or it is not read. Jackson, reading bytes, takes some sequences that are not UTF-8
+ * A JSON body is UTF-8 throughout, without a raw NUL, or it is not read. Jackson, reading bytes, takes some sequences that are not UTF-8
  * into a field's name or value rather than refuse them (a name with a stray 0xFF byte read as a known one); here
  * every byte is checked as it passes, and the first that breaks UTF-8 fails the read, so that the body is refused
  * whole as unreadable.
@@ -93,6 +93,12 @@ public class Utf8Body extends OncePerRequestFilter {
         }
 
         private void check(ByteBuffer bytes, boolean end) throws NotUtf8 {
+            // NUL is UTF-8 but never JSON text, raw; where it stands, the body is UTF-16 or UTF-32 read as bytes.
+            for (int i = bytes.position(); i < bytes.limit(); i++) {
+                if (bytes.get(i) == 0) {
+                    throw new NotUtf8(checkedBytes + unfinished.remaining() + i - bytes.position());
+                }
+            }
             ByteBuffer input = ByteBuffer.allocate(unfinished.remaining() + bytes.remaining());
             input.put(unfinished).put(bytes).flip();
             while (true) {

@@ -3,6 +3,7 @@ package org.reciprocity.core.account;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,7 @@ class AccountSnapshots {
 
     @Bean(TRIGGER)
     SnapshotTriggerDefinition accountSnapshotTrigger(Snapshotter snapshotter,
+                                                    @Qualifier("accountSnapshotExecutor")
                                                     ThreadPoolExecutor accountSnapshotExecutor,
                                                     @Value("${exchange.accounts.snapshot-every:20}") int every) {
         return new EventCountSnapshotTriggerDefinition(new SnapshotsAfterCommit(snapshotter, accountSnapshotExecutor),

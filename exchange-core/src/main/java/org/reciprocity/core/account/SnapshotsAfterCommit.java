@@ -14,8 +14,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Takes snapshots off the request: once the command that called for one has committed, the snapshot is handed to a
  * small executor of its own and the request goes on. Taken on the request's thread, as Axon does by default, the
- * snapshot needs a connection of its own while the request still holds the account's turn; with every connection
- * held by requests waiting for that account, nothing would move.
+ * snapshot would need a second connection, and keep the account's turn, while the request waits for it; here
+ * snapshots take one connection between them, on one thread, however many accounts call for one.
  * <p>
  * When the executor is full the snapshot is left out: it is a convenience, and the next one due takes its place.
  */

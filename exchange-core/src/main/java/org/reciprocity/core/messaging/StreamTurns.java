@@ -46,8 +46,15 @@ public final class StreamTurns implements MessageHandlerInterceptor<CommandMessa
         Turn turn = join(stream);
         boolean taken;
         try {
-            taken = turn.lock.getQueueLength() < maxWaiting
-                    && turn.lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (turn.lock.isHeldByCurrentThread()) {
+                // Sent from inside another command on the same stream (two bonuses of one report): the turn is this
+                // thread's already, and is taken once more, at once, however many wait.
+                turn.lock.lock();
+                taken = true;
+            } else {
+                taken = turn.lock.getQueueLength() < maxWaiting
+                        && turn.lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             leave(stream);
             throw e;

@@ -100,6 +100,24 @@ class StreamTurnsTest {
         assertThat(next.answer()).as("both turns were handed back").isEqualTo("decided");
     }
 
+    @Test
+    void aCommandSentFromInsideOneOnItsStreamGoesOnHoweverManyWait() throws Exception {
+        StreamTurns turns = new StreamTurns(Duration.ofSeconds(30), 1);
+        UnitOfWork<CommandMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(command("account:a"));
+        Decision[] waiting = new Decision[1];
+        Object answer = unitOfWork.executeWithResult(() -> turns.handle(unitOfWork, () -> {
+            waiting[0] = decide(turns, "account:a");
+            Thread.sleep(200);
+            UnitOfWork<CommandMessage<?>> nested = DefaultUnitOfWork.startAndGet(command("account:a"));
+            ResultMessage<Object> inner = nested.executeWithResult(() -> turns.handle(nested, () -> "nested"));
+            return inner.isExceptional() ? inner.exceptionResult() : inner.getPayload();
+        })).getPayload();
+
+        assertThat(answer).as("not refused as busy: the turn was its own").isEqualTo("nested");
+        waiting[0].release();
+        assertThat(waiting[0].answer()).isEqualTo("decided");
+    }
+
     /** Decides on the stream in a unit of work of its own, on a thread of its own, once released. */
     private Decision decide(StreamTurns turns, String stream) {
         CountDownLatch taken = new CountDownLatch(1);
