@@ -32,7 +32,7 @@ public record GrantCredit(String accountId, String requestKey, Credit amount, St
             throw new InvalidInputException("reason", "a grant states its reason, in 1 to " + MAX_REASON_LENGTH
                     + " characters");
         }
-        reason = Text.requirePrintable("reason", reason.strip());
+        reason = Text.requirePrintable("reason", reason).strip();
         Text.requireStorable("expiresAt", expiresAt);
         Objects.requireNonNull(grantedBy, "grantedBy");
     }

@@ -43,7 +43,7 @@ public record ParticipantProfile(String participantId, ParticipantKind kind, Str
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw new InvalidInputException("name", "a name of 1 to 200 characters is required");
         }
-        name = Text.requirePrintable("name", name.strip());
+        name = Text.requirePrintable("name", name).strip();
         // Codes from closed lists are taken as written, or refused: nearly right is not guessed at.
         if (sector == null || !SECTORS.contains(sector)) {
             throw new InvalidInputException("sector", "'" + sector + "' is not a STIX 2.1 industry sector: use one of "

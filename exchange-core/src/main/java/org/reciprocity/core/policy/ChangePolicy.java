@@ -28,7 +28,7 @@ public record ChangePolicy(int baseVersion, PolicyRules rules, Instant effective
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new InvalidInputException("reason", "a policy change states its reason, in 1 to 500 characters");
         }
-        reason = Text.requirePrintable("reason", reason.strip());
+        reason = Text.requirePrintable("reason", reason).strip();
     }
 
     @TargetAggregateIdentifier
