@@ -139,7 +139,10 @@ class ContributionFuzzTest extends FuzzedExchange {
                 "ipv4-addr:value = '192.0.2.1'", "[ipv4-addr:value != '192.0.2.1']", "[x-thing:value = 'z']",
                 "[ipv4-addr:value = '192.0.2.1'] WITHIN 5 SECONDS", "[", "[ipv4-addr:value = ]",
                 "[ipv4-addr:value = '" + "1".repeat(5_000) + "']").map(NODES::textNode),
-                Values.text("[ipv4-addr:value = '192.0.2.1']", 4096));
+                // STIX patterning skips these as whitespace between its tokens: there they are no defect.
+                Values.text("[ipv4-addr:value = '192.0.2.1']", 4096)
+                        .filter(pattern -> !pattern.isTextual() || pattern.asText().chars().noneMatch(
+                                c -> c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0x85)));
     }
 
     static Arbitrary<JsonNode> stixIds(String type) {

@@ -39,6 +39,9 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
     public static final Credit MAX_CREDIT = Credit.of(1_000);
     public static final BigDecimal MAX_WEIGHT = BigDecimal.valueOf(100);
     public static final BigDecimal MAX_RATIO = BigDecimal.valueOf(100);
+    // Credit that lasts less than a day cannot be drawn on by a member who polls daily; a century is for ever.
+    public static final Duration SHORTEST_LIFETIME = Duration.ofDays(1);
+    public static final Duration LONGEST_LIFETIME = Duration.ofDays(36_500);
 
     /** The terms the exchange starts with: see docs/reciprocity.md. */
     public static final PolicyRules DEFAULT = new PolicyRules(Credit.of(1), new BigDecimal("0.25"),
@@ -58,9 +61,10 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             throw new InvalidInputException("ratio", "the ratio is more than 0 and at most " + MAX_RATIO + "; got "
                     + ratio);
         }
-        if (creditLifetime != null && (creditLifetime.isNegative() || creditLifetime.isZero())) {
-            throw new InvalidInputException("creditLifetime", "credit lasts a positive time, or for ever (null); "
-                    + "got " + creditLifetime);
+        if (creditLifetime != null && (creditLifetime.compareTo(SHORTEST_LIFETIME) < 0
+                || creditLifetime.compareTo(LONGEST_LIFETIME) > 0)) {
+            throw new InvalidInputException("creditLifetime", "credit lasts from one day to 100 years, or for ever "
+                    + "(null); got " + creditLifetime);
         }
         requireCredit("costPerItem", costPerItem);
         requireCredit("actedOnBonus", actedOnBonus);
