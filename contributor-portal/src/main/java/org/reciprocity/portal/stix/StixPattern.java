@@ -24,6 +24,9 @@ public final class StixPattern {
     private static final Set<String> BEYOND_EQUALITY = Set.of("AND", "FOLLOWEDBY", "WITHIN", "REPEATS", "START",
             "STOP", "NOT", "LIKE", "MATCHES", "IN", "ISSUBSET", "ISSUPERSET", "EXISTS", "!=", "<", ">", "<=", ">=");
 
+    // STIX 2.1 patterning's WS: the control characters it skips between tokens. Any other refuses the pattern.
+    private static final Set<Character> STIX_WHITESPACE = Set.of('\t', '\n', '\r', '\u000B', '\u000C', '\u0085');
+
     private StixPattern() {
     }
 
@@ -43,6 +46,13 @@ public final class StixPattern {
      * @throws UnsupportedPatternException when it is one the exchange does not meter
      */
     public static List<Comparison> read(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (Character.isISOControl(c) && !STIX_WHITESPACE.contains(c)) {
+                throw malformed("a pattern holds no control character but the whitespace STIX skips; got U+"
+                        + String.format("%04X", (int) c) + " at position " + (i + 1));
+            }
+        }
         List<String> tokens = withoutParentheses(tokens(pattern));
         for (String token : tokens) {
             if (BEYOND_EQUALITY.contains(token)) {

@@ -49,9 +49,16 @@ class StixPatternTest {
     }
 
     @Test
+    void theWhitespaceStixSkipsIsSkipped() {
+        assertThat(StixPattern.read("\t[ipv4-addr:value = '1.2.3.4']\r\n")).extracting(StixPattern.Comparison::value)
+                .containsExactly("1.2.3.4");
+    }
+
+    @Test
     void aMalformedPatternIsRefusedAsSuch() {
         for (String malformed : new String[] {"", "ipv4-addr:value = '1.2.3.4'", "[ipv4-addr:value = '1.2.3.4'",
-                "[ipv4-addr:value = 1.2.3.4]", "[ipv4-addr:value = 'open]", "[] OR"}) {
+                "[ipv4-addr:value = 1.2.3.4]", "[ipv4-addr:value = 'open]", "[] OR",
+                "\u001C[ipv4-addr:value = '1.2.3.4']", "[ipv4-addr:value = '1.2.3.4']\u0000"}) {
             assertThatThrownBy(() -> StixPattern.read(malformed)).as(malformed)
                     .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("not a STIX pattern");
         }
