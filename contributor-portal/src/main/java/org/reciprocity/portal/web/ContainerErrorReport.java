@@ -1,21 +1,13 @@
 package org.reciprocity.portal.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.reciprocity.portal.problem.ProblemType;
 import org.reciprocity.portal.problem.Problems;
-import org.reciprocity.portal.taxii.Taxii;
-import org.reciprocity.portal.taxii.TaxiiErrors;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The answer to a request the servlet container refuses before the exchange sees it: a request line, header or path
@@ -25,7 +17,11 @@ import java.util.Map;
  */
 public class ContainerErrorReport extends ErrorReportValve {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Problems problems;
+
+    ContainerErrorReport(Problems problems) {
+        this.problems = problems;
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -33,17 +29,10 @@ public class ContainerErrorReport extends ErrorReportValve {
         if (status == null || !status.isError() || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        ProblemDetail problem = Problems.of(status, ProblemType.forStatus(status), detail(status, throwable));
-        String path = request.getRequestURI();
-        boolean taxii = Taxii.serves(path);
         try {
-            response.setContentType(taxii ? Taxii.MEDIA_TYPE : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            Writer writer = response.getReporter();
-            if (writer != null) {
-                writer.write(JSON.writeValueAsString(taxii ? TaxiiErrors.of(problem) : problemJson(problem)));
-                response.finishResponse();
-            }
+            problems.write(request, response, Problems.of(status, ProblemType.forStatus(status),
+                    detail(status, throwable)));
+            response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client went away, or the response was taken over meanwhile: there is no one left to answer.
         }
@@ -62,14 +51,5 @@ public class ContainerErrorReport extends ErrorReportValve {
             default -> status.is5xxServerError() ? "the exchange could not answer this request; send it again"
                     : status.getReasonPhrase();
         };
-    }
-
-    private static Map<String, Object> problemJson(ProblemDetail problem) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", problem.getType().toString());
-        json.put("title", problem.getTitle());
-        json.put("status", problem.getStatus());
-        json.put("detail", problem.getDetail());
-        return json;
     }
 }
