@@ -79,12 +79,13 @@ public class RequestHeadersCheck extends OncePerRequestFilter {
             return;
         }
         String contentType = request.getContentType();
-        if (contentType != null && !isConcrete(contentType)) {
+        MediaType declared = contentType == null ? null : parsed(contentType);
+        if (contentType != null && (declared == null || !declared.isConcrete())) {
             problems.write(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE, "the Content-Type header names "
                     + "no single media type; send the body's own, such as " + MediaType.APPLICATION_JSON_VALUE);
             return;
         }
-        if (contentType != null && !isUtf8(contentType)) {
+        if (declared != null && !isUtf8(declared)) {
             // JSON is UTF-8 (RFC 8259); a body declared otherwise would be read as something it is not.
             problems.write(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE, "the exchange reads bodies in "
                     + "UTF-8; leave the charset out or declare charset=utf-8");
@@ -112,20 +113,21 @@ public class RequestHeadersCheck extends OncePerRequestFilter {
         }
     }
 
-    private static boolean isUtf8(String contentType) {
+    private static boolean isUtf8(MediaType declared) {
         try {
-            Charset charset = MediaType.parseMediaType(contentType).getCharset();
+            Charset charset = declared.getCharset();
             return charset == null || charset.equals(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException unknownCharset) {
             return false;
         }
     }
 
-    private static boolean isConcrete(String contentType) {
+    /** The media type a header names; null when it names none. */
+    private static MediaType parsed(String contentType) {
         try {
-            return MediaType.parseMediaType(contentType).isConcrete();
+            return MediaType.parseMediaType(contentType);
         } catch (InvalidMediaTypeException e) {
-            return false;
+            return null;
         }
     }
 }

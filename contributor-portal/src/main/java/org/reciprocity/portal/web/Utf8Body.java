@@ -99,20 +99,27 @@ public class Utf8Body extends OncePerRequestFilter {
                     throw new NotUtf8(checkedBytes + unfinished.remaining() + i - bytes.position());
                 }
             }
-            ByteBuffer input = ByteBuffer.allocate(unfinished.remaining() + bytes.remaining());
-            input.put(unfinished).put(bytes).flip();
+            // Read as it stands, but for the few bytes of a sequence the last read ended in the middle of.
+            ByteBuffer input = bytes;
+            int start = bytes.position();
+            if (unfinished.hasRemaining()) {
+                start = 0;
+                input = ByteBuffer.allocate(unfinished.remaining() + bytes.remaining());
+                input.put(unfinished).put(bytes).flip();
+            }
             while (true) {
                 discarded.clear();
                 CoderResult result = decoder.decode(input, discarded, end);
                 if (result.isError()) {
-                    throw new NotUtf8(checkedBytes + input.position());
+                    throw new NotUtf8(checkedBytes + input.position() - start);
                 }
                 if (!result.isOverflow()) {
                     break;
                 }
             }
-            checkedBytes += input.position();
-            unfinished = input.slice();
+            checkedBytes += input.position() - start;
+            // Copied: the bytes left over lie in the reader's buffer, which its next read overwrites.
+            unfinished = ByteBuffer.allocate(input.remaining()).put(input).flip();
             if (end && unfinished.hasRemaining()) {
                 throw new NotUtf8(checkedBytes);
             }
