@@ -129,7 +129,7 @@ class RealHttpTest {
             assertThat(answer.contentType()).startsWith("application/taxii+json");
             assertThat(answer.body()).contains("\"http_status\":\"400\"");
         } else {
-            assertThat(answer.contentType()).isEqualTo("application/problem+json");
+            assertThat(answer.contentType()).isEqualTo("application/problem+json;charset=UTF-8");
             assertThat(answer.body()).contains("\"type\":\"urn:reciprocity-exchange:problem:invalid-request\"");
         }
     }

@@ -40,19 +40,10 @@ public class Problems {
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
-        write(request, response, of(type, detail));
-    }
-
-    /** The problem as the answer, in the form the path's clients read: a TAXII error message on TAXII paths. */
-    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
-            throws IOException {
-        // The servlet container may refuse a request before it knows the path.
-        String path = request.getRequestURI();
-        if (path != null) {
-            problem.setInstance(URI.create(path));
-        }
-        response.setStatus(problem.getStatus());
-        if (Taxii.serves(path)) {
+        ProblemDetail problem = of(type, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(type.status().value());
+        if (Taxii.serves(request.getRequestURI())) {
             // TAXII clients read TAXII error messages.
             response.setContentType(Taxii.MEDIA_TYPE);
             json.writeValue(response.getOutputStream(), TaxiiErrors.of(problem));

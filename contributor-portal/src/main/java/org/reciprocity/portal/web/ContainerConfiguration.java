@@ -3,7 +3,6 @@ package org.reciprocity.portal.web;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.reciprocity.portal.problem.Problems;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -16,12 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ContainerConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
-    private final Problems problems;
-
-    ContainerConfiguration(Problems problems) {
-        this.problems = problems;
-    }
-
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> {
@@ -33,7 +26,7 @@ class ContainerConfiguration implements WebServerFactoryCustomizer<TomcatServlet
             }
             // Tomcat adds a report of this class at start unless the pipeline holds one already.
             host.setErrorReportValveClass(ContainerErrorReport.class.getName());
-            host.getPipeline().addValve(new ContainerErrorReport(problems));
+            host.getPipeline().addValve(new ContainerErrorReport());
         });
     }
 

@@ -1,13 +1,21 @@
 package org.reciprocity.portal.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.reciprocity.portal.problem.ProblemType;
 import org.reciprocity.portal.problem.Problems;
+import org.reciprocity.portal.taxii.Taxii;
+import org.reciprocity.portal.taxii.TaxiiErrors;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The answer to a request the servlet container refuses before the exchange sees it: a request line, header or path
@@ -17,11 +25,7 @@ import java.io.IOException;
  */
 public class ContainerErrorReport extends ErrorReportValve {
 
-    private final Problems problems;
-
-    ContainerErrorReport(Problems problems) {
-        this.problems = problems;
-    }
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -29,10 +33,17 @@ public class ContainerErrorReport extends ErrorReportValve {
         if (status == null || !status.isError() || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        ProblemDetail problem = Problems.of(status, ProblemType.forStatus(status), detail(status, throwable));
+        String path = request.getRequestURI();
+        boolean taxii = Taxii.serves(path);
         try {
-            problems.write(request, response, Problems.of(status, ProblemType.forStatus(status),
-                    detail(status, throwable)));
-            response.finishResponse();
+            response.setContentType(taxii ? Taxii.MEDIA_TYPE : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(JSON.writeValueAsString(taxii ? TaxiiErrors.of(problem) : problemJson(problem)));
+                response.finishResponse();
+            }
         } catch (IOException | IllegalStateException e) {
             // The client went away, or the response was taken over meanwhile: there is no one left to answer.
         }
@@ -51,5 +62,14 @@ public class ContainerErrorReport extends ErrorReportValve {
             default -> status.is5xxServerError() ? "the exchange could not answer this request; send it again"
                     : status.getReasonPhrase();
         };
+    }
+
+    private static Map<String, Object> problemJson(ProblemDetail problem) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", problem.getType().toString());
+        json.put("title", problem.getTitle());
+        json.put("status", problem.getStatus());
+        json.put("detail", problem.getDetail());
+        return json;
     }
 }
