@@ -14,6 +14,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.account.GrantCredit;
 import org.reciprocity.core.account.GrantReceipt;
+import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.contribution.ContributionReceipt;
 import org.reciprocity.core.event.ActedOnReported;
@@ -38,6 +39,7 @@ import org.reciprocity.core.membership.FormPool;
 import org.reciprocity.core.membership.JoinPool;
 import org.reciprocity.core.membership.LeavePool;
 import org.reciprocity.core.messaging.EventJson;
+import org.reciprocity.core.participant.ChooseDisclosure;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
@@ -64,11 +66,23 @@ import org.reciprocity.ledger.catalogue.CataloguePage;
 import org.reciprocity.ledger.catalogue.DrawableItems;
 import org.reciprocity.ledger.catalogue.FindCataloguePage;
 import org.reciprocity.ledger.catalogue.FindDrawableItems;
+import org.reciprocity.ledger.catalogue.FindPoolBlocks;
+import org.reciprocity.ledger.catalogue.PoolBlocks;
+import org.reciprocity.ledger.context.CatalogueObject;
+import org.reciprocity.ledger.context.ContextObjects;
+import org.reciprocity.ledger.context.FindContextObjects;
+import org.reciprocity.ledger.context.FindItemContext;
+import org.reciprocity.ledger.context.FindItemsLinked;
+import org.reciprocity.ledger.context.FindObjectVersions;
+import org.reciprocity.ledger.context.IsCatalogued;
+import org.reciprocity.ledger.context.ItemContext;
+import org.reciprocity.ledger.context.ItemsLinked;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -87,6 +101,9 @@ class BusMessagesTest {
     private static final Item DOMAIN = new Item(ItemType.DOMAIN, "evil.example.com", 80, Tlp.AMBER_STRICT, T0, null,
             List.of("c2"));
     private static final Item IP = new Item(ItemType.IPV4, "203.0.113.7", null, Tlp.GREEN, null, null, null);
+    private static final ContextObject REPORT = new ContextObject("report--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061",
+            "report", T0, Tlp.GREEN, List.of("indicator--1d3b1c55-3f2c-4a5e-9c8a-7a1f0b5e2d40"), List.of(),
+            List.of(), "{\"type\":\"report\",\"name\":\"Ops \\u00e9t\u00e9\"}");
     private static final DrawCriteria CRITERIA = new DrawCriteria(List.of(ItemType.DOMAIN, ItemType.IPV4), T0, 7L, 10);
     private static final Offer OFFER = new Offer(List.of(new OfferedItem(DOMAIN, 2, 8L), new OfferedItem(IP, 0, 9L)),
             9L);
@@ -96,9 +113,11 @@ class BusMessagesTest {
             Credit.ZERO, Credit.parse("10.5"), 2, 3, 1, 42, T0);
 
     private static final List<Object> EXAMPLES = List.of(
-            new ContributeItems("bank-a", "bank-a", "feed-1", List.of(DOMAIN, IP)),
+            new ContributeItems("bank-a", "bank-a", "feed-1", List.of(DOMAIN, IP), List.of(REPORT)),
+            new ChooseDisclosure("bank-a", true),
             new ContributionReceipt(UUID.randomUUID(), "bank-a", "bank-a", "feed-1", 2, 1, 1, 0, 0, Credit.parse("1.15"),
-                    Credit.parse("1.15"), T0.plusSeconds(3600), Credit.parse("1.15"), 1),
+                    Credit.parse("1.15"), T0.plusSeconds(3600), Credit.parse("1.15"), 1, 3,
+                    List.of("report--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061")),
             new WithdrawItems("cert-my", "cert-my", "pull-1", CRITERIA, OFFER, Coverage.WHOLE),
             new DrawPage("pool-p", "cert-my", CRITERIA, OFFER, Coverage.LONGEST_RUN),
             new ItemsWithdrawn(UUID.randomUUID(), "cert-my", "cert-my", "pull-1", "f", CRITERIA,
@@ -138,7 +157,20 @@ class BusMessagesTest {
                     100),
             new CataloguePage(List.of(new CatalogueItem(DOMAIN, 8, T0, 2, T0.plusSeconds(5))), true),
             new FindDrawableItems(CRITERIA),
-            new DrawableItems(List.of(new CatalogueItem(IP, 9, T0, 0, T0))));
+            new DrawableItems(List.of(new CatalogueItem(IP, 9, T0, 0, T0))),
+            new FindItemContext(List.of(IP.id()), 500),
+            new ItemContext(Map.of(IP.id(), List.of(new ItemContext.LinkedObject(REPORT.id(), "report", "bank-a",
+                    false)))),
+            new FindContextObjects(List.of(REPORT.id())),
+            new ContextObjects(List.of(new CatalogueObject(REPORT.id(), "report", T0, "bank-a", Tlp.GREEN, T0,
+                    List.of("marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"), REPORT.content()))),
+            new FindObjectVersions(REPORT.id()),
+            new FindItemsLinked(REPORT.id(), 1000),
+            new ItemsLinked(List.of(IP.id())),
+            new IsCatalogued(UUID.randomUUID()),
+            new FindPoolBlocks(500),
+            new PoolBlocks(List.of(new PoolBlocks.Block(3, T0, T0.plusSeconds(9), 500))),
+            Boolean.TRUE);
 
     private final Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
 

@@ -160,5 +160,19 @@ class SecurityTest extends PostgresExchangeTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer ")).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(401);
         assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+        assertThat(result.getResponse().getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(
+                "Basic realm=\"Reciprocity Exchange\", charset=\"UTF-8\"",
+                "Bearer realm=\"Reciprocity Exchange\", error=\"invalid_token\"");
+    }
+
+    /** Clients that send credentials only once challenged (TAXII clients, curl's --anyauth) are challenged. */
+    @Test
+    void aRequestWithoutCredentialsIsChallengedForBasicAndBearer() throws Exception {
+        for (String path : new String[] {"/api/me", "/taxii2/"}) {
+            MvcResult result = mvc.perform(MockMvcRequestBuilders.get(path)).andReturn();
+            assertThat(result.getResponse().getStatus()).as(path).isEqualTo(401);
+            assertThat(result.getResponse().getHeaders(HttpHeaders.WWW_AUTHENTICATE)).as(path).containsExactly(
+                    "Basic realm=\"Reciprocity Exchange\", charset=\"UTF-8\"", "Bearer realm=\"Reciprocity Exchange\"");
+        }
     }
 }

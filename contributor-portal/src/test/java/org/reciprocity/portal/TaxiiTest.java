@@ -3,6 +3,8 @@ package org.reciprocity.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.item.ItemIdentity;
+import org.reciprocity.core.item.ItemType;
 import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
@@ -80,7 +82,29 @@ class TaxiiTest extends PostgresExchangeTest {
         Projections.awaitCaughtUp(projections);
         JsonNode account = exchange().get("/api/accounts/" + cert.id(), cert.apiKey()).body();
         assertThat(account.path("balance").path("spent").decimalValue()).as("charged once, read twice")
-                .isEqualByComparingTo(java.math.BigDecimal.valueOf(body(page).path("objects").size()));
+                .isEqualByComparingTo(java.math.BigDecimal.valueOf(poolIndicators(body(page)).size()));
+    }
+
+    /** A status says complete once its objects can be drawn: the page read right after it holds them, every time. */
+    @Test
+    void theObjectsPageAfterACompleteStatusHoldsWhatWasAdded() throws Exception {
+        Participant bank = exchange().register("firm");
+        Participant cert = exchange().register("agency");
+        grant(cert, 50);
+        for (int i = 0; i < 20; i++) {
+            String ip = ExchangeContract.uniqueIp();
+            String id = "indicator--" + UUID.randomUUID();
+            JsonNode status = body(taxii("POST", OBJECTS, bank, """
+                    {"objects": [{"type": "indicator", "spec_version": "2.1", "id": "%s",
+                      "created": "2026-11-01T00:00:00.000Z", "modified": "2026-11-01T00:00:00.000Z",
+                      "pattern_type": "stix", "pattern": "[ipv4-addr:value = '%s']"}]}""".formatted(id, ip)));
+            assertThat(status.path("status").asText()).isEqualTo("complete");
+            JsonNode page = body(taxii("GET", OBJECTS + id + "/", bank, null));
+            assertThat(page.path("objects")).as("the contributor's own object, at once").isNotEmpty();
+            String poolId = "indicator--" + ItemIdentity.of(ItemType.IPV4, ip);
+            assertThat(body(taxii("GET", OBJECTS + "?match[id]=" + poolId, cert, null)).path("objects"))
+                    .as("the item, to a consumer, at once").isNotEmpty();
+        }
     }
 
     @Test
@@ -239,13 +263,24 @@ class TaxiiTest extends PostgresExchangeTest {
     @Test
     void badRequestsAreTaxiiErrorsAndStoreNothing() throws Exception {
         Participant bank = exchange().register("firm");
-        MockHttpServletResponse invalid = taxii("POST", OBJECTS, bank, """
-                {"objects": [{"type": "indicator", "spec_version": "2.0", "id": "indicator--%s",
-                  "pattern_type": "stix", "pattern": "[ipv4-addr:value = '198.51.100.1'"}]}""".formatted(UUID.randomUUID()));
-        assertThat(invalid.getStatus()).isEqualTo(400);
-        assertThat(invalid.getContentType()).isEqualTo(TAXII);
-        assertThat(body(invalid).path("details").path("errors").path(0).path("field").asText())
-                .isEqualTo("objects[0].spec_version");
+        String objectId = "indicator--" + UUID.randomUUID();
+        MockHttpServletResponse invalidObject = taxii("POST", OBJECTS, bank, """
+                {"objects": [{"type": "indicator", "spec_version": "2.0", "id": "%s",
+                  "pattern_type": "stix", "pattern": "[ipv4-addr:value = '198.51.100.1'"}]}""".formatted(objectId));
+        assertThat(invalidObject.getStatus()).as("an envelope is answered with a status").isEqualTo(202);
+        JsonNode status = body(invalidObject);
+        assertThat(status.path("status").asText()).isEqualTo("complete");
+        assertThat(status.path("failure_count").asInt()).isEqualTo(1);
+        assertThat(status.path("success_count").asInt()).isZero();
+        assertThat(status.path("failures").path(0).path("id").asText()).isEqualTo(objectId);
+        assertThat(status.path("failures").path(0).path("message").asText()).startsWith("objects[0].spec_version");
+        assertThat(taxii("GET", OBJECTS + objectId + "/", bank, null).getStatus()).as("nothing stored")
+                .isEqualTo(404);
+        MockHttpServletResponse notAnEnvelope = taxii("POST", OBJECTS, bank, "{\"objects\": \"none\"}");
+        assertThat(notAnEnvelope.getStatus()).isEqualTo(400);
+        assertThat(notAnEnvelope.getContentType()).isEqualTo(TAXII);
+        assertThat(body(notAnEnvelope).path("details").path("errors").path(0).path("field").asText())
+                .isEqualTo("objects");
         assertThat(taxii("GET", "/taxii2/pool/collections/" + UUID.randomUUID() + "/", bank, null).getStatus())
                 .isEqualTo(404);
         MockHttpServletResponse wrongMediaType = mvc.perform(MockMvcRequestBuilders.post(OBJECTS)
@@ -282,6 +317,21 @@ class TaxiiTest extends PostgresExchangeTest {
 
     private static JsonNode body(MockHttpServletResponse response) throws Exception {
         return JSON.readTree(response.getContentAsString());
+    }
+
+    /**
+     * The pool's own indicators of a page: their ids are name-based UUIDs (version 5), derived from the item's value;
+     * the tests' contributors, as most producers, name theirs with random ones.
+     */
+    static List<JsonNode> poolIndicators(JsonNode envelope) {
+        List<JsonNode> indicators = new ArrayList<>();
+        envelope.path("objects").forEach(object -> {
+            String id = object.path("id").asText();
+            if (id.startsWith("indicator--") && UUID.fromString(id.substring("indicator--".length())).version() == 5) {
+                indicators.add(object);
+            }
+        });
+        return indicators;
     }
 
     private static JsonNode objectWith(JsonNode envelope, String ip) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.participant.ApiKeys;
+import org.reciprocity.core.participant.ChooseDisclosure;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
@@ -20,6 +21,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -91,6 +93,24 @@ class ParticipantController {
     Me me(@AuthenticationPrincipal Member member) {
         return new Me(get(member, member.participantId()), memberships.poolOf(member.participantId()).orElse(null),
                 memberships.accountOf(member.participantId()));
+    }
+
+    @PutMapping("/api/me/disclosure")
+    @Operation(summary = "Choose whether consumers see who you are in what you contribute (firms and agencies)",
+            description = "Anonymous (the default), the objects you contribute reach consumers authored by an "
+                    + "identity that says your sector and country alone; named, with the author you sent them with. "
+                    + "The choice applies to everything you contributed, from now on.")
+    Me disclosure(@AuthenticationPrincipal Member member, @RequestBody Disclosure disclosure) {
+        if (disclosure.named() == null) {
+            throw InvalidRequestException.of("named", "named is true (consumers see who you are) or false (your "
+                    + "sector and country alone)");
+        }
+        commands.sendAndWait(new ChooseDisclosure(member.participantId(), disclosure.named()));
+        return me(member);
+    }
+
+    /** Whether consumers may see who sent what a participant contributes. */
+    record Disclosure(Boolean named) {
     }
 
     /** A participant as it sees itself: its registration, its pool if any, and the account it acts on. */

@@ -5,13 +5,17 @@ import org.reciprocity.core.registry.ParticipantDirectory.RegisteredParticipant;
 
 import java.time.Instant;
 
-/** A participant as the API shows it. */
+/**
+ * A participant as the API shows it.
+ *
+ * @param named whether consumers see who it is in what it contributes, or only its sector and country
+ */
 record ParticipantView(String id, ParticipantKind kind, String name, String sector, String country,
-                       Instant registeredAt) {
+                       Instant registeredAt, boolean named) {
 
     static ParticipantView of(RegisteredParticipant participant) {
         var profile = participant.profile();
         return new ParticipantView(profile.participantId(), profile.kind(), profile.name(), profile.sector(),
-                profile.country(), participant.registeredAt());
+                profile.country(), participant.registeredAt(), participant.named());
     }
 }

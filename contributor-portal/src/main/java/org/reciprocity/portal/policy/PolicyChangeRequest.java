@@ -24,5 +24,8 @@ record PolicyChangeRequest(
         BigDecimal ratio,
         @Schema(example = "P180D") String creditLifetime,
         BigDecimal costPerItem,
-        BigDecimal actedOnBonus) {
+        BigDecimal actedOnBonus,
+        @Schema(description = "what each kind of context linked to an item adds to its weight, 0 to 1")
+        BigDecimal contextShare,
+        @Schema(description = "how many kinds of linked context count at most") Integer contextKindsCounted) {
 }

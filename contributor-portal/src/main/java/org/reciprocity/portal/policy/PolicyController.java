@@ -76,7 +76,9 @@ class PolicyController {
                 or(request.ratio(), Function.identity(), was.ratio()),
                 request.creditLifetime() == null ? was.creditLifetime() : lifetime(request.creditLifetime()),
                 or(request.costPerItem(), credit("costPerItem"), was.costPerItem()),
-                or(request.actedOnBonus(), credit("actedOnBonus"), was.actedOnBonus()));
+                or(request.actedOnBonus(), credit("actedOnBonus"), was.actedOnBonus()),
+                or(request.contextShare(), Function.identity(), was.contextShare()),
+                request.contextKindsCounted() == null ? was.contextKindsCounted() : request.contextKindsCounted());
         commands.sendAndWait(new ChangePolicy(request.baseVersion(), rules, request.effectiveFrom(),
                 operator.participantId(), request.reason()));
         return policies.latest().orElseThrow();

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.reciprocity.portal.taxii.Taxii;
 import org.reciprocity.portal.taxii.TaxiiErrors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +20,8 @@ import java.net.URI;
  */
 @Component
 public class Problems {
+
+    private static final String REALM = "Reciprocity Exchange";
 
     private final ObjectMapper json;
 
@@ -43,6 +46,12 @@ public class Problems {
         ProblemDetail problem = of(type, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(type.status().value());
+        if (type == ProblemType.UNAUTHENTICATED) {
+            // RFC 9110, 11.6.1: a 401 names the schemes that would do. TAXII clients wait for it to send Basic.
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\""
+                    + (request.getHeader(HttpHeaders.AUTHORIZATION) == null ? "" : ", error=\"invalid_token\""));
+        }
         if (Taxii.serves(request.getRequestURI())) {
             // TAXII clients read TAXII error messages.
             response.setContentType(Taxii.MEDIA_TYPE);

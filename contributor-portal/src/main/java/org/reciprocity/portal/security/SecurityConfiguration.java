@@ -58,10 +58,10 @@ class SecurityConfiguration {
                                 "/api/pools/*/members", "/api/accounts/*/grants", "/api/policy").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.DELETE, "/api/pools/*/members/*").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/participants").hasAnyRole("OPERATOR", "AUDITOR")
-                        .requestMatchers("/api/contributions/**", "/api/withdrawals/**", "/api/acted-on")
-                        .hasAnyRole("FIRM", "AGENCY")
-                        // TAXII serves the pool to those who contribute to it and draw from it.
-                        .requestMatchers("/taxii2", "/taxii2/**").hasAnyRole("FIRM", "AGENCY")
+                        .requestMatchers("/api/contributions/**", "/api/withdrawals/**", "/api/acted-on",
+                                "/api/me/disclosure").hasAnyRole("FIRM", "AGENCY")
+                        // TAXII and the MISP feed serve the pool to those who contribute to it and draw from it.
+                        .requestMatchers("/taxii2", "/taxii2/**", "/misp/**").hasAnyRole("FIRM", "AGENCY")
                         // Anyone may check a checkpoint's signature.
                         .requestMatchers(HttpMethod.GET, "/api/audit/public-key").permitAll()
                         .requestMatchers("/api/audit/**").hasRole("AUDITOR")

@@ -2,15 +2,17 @@ package org.reciprocity.portal.stix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.Tlp;
-import org.reciprocity.portal.problem.FieldError;
 import org.reciprocity.portal.problem.InvalidRequestException;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,53 +20,78 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a STIX 2.1 bundle into the items of one contribution, or refuses it whole, naming every object at fault.
+ * Reads a STIX 2.1 bundle (or the objects of a TAXII envelope) into one contribution: the pool's items, and every
+ * object sent, kept whole as context with its own id. Nothing is dropped: each object is read into items and
+ * context, kept as context alone, or listed as a failure with the reason; only a body that is not a bundle at all is
+ * refused whole.
  * <ul>
- *     <li>{@code indicator} objects with a STIX pattern the exchange meters (see {@link StixPattern}): an item per
- *     comparison, with the indicator's confidence, {@code valid_from} and {@code valid_until} as first and last seen,
- *     its labels and indicator types as tags;</li>
+ *     <li>{@code indicator} objects whose STIX pattern names values the pool indexes ({@link StixPattern}): an item
+ *     per equality, with the indicator's confidence, {@code valid_from} and {@code valid_until} as first and last
+ *     seen, its labels and indicator types as tags;</li>
  *     <li>the cyber-observables {@code ipv4-addr}, {@code ipv6-addr}, {@code domain-name}, {@code url},
  *     {@code email-addr} (their value) and {@code file} (its MD5, SHA-1 and SHA-256 hashes);</li>
- *     <li>{@code marking-definition} and {@code identity} objects are read for what they say of the others (their
- *     TLP level, who made them) and not metered.</li>
+ *     <li>everything else, and what of the above the pool cannot index (a network range, a pattern of AND across
+ *     objects, a revoked indicator), is context alone.</li>
  * </ul>
- * Anything else (relationships, malware, campaigns, reports, indicators whose pattern says more than equality) is
- * refused, not dropped: the exchange meters indicators item by item, and would rather say so than keep what it does
- * not count. Each item's TLP is the most restrictive TLP marking among its object's {@code object_marking_refs};
- * an object with none is shared as AMBER: the pool's members, and no further.
+ * Each object's TLP is the most restrictive TLP marking among its markings, on the whole object or on any of its
+ * properties; an object with none is AMBER: the pool's members, and no further.
  */
 public final class StixBundleReader {
 
     static final Tlp UNMARKED = Tlp.AMBER;
-    private static final int MAX_REPORTED_ERRORS = 100;
     // STIX 2.1, 3.1: a type is 3 to 250 characters of a-z, 0-9 and '-', beginning with a letter.
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{2,249}");
-    private static final Pattern ID = Pattern.compile("([a-z0-9-]+)--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-            + "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern ID = Pattern.compile("([a-z][a-z0-9-]{2,249})--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-"
+            + "[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Map<String, String> OBSERVABLES = Map.of("ipv4-addr", "ipv4", "ipv6-addr", "ipv6",
             "domain-name", "domain", "url", "url", "email-addr", "email");
     private static final Map<String, String> FILE_HASHES = Map.of("MD5", "md5", "SHA-1", "sha1", "SHA1", "sha1",
             "SHA-256", "sha256", "SHA256", "sha256");
-    private static final Set<String> READ_NOT_METERED = Set.of("marking-definition", "identity");
-    // Domain and marking objects carry spec_version always; cyber-observables may leave it out.
-    private static final Set<String> SPEC_VERSION_REQUIRED = Set.of("indicator", "marking-definition", "identity");
+    // Objects that are not versioned by modified, besides the observables.
+    private static final Set<String> UNVERSIONED = Set.of("marking-definition");
+    private static final Set<String> NOT_REFERENCES = Set.of("created_by_ref", "object_marking_refs");
 
-    private final List<FieldError> errors = new ArrayList<>();
     private final StixMarkings markings = new StixMarkings();
-    private int invalid;
+    private final List<Item> items = new ArrayList<>();
+    private final List<ContextObject> context = new ArrayList<>();
+    private final List<ObjectOutcome> outcomes = new ArrayList<>();
 
     private StixBundleReader() {
     }
 
-    /** A bundle read: its id, and the items it contributes. */
-    public record Contribution(String bundleId, List<Item> items) {
+    /** A bundle read: its id, its items, every object it carries, and what became of each. */
+    public record Contribution(String bundleId, List<Item> items, List<ContextObject> context,
+                               List<ObjectOutcome> outcomes) {
+
+        /** Whether anything of the bundle can be contributed. */
+        public boolean isEmpty() {
+            return context.isEmpty();
+        }
+
+        public List<ObjectOutcome> failures() {
+            return outcomes.stream().filter(ObjectOutcome::failed).toList();
+        }
     }
 
-    public static Contribution read(JsonNode bundle, int maxItems) {
-        return new StixBundleReader().contribution(bundle, maxItems);
+    /**
+     * What became of one object of a bundle.
+     *
+     * @param id      its id as sent
+     * @param version its {@code modified} as sent; null when it has none
+     * @param items   how many items it yields
+     * @param field   the property at fault, as {@code objects[3].pattern}, when it failed for one
+     * @param message why it failed (naming the property at fault first), or what of it was not indexed; null when
+     *                there is nothing to say
+     */
+    public record ObjectOutcome(String id, String version, boolean failed, int items, String field, String message) {
     }
 
-    private Contribution contribution(JsonNode bundle, int maxItems) {
+    /** @throws InvalidRequestException when the body is not a bundle of at most {@code maxObjects} objects */
+    public static Contribution read(JsonNode bundle, int maxObjects) {
+        return new StixBundleReader().contribution(bundle, maxObjects);
+    }
+
+    private Contribution contribution(JsonNode bundle, int maxObjects) {
         if (bundle == null || !bundle.isObject() || !"bundle".equals(bundle.path("type").asText())) {
             throw InvalidRequestException.of("type", "a STIX contribution is one bundle: {\"type\": \"bundle\", "
                     + "\"id\": \"bundle--<uuid>\", \"objects\": [...]}");
@@ -77,120 +104,173 @@ public final class StixBundleReader {
         if (!objects.isArray() || objects.isEmpty()) {
             throw InvalidRequestException.of("objects", "a bundle carries at least one object");
         }
-        if (objects.size() > maxItems) {
-            throw InvalidRequestException.of("objects", "a bundle carries at most " + maxItems + " objects; this one "
+        if (objects.size() > maxObjects) {
+            throw InvalidRequestException.of("objects", "a bundle carries at most " + maxObjects + " objects; this one "
                     + "has " + objects.size() + ": split it into several bundles");
         }
         // Marking definitions first: any object may refer to one defined later in the bundle.
-        for (int i = 0; i < objects.size(); i++) {
-            if ("marking-definition".equals(objects.get(i).path("type").asText())) {
+        for (JsonNode object : objects) {
+            if ("marking-definition".equals(object.path("type").asText())) {
                 try {
-                    markings.define(objects.get(i));
+                    markings.define(object);
                 } catch (InvalidInputException e) {
-                    refuse("objects[" + i + "].definition", e.getMessage());
+                    // Read again as an object below, where the failure is reported.
                 }
             }
         }
-        List<Item> items = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
-            String field = "objects[" + i + "]";
+            JsonNode object = objects.get(i);
+            String id = object.path("id").isTextual() ? object.path("id").asText() : "objects[" + i + "]";
+            String version = object.path("modified").isTextual() ? object.path("modified").asText() : null;
             try {
-                items.addAll(itemsOf(objects.get(i), field));
+                read(object, id, version);
             } catch (InvalidInputException e) {
-                refuse(field + "." + e.field(), e.getMessage());
-            } catch (IllegalArgumentException e) {
-                refuse(field, e.getMessage());
+                String field = "objects[" + i + "]." + e.field();
+                outcomes.add(new ObjectOutcome(id, version, true, 0, field, field + ": " + e.getMessage()));
             }
         }
-        if (invalid > 0) {
-            throw new InvalidRequestException(invalid + " of " + objects.size() + " objects cannot be contributed"
-                    + (invalid > errors.size() ? " (the first " + errors.size() + " are listed)" : "")
-                    + "; nothing was stored", errors);
-        }
-        if (items.size() > maxItems) {
+        if (items.size() > maxObjects) {
             throw InvalidRequestException.of("objects", "the bundle's objects make " + items.size() + " items; a "
-                    + "contribution carries at most " + maxItems);
+                    + "contribution carries at most " + maxObjects);
         }
-        return new Contribution(bundleId, items);
+        return new Contribution(bundleId, List.copyOf(items), List.copyOf(context), List.copyOf(outcomes));
     }
 
-    private List<Item> itemsOf(JsonNode object, String field) {
+    private void read(JsonNode object, String id, String versionText) {
+        if (!object.isObject()) {
+            throw new InvalidInputException("type", "every object of a bundle is a JSON object");
+        }
         String type = object.path("type").isTextual() ? object.path("type").asText() : "";
-        String id = object.path("id").asText();
         if (!TYPE.matcher(type).matches()) {
             throw new InvalidInputException("type", "every object has a type of 3 to 250 lower-case letters, digits "
                     + "and hyphens, such as 'indicator'; got '" + object.path("type") + "'");
         }
-        if (!ID.matcher(id).matches() || !id.startsWith(type + "--")) {
+        if (!ID.matcher(id).matches()) {
             throw new InvalidInputException("id", "a " + type + " has an id '" + type + "--<uuid>'; got '" + id + "'");
         }
+        if (!id.startsWith(type + "--")) {
+            // Of a type and an id that disagree, the one STIX does not define is taken for the mistake.
+            String named = id.substring(0, id.indexOf("--"));
+            throw StixTypes.isDefined(type)
+                    ? new InvalidInputException("id", "a " + type + " has an id '" + type + "--<uuid>'; got '" + id
+                    + "'")
+                    : new InvalidInputException("type", "an object's type is the one its id names, '" + named
+                    + "'; got '" + type + "'");
+        }
+
+        boolean observable = StixTypes.isObservable(type);
         JsonNode specVersion = object.get("spec_version");
-        if ((specVersion == null && SPEC_VERSION_REQUIRED.contains(type))
-                || (specVersion != null && !"2.1".equals(specVersion.asText()))) {
+        if ((specVersion == null && !observable) || (specVersion != null && !"2.1".equals(specVersion.asText()))) {
             throw new InvalidInputException("spec_version", "the exchange reads STIX 2.1: spec_version is \"2.1\"; "
                     + "got " + specVersion);
         }
-        if (READ_NOT_METERED.contains(type)) {
-            return List.of();
+        if (type.equals("marking-definition")) {
+            try {
+                markings.define(object);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("definition", e.getMessage());
+            }
         }
-        if (object.path("revoked").asBoolean(false)) {
-            throw new IllegalArgumentException(id + ": revoked by its producer; a revoked object is not contributed");
+        Instant version = null;
+        if (!observable && !UNVERSIONED.contains(type)) {
+            instant(object, "created", true);
+            version = instant(object, "modified", true);
         }
         Tlp tlp = tlpOf(object);
-        if (type.equals("indicator")) {
-            return indicator(object, tlp);
+        List<String> refs = new ArrayList<>();
+        references(object, "", refs, true);
+        List<String> markingRefs = markingsOf(object);
+        List<Item> yielded = new ArrayList<>();
+        String notIndexed = null;
+        if (object.path("revoked").asBoolean(false)) {
+            notIndexed = "revoked by its producer: kept as a new version, indexing nothing";
+        } else if (type.equals("indicator")) {
+            notIndexed = indicator(object, tlp, yielded);
+        } else if (OBSERVABLES.containsKey(type)) {
+            notIndexed = observable(OBSERVABLES.get(type), text(object, "value"), tlp, yielded);
+        } else if (type.equals("file")) {
+            notIndexed = file(object, tlp, yielded);
         }
-        if (OBSERVABLES.containsKey(type)) {
-            return List.of(Item.normalised(OBSERVABLES.get(type), text(object, "value"), null, tlp.label(), null,
-                    null, List.of()));
-        }
-        if (type.equals("file")) {
-            List<Item> hashes = new ArrayList<>();
-            object.path("hashes").fields().forEachRemaining(hash -> {
-                String itemType = FILE_HASHES.get(hash.getKey().toUpperCase(Locale.ROOT));
-                if (itemType != null) {
-                    hashes.add(Item.normalised(itemType, hash.getValue().asText(), null, tlp.label(), null, null,
-                            List.of()));
-                }
-            });
-            if (hashes.isEmpty()) {
-                throw new IllegalArgumentException(id + ": the exchange meters a file by its MD5, SHA-1 or SHA-256 "
-                        + "hash; this one has none");
-            }
-            return hashes;
-        }
-        throw new IllegalArgumentException(id + ": the exchange meters indicators and the observables ipv4-addr, "
-                + "ipv6-addr, domain-name, url, email-addr and file, not " + type + " objects; send the bundle "
-                + "without them");
+        items.addAll(yielded);
+        context.add(new ContextObject(id, type, version, tlp, List.copyOf(new LinkedHashSet<>(refs)), markingRefs,
+                yielded.stream().map(Item::id).distinct().toList(), object.toString()));
+        outcomes.add(new ObjectOutcome(id, versionText, false, yielded.size(), null, notIndexed == null ? null
+                : "kept as context; not indexed: " + notIndexed));
     }
 
-    private List<Item> indicator(JsonNode indicator, Tlp tlp) {
-        String patternType = indicator.path("pattern_type").asText();
+    /** @return what of the pattern the pool does not index; null when it indexes all of it */
+    private static String indicator(JsonNode indicator, Tlp tlp, List<Item> yielded) {
+        String patternType = text(indicator, "pattern_type");
+        text(indicator, "pattern");
         if (!patternType.equals("stix")) {
-            throw new IllegalArgumentException(indicator.path("id").asText() + ": the exchange reads STIX patterns; "
-                    + "pattern_type is '" + patternType + "'");
+            return "a " + patternType + " pattern: the pool indexes STIX patterns";
         }
-        List<StixPattern.Comparison> comparisons;
-        try {
-            comparisons = StixPattern.read(text(indicator, "pattern"));
-        } catch (StixPattern.UnsupportedPatternException e) {
-            throw new IllegalArgumentException(indicator.path("id").asText() + ": " + e.getMessage());
-        }
+        StixPattern.Reading reading = StixPattern.read(text(indicator, "pattern"));
         Integer confidence = confidence(indicator);
-        Instant validFrom = instant(indicator, "valid_from");
-        Instant validUntil = instant(indicator, "valid_until");
+        Instant validFrom = instant(indicator, "valid_from", false);
+        Instant validUntil = instant(indicator, "valid_until", false);
         List<String> tags = new ArrayList<>(strings(indicator, "labels"));
         tags.addAll(strings(indicator, "indicator_types"));
-        List<Item> items = new ArrayList<>();
-        for (StixPattern.Comparison comparison : comparisons) {
+        List<String> notIndexed = new ArrayList<>();
+        if (reading.notIndexed() != null) {
+            notIndexed.add(reading.notIndexed());
+        }
+        for (StixPattern.Comparison comparison : reading.indexed()) {
             try {
-                items.add(Item.normalised(comparison.type().label(), comparison.value(), confidence, tlp.label(),
+                yielded.add(Item.normalised(comparison.type().label(), comparison.value(), confidence, tlp.label(),
                         validFrom, validUntil, tags));
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(indicatorProperty(e.field()), e.getMessage());
+                if (!e.field().equals("value")) {
+                    throw new InvalidInputException(indicatorProperty(e.field()), e.getMessage());
+                }
+                notIndexed.add("'" + comparison.value() + "': " + e.getMessage());
             }
         }
-        return items;
+        return notIndexed.isEmpty() ? null : String.join("; ", notIndexed);
+    }
+
+    private static String observable(String itemType, String value, Tlp tlp, List<Item> yielded) {
+        try {
+            yielded.add(Item.normalised(itemType, value, null, tlp.label(), null, null, List.of()));
+            return null;
+        } catch (InvalidInputException e) {
+            if (isNetworkRange(itemType, value)) {
+                return "a network range: the pool indexes single addresses";
+            }
+            throw e;
+        }
+    }
+
+    /** An address and a prefix length that fits it ({@code 223.166.0.0/15}): what STIX allows an address to be. */
+    private static boolean isNetworkRange(String itemType, String value) {
+        int slash = value.indexOf('/');
+        if (!(itemType.equals("ipv4") || itemType.equals("ipv6")) || slash < 0
+                || !value.substring(slash + 1).matches("\\d{1,3}")) {
+            return false;
+        }
+        try {
+            Item.normalised(itemType, value.substring(0, slash), null, Tlp.CLEAR.label(), null, null, List.of());
+        } catch (InvalidInputException e) {
+            return false;
+        }
+        return Integer.parseInt(value.substring(slash + 1)) <= (itemType.equals("ipv4") ? 32 : 128);
+    }
+
+    private static String file(JsonNode file, Tlp tlp, List<Item> yielded) {
+        JsonNode hashes = file.path("hashes");
+        for (Iterator<Map.Entry<String, JsonNode>> it = hashes.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> hash = it.next();
+            String itemType = FILE_HASHES.get(hash.getKey().toUpperCase(Locale.ROOT));
+            if (itemType != null) {
+                try {
+                    yielded.add(Item.normalised(itemType, hash.getValue().asText(), null, tlp.label(), null, null,
+                            List.of()));
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException("hashes." + hash.getKey(), e.getMessage());
+                }
+            }
+        }
+        return yielded.isEmpty() ? "no MD5, SHA-1 or SHA-256 hash: the pool indexes files by those" : null;
     }
 
     /**
@@ -198,22 +278,67 @@ public final class StixBundleReader {
      * properties: an item is one value, so a restriction on part of the object restricts the item.
      */
     private Tlp tlpOf(JsonNode object) {
+        List<Tlp> levels = new ArrayList<>();
+        for (String reference : markingsOf(object)) {
+            try {
+                markings.levelOf(reference).ifPresent(levels::add);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("object_marking_refs", e.getMessage());
+            }
+        }
+        return levels.stream().max(Comparator.naturalOrder()).orElse(UNMARKED);
+    }
+
+    private static List<String> markingsOf(JsonNode object) {
         JsonNode objectMarkings = object.get("object_marking_refs");
         if (objectMarkings != null && !objectMarkings.isArray()) {
             throw new InvalidInputException("object_marking_refs", "object_marking_refs is a list of marking ids");
         }
-        List<String> references = new ArrayList<>();
-        object.path("object_marking_refs").forEach(reference -> references.add(reference.asText()));
+        Set<String> references = new LinkedHashSet<>(strings(object, "object_marking_refs"));
         object.path("granular_markings").forEach(marking -> {
-            if (marking.has("marking_ref")) {
+            if (marking.path("marking_ref").isTextual()) {
                 references.add(marking.path("marking_ref").asText());
             }
         });
-        List<Tlp> levels = new ArrayList<>();
-        for (String reference : references) {
-            markings.levelOf(reference).ifPresent(levels::add);
+        return List.copyOf(references);
+    }
+
+    /**
+     * Every id the object refers to through a {@code *_ref} or {@code *_refs} property, at any depth (an e-mail's
+     * body parts, an extension's), but its author and its markings.
+     */
+    private static void references(JsonNode node, String path, List<String> refs, boolean top) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                references(node.get(i), path + "[" + i + "]", refs, false);
+            }
+            return;
         }
-        return levels.stream().max(Comparator.naturalOrder()).orElse(UNMARKED);
+        node.fields().forEachRemaining(field -> {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            String at = path.isEmpty() ? name : path + "." + name;
+            if (top && (NOT_REFERENCES.contains(name) || name.equals("granular_markings"))) {
+                return;
+            }
+            if (name.endsWith("_ref")) {
+                refs.add(reference(value, at));
+            } else if (name.endsWith("_refs")) {
+                if (!value.isArray()) {
+                    throw new InvalidInputException(at, at + " is a list of STIX ids");
+                }
+                value.forEach(element -> refs.add(reference(element, at)));
+            } else if (value.isContainerNode()) {
+                references(value, at, refs, false);
+            }
+        });
+    }
+
+    private static String reference(JsonNode value, String at) {
+        if (!value.isTextual() || !ID.matcher(value.asText()).matches()) {
+            throw new InvalidInputException(at, at + " refers to STIX objects by id, 'type--<uuid>'; got " + value);
+        }
+        return value.asText();
     }
 
     private static Integer confidence(JsonNode indicator) {
@@ -237,9 +362,13 @@ public final class StixBundleReader {
         return value.asText();
     }
 
-    private static Instant instant(JsonNode object, String property) {
+    private static Instant instant(JsonNode object, String property, boolean required) {
         JsonNode value = object.get(property);
         if (value == null) {
+            if (required) {
+                throw new InvalidInputException(property, property + " is required on " + object.path("type").asText()
+                        + " objects, as a STIX timestamp such as 2026-11-23T08:00:00.000Z");
+            }
             return null;
         }
         try {
@@ -247,13 +376,6 @@ public final class StixBundleReader {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(property, property + " is a STIX timestamp such as "
                     + "2026-11-23T08:00:00Z; got " + value);
-        }
-    }
-
-    private void refuse(String field, String message) {
-        invalid++;
-        if (errors.size() < MAX_REPORTED_ERRORS) {
-            errors.add(new FieldError(field, message));
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.reciprocity.core.contribution.ContributionReceipt;
 import org.reciprocity.portal.idempotency.RequestKeyHeader;
 import org.reciprocity.portal.security.Member;
 import org.springframework.http.HttpStatus;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
 
 /** Contributions sent as STIX 2.1 bundles; TAXII clients use the TAXII collection instead. */
 @RestController
@@ -32,23 +32,24 @@ class StixContributionController {
     @PostMapping(path = {"/api/contributions", "/api/contributions/stix"}, consumes = StixContributions.STIX_MEDIA_TYPE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Contribute a STIX 2.1 bundle (firms and agencies)",
-            description = "Indicators with STIX patterns of equality comparisons, and the observables ipv4-addr, "
-                    + "ipv6-addr, domain-name, url, email-addr and file (hashes), become items; TLP markings, "
-                    + "confidence, valid_from/valid_until and labels carry over. Any other object refuses the bundle, "
-                    + "naming it. The request key is the Idempotency-Key header, or else the bundle's id.")
-    ContributionReceipt stix(@AuthenticationPrincipal Member member,
-                             @Parameter(description = "the client's key; the bundle's id when left out")
-                             @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
-                             @RequestBody JsonNode bundle) {
-        return contributions.contribute(member.participantId(), requestKey, bundle);
+            description = "Every object is kept with its own id. Indicators whose STIX patterns name values the "
+                    + "pool indexes, and the observables ipv4-addr, ipv6-addr, domain-name, url, email-addr and file "
+                    + "(hashes), also become items; TLP markings, confidence, valid_from/valid_until and labels carry "
+                    + "over. Objects that are not valid STIX are listed under 'failures', the rest stored; nothing "
+                    + "valid at all: 400. The request key is the Idempotency-Key header, or else the bundle's id.")
+    StixContributions.Receipt stix(@AuthenticationPrincipal Member member,
+                                   @Parameter(description = "the client's key; the bundle's id when left out")
+                                   @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                                   @RequestBody JsonNode bundle) {
+        return contributions.receipt(member.participantId(), requestKey, bundle);
     }
 
     @PostMapping(path = "/api/contributions/stix", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Contribute a STIX 2.1 bundle sent as plain JSON")
-    ContributionReceipt json(@AuthenticationPrincipal Member member,
-                             @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
-                             @RequestBody JsonNode bundle) {
+    StixContributions.Receipt json(@AuthenticationPrincipal Member member,
+                                   @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                                   @RequestBody JsonNode bundle) {
         return stix(member, requestKey, bundle);
     }
 }

@@ -3,7 +3,6 @@ package org.reciprocity.portal.taxii;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.reciprocity.core.Text;
 import org.reciprocity.portal.problem.InvalidRequestException;
-import org.reciprocity.portal.problem.NotFoundException;
 import org.springframework.web.bind.annotation.BindParam;
 
 import java.time.Instant;
@@ -15,15 +14,18 @@ import java.util.UUID;
 
 /**
  * The URL parameters that select objects (TAXII 2.1 section 3.5, filtering; 3.4, pagination), read and checked at
- * once: a bad one is refused whatever the others select. Every object of the pool is a STIX 2.1 indicator: a type or
- * version filter that rules those out selects nothing.
+ * once: a bad one is refused whatever the others select. The pool is drawn item by item, each item served as an
+ * indicator with its context: a type filter serves the types it names among those, and one without indicators, like
+ * a version filter without 2.1, selects nothing.
  *
  * @param after        the pool position the page starts after: an earlier page's {@code next}; null from the start
  * @param size         how many objects a page holds at most
  * @param itemIds      the items the ids name (ids of other types than indicators name none); null when none are given
  * @param selectsNothing whether the type or version filter rules out every object of the pool
+ * @param types        the types to serve; null for all
  */
-record ObjectFilters(Instant addedAfter, Long after, int size, List<UUID> itemIds, boolean selectsNothing) {
+record ObjectFilters(Instant addedAfter, Long after, int size, List<UUID> itemIds, boolean selectsNothing,
+                     List<String> types) {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
@@ -51,7 +53,8 @@ record ObjectFilters(Instant addedAfter, Long after, int size, List<UUID> itemId
             return new ObjectFilters(instant(addedAfter), position(next),
                     itemIds == null ? Math.min(size, MAX_LIMIT) : Math.max(1, itemIds.size()), itemIds,
                     types != null && !listOf(types).contains("indicator")
-                            || versions != null && !listOf(versions).contains("2.1"));
+                            || versions != null && !listOf(versions).contains("2.1"),
+                    types == null ? null : listOf(types));
         }
     }
 
@@ -70,12 +73,6 @@ record ObjectFilters(Instant addedAfter, Long after, int size, List<UUID> itemId
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** The item an object id in a path names: absent when the id names no indicator, as no such object exists. */
-    static UUID requireItemId(String objectId) {
-        return itemId(objectId).orElseThrow(() -> new NotFoundException("no object " + objectId
-                + " in the shared pool: its objects are indicators, 'indicator--<uuid>'"));
     }
 
     private static Long position(String next) {

@@ -1,20 +1,19 @@
 package org.reciprocity.portal.taxii;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.reciprocity.core.contribution.ContributionReceipt;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.ledger.catalogue.CatalogueItem;
 import org.reciprocity.ledger.catalogue.CataloguePage;
+import org.reciprocity.ledger.context.ItemContext;
 import org.reciprocity.portal.idempotency.RequestKeyHeader;
 import org.reciprocity.portal.problem.InvalidRequestException;
 import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.stix.StixContext;
 import org.reciprocity.portal.stix.StixContributions;
-import org.reciprocity.portal.stix.StixIndicators;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -63,8 +62,9 @@ class ObjectsController {
 
     @GetMapping({"/pool/collections/{id}/objects", "/pool/collections/{id}/objects/"})
     @Operation(summary = "Draw objects from the pool, in pool order",
-            description = "Each object delivered is charged as a withdrawal, unless received before or contributed "
-                    + "by the caller; a page ends where the balance does ('more' stays true). Nothing covered at all: "
+            description = "Each item delivered is charged as a withdrawal, unless received before or contributed "
+                    + "by the caller, and comes as the pool's indicator with its context (the objects contributors "
+                    + "sent around it, not charged); a page ends where the balance does ('more' stays true). Nothing covered at all: "
                     + "a TAXII error, status 409. Objects asked for by id are delivered as far as the balance covers "
                     + "them, the others left out as if absent.")
     ResponseEntity<TaxiiResources.Envelope> objects(@AuthenticationPrincipal Member member, @PathVariable String id,
@@ -73,42 +73,40 @@ class ObjectsController {
         ObjectFilters filters = asked.read();
         CataloguePage page = pool.page(filters, null);
         if (page.items().isEmpty()) {
-            return PoolObjects.envelope(List.of(), false, null);
+            return pool.envelope(List.of(), null, filters.types(), false, null);
         }
+        // A page holds at most 'limit' objects, context included: it takes as many items as fit with theirs, so
+        // that no one is charged for an item whose context would not come with it. A lookup by id takes all it names.
+        ItemContext context = pool.contextOf(page.items());
+        List<CatalogueItem> offered = filters.byId() ? page.items()
+                : page.items().subList(0, StixContext.fitting(page.items(), context, filters.size()));
         // Asking for objects by id must cost what drawing them costs: one who cannot pay sees only what it holds.
-        PoolObjects.Drawn drawn = pool.draw(member, page.items(), filters.after(),
+        PoolObjects.Drawn drawn = pool.draw(member, offered, filters.after(),
                 filters.byId() ? Coverage.NAMED : Coverage.LONGEST_RUN);
         List<CatalogueItem> delivered = drawn.delivered();
         // A page the balance ended goes on from where it ended. A lookup by id is one page of all it names, and says
         // nothing of what it left out.
-        boolean more = !filters.byId() && (page.more() || drawn.cutShort());
+        boolean more = !filters.byId() && (page.more() || offered.size() < page.items().size() || drawn.cutShort());
         String continueAfter = more ? String.valueOf(drawn.through()) : null;
-        return PoolObjects.envelope(delivered, more, continueAfter);
+        return pool.envelope(delivered, context, filters.types(), more, continueAfter);
     }
 
     @PostMapping(path = {"/pool/collections/{id}/objects", "/pool/collections/{id}/objects/"},
             consumes = {Taxii.MEDIA_TYPE, StixContributions.STIX_MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Add objects: one contribution",
-            description = "A TAXII envelope ({\"objects\": [...]}) or a STIX bundle, read as a STIX contribution. "
-                    + "The same envelope sent again is counted once. Answers 202 with a status, complete at once.")
-    ResponseEntity<ObjectNode> add(@AuthenticationPrincipal Member member, @PathVariable String id,
-                                   @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
-                                   @RequestBody JsonNode body) {
+            description = "A TAXII envelope ({\"objects\": [...]}) or a STIX bundle, read as a STIX contribution: "
+                    + "every object kept with its own id, those the pool indexes also made items, those that are not "
+                    + "valid STIX listed as failures. The same envelope sent again is counted once. Answers 202 with "
+                    + "a status: complete once the objects can be drawn, pending until then.")
+    ResponseEntity<JsonNode> add(@AuthenticationPrincipal Member member, @PathVariable String id,
+                                 @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                                 @RequestBody JsonNode body) {
         Taxii.requirePool(id);
         ObjectNode bundle = asBundle(body);
         Instant received = clock.instant();
-        ContributionReceipt receipt = contributions.contribute(member.participantId(), requestKey, bundle);
-        ObjectNode status = JSON.objectNode().put("id", receipt.contributionId().toString())
-                .put("status", "complete").put("request_timestamp", StixIndicators.timestamp(received));
-        int total = bundle.path("objects").size();
-        status.put("total_count", total).put("success_count", total).put("failure_count", 0)
-                .put("pending_count", 0);
-        ArrayNode successes = status.putArray("successes");
-        // An object's version is its modified time; observables have none, and are versioned as received.
-        bundle.path("objects").forEach(object -> successes.addObject().put("id", object.path("id").asText())
-                .put("version", object.path("modified").asText(StixIndicators.timestamp(received))));
-        statuses.keep(receipt.contributionId().toString(), member.participantId(), received, status);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(status);
+        StixContributions.Outcome outcome = contributions.contribute(member.participantId(), requestKey, bundle);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(statuses.answer(member.participantId(),
+                bundle.path("id").asText(), received, outcome));
     }
 
     /** The envelope's objects as a bundle, as the STIX reader takes it; a bundle stays as it is. */

@@ -15,23 +15,31 @@ import org.reciprocity.core.withdrawal.WithdrawalReceipt;
 import org.reciprocity.ledger.catalogue.CatalogueItem;
 import org.reciprocity.ledger.catalogue.CataloguePage;
 import org.reciprocity.ledger.catalogue.FindCataloguePage;
+import org.reciprocity.ledger.context.CatalogueObject;
+import org.reciprocity.ledger.context.ContextObjects;
+import org.reciprocity.ledger.context.FindItemsLinked;
+import org.reciprocity.ledger.context.FindObjectVersions;
+import org.reciprocity.ledger.context.ItemContext;
+import org.reciprocity.ledger.context.ItemsLinked;
 import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.stix.StixContext;
 import org.reciprocity.portal.stix.StixIndicators;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The pool's objects as the TAXII resources find and deliver them: pages of the catalogue, and each page delivered
- * through the drawer's account, which decides what is charged and how much of the page the balance covers. The
- * resources decide nothing of that themselves.
+ * The pool's objects as the TAXII resources and the MISP feed find and deliver them: pages of the catalogue, and each
+ * page delivered through the drawer's account, which decides what is charged and how much of the page the balance
+ * covers. The resources decide nothing of that themselves.
  */
 @Component
-class PoolObjects {
+public class PoolObjects {
 
     private static final String DATE_ADDED_FIRST = "X-TAXII-Date-Added-First";
     private static final String DATE_ADDED_LAST = "X-TAXII-Date-Added-Last";
@@ -39,11 +47,13 @@ class PoolObjects {
     private final QueryGateway queries;
     private final CommandGateway commands;
     private final PoolMemberships memberships;
+    private final StixContext context;
 
-    PoolObjects(QueryGateway queries, CommandGateway commands, PoolMemberships memberships) {
+    PoolObjects(QueryGateway queries, CommandGateway commands, PoolMemberships memberships, StixContext context) {
         this.queries = queries;
         this.commands = commands;
         this.memberships = memberships;
+        this.context = context;
     }
 
     /**
@@ -59,9 +69,18 @@ class PoolObjects {
                 heldBy == null ? null : holder(heldBy), filters.size()), CataloguePage.class).join();
     }
 
+    /**
+     * A page of the whole pool in pool order, after a position.
+     *
+     * @param heldBy only what this participant holds (sent or received); null for the whole pool
+     */
+    public CataloguePage after(long position, int size, Member heldBy) {
+        return page(new ObjectFilters(null, position, size, null, false, null), heldBy);
+    }
+
     /** One item by its id, found for a lookup (delivered only through {@link #draw}). */
     CataloguePage item(UUID itemId, Member heldBy) {
-        return page(new ObjectFilters(null, null, 1, List.of(itemId), false), heldBy);
+        return page(new ObjectFilters(null, null, 1, List.of(itemId), false, null), heldBy);
     }
 
     /**
@@ -71,7 +90,7 @@ class PoolObjects {
      * @throws org.reciprocity.core.withdrawal.QuotaExceededException when the account refused the page, which it
      *                                                                recorded
      */
-    Drawn draw(Member member, List<CatalogueItem> items, Long after, Coverage coverage) {
+    public Drawn draw(Member member, List<CatalogueItem> items, Long after, Coverage coverage) {
         Offer offer = new Offer(items.stream().map(item -> new OfferedItem(item.item(), item.corroborations(),
                 item.position())).toList(), items.get(items.size() - 1).position());
         WithdrawalOutcome outcome = commands.sendAndWait(new DrawPage(
@@ -90,7 +109,7 @@ class PoolObjects {
      * @param through where the account ended the page: its end, or its last delivered item when the balance cut it
      * @param end     the page's last position
      */
-    record Drawn(List<CatalogueItem> delivered, Long through, Long end) {
+    public record Drawn(List<CatalogueItem> delivered, Long through, Long end) {
 
         /** Whether the balance ended the page before its end. */
         boolean cutShort() {
@@ -98,10 +117,51 @@ class PoolObjects {
         }
     }
 
-    /** The objects delivered, as an envelope, with the dates TAXII puts in the headers. */
-    static ResponseEntity<TaxiiResources.Envelope> envelope(List<CatalogueItem> delivered, boolean more, String next) {
-        return withDatesAdded(delivered, new TaxiiResources.Envelope(more, next, delivered.isEmpty() ? null
-                : delivered.stream().map(StixIndicators::of).map(JsonNode.class::cast).toList()));
+    /** The context the items of a page would bring. */
+    ItemContext contextOf(List<CatalogueItem> items) {
+        return context.of(items);
+    }
+
+    /**
+     * The objects delivered with their context, as an envelope, with the dates TAXII puts in the headers.
+     *
+     * @param types the types to serve, as {@code match[type]} names them; null for all
+     */
+    ResponseEntity<TaxiiResources.Envelope> envelope(List<CatalogueItem> delivered, ItemContext linked,
+                                                    List<String> types, boolean more, String next) {
+        List<JsonNode> objects = context.objects(delivered, linked).stream()
+                .filter(object -> types == null || types.contains(object.path("type").asText())).toList();
+        return withDatesAdded(delivered, new TaxiiResources.Envelope(more, next, objects.isEmpty() ? null : objects));
+    }
+
+    /**
+     * A context object by its id, as the caller may see it: its contributor always, anyone else when the pool may
+     * deliver it and the caller holds an item it is linked to, as it came with that item. Empty otherwise, as if the
+     * pool held no such object.
+     */
+    Optional<List<CatalogueObject>> visibleVersions(String objectId, Member member) {
+        List<CatalogueObject> versions = queries.query(new FindObjectVersions(objectId), ContextObjects.class).join()
+                .objects();
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        CatalogueObject latest = versions.get(versions.size() - 1);
+        if (latest.contributorId().equals(member.participantId())) {
+            return Optional.of(versions);
+        }
+        if (!latest.deliverable()) {
+            return Optional.empty();
+        }
+        List<UUID> linked = queries.query(new FindItemsLinked(objectId, ObjectFilters.MAX_LIMIT), ItemsLinked.class)
+                .join().itemIds();
+        boolean held = !linked.isEmpty() && !page(new ObjectFilters(null, null, 1, linked, false, null), member)
+                .items().isEmpty();
+        return held ? Optional.of(versions) : Optional.empty();
+    }
+
+    /** Versions of a context object as served: its author named as on every page, its markings with it. */
+    List<JsonNode> served(List<CatalogueObject> versions) {
+        return context.served(versions);
     }
 
     /** The page's objects, the dates its first and last were added in the headers TAXII defines (section 3.4.1). */

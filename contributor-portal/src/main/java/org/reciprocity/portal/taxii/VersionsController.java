@@ -3,6 +3,7 @@ package org.reciprocity.portal.taxii;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reciprocity.ledger.catalogue.CataloguePage;
+import org.reciprocity.ledger.context.CatalogueObject;
 import org.reciprocity.portal.problem.NotFoundException;
 import org.reciprocity.portal.security.Member;
 import org.reciprocity.portal.stix.StixIndicators;
@@ -14,11 +15,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * TAXII 2.1 section 5.8, Get Object Versions: of an object the caller holds (received or contributed), not charged.
- * The exchange serves an object's latest version only.
+ * TAXII 2.1 section 5.8, Get Object Versions, not charged: of one of the pool's indicators the caller holds (received
+ * or contributed), its one version, the latest; of an object a contributor sent, every version the pool holds, to
+ * whoever may see it (see {@link ObjectController}).
  */
 @RestController
 @RequestMapping(path = Taxii.ROOT, produces = Taxii.MEDIA_TYPE)
@@ -37,12 +40,16 @@ class VersionsController {
     ResponseEntity<TaxiiResources.Versions> versions(@AuthenticationPrincipal Member member, @PathVariable String id,
                                                      @PathVariable String objectId) {
         Taxii.requirePool(id);
-        UUID itemId = ObjectFilters.requireItemId(objectId);
-        CataloguePage page = pool.item(itemId, member);
-        if (page.items().isEmpty()) {
-            throw new NotFoundException("no object " + objectId + " among those you received or contributed");
+        Optional<UUID> itemId = ObjectFilters.itemId(objectId);
+        CataloguePage page = itemId.isEmpty() ? new CataloguePage(List.of(), false) : pool.item(itemId.get(), member);
+        if (!page.items().isEmpty()) {
+            return PoolObjects.withDatesAdded(page.items(), new TaxiiResources.Versions(false,
+                    List.of(StixIndicators.timestamp(page.items().get(0).modifiedAt()))));
         }
-        return PoolObjects.withDatesAdded(page.items(), new TaxiiResources.Versions(false,
-                List.of(StixIndicators.timestamp(page.items().get(0).modifiedAt()))));
+        List<CatalogueObject> versions = pool.visibleVersions(objectId, member).orElseThrow(() ->
+                new NotFoundException("no object " + objectId + " among those you received or contributed"));
+        return ResponseEntity.ok(new TaxiiResources.Versions(false, versions.stream()
+                .map(version -> (version.version() != null ? version.version() : version.addedAt()).toString())
+                .toList()));
     }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
 record Defect(String description, Set<Integer> statuses, String field) {
 
     static final int BAD_REQUEST = 400;
+    /** TAXII's add objects answers each object in its status: one that is not valid STIX fails there, alone. */
+    static final int FAILED_IN_STATUS = 202;
 
     /** A bad value, or a bad shape, of one field: a 400 naming it. */
     static Defect inField(String field, String description) {

@@ -151,7 +151,7 @@ final class Family {
         if (!present.isEmpty()) {
             mutations.add(Arbitraries.of(present).map(field -> draft -> {
                 if (draft.claimBody() && draft.remove(field.path())) {
-                    draft.wrong(Defect.inField(field.path(), "missing"));
+                    draft.wrong(Defect.inField(field.path(), "missing", field.statuses()));
                 }
             }));
         }

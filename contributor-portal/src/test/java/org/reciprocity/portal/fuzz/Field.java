@@ -20,6 +20,11 @@ record Field(String path, boolean required, Arbitrary<JsonNode> invalid, Set<Int
         return new Field(path, false, invalid, Set.of(Defect.BAD_REQUEST));
     }
 
+    /** A property of a STIX object sent through TAXII: the object fails alone, in the add's status. */
+    Field failingAlone() {
+        return new Field(path, required, invalid, Set.of(Defect.FAILED_IN_STATUS));
+    }
+
     Field orRefusedWith(int status) {
         return new Field(path, required, invalid, Set.of(Defect.BAD_REQUEST, status));
     }

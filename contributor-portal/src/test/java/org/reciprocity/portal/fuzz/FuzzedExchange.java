@@ -36,8 +36,12 @@ abstract class FuzzedExchange {
 
     static final String OPERATOR_KEY = "rx_operator-key-for-the-fuzz-suite-0001";
 
-    /** What a malformed request may be refused with when its credentials are valid. */
-    private static final Set<Integer> REFUSALS = Set.of(400, 404, 405, 406, 409, 413, 415, 422);
+    /**
+     * What a malformed request may be refused with when its credentials are valid; for TAXII's add objects, whose
+     * objects are each answered in its status, also the 202 of a status listing every object as a failure.
+     */
+    private static final Set<Integer> REFUSALS = Set.of(Defect.FAILED_IN_STATUS, 400, 404, 405, 406, 409, 413, 415,
+            422);
     private static final int SHOWN_ANSWER_CHARACTERS = 1_500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -128,7 +132,7 @@ abstract class FuzzedExchange {
         }
         if (status >= 500) {
             wrong.add("the exchange failed with " + status);
-        } else if (status < 400) {
+        } else if (status < 400 && !fitting.contains(status)) {
             wrong.add("accepted with " + status);
         } else if ((status == 401 || status == 403) && !request.withWrongCredentials()) {
             wrong.add("refused with " + status + " though the credentials were valid and allowed");
@@ -146,6 +150,10 @@ abstract class FuzzedExchange {
         JsonNode body = json(answer.body());
         if (body == null || !body.isObject()) {
             wrong.add("the answer is not a JSON object");
+            return;
+        }
+        if (answer.status() == Defect.FAILED_IN_STATUS) {
+            judgeFailedStatus(request, body, wrong);
             return;
         }
         JsonNode errors;
@@ -172,6 +180,25 @@ abstract class FuzzedExchange {
         List<String> fields = request.fieldsAtFault();
         if (answer.status() == 400 && !fields.isEmpty() && !namesAnyOf(errors, fields)) {
             wrong.add("the refusal does not name " + String.join(" or ", fields) + " among its errors");
+        }
+    }
+
+    /** A TAXII status that takes nothing: every object a failure, one of them naming a field at fault. */
+    private static void judgeFailedStatus(Malformed request, JsonNode status, List<String> wrong) {
+        if (!status.path("status").asText().equals("complete") || status.path("success_count").asInt() != 0
+                || status.path("failure_count").asInt() < 1
+                || status.path("failure_count").asInt() != status.path("total_count").asInt()) {
+            wrong.add("a status that takes nothing is complete, with every object a failure");
+        }
+        List<String> fields = request.fieldsAtFault();
+        boolean named = false;
+        for (JsonNode failure : status.path("failures")) {
+            String message = failure.path("message").asText();
+            named |= fields.stream().anyMatch(field -> message.startsWith(field) || field.startsWith(
+                    message.substring(0, Math.max(0, message.indexOf(':')))));
+        }
+        if (!fields.isEmpty() && !named) {
+            wrong.add("no failure names " + String.join(" or ", fields));
         }
     }
 

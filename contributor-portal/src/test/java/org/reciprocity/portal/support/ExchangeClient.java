@@ -84,6 +84,10 @@ public class ExchangeClient {
         return transport.send("POST", path, apiKey, requestKey, body, type);
     }
 
+    public Response put(String path, String apiKey, String body) {
+        return transport.send("PUT", path, apiKey, null, body, MediaType.APPLICATION_JSON);
+    }
+
     public Response get(String path, String apiKey) {
         return send("GET", path, apiKey);
     }

@@ -21,9 +21,7 @@ public final class StixSchemas {
 
     private static final String PUBLISHED = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/"
             + "schemas/";
-    private static final Map<String, String> FOLDERS = Map.of("indicator", "sdos", "identity", "sdos",
-            "marking-definition", "common", "bundle", "common", "ipv4-addr", "observables", "domain-name", "observables",
-            "file", "observables", "url", "observables", "email-addr", "observables", "ipv6-addr", "observables");
+    private static final List<String> FOLDERS = List.of("sdos", "sros", "observables", "common");
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
     private StixSchemas() {
@@ -52,10 +50,9 @@ public final class StixSchemas {
     /** What the object's own schema (by its type) says is wrong with it; empty when it is valid. */
     public static List<String> problemsWith(JsonNode object) {
         String type = object.path("type").asText();
-        String folder = FOLDERS.get(type);
-        if (folder == null) {
-            throw new IllegalArgumentException("no schema mapped for " + type);
-        }
+        String folder = FOLDERS.stream().filter(candidate -> Files.exists(root().resolve("schemas")
+                .resolve(candidate).resolve(type + ".json"))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("STIX 2.1 has no schema for " + type));
         JsonSchema schema = SCHEMAS.computeIfAbsent(type, key -> factory().getSchema(SchemaLocation.of(PUBLISHED
                 + folder + "/" + key + ".json")));
         return schema.validate(object).stream().map(ValidationMessage::getMessage).toList();

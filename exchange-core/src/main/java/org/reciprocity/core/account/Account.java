@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.reciprocity.core.EventStreams;
+import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.contribution.ContributionReceipt;
 import org.reciprocity.core.event.AccountEvent;
@@ -78,8 +79,8 @@ class Account {
     // and no command has to wait for an account to exist.
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    ContributionReceipt handle(ContributeItems command, SharedPoolRecords pool, PoolMemberships memberships,
-                               RequestLog requests, PolicyBook policies) {
+    ContributionReceipt handle(ContributeItems command, SharedPoolRecords pool, ContextRecords objects,
+                               PoolMemberships memberships, RequestLog requests, PolicyBook policies) {
         Instant now = GenericEventMessage.clock.instant();
         Request request = request(command.accountId(), RequestKind.CONTRIBUTION, command.contributorId(),
                 command.requestKey(), command.fingerprint());
@@ -90,7 +91,9 @@ class Account {
                     Set<String> behind = Entitlement.behind(command.contributorId(),
                             memberships.membersOf(command.accountId()));
                     return AccountDecisions.contribute(book, request, batch,
-                            pool.factsAbout(command.accountId(), behind, batch.ids()), policies.inForceAt(now), now);
+                            pool.factsAbout(command.accountId(), behind, batch.ids()), command.context(),
+                            objects.objectFacts(command.context().stream().map(ContextObject::id).distinct().toList()),
+                            policies.inForceAt(now), now);
                 }));
     }
 

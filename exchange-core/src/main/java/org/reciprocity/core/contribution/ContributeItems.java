@@ -4,29 +4,39 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.account.RequestKeys;
+import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.item.Item;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Contribute a batch of items to the shared pool, crediting an account: the contributor's own, or its pool's.
+ * Contribute a batch of items to the shared pool, and the context objects around them, crediting an account: the
+ * contributor's own, or its pool's.
  *
  * @param accountId     the account credited
  * @param contributorId the participant contributing
  * @param requestKey    the client's key for this batch: the same key sent again gets the first answer
  * @param items         canonical items, in the contributor's order, repeats allowed
+ * @param context       the STIX objects sent with them, in the contributor's order, repeats allowed
  */
-public record ContributeItems(String accountId, String contributorId, String requestKey, List<Item> items) {
+public record ContributeItems(String accountId, String contributorId, String requestKey, List<Item> items,
+                              List<ContextObject> context) {
 
     public ContributeItems {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(contributorId, "contributorId");
         RequestKeys.require(requestKey);
-        if (items == null || items.isEmpty()) {
+        items = items == null ? List.of() : List.copyOf(items);
+        context = context == null ? List.of() : List.copyOf(context);
+        if (items.isEmpty() && context.isEmpty()) {
             throw new InvalidInputException("items", "a contribution carries at least one item");
         }
-        items = List.copyOf(items);
+    }
+
+    /** A contribution of items alone. */
+    public ContributeItems(String accountId, String contributorId, String requestKey, List<Item> items) {
+        this(accountId, contributorId, requestKey, items, List.of());
     }
 
     /** The account's event stream, where the command is decided. */
@@ -43,6 +53,10 @@ public record ContributeItems(String accountId, String contributorId, String req
                     .append(item.confidence()).append('|').append(item.tlp().label()).append('|')
                     .append(item.firstSeen()).append('|').append(item.lastSeen()).append('|')
                     .append(String.join(",", item.tags())).append('\n');
+        }
+        for (ContextObject object : context) {
+            canonical.append(object.id()).append('|').append(object.version()).append('|').append(object.content())
+                    .append('\n');
         }
         return RequestKeys.fingerprint(canonical);
     }

@@ -5,22 +5,28 @@ import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.policy.Credit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * What the contributor is told: how many items were accepted and under which rule, what they earned, what that adds
- * to the balance and until when.
+ * to the balance and until when; how many context objects were kept, and which were refused as another
+ * participant's.
  */
 public record ContributionReceipt(UUID contributionId, String accountId, String contributorId, String requestKey,
                                   int itemsAccepted, long newItems, long corroborations, long repeats,
                                   int duplicatesInRequest, Credit creditEarned, Credit drawableAdded,
-                                  Instant expiresAt, Credit balance, int policyVersion) {
+                                  Instant expiresAt, Credit balance, int policyVersion, int contextObjects,
+                                  List<String> objectsRefused) {
 
     public static ContributionReceipt of(ItemsContributed event) {
         return new ContributionReceipt(event.contributionId(), event.accountId(), event.contributorId(),
                 event.requestKey(), event.itemCount(), event.count(CreditRule.NEW),
                 event.count(CreditRule.CORROBORATION), event.count(CreditRule.REPEAT), event.duplicatesInRequest(),
                 event.credit(), event.drawable(), event.lot() == null ? null : event.lot().expiresAt(),
-                event.balanceAfter(), event.policyVersion());
+                event.balanceAfter(), event.policyVersion(),
+                (int) event.context().stream().filter(ruling -> ruling.rule().admitted()).count(),
+                event.context().stream().filter(ruling -> !ruling.rule().admitted())
+                        .map(ruling -> ruling.object().id()).toList());
     }
 }

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A batch of items entered the pool and credited an account. The event records the decision itself, item by item:
- * the rule each item fell under (new, corroboration, repeat, received), its weight and its credit, under which policy
- * version: the ledger counts what it records, and the auditor's replay takes the decision again and compares.
+ * A batch of items entered the pool, with the context objects sent around them, and credited an account. The event
+ * records the decision itself, item by item: the rule each item fell under (new, corroboration, repeat, received),
+ * its weight and its credit, under which policy version; and object by object, what became of each context object.
+ * The ledger counts what it records, and the auditor's replay takes the decision again and compares.
  *
  * @param credits             each distinct item of the batch with what it earned, in the contributor's order
  * @param duplicatesInRequest items repeated within the batch and counted once
@@ -20,11 +21,26 @@ import java.util.UUID;
  * @param balanceAfter        the account's balance once the lot was added
  * @param decidedAt           the instant of the decision: the policy version is the one in force then, and the lot
  *                            expires its lifetime later
+ * @param context             each distinct context object sent and its ruling, in the contributor's order; empty in
+ *                            contributions recorded before context was kept
  */
 public record ItemsContributed(UUID contributionId, String accountId, String contributorId, String requestKey,
                                String requestFingerprint, List<ItemCredit> credits, int duplicatesInRequest,
                                Credit credit, CreditLot lot, Credit balanceAfter, int policyVersion,
-                               Instant decidedAt) implements AnsweredRequest {
+                               Instant decidedAt, List<ContextRuling> context) implements AnsweredRequest {
+
+    public ItemsContributed {
+        credits = List.copyOf(credits);
+        context = context == null ? List.of() : List.copyOf(context);
+    }
+
+    /** A contribution of items alone. */
+    public ItemsContributed(UUID contributionId, String accountId, String contributorId, String requestKey,
+                            String requestFingerprint, List<ItemCredit> credits, int duplicatesInRequest,
+                            Credit credit, CreditLot lot, Credit balanceAfter, int policyVersion, Instant decidedAt) {
+        this(contributionId, accountId, contributorId, requestKey, requestFingerprint, credits, duplicatesInRequest,
+                credit, lot, balanceAfter, policyVersion, decidedAt, List.of());
+    }
 
     @Override
     public UUID requestId() {

@@ -1,8 +1,10 @@
 package org.reciprocity.core.kernel;
 
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
@@ -36,20 +38,30 @@ public final class AccountDecisions {
     private AccountDecisions() {
     }
 
+    /**
+     * Each item of the batch classified and credited, with the kinds of context the contribution links it to; each
+     * context object admitted or refused.
+     */
     public static Decision<ItemsContributed> contribute(AccountBook book, Request request, Batch batch,
-                                                        SharedPoolFacts facts, ReciprocityPolicy policy, Instant now) {
+                                                        SharedPoolFacts facts, List<ContextObject> context,
+                                                        ContextFacts contextFacts, ReciprocityPolicy policy,
+                                                        Instant now) {
         List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
         Credit balance = book.applyAll(expiries).balance();
+        List<ContextRuling> rulings = ContextAdmission.rulings(context, request.requesterId(), contextFacts);
+        Map<UUID, Integer> linked = ContextLinks.kindsLinked(rulings);
         List<ItemCredit> credits = new ArrayList<>(batch.items().size());
         for (int i = 0; i < batch.items().size(); i++) {
-            credits.add(Earnings.creditFor(batch.items().get(i),
-                    ItemClassification.contributed(facts.of(batch.ids().get(i))), policy.rules()));
+            UUID id = batch.ids().get(i);
+            credits.add(Earnings.creditFor(batch.items().get(i), ItemClassification.contributed(facts.of(id)),
+                    linked.getOrDefault(id, 0), policy.rules()));
         }
         Credit earned = credits.stream().map(ItemCredit::credit).reduce(Credit.ZERO, Credit::plus);
         CreditLot lot = Earnings.lotFor(request.id(), earned, policy.rules(), now);
         return new Decision<>(expiries, new ItemsContributed(request.id(), request.accountId(),
                 request.requesterId(), request.requestKey(), request.fingerprint(), credits, batch.duplicates(),
-                earned, lot, balance.plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), now));
+                earned, lot, balance.plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), now,
+                rulings));
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * What a contribution earns under a policy version: each item its rule's share of the credit for a new item,
- * weighted by its type, its marking and its contributor's confidence; the batch a lot of drawable credit, the sum
- * times the policy's ratio.
+ * weighted by its type, its marking, its contributor's confidence and the context it comes with; the batch a lot of
+ * drawable credit, the sum times the policy's ratio.
  */
 public final class Earnings {
 
@@ -24,18 +24,28 @@ public final class Earnings {
     private Earnings() {
     }
 
-    /** What an item earns under the given rule. */
+    /** What a bare item earns under the given rule. */
     public static ItemCredit creditFor(Item item, CreditRule rule, PolicyRules terms) {
+        return creditFor(item, rule, 0, terms);
+    }
+
+    /**
+     * What an item earns under the given rule, linked to {@code contextKinds} kinds of context (see
+     * {@link ContextLinks}): each kind, up to the policy's count, adds its context share to the weight.
+     */
+    public static ItemCredit creditFor(Item item, CreditRule rule, int contextKinds, PolicyRules terms) {
         BigDecimal share = switch (rule) {
             case NEW -> BigDecimal.ONE;
             case CORROBORATION -> terms.corroborationShare();
             case REPEAT, RECEIVED -> BigDecimal.ZERO;
         };
         // Rounded before use, so that the weight recorded is the weight the credit was computed with.
+        int counted = share.signum() == 0 ? 0 : Math.min(contextKinds, terms.contextKindsCounted());
         BigDecimal weight = share.multiply(terms.typeWeights().get(item.type()))
                 .multiply(terms.tlpWeights().get(item.tlp())).multiply(confidenceWeight(item.confidence(), terms))
+                .multiply(BigDecimal.ONE.add(terms.contextShare().multiply(BigDecimal.valueOf(counted))))
                 .setScale(WEIGHT_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return new ItemCredit(item, rule, weight, terms.newItemCredit().times(weight));
+        return new ItemCredit(item, rule, weight, terms.newItemCredit().times(weight), counted);
     }
 
     /**

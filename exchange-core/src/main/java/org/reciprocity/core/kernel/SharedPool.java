@@ -3,6 +3,7 @@ package org.reciprocity.core.kernel;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.DeliveredItem;
@@ -12,12 +13,15 @@ import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Tlp;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,6 +35,7 @@ public final class SharedPool {
     private static final Tlp[] MARKINGS = Tlp.values();
 
     private final Map<UUID, Entry> items = new HashMap<>();
+    private final Map<String, ObjectEntry> objects = new HashMap<>();
     // Participants and accounts by number, so that an item's records are arrays of ints, not of strings.
     private final Map<String, Integer> numbers = new HashMap<>();
     private final List<String> names = new ArrayList<>();
@@ -64,6 +69,18 @@ public final class SharedPool {
         return new SharedPoolFacts(facts);
     }
 
+    /** What the pool holds of the context objects with these ids. */
+    public ContextFacts objectFacts(Collection<String> objectIds) {
+        Map<String, ObjectFacts> facts = new HashMap<>();
+        for (String id : objectIds) {
+            ObjectEntry entry = objects.get(id);
+            if (entry != null) {
+                facts.put(id, new ObjectFacts(nameOf(entry.owner), entry.versions));
+            }
+        }
+        return new ContextFacts(facts);
+    }
+
     /** How many items the pool holds. */
     public int size() {
         return items.size();
@@ -91,6 +108,10 @@ public final class SharedPool {
                             entry.sharedMarking < 0 ? null : MARKINGS[entry.sharedMarking], credit.item().tlp())
                             .ordinal();
                 }
+            }
+            for (ContextRuling ruling : SharedPoolRecording.addedObjects(event)) {
+                objects.computeIfAbsent(ruling.object().id(), id -> new ObjectEntry(contributor)).versions
+                        .add(ruling.object().version());
             }
             return null;
         }
@@ -158,8 +179,9 @@ public final class SharedPool {
         });
     }
 
-    private String nameOf(int accountNumber) {
-        return names.get(accountNumber >> 1);
+    // An account's or a participant's: the lowest bit only tells which.
+    private String nameOf(int number) {
+        return names.get(number >> 1);
     }
 
     private static int[] with(int[] set, int member) {
@@ -187,6 +209,16 @@ public final class SharedPool {
             }
         }
         return false;
+    }
+
+    private static final class ObjectEntry {
+        private final int owner;
+        // Versions are few per object; null is the one version of an object STIX does not version.
+        private final Set<Instant> versions = new HashSet<>(2);
+
+        private ObjectEntry(int owner) {
+            this.owner = owner;
+        }
     }
 
     private static final class Entry {

@@ -2,6 +2,8 @@ package org.reciprocity.core.kernel;
 
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.ContextRule;
+import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.ItemCredit;
@@ -50,6 +52,16 @@ public final class SharedPoolRecording {
 
     public static boolean shared(ItemCredit credit) {
         return CatalogueMerge.shares(credit.item());
+    }
+
+    /** The versions of context objects a contribution adds to the pool: of objects new to it, or their owner's. */
+    public static List<ContextRuling> addedObjects(ItemsContributed event) {
+        return event.context().stream().filter(ruling -> ruling.rule().adds()).toList();
+    }
+
+    /** The context objects a contribution was first to send: its contributor owns them. */
+    public static List<ContextRuling> ownedObjects(ItemsContributed event) {
+        return event.context().stream().filter(ruling -> ruling.rule() == ContextRule.NEW).toList();
     }
 
     /** The items the consumer received for the first time: every delivery counts, paid or free. */

@@ -92,6 +92,15 @@ class Participant {
         apply(new ApiKeyReissued(command.participantId(), command.apiKeyHash(), command.issuedBy()));
     }
 
+    @CommandHandler
+    void handle(ChooseDisclosure command) {
+        if (kind == ParticipantKind.POOL) {
+            throw new MembershipRefusedException("a pool contributes nothing itself: its members choose for what "
+                    + "they contribute");
+        }
+        apply(new DisclosureChosen(command.participantId(), command.named()));
+    }
+
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
         streamId = EventStreams.participant(event.participantId());

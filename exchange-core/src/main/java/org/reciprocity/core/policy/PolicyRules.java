@@ -1,6 +1,7 @@
 package org.reciprocity.core.policy;
 
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.context.ContextKinds;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
 
@@ -29,11 +30,15 @@ import java.util.stream.Collectors;
  * @param costPerItem             what each charged delivery costs
  * @param actedOnBonus            what the sharer of an item earns when a consumer reports having acted on it; at most
  *                                what the delivery cost, so that drawing and reporting can never make credit
+ * @param contextShare            what each kind of context linked to an item adds to its weight, 0 to 1: 0.2 makes an
+ *                                item linked to a malware and an attack pattern weigh 1.4 times a bare one. Versions
+ *                                adopted before context was kept have none: 0
+ * @param contextKindsCounted     how many kinds of linked context count at most, 0 to the number of kinds there are
  */
 public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
                           Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
                           BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
-                          Credit actedOnBonus) {
+                          Credit actedOnBonus, BigDecimal contextShare, int contextKindsCounted) {
 
     /** Bounds on the terms, so that no policy can make the arithmetic overflow or an amount absurd. */
     public static final Credit MAX_CREDIT = Credit.of(1_000);
@@ -48,7 +53,8 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             uniform(ItemType.values(), BigDecimal.ONE),
             Map.of(Tlp.CLEAR, BigDecimal.ONE, Tlp.GREEN, BigDecimal.ONE, Tlp.AMBER, BigDecimal.ONE,
                     Tlp.AMBER_STRICT, new BigDecimal("0.5"), Tlp.RED, new BigDecimal("0.25")),
-            new BigDecimal("0.5"), new BigDecimal("0.5"), BigDecimal.ONE, null, Credit.of(1), Credit.parse("0.5"));
+            new BigDecimal("0.5"), new BigDecimal("0.5"), BigDecimal.ONE, null, Credit.of(1), Credit.parse("0.5"),
+            new BigDecimal("0.2"), 3);
 
     public PolicyRules {
         requireCredit("newItemCredit", newItemCredit);
@@ -72,6 +78,22 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             throw new InvalidInputException("actedOnBonus", "the bonus (" + actedOnBonus + ") is at most what a "
                     + "delivery costs (" + costPerItem + "): else drawing and reporting would make credit");
         }
+        // Absent from the terms recorded before context was kept, which gave it nothing.
+        contextShare = contextShare == null ? BigDecimal.ZERO : contextShare;
+        requireBetweenZeroAndOne("contextShare", contextShare);
+        if (contextKindsCounted < 0 || contextKindsCounted > ContextKinds.COUNTED.size()) {
+            throw new InvalidInputException("contextKindsCounted", "contextKindsCounted is 0 to "
+                    + ContextKinds.COUNTED.size() + ", the kinds of context there are; got " + contextKindsCounted);
+        }
+    }
+
+    /** The terms without any credit for context: as every version adopted before context was kept. */
+    public PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
+                       Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
+                       BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
+                       Credit actedOnBonus) {
+        this(newItemCredit, corroborationShare, typeWeights, tlpWeights, unknownConfidenceWeight, confidenceFloor,
+                ratio, creditLifetime, costPerItem, actedOnBonus, BigDecimal.ZERO, 0);
     }
 
     private static <K extends Enum<K>> Map<K, BigDecimal> uniform(K[] keys, BigDecimal weight) {

@@ -3,6 +3,8 @@ package org.reciprocity.core.registry;
 import com.google.common.collect.Lists;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.reciprocity.core.SqlTime;
+import org.reciprocity.core.account.ContextRecords;
 import org.reciprocity.core.account.SharedPoolRecords;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.CreditRule;
@@ -11,13 +13,16 @@ import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.kernel.ContextFacts;
 import org.reciprocity.core.kernel.Delivery;
 import org.reciprocity.core.kernel.ItemFacts;
+import org.reciprocity.core.kernel.ObjectFacts;
 import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.kernel.SharedPoolRecording;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -38,12 +43,15 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(Registries.PROCESSING_GROUP)
-class JdbcSharedPool implements SharedPoolRecords {
+class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
 
     // Bounded so that a 10,000-item batch is a handful of statements, not one per item nor one unbounded IN list.
     private static final int CHUNK = 1000;
     // A kept marking can give way to a freer one: to any but the freest itself.
     private static final int MARKINGS_GIVING_WAY = Tlp.values().length - 1;
+
+    // The one version of an object STIX does not version, as the table keeps it.
+    private static final Instant UNVERSIONED = Instant.EPOCH;
 
     private final JdbcTemplate jdbc;
 
@@ -84,8 +92,41 @@ class JdbcSharedPool implements SharedPoolRecords {
         return new SharedPoolFacts(facts);
     }
 
+    @Override
+    public ContextFacts objectFacts(Collection<String> objectIds) {
+        Map<String, String> owners = new HashMap<>();
+        Map<String, Set<Instant>> versions = new HashMap<>();
+        for (List<String> chunk : Lists.partition(List.copyOf(objectIds), CHUNK)) {
+            jdbc.query("select object_id, contributor_id from shared_object where object_id in ("
+                    + placeholders(chunk.size()) + ")", rs -> {
+                        owners.put(rs.getString(1), rs.getString(2));
+                    }, chunk.toArray());
+            jdbc.query("select object_id, version from shared_object_version where object_id in ("
+                    + placeholders(chunk.size()) + ")", rs -> {
+                        Instant version = SqlTime.instant(rs, "version");
+                        versions.computeIfAbsent(rs.getString(1), id -> new HashSet<>())
+                                .add(UNVERSIONED.equals(version) ? null : version);
+                    }, chunk.toArray());
+        }
+        Map<String, ObjectFacts> facts = new HashMap<>();
+        owners.forEach((id, owner) -> facts.put(id, new ObjectFacts(owner, versions.getOrDefault(id, Set.of()))));
+        return new ContextFacts(facts);
+    }
+
     @EventHandler
     void on(ItemsContributed event) {
+        jdbc.batchUpdate("insert into shared_object (object_id, contributor_id, contribution_id) values (?, ?, ?)",
+                SharedPoolRecording.ownedObjects(event), CHUNK, (statement, ruling) -> {
+                    statement.setString(1, ruling.object().id());
+                    statement.setString(2, event.contributorId());
+                    statement.setObject(3, event.contributionId());
+                });
+        jdbc.batchUpdate("insert into shared_object_version (object_id, version) values (?, ?)",
+                SharedPoolRecording.addedObjects(event), CHUNK, (statement, ruling) -> {
+                    Instant version = ruling.object().version();
+                    statement.setString(1, ruling.object().id());
+                    statement.setObject(2, SqlTime.of(version == null ? UNVERSIONED : version));
+                });
         jdbc.batchUpdate("insert into shared_item (item_id, item_type, contribution_id, account_id, contributor_id, "
                 + "shared_by, shared_tlp) values (?, ?, ?, ?, ?, ?, ?)", SharedPoolRecording.brought(event), CHUNK,
                 (statement, credit) -> {

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.reciprocity.core.SqlTime;
 import org.reciprocity.core.participant.ApiKeyReissued;
+import org.reciprocity.core.participant.DisclosureChosen;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.ParticipantRegistered;
@@ -28,7 +29,7 @@ public class ParticipantDirectory {
     private static final RowMapper<RegisteredParticipant> ROW = (rs, i) -> new RegisteredParticipant(
             new ParticipantProfile(rs.getString("participant_id"), ParticipantKind.valueOf(rs.getString("kind")),
                     rs.getString("name"), rs.getString("sector"), rs.getString("country")),
-            SqlTime.instant(rs, "registered_at"));
+            SqlTime.instant(rs, "registered_at"), rs.getBoolean("named"));
 
     private final JdbcTemplate jdbc;
 
@@ -42,6 +43,12 @@ public class ParticipantDirectory {
                         + "registered_at) values (?, ?, ?, ?, ?, ?, ?)",
                 event.participantId(), event.kind().name(), event.name(), event.sector(), event.country(),
                 event.apiKeyHash(), SqlTime.of(registeredAt));
+    }
+
+    @EventHandler
+    void on(DisclosureChosen event) {
+        jdbc.update("update participant_directory set named = ? where participant_id = ?", event.named(),
+                event.participantId());
     }
 
     @EventHandler
@@ -74,7 +81,8 @@ public class ParticipantDirectory {
         return count != null && count > 0;
     }
 
-    public record RegisteredParticipant(ParticipantProfile profile, Instant registeredAt) {
+    /** @param named whether consumers may see who it is in what it contributed */
+    public record RegisteredParticipant(ParticipantProfile profile, Instant registeredAt, boolean named) {
 
         public String participantId() {
             return profile.participantId();

@@ -88,6 +88,7 @@ class AccountTest {
         memberships = new InMemoryMemberships();
         policies = new PolicyTimeline(ReciprocityPolicy.INITIAL);
         fixture.registerInjectableResource((SharedPoolRecords) pool::factsAbout);
+        fixture.registerInjectableResource((ContextRecords) pool::objectFacts);
         fixture.registerInjectableResource(memberships);
         fixture.registerInjectableResource(requests);
         fixture.registerInjectableResource(policies);

@@ -34,6 +34,27 @@ class EarningsTest {
     }
 
     @Test
+    void eachKindOfLinkedContextAddsItsShareUpToThePolicysCount() {
+        // Default terms: 0.2 a kind, three kinds at most. Confidence 100, GREEN: a bare item weighs 1.
+        assertThat(Earnings.creditFor(item("GREEN", 100), CreditRule.NEW, 2, rules).credit())
+                .isEqualTo(Credit.parse("1.4"));
+        ItemCredit rich = Earnings.creditFor(item("GREEN", 100), CreditRule.NEW, 7, rules);
+        assertThat(rich.credit()).isEqualTo(Credit.parse("1.6"));
+        assertThat(rich.contextKinds()).as("the kinds the weight counted").isEqualTo(3);
+        // A corroboration's share is weighed alike: 0.25 x 1.2.
+        assertThat(Earnings.creditFor(item("GREEN", 100), CreditRule.CORROBORATION, 1, rules).credit())
+                .isEqualTo(Credit.parse("0.3"));
+        ItemCredit repeat = Earnings.creditFor(item("GREEN", 100), CreditRule.REPEAT, 3, rules);
+        assertThat(repeat.credit()).isEqualTo(Credit.ZERO);
+        assertThat(repeat.contextKinds()).as("nothing earned, nothing counted").isZero();
+        PolicyRules before = new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
+                rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(),
+                rules.creditLifetime(), rules.costPerItem(), rules.actedOnBonus());
+        assertThat(Earnings.creditFor(item("GREEN", 100), CreditRule.NEW, 3, before).credit())
+                .as("terms recorded before context was kept give it nothing").isEqualTo(Credit.of(1));
+    }
+
+    @Test
     void confidenceMarkingAndRuleWeighTheCredit() {
         // 0.5 + 0.5 x 80% = 0.9 for confidence; RED weighs 0.25; a corroboration earns a quarter.
         assertThat(Earnings.creditFor(item("GREEN", 80), CreditRule.NEW, rules).credit())

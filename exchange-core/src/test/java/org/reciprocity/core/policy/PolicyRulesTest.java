@@ -39,6 +39,25 @@ class PolicyRulesTest {
     }
 
     @Test
+    void contextTermsAreBoundedAndAbsentFromOlderVersionsTheyGiveNothing() throws Exception {
+        assertRefused("contextShare", () -> withContext(new BigDecimal("1.5"), 3));
+        assertRefused("contextKindsCounted", () -> withContext(new BigDecimal("0.2"), 14));
+        assertRefused("contextKindsCounted", () -> withContext(new BigDecimal("0.2"), -1));
+        // Terms recorded before context was kept have neither field.
+        String older = EventJson.mapper().writeValueAsString(rules).replaceAll(",\"contextShare\":[0-9.]+", "")
+                .replaceAll(",\"contextKindsCounted\":[0-9]+", "");
+        PolicyRules read = EventJson.mapper().readValue(older, PolicyRules.class);
+        assertThat(read.contextShare()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(read.contextKindsCounted()).isZero();
+    }
+
+    private PolicyRules withContext(BigDecimal share, int kinds) {
+        return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
+                rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
+                rules.costPerItem(), rules.actedOnBonus(), share, kinds);
+    }
+
+    @Test
     void termsAndCreditsReadAndWriteAsPlainJson() throws Exception {
         ObjectMapper json = EventJson.mapper();
         String written = json.writeValueAsString(rules);

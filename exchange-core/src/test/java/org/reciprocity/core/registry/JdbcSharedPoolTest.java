@@ -3,11 +3,13 @@ package org.reciprocity.core.registry;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.testing.Simulation;
@@ -54,6 +56,30 @@ class JdbcSharedPoolTest {
         }
         assertThat(tables.factsAbout("cert-my", Set.of("cert-my"), List.of(ipAmber.id())).of(ipAmber.id())
                 .sharedMarking()).as("the freest marking any sharer gave").isEqualTo(ipClear.tlp());
+    }
+
+    @Test
+    void contextOwnersAndVersionsAgreeWithTheKernelsPool() {
+        String report = "report--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061";
+        String address = "ipv4-addr--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0062";
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ipGreen), List.of(object(report, T0),
+                object(address, null)));
+        exchange.contribute("telco-b", "telco-b", "k2", List.of(domainAmber), List.of(object(report, T0),
+                object(report, T0.plusSeconds(60)), object(address, null)));
+        exchange.contribute("bank-a", "bank-a", "k3", List.of(hashStrict), List.of(object(report, T0.plusSeconds(30)),
+                object(report, T0.plusSeconds(30))));
+
+        JdbcSharedPool tables = tablesAfter(exchange);
+
+        List<String> ids = List.of(report, address, "note--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0063");
+        assertThat(tables.objectFacts(ids)).isEqualTo(exchange.pool().objectFacts(ids));
+        assertThat(tables.objectFacts(ids).of(report).orElseThrow().versions())
+                .as("the owner's two versions; not the other's").containsExactlyInAnyOrder(T0, T0.plusSeconds(30));
+    }
+
+    private static ContextObject object(String id, Instant version) {
+        return new ContextObject(id, id.substring(0, id.indexOf("--")), version, Tlp.GREEN, List.of(), List.of(),
+                List.of(), "{}");
     }
 
     private static JdbcSharedPool tablesAfter(Simulation exchange) {

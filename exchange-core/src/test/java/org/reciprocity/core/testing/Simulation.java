@@ -2,6 +2,7 @@ package org.reciprocity.core.testing;
 
 import org.reciprocity.core.account.GrantCredit;
 import org.reciprocity.core.account.RequestKeys;
+import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
@@ -82,14 +83,21 @@ public class Simulation {
     }
 
     public List<AccountEvent> contribute(String accountId, String contributorId, String requestKey, List<Item> items) {
-        ContributeItems command = new ContributeItems(accountId, contributorId, requestKey, items);
+        return contribute(accountId, contributorId, requestKey, items, List.of());
+    }
+
+    /** A contribution of items and the context objects sent around them. */
+    public List<AccountEvent> contribute(String accountId, String contributorId, String requestKey, List<Item> items,
+                                         List<ContextObject> context) {
+        ContributeItems command = new ContributeItems(accountId, contributorId, requestKey, items, context);
         Request request = request(accountId, RequestKind.CONTRIBUTION, contributorId, requestKey,
                 command.fingerprint());
         return decide(request, RequestKind.CONTRIBUTION, () -> {
             Batch batch = Batch.of(items);
             Set<String> behind = Entitlement.behind(contributorId, memberships.membersOf(accountId));
             return AccountDecisions.contribute(book(accountId), request, batch,
-                    pool.factsAbout(accountId, behind, batch.ids()), policy(), now);
+                    pool.factsAbout(accountId, behind, batch.ids()), context,
+                    pool.objectFacts(context.stream().map(ContextObject::id).distinct().toList()), policy(), now);
         });
     }
 

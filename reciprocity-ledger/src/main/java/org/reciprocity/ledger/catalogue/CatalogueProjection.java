@@ -180,6 +180,21 @@ class CatalogueProjection {
         return new CataloguePage(items.subList(0, Math.min(items.size(), query.limit())), items.size() > query.limit());
     }
 
+    /** One pass over the pool's positions, grouped: positions are dense, so a block is a range of them. */
+    @QueryHandler
+    PoolBlocks handle(FindPoolBlocks query) {
+        if (query.size() < 1) {
+            throw new IllegalArgumentException("a block holds at least one position");
+        }
+        // The size is written out: a parameter in GROUP BY is a different expression from the one in the list.
+        String block = "(pool_position - 1) / " + query.size();
+        return new PoolBlocks(jdbc.query("select " + block + " as block, min(shared_at) as first_added, "
+                        + "max(modified_at) as last_modified, count(*) as items from catalogue_item where pool_position "
+                        + "is not null group by " + block + " order by block", (rs, i) -> new PoolBlocks.Block(
+                        rs.getLong("block"), SqlTime.instant(rs, "first_added"), SqlTime.instant(rs, "last_modified"),
+                        rs.getInt("items"))));
+    }
+
     @QueryHandler
     DrawableItems handle(FindDrawableItems query) {
         DrawCriteria criteria = query.criteria();

@@ -11,6 +11,8 @@ public enum Check {
     CLASSIFICATION("each item classified once, as the pool's history gives it: new, corroboration, repeat or "
             + "received when contributed; charged or free when delivered; counted or not when reported"),
     EARNINGS("each item's weight and credit, and the lot the batch adds, as the policy's terms give them"),
+    CONTEXT("each context object taken or refused as the pool's history gives it: new, a new version from its "
+            + "owner, a version already held, or another participant's object"),
     DELIVERY("nothing delivered that the marking does not allow the consumer to receive"),
     CHARGES("the cost of what was delivered, at the policy's price per charged item"),
     COVERAGE("delivered only what the balance covered, and refused only what it did not: a whole request when it "

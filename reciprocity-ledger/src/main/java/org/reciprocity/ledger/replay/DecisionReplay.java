@@ -1,10 +1,13 @@
 package org.reciprocity.ledger.replay;
 
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.ContextRule;
+import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
@@ -20,6 +23,7 @@ import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.AccountDecisions;
 import org.reciprocity.core.kernel.Batch;
 import org.reciprocity.core.kernel.Charges;
+import org.reciprocity.core.kernel.ContextFacts;
 import org.reciprocity.core.kernel.CreditExpiry;
 import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Delivery;
@@ -190,8 +194,11 @@ final class DecisionReplay {
             if (policy == null) {
                 return null;
             }
+            List<ContextObject> sent = recorded.context().stream().map(ContextRuling::object).toList();
+            ContextFacts objectFacts = pool.objectFacts(sent.stream().map(ContextObject::id).distinct().toList());
             Decision<ItemsContributed> taken = AccountDecisions.contribute(before, request(recorded), batch, facts,
-                    policy, recorded.decidedAt());
+                    sent, objectFacts, policy, recorded.decidedAt());
+            found.all(Check.CONTEXT, misruled(recorded.context(), taken.answer().context()));
             expiries(taken.expiries(), recorded.decidedAt());
             List<String> misclassified = new ArrayList<>();
             List<String> misearned = new ArrayList<>();
@@ -223,6 +230,24 @@ final class DecisionReplay {
             }
             balanceAfter(afterExpiries(taken).plus(recorded.drawable()), recorded.balanceAfter());
             return null;
+        }
+
+        /** The objects whose recorded ruling is not the one the history before them gives. */
+        private List<String> misruled(List<ContextRuling> recorded, List<ContextRuling> taken) {
+            if (recorded.size() != taken.size()) {
+                return List.of("the contribution records " + recorded.size() + " distinct context objects; the "
+                        + "objects it sent make " + taken.size());
+            }
+            List<String> misruled = new ArrayList<>();
+            for (int i = 0; i < recorded.size(); i++) {
+                ContextRule was = recorded.get(i).rule();
+                ContextRule is = taken.get(i).rule();
+                if (was != is) {
+                    misruled.add(recorded.get(i).object().id() + " is recorded " + was + "; the history before it "
+                            + "makes it " + is);
+                }
+            }
+            return misruled;
         }
 
         @Override

@@ -5,11 +5,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.ContextRule;
+import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
@@ -23,6 +26,7 @@ import org.reciprocity.core.event.LotDraw;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyChanged;
 import org.reciprocity.core.policy.PolicyRules;
@@ -76,6 +80,31 @@ class ReplayTest {
                 Credit.of(1), new CreditLot(UUID.randomUUID(), Credit.of(1), null), Credit.of(2), 1, T0));
 
         assertFoundAtTheEnd(events, Check.CLASSIFICATION, "is recorded NEW; the history before it makes it REPEAT");
+    }
+
+    @Test
+    void aVersionOfAnotherParticipantsObjectRecordedAsTheOwnersIsFound() {
+        ContextObject report = new ContextObject("report--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061", "report", T0,
+                Tlp.GREEN, List.of(), List.of(), List.of(), "{}");
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip), List.of(report));
+        ContextObject rewritten = new ContextObject(report.id(), "report", T0.plusSeconds(60), Tlp.GREEN, List.of(),
+                List.of(), List.of(), "{\"revoked\": true}");
+        List<RecordedEvent> events = forged(recorded(exchange), new ItemsContributed(UUID.randomUUID(), "telco-b",
+                "telco-b", "k1", "f", List.of(), 0, Credit.ZERO, null, Credit.ZERO, 1, T0.plusSeconds(1),
+                List.of(new ContextRuling(rewritten, ContextRule.NEW_VERSION))));
+
+        assertFoundAtTheEnd(events, Check.CONTEXT, "is recorded NEW_VERSION; the history before it makes it "
+                + "ANOTHERS_OBJECT");
+    }
+
+    @Test
+    void creditForContextTheContributionDidNotCarryIsFound() {
+        List<RecordedEvent> events = forged(recorded(exchange), new ItemsContributed(UUID.randomUUID(), "bank-a",
+                "bank-a", "k1", "f", List.of(new ItemCredit(ip, CreditRule.NEW, new BigDecimal("1.6"),
+                Credit.parse("1.6"), 3)), 0, Credit.parse("1.6"), new CreditLot(UUID.randomUUID(),
+                Credit.parse("1.6"), null), Credit.parse("1.6"), 1, T0));
+
+        assertFoundAtTheEnd(events, Check.EARNINGS, "(weight 1.6) under NEW; version 1 gives 1 (weight 1)");
     }
 
     @Test

@@ -1,0 +1,18 @@
+package org.reciprocity.core.context;
+
+import java.util.List;
+
+/**
+ * The kinds of STIX object that say what an item is part of: the campaign, the malware, the actor, the technique,
+ * the report that tells it. The rule kernel counts them towards what an item earns ({@code ContextLinks}), and a
+ * policy says how many count.
+ */
+public final class ContextKinds {
+
+    public static final List<String> COUNTED = List.of("attack-pattern", "campaign", "course-of-action", "grouping",
+            "infrastructure", "intrusion-set", "malware", "malware-analysis", "report", "sighting", "threat-actor",
+            "tool", "vulnerability");
+
+    private ContextKinds() {
+    }
+}

@@ -1,0 +1,131 @@
+package org.reciprocity.core.kernel;
+
+import org.reciprocity.core.context.ContextKinds;
+import org.reciprocity.core.context.ContextObject;
+import org.reciprocity.core.event.ContextRuling;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+/**
+ * Which kinds of context each item of a contribution comes with, for what the item earns. An object is linked to an
+ * item when it lies within two hops of an object the item was read from, a hop being a reference either way (a
+ * report listing an indicator), or a relationship or sighting together with what it relates (an indicator, the
+ * relationship saying it indicates a malware, and the malware). Objects other items are read from are not gone
+ * through: they are those items' context. The catalogue gathers what a consumer receives with an item the same way.
+ * Only what the contribution itself carries counts, admitted and under a marking the pool delivers: context no
+ * consumer will receive adds nothing to what an item is worth. Authors and markings link nothing.
+ * <p>
+ * The kinds are {@link ContextKinds#COUNTED}. A kind counts once per item whatever the number of its objects: ten
+ * tools say no more than one does about where an indicator belongs, and a bundle cannot raise its credit by
+ * repeating itself.
+ */
+public final class ContextLinks {
+
+    /** The objects that relate two others: a hop through one reaches both. */
+    public static final Set<String> RELATIONS = Set.of("relationship", "sighting");
+
+    private ContextLinks() {
+    }
+
+    /**
+     * How many distinct kinds of context each item is linked to; items linked to none are left out. Linear in the
+     * references: each object's one-hop neighbourhood is summed up once as a set of kinds, then each item reads
+     * those of its own neighbours.
+     */
+    public static Map<UUID, Integer> kindsLinked(List<ContextRuling> rulings) {
+        Graph graph = new Graph(rulings);
+        int[] near = new int[graph.size()];
+        for (int y = 0; y < graph.size(); y++) {
+            int node = y;
+            graph.oneHop(y, z -> near[node] |= graph.kind[z]);
+        }
+        Map<UUID, Integer> kindsOfItem = new HashMap<>();
+        for (int x = 0; x < graph.size(); x++) {
+            if (!graph.source[x]) {
+                continue;
+            }
+            int[] reached = {0};
+            graph.oneHop(x, y -> reached[0] |= graph.kind[y] | near[y]);
+            for (UUID item : graph.objects.get(x).items()) {
+                kindsOfItem.merge(item, reached[0], (a, b) -> a | b);
+            }
+        }
+        Map<UUID, Integer> linked = new HashMap<>();
+        kindsOfItem.forEach((item, kinds) -> {
+            if (kinds != 0) {
+                linked.put(item, Integer.bitCount(kinds));
+            }
+        });
+        return linked;
+    }
+
+    /** The admitted, deliverable objects of a contribution and their references, both ways. */
+    private static final class Graph {
+
+        private final List<ContextObject> objects = new ArrayList<>();
+        private final List<List<Integer>> neighbours = new ArrayList<>();
+        private final List<List<Integer>> refs = new ArrayList<>();
+        private final int[] kind;
+        private final boolean[] source;
+        private final boolean[] relation;
+
+        Graph(List<ContextRuling> rulings) {
+            Map<String, Integer> node = new HashMap<>();
+            for (ContextRuling ruling : rulings) {
+                ContextObject object = ruling.object();
+                if (ruling.rule().admitted() && Delivery.isPoolShareable(object.tlp())
+                        && !node.containsKey(object.id())) {
+                    node.put(object.id(), objects.size());
+                    objects.add(object);
+                    neighbours.add(new ArrayList<>());
+                    refs.add(new ArrayList<>());
+                }
+            }
+            kind = new int[objects.size()];
+            source = new boolean[objects.size()];
+            relation = new boolean[objects.size()];
+            for (int i = 0; i < objects.size(); i++) {
+                ContextObject object = objects.get(i);
+                int index = ContextKinds.COUNTED.indexOf(object.type());
+                kind[i] = index < 0 ? 0 : 1 << index;
+                source[i] = !object.items().isEmpty();
+                relation[i] = RELATIONS.contains(object.type());
+                for (String ref : object.refs()) {
+                    Integer j = node.get(ref);
+                    if (j != null && j != i) {
+                        refs.get(i).add(j);
+                        neighbours.get(i).add(j);
+                        neighbours.get(j).add(i);
+                    }
+                }
+            }
+        }
+
+        int size() {
+            return objects.size();
+        }
+
+        /** Each object one hop from {@code from}, sources of items passed over, perhaps more than once. */
+        void oneHop(int from, IntConsumer visit) {
+            for (int y : neighbours.get(from)) {
+                if (source[y]) {
+                    continue;
+                }
+                visit.accept(y);
+                if (relation[y]) {
+                    for (int z : refs.get(y)) {
+                        if (z != from && !source[z]) {
+                            visit.accept(z);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
