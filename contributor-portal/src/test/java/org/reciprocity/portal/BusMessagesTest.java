@@ -66,7 +66,9 @@ import org.reciprocity.ledger.catalogue.CataloguePage;
 import org.reciprocity.ledger.catalogue.DrawableItems;
 import org.reciprocity.ledger.catalogue.FindCataloguePage;
 import org.reciprocity.ledger.catalogue.FindDrawableItems;
+import org.reciprocity.ledger.catalogue.FindHeldItems;
 import org.reciprocity.ledger.catalogue.FindPoolBlocks;
+import org.reciprocity.ledger.catalogue.HeldItems;
 import org.reciprocity.ledger.catalogue.PoolBlocks;
 import org.reciprocity.ledger.context.CatalogueObject;
 import org.reciprocity.ledger.context.ContextObjects;
@@ -74,9 +76,11 @@ import org.reciprocity.ledger.context.FindContextObjects;
 import org.reciprocity.ledger.context.FindItemContext;
 import org.reciprocity.ledger.context.FindItemsLinked;
 import org.reciprocity.ledger.context.FindObjectVersions;
+import org.reciprocity.ledger.context.FindSourceItems;
 import org.reciprocity.ledger.context.IsCatalogued;
 import org.reciprocity.ledger.context.ItemContext;
 import org.reciprocity.ledger.context.ItemsLinked;
+import org.reciprocity.ledger.context.SourceItems;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -103,7 +107,8 @@ class BusMessagesTest {
     private static final Item IP = new Item(ItemType.IPV4, "203.0.113.7", null, Tlp.GREEN, null, null, null);
     private static final ContextObject REPORT = new ContextObject("report--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061",
             "report", T0, Tlp.GREEN, List.of("indicator--1d3b1c55-3f2c-4a5e-9c8a-7a1f0b5e2d40"), List.of(),
-            List.of(), "{\"type\":\"report\",\"name\":\"Ops \\u00e9t\u00e9\"}");
+            List.of(), "{\"type\":\"report\",\"name\":\"Ops \\u00e9t\u00e9\"}",
+            "identity--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0064");
     private static final DrawCriteria CRITERIA = new DrawCriteria(List.of(ItemType.DOMAIN, ItemType.IPV4), T0, 7L, 10);
     private static final Offer OFFER = new Offer(List.of(new OfferedItem(DOMAIN, 2, 8L), new OfferedItem(IP, 0, 9L)),
             9L);
@@ -163,12 +168,16 @@ class BusMessagesTest {
                     false)))),
             new FindContextObjects(List.of(REPORT.id())),
             new ContextObjects(List.of(new CatalogueObject(REPORT.id(), "report", T0, "bank-a", Tlp.GREEN, T0,
-                    List.of("marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"), REPORT.content()))),
+                    List.of("marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"), REPORT.content(), false))),
+            new FindSourceItems(List.of(REPORT.id())),
+            new SourceItems(Map.of(REPORT.id(), List.of(IP.id()))),
             new FindObjectVersions(REPORT.id()),
             new FindItemsLinked(REPORT.id(), 1000),
             new ItemsLinked(List.of(IP.id())),
             new IsCatalogued(UUID.randomUUID()),
             new FindPoolBlocks(500),
+            new FindHeldItems("cert-my"),
+            new HeldItems(List.of(new HeldItems.Held("203.0.113.7", 9))),
             new PoolBlocks(List.of(new PoolBlocks.Block(3, T0, T0.plusSeconds(9), 500))),
             Boolean.TRUE);
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.item.ItemIdentity;
+import org.reciprocity.core.item.ItemType;
 import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
@@ -145,6 +147,11 @@ class StixRoundTripTest extends PostgresExchangeTest {
         assertThat(relationship.path("source_ref").asText()).isEqualTo(pool.path("id").asText());
         assertThat(relationship.path("target_ref").asText()).isEqualTo(indicator);
         assertThat(relationship.path("relationship_type").asText()).isEqualTo("derived-from");
+        Participant auditor = exchange().register("auditor");
+        JsonNode provenance = exchange().get("/api/audit/objects/" + indicator, auditor.apiKey()).body();
+        assertThat(provenance.path(0).path("contributorId").asText()).as("auditors see who it is")
+                .isEqualTo(firm.id());
+        assertThat(exchange().get("/api/audit/objects/" + indicator, agency.apiKey()).status()).isEqualTo(403);
     }
 
     /** What a contributor sent answers to its own id; a new version from it is a new version, both served. */
@@ -210,6 +217,95 @@ class StixRoundTripTest extends PostgresExchangeTest {
 
         List<JsonNode> received = drawAll(agency, before);
         assertThat(received).extracting(object -> object.path("id").asText()).contains(indicator, malware, pattern);
+    }
+
+    /**
+     * Context never gives away what the consumer has not paid for: an indicator of two addresses comes only once both
+     * are had, and a report lists of the observables it names only those paid for.
+     */
+    @Test
+    void contextGivesAwayNoItemTheConsumerHasNotPaidFor() {
+        Participant firm = exchange().register("firm");
+        Participant agency = exchange().register("agency");
+        grant(agency, 10);
+        String a = ExchangeContract.uniqueIp();
+        String b = ExchangeContract.uniqueIp();
+        String c = ExchangeContract.uniqueIp();
+        String both = "indicator--" + UUID.randomUUID();
+        String observable = "ipv4-addr--" + UUID.randomUUID();
+        String report = "report--" + UUID.randomUUID();
+        ObjectNode pair = indicator(both, a, null).put("pattern", "[ipv4-addr:value = '" + a + "'] OR "
+                + "[ipv4-addr:value = '" + b + "']");
+        ObjectNode address = JSON.createObjectNode().put("type", "ipv4-addr").put("spec_version", "2.1")
+                .put("id", observable).put("value", c);
+        ObjectNode listing = sdo("report", report).put("name", "Wave").put("published", "2026-11-01T00:00:00Z");
+        listing.putArray("object_refs").add(both).add(observable);
+        add(firm, bundle(pair, address, listing));
+
+        List<JsonNode> first = draw(agency, a);
+        assertThat(first.toString()).as("b and c are not paid for").doesNotContain(b).doesNotContain(c)
+                .doesNotContain(observable);
+        assertThat(ids(first)).doesNotContain(both);
+        assertThat(exchange().get(OBJECTS + both + "/", agency.apiKey()).status()).isEqualTo(404);
+
+        List<JsonNode> second = draw(agency, b);
+        assertThat(ids(second)).as("both of its items had now").contains(both, report);
+        JsonNode reportServed = second.stream().filter(object -> object.path("id").asText().equals(report))
+                .findFirst().orElseThrow();
+        assertThat(reportServed.path("object_refs")).extracting(JsonNode::asText).containsExactly(both);
+        assertThat(exchange().get(OBJECTS + both + "/", agency.apiKey()).status()).isEqualTo(200);
+    }
+
+    /** An anonymous contributor's own identity never reaches a consumer, however an object names it. */
+    @Test
+    void anAnonymousContributorsIdentityIsWithheldWhereverItIsNamed() {
+        Participant firm = exchange().register("firm");
+        Participant agency = exchange().register("agency");
+        grant(agency, 10);
+        String self = "identity--" + UUID.randomUUID();
+        String indicator = "indicator--" + UUID.randomUUID();
+        String ip = ExchangeContract.uniqueIp();
+        ObjectNode sighting = sdo("sighting", "sighting--" + UUID.randomUUID()).put("sighting_of_ref", indicator)
+                .put("created_by_ref", self);
+        sighting.putArray("where_sighted_refs").add(self);
+        add(firm, bundle(identity(self, "Bank of Example"), indicator(indicator, ip, self), sighting));
+
+        List<JsonNode> received = draw(agency, ip);
+        assertThat(ids(received)).contains(indicator, sighting.path("id").asText()).doesNotContain(self);
+        assertThat(received.toString()).doesNotContain("Bank of Example");
+        assertThat(exchange().get(OBJECTS + self + "/", agency.apiKey()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aVersionAskedForThatThePoolDoesNotServeCostsNothing() {
+        Participant firm = exchange().register("firm");
+        Participant agency = exchange().register("agency");
+        grant(agency, 10);
+        String ip = ExchangeContract.uniqueIp();
+        add(firm, bundle(indicator("indicator--" + UUID.randomUUID(), ip, null)));
+        String pool = "indicator--" + ItemIdentity.of(ItemType.IPV4, ip);
+        assertThat(exchange().get(OBJECTS + pool + "/?match[version]=2001-01-01T00:00:00Z", agency.apiKey())
+                .status()).isEqualTo(404);
+        assertThat(exchange().get(OBJECTS + pool + "/?match[version]=soon", agency.apiKey()).status())
+                .isEqualTo(400);
+        Projections.awaitCaughtUp(projections);
+        assertThat(spent(agency)).isEqualByComparingTo(BigDecimal.ZERO);
+        JsonNode spoof = add(firm, bundle(indicator(pool, ip, null).put("description", "not the pool's")));
+        assertThat(spoof.path("successes").path(0).path("message").asText()).as("the pool's own ids are its own")
+                .contains("the pool's own indicator");
+        assertThat(exchange().get(OBJECTS + pool + "/", firm.apiKey()).body().toString())
+                .doesNotContain("not the pool's");
+    }
+
+    private List<JsonNode> draw(Participant consumer, String ip) {
+        List<JsonNode> objects = new ArrayList<>();
+        exchange().get(OBJECTS + "?match[id]=indicator--" + ItemIdentity.of(ItemType.IPV4, ip), consumer.apiKey())
+                .body().path("objects").forEach(objects::add);
+        return objects;
+    }
+
+    private static List<String> ids(List<JsonNode> objects) {
+        return objects.stream().map(object -> object.path("id").asText()).toList();
     }
 
     private static List<JsonNode> versionsOf(String id, ExchangeClient.Response envelope) {

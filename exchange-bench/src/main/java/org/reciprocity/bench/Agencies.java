@@ -19,11 +19,16 @@ final class Agencies {
     }
 
     static List<Agency> register(RunningExchange exchange, String round, int count, long poolSize) {
+        return register(exchange, round, count, 0, poolSize);
+    }
+
+    /** Agencies starting within positions {@code from} (exclusive) to {@code from + size}. */
+    static List<Agency> register(RunningExchange exchange, String round, int count, long from, long size) {
         return IntStream.range(0, count).mapToObj(j -> {
             String id = round + "-" + count + "-" + j;
             String key = exchange.register(id, "agency");
             exchange.grant(id, GRANT);
-            return new Agency(id, key, j * poolSize / count);
+            return new Agency(id, key, from + j * size / count);
         }).toList();
     }
 }

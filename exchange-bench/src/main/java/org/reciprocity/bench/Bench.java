@@ -1,8 +1,8 @@
 package org.reciprocity.bench;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -134,11 +134,19 @@ public final class Bench implements Callable<Integer> {
                 heapAfterCollection = heap.peakAfterCollectionBytes();
             }
             long heapLive = HeapPeak.liveBytes();
+            // A stretch of the pool sent as reports send it, with its context, after all the rest.
+            long contextItems = Math.max(sizes.batch(), sizes.items() / 20);
+            progress.next(String.format("ingest of %,d items with their context through the command gateway",
+                    contextItems));
+            Ingest.Result withContext = ingest.withContext("feed-context", poolSize, poolSize + contextItems,
+                    sizes.batch());
             analyse(database);
 
             Withdrawals drawing = new Withdrawals(exchange, poolSize);
-            Serving taxii = new Serving(exchange, poolSize);
-            warmUp(sizes, database, drawing, taxii, warmUp, progress);
+            Serving taxii = new Serving(exchange, "pool of " + poolSize, 0, poolSize);
+            Serving taxiiWithContext = new Serving(exchange, String.format("%,d items with context", contextItems),
+                    poolSize, contextItems);
+            warmUp(sizes, database, drawing, taxii, taxiiWithContext, warmUp, progress);
             AtomicLong itemsWithdrawn = new AtomicLong();
             Map<Integer, Figure> withdrawn = new LinkedHashMap<>();
             for (int level : sizes.consumers()) {
@@ -152,6 +160,13 @@ public final class Bench implements Callable<Integer> {
                 progress.next(String.format("%,d TAXII pages by %d readers", sizes.pages(), level));
                 served.put(level, taxii.measure("reader", level, sizes.pages(), objectsServed));
             }
+            AtomicLong contextObjectsServed = new AtomicLong();
+            Map<Integer, Figure> servedWithContext = new LinkedHashMap<>();
+            for (int level : sizes.readers()) {
+                progress.next(String.format("%,d TAXII pages with context by %d readers", sizes.pages(), level));
+                servedWithContext.put(level, taxiiWithContext.measure("context-reader", level, sizes.pages(),
+                        contextObjectsServed));
+            }
 
             exchange.awaitProjections();
             // Each twice, the second timed: both then run compiled, on rows in the database's cache.
@@ -163,8 +178,8 @@ public final class Bench implements Callable<Integer> {
             Figure replay = ReplayRate.replay(exchange.replays());
             progress.next("done");
             return new BenchReport(sizes, setting, rawInsert, gateway, http, heapPeak, heapAfterCollection,
-                    heapLive, HeapPeak.maxBytes(), withdrawn, itemsWithdrawn.get(), served, objectsServed.get(), rawRead,
-                    replay);
+                    heapLive, HeapPeak.maxBytes(), withdrawn, itemsWithdrawn.get(), served, objectsServed.get(),
+                    withContext, servedWithContext, contextObjectsServed.get(), rawRead, replay);
         }
     }
 
@@ -175,7 +190,7 @@ public final class Bench implements Callable<Integer> {
      * rounds filled.
      */
     private static void warmUp(Sizes sizes, BenchDatabase database, Withdrawals drawing, Serving taxii,
-                               Duration limit, Steps progress) throws Exception {
+                               Serving taxiiWithContext, Duration limit, Steps progress) throws Exception {
         progress.next("warming up: untimed withdrawals and TAXII pages until the JIT compiler is quiet, at most "
                 + limit.toSeconds() + " s");
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
@@ -190,6 +205,8 @@ public final class Bench implements Callable<Integer> {
                     ignored);
             taxii.measure("warm-reader-" + round, WARM_UP_CLIENTS, Math.min(sizes.pages(), WARM_UP_REQUESTS / 4),
                     ignored);
+            taxiiWithContext.measure("warm-context-reader-" + round, WARM_UP_CLIENTS, Math.min(sizes.pages(),
+                    WARM_UP_REQUESTS / 4), ignored);
             long roundMillis = (System.nanoTime() - started) / 1_000_000;
             quiet = compiler.getTotalCompilationTime() - compiling < roundMillis * QUIET_COMPILER
                     || System.nanoTime() > deadline;

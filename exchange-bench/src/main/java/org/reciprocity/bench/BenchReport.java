@@ -10,7 +10,9 @@ import java.util.Map;
  * Every figure of one run, the goals assessed against them, and the table printed from them.
  *
  * @param withdrawals by number of concurrent consumers
- * @param serving     by number of concurrent readers
+ * @param serving     by number of concurrent readers, of the pool's bare items
+ * @param withContext the stretch of the pool contributed with its context
+ * @param servingWithContext by number of concurrent readers, of that stretch
  * @param heapPeakBytes           the most heap in use while the items were ingested
  * @param heapAfterCollectionBytes the most heap still in use right after a collection while they were
  * @param heapLiveBytes            the heap still reachable after a full collection once they were in
@@ -18,8 +20,9 @@ import java.util.Map;
 record BenchReport(Sizes sizes, String setting, Figure rawInsert, Ingest.Result gateway, Ingest.Result http,
                    long heapPeakBytes, long heapAfterCollectionBytes, long heapLiveBytes,
                    long heapMaxBytes, Map<Integer, Figure> withdrawals,
-                   long itemsWithdrawn, Map<Integer, Figure> serving, long objectsServed, Figure rawRead,
-                   Figure replay) {
+                   long itemsWithdrawn, Map<Integer, Figure> serving, long objectsServed,
+                   Ingest.Result withContext, Map<Integer, Figure> servingWithContext, long contextObjectsServed,
+                   Figure rawRead, Figure replay) {
 
     private static final long MEGABYTE = 1L << 20;
     private static final long GOAL_ITEMS = 1_000_000;
@@ -65,6 +68,9 @@ record BenchReport(Sizes sizes, String setting, Figure rawInsert, Ingest.Result 
                 heapAfterCollectionBytes / MEGABYTE, heapLiveBytes / MEGABYTE, heapMaxBytes / MEGABYTE);
         withdrawals.values().forEach(figure -> row(out, figure, null));
         serving.values().forEach(figure -> row(out, figure, null));
+        row(out, withContext.stored(), rawInsert);
+        row(out, withContext.drawable(), rawInsert);
+        servingWithContext.values().forEach(figure -> row(out, figure, null));
         row(out, rawRead, null);
         row(out, replay, rawRead);
         out.println();

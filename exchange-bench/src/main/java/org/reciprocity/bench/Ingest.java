@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A feed dump contributed through the exchange in batches, one after another as one feed sends them: through the
@@ -33,9 +32,22 @@ final class Ingest {
     /** Items {@code from} to {@code to} through the command gateway, in batches, credited to a new firm. */
     Result throughGateway(String firm, long from, long to, int batch) throws InterruptedException {
         exchange.register(firm, "firm");
-        return contribute("in process, command gateway", from, to, batch, items -> {
+        return contribute("in process, command gateway", from, to, batch, (first, items) -> {
             ContributionReceipt receipt = exchange.commands().sendAndWait(new ContributeItems(firm, firm,
                     "bench-" + firm + "-" + items.get(0).value(), items));
+            return receipt.newItems();
+        });
+    }
+
+    /**
+     * Items {@code from} to {@code to} through the command gateway, in batches, each with the context a report sends
+     * around its indicators ({@link BenchContext}).
+     */
+    Result withContext(String firm, long from, long to, int batch) throws InterruptedException {
+        exchange.register(firm, "firm");
+        return contribute("with context, command gateway", from, to, batch, (first, items) -> {
+            ContributionReceipt receipt = exchange.commands().sendAndWait(new ContributeItems(firm, firm,
+                    "bench-" + firm + "-" + items.get(0).value(), items, BenchContext.around(items, first)));
             return receipt.newItems();
         });
     }
@@ -43,7 +55,7 @@ final class Ingest {
     /** Items {@code from} to {@code to} over HTTP, in batches, by a new firm with its API key. */
     Result overHttp(String firm, long from, long to, int batch) throws InterruptedException {
         String key = exchange.register(firm, "firm");
-        return contribute("over HTTP", from, to, batch, items -> {
+        return contribute("over HTTP", from, to, batch, (first, items) -> {
             JsonNode receipt = exchange.client().post("api/contributions", key,
                     "bench-" + firm + "-" + items.get(0).value(), Map.of("items", items.stream()
                             .map(Ingest::asJson).toList()), 201);
@@ -51,13 +63,17 @@ final class Ingest {
         });
     }
 
-    private Result contribute(String how, long from, long to, int batch, Function<List<Item>, Long> send)
-            throws InterruptedException {
+    /** One batch sent: items {@code first} onwards; the answer, how many were new to the pool. */
+    private interface Send {
+        long batch(long first, List<Item> items);
+    }
+
+    private Result contribute(String how, long from, long to, int batch, Send send) throws InterruptedException {
         long drawableBefore = drawable();
         long started = System.nanoTime();
         long stored = 0;
         for (long first = from; first < to; first += batch) {
-            stored += send.apply(BenchItems.range(first, Math.min(to, first + batch)));
+            stored += send.batch(first, BenchItems.range(first, Math.min(to, first + batch)));
         }
         long storedAt = System.nanoTime();
         exchange.awaitProjections();

@@ -7,20 +7,25 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * TAXII 2.1 {@code objects} pages of 100 read by concurrent feeds (an OpenCTI or MISP instance each), each an agency
- * with its own account, paging from its own place in the pool by {@code next}: every page is a metered withdrawal and
- * a page of STIX indicators.
+ * TAXII 2.1 {@code objects} pages of 100 objects read by concurrent feeds (an OpenCTI or MISP instance each), each an
+ * agency with its own account, paging from its own place in a stretch of the pool by {@code next}: every page is a
+ * metered withdrawal and a page of STIX objects, the items' indicators and their context.
  */
 final class Serving {
 
     static final int PAGE = 100;
 
     private final RunningExchange exchange;
-    private final long poolSize;
+    private final String stretch;
+    private final long from;
+    private final long size;
 
-    Serving(RunningExchange exchange, long poolSize) {
+    /** Readers starting within positions {@code from} (exclusive) to {@code from + size}, named {@code stretch}. */
+    Serving(RunningExchange exchange, String stretch, long from, long size) {
         this.exchange = exchange;
-        this.poolSize = poolSize;
+        this.stretch = stretch;
+        this.from = from;
+        this.size = size;
     }
 
     /**
@@ -28,10 +33,10 @@ final class Serving {
      * served are counted in.
      */
     Figure measure(String round, int readers, int total, AtomicLong objectsServed) throws InterruptedException {
-        List<ClosedLoop.Client> clients = Agencies.register(exchange, round, readers, poolSize).stream()
+        List<ClosedLoop.Client> clients = Agencies.register(exchange, round, readers, from, size).stream()
                 .map(agency -> reader(agency, objectsServed)).toList();
         return Figure.timed("TAXII pages of " + PAGE + ", " + readers + " concurrent reader" + (readers == 1 ? ""
-                : "s") + ", pool of " + poolSize, "pages", ClosedLoop.run(clients, Math.max(1, total / readers)));
+                : "s") + ", " + stretch, "pages", ClosedLoop.run(clients, Math.max(1, total / readers)));
     }
 
     private ClosedLoop.Client reader(Agencies.Agency agency, AtomicLong objectsServed) {
@@ -40,7 +45,9 @@ final class Serving {
             JsonNode page = exchange.client().taxii(Taxii.POOL_OBJECTS + "?limit=" + PAGE + (next[0] == null ? ""
                     : "&next=" + next[0]), agency.id(), agency.apiKey());
             objectsServed.addAndGet(page.path("objects").size());
-            next[0] = page.path("more").asBoolean() ? page.path("next").asText() : null;
+            // At the end of the pool a reader starts its stretch again.
+            next[0] = page.path("more").asBoolean() ? page.path("next").asText() : from == 0 ? null
+                    : String.valueOf(from);
         };
     }
 }

@@ -45,7 +45,8 @@ class BenchReportTest {
         BenchReport missingOne = new BenchReport(full.sizes(), full.setting(), full.rawInsert(), full.gateway(),
                 new Ingest.Result(full.http().stored(), oneShort), full.heapPeakBytes(),
                 full.heapAfterCollectionBytes(), full.heapLiveBytes(), full.heapMaxBytes(), full.withdrawals(), full.itemsWithdrawn(),
-                full.serving(), full.objectsServed(), full.rawRead(), full.replay());
+                full.serving(), full.objectsServed(), full.withContext(), full.servingWithContext(),
+                full.contextObjectsServed(), full.rawRead(), full.replay());
         assertThat(goal(missingOne, "-Xmx512m").met()).isFalse();
         assertThat(goal(missingOne, "-Xmx512m").measured()).startsWith("999,999 drawable");
     }
@@ -88,7 +89,7 @@ class BenchReportTest {
                 1, Figure.timed("t1", "pages", new Latencies(100, SECOND, 5_000_000, 10_000_000, 11_000_000)),
                 16, Figure.timed("t16", "pages", new Latencies(100, SECOND, 20_000_000, 40_000_000, 41_000_000)));
         return new BenchReport(sizes, "test", limit, gateway, http, 300 * MB, 250 * MB, 60 * MB, 512 * MB, withdrawals, 1_000,
-                serving, 10_000, Figure.bulk("raw read", 500_000, "events", SECOND),
+                serving, 10_000, gateway, serving, 40_000, Figure.bulk("raw read", 500_000, "events", SECOND),
                 Figure.bulk("replay", 200_000, "events", SECOND));
     }
 }

@@ -55,10 +55,14 @@ class BenchSmokeTest {
         // Drawable is reached after stored, never before.
         assertThat(report.gateway().drawable().elapsedNanos())
                 .isGreaterThanOrEqualTo(report.gateway().stored().elapsedNanos());
-        // The timed items and the untimed warm-up's (a batch each way) are all in the pool.
-        assertThat(count("select count(*) from catalogue_item where pool_position is not null")).isEqualTo(4_000);
+        // The timed items, the untimed warm-up's (a batch each way) and the stretch with context are all in the pool.
+        assertThat(count("select count(*) from catalogue_item where pool_position is not null")).isEqualTo(4_500);
         assertThat(count("select count(*) from catalogue_item where item_value like 'h%.bench.example'"))
-                .as("every fifth item is a domain").isEqualTo(800);
+                .as("every fifth item is a domain").isEqualTo(900);
+        assertThat(report.withContext().drawable().count()).isEqualTo(500);
+        // Per item an indicator and a relationship; per batch four malware, their relationships, an attack pattern
+        // and a report.
+        assertThat(count("select count(*) from context_object")).isEqualTo(500 * 2 + 4 * 2 + 2);
         assertThat(report.heapPeakBytes()).isPositive().isLessThanOrEqualTo(report.heapMaxBytes());
         assertThat(report.heapAfterCollectionBytes()).isLessThanOrEqualTo(report.heapMaxBytes());
         assertThat(report.heapLiveBytes()).isPositive().isLessThanOrEqualTo(report.heapMaxBytes());
@@ -85,6 +89,16 @@ class BenchSmokeTest {
         assertThat(report.objectsServed()).isEqualTo(16 * Serving.PAGE);
         assertThat(count("select count(*) from delivered_item where consumer_id like 'reader-%'"))
                 .isEqualTo(16 * Serving.PAGE);
+    }
+
+    @Test
+    void taxiiPagesWithContextHoldAHundredObjectsOfFewerItems() throws Exception {
+        assertThat(report.servingWithContext()).containsOnlyKeys(1, 2);
+        report.servingWithContext().values().forEach(figure -> assertThat(figure.count()).isEqualTo(8));
+        long items = count("select count(*) from delivered_item where consumer_id like 'context-reader-%'");
+        assertThat(items).isPositive();
+        assertThat(report.contextObjectsServed()).as("each item with its context")
+                .isGreaterThan(3 * items).isLessThanOrEqualTo(16L * Serving.PAGE);
     }
 
     @Test

@@ -5,10 +5,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.reciprocity.core.Text;
+import org.reciprocity.core.item.Tlp;
 import org.reciprocity.ledger.account.FindStatement;
 import org.reciprocity.ledger.account.Statement;
 import org.reciprocity.ledger.catalogue.CatalogueAsOf;
 import org.reciprocity.ledger.catalogue.DrawableItems;
+import org.reciprocity.ledger.context.ContextObjects;
+import org.reciprocity.ledger.context.FindObjectVersions;
 import org.reciprocity.ledger.history.AccountAsOf;
 import org.reciprocity.ledger.history.EventHistory;
 import org.reciprocity.ledger.history.HistoryFilter;
@@ -22,6 +25,7 @@ import org.reciprocity.ledger.replay.ReplayResult;
 import org.reciprocity.ledger.replay.ReplayScope;
 import org.reciprocity.portal.account.AccountAccess;
 import org.reciprocity.portal.problem.InvalidRequestException;
+import org.reciprocity.portal.problem.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -118,6 +122,30 @@ class AuditController {
         long through = position != null ? position
                 : history.positionAt(at == null ? clock.instant() : Text.requireStorable("at", at));
         return catalogue.at(through, after, checked(limit));
+    }
+
+    @GetMapping("/objects/{objectId}")
+    @Operation(summary = "Who sent each version of a STIX object, and when",
+            description = "Every version the catalogue keeps, the oldest first, with the participant that sent it: "
+                    + "what consumers see as an anonymous member's, auditors see by name. The event history holds "
+                    + "the contribution itself.")
+    List<ObjectVersion> object(@PathVariable String objectId) {
+        List<ObjectVersion> versions = queries.query(new FindObjectVersions(objectId), ContextObjects.class).join()
+                .objects().stream().map(version -> new ObjectVersion(version.id(), version.type(), version.version(),
+                        version.contributorId(), version.tlp(), version.addedAt())).toList();
+        if (versions.isEmpty()) {
+            throw new NotFoundException("no object " + objectId + " was contributed");
+        }
+        return versions;
+    }
+
+    /**
+     * One version of a contributed object, for auditors.
+     *
+     * @param version its {@code modified}; null for an object STIX does not version
+     * @param addedAt when the contribution that sent it entered the catalogue
+     */
+    record ObjectVersion(String id, String type, Instant version, String contributorId, Tlp tlp, Instant addedAt) {
     }
 
     @GetMapping("/checkpoints")

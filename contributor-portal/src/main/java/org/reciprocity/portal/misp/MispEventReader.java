@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
 /**
  * A MISP event, as MISP exports it ({@code {"Event": {...}}}), read into the STIX 2.1 bundle the exchange takes any
  * contribution as, so that the same rules read it: the event is a {@code report} of everything in it; an attribute
- * MISP flags for IDS ({@code to_ids}) whose type names values the pool indexes is an {@code indicator} with the
- * equality that matches each (an item), any other attribute a {@code note}; a MISP object a {@code grouping} of its
+ * whose type names values the pool indexes is an {@code indicator} with the equality that matches each (an item),
+ * labelled when MISP does not flag it for IDS, any other attribute a {@code note} on the event; a MISP object a {@code grouping} of its
  * attributes; an object reference a {@code relationship}; a galaxy cluster the STIX object of its kind (a threat
  * actor, a malware, a tool, an attack pattern, an intrusion set). Ids follow from MISP's uuids, so an event sent
  * again is the same objects again. {@code tlp:} tags are markings (on the event, for all of it; on an attribute, for
@@ -51,6 +51,7 @@ public final class MispEventReader {
 
     private final List<ObjectNode> objects = new ArrayList<>();
     private final Map<String, String> stixIds = new HashMap<>();
+    private String eventUuid;
     private String eventTimestamp;
     private Tlp eventTlp;
 
@@ -69,6 +70,7 @@ public final class MispEventReader {
                     + "{\"Event\": {\"uuid\": ..., \"info\": ..., \"Attribute\": [...], \"Object\": [...]}}");
         }
         String uuid = uuid(event, "Event.uuid");
+        eventUuid = uuid;
         String info = text(event, "info", "Event.info");
         eventTimestamp = timestamp(event, "Event.timestamp");
         eventTlp = tlpOf(event.path("Tag"));
@@ -109,7 +111,9 @@ public final class MispEventReader {
         Tlp tlp = tlpOf(attribute.path("Tag"));
         List<MispAttributes.Part> parts = MispAttributes.items(type, value);
         ObjectNode made;
-        if (attribute.path("to_ids").asBoolean(false) && !parts.isEmpty()) {
+        // Whatever MISP says of detection, a value the pool indexes is an item: as context it would go out for
+        // nothing. Those not for IDS are labelled so.
+        if (!parts.isEmpty()) {
             List<String> comparisons = new ArrayList<>();
             for (MispAttributes.Part part : parts) {
                 comparisons.add(StixPattern.of(ItemType.parse(part.itemType()), part.value()));
@@ -120,8 +124,13 @@ public final class MispEventReader {
             if (attribute.path("last_seen").isTextual()) {
                 made.put("valid_until", iso(attribute.path("last_seen").asText(), at + ".last_seen"));
             }
+            if (!attribute.path("to_ids").asBoolean(false)) {
+                made.putArray("labels").add("misp:not-for-ids");
+            }
         } else {
             made = sdo("note", uuid, timestamp).put("abstract", type).put("content", type + ": " + value);
+            // A note is about something: the event it is part of.
+            made.putArray("object_refs").add("report--" + eventUuid);
         }
         String comment = attribute.path("comment").asText("");
         if (!comment.isBlank()) {
@@ -226,6 +235,10 @@ public final class MispEventReader {
                 labels.add(name);
             }
         });
+        JsonNode given = object.remove("labels");
+        if (given != null) {
+            given.forEach(labels::add);
+        }
         if (!labels.isEmpty()) {
             object.set("labels", labels);
         }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.queryhandling.QueryGateway;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.item.Item;
+import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.ledger.catalogue.CatalogueItem;
-import org.reciprocity.ledger.catalogue.CataloguePage;
+import org.reciprocity.ledger.catalogue.FindHeldItems;
 import org.reciprocity.ledger.catalogue.FindPoolBlocks;
+import org.reciprocity.ledger.catalogue.HeldItems;
 import org.reciprocity.ledger.catalogue.PoolBlocks;
 import org.reciprocity.portal.security.Member;
 import org.reciprocity.portal.taxii.PoolObjects;
@@ -38,8 +40,8 @@ import java.util.regex.Pattern;
  * Metered as TAXII is: the manifest says what each event is without a value, free; fetching an event is one withdrawal
  * of its items through the reader's account (never charged twice, nor for one's own), delivered whole or refused
  * ({@code 409}) when the balance does not cover it, so that MISP, which fetches an event again only once its
- * timestamp moves, never keeps half of one. {@code hashes.csv} lists only what the reader holds: a hash of a value
- * it could guess would otherwise tell it for free whether the pool holds that value.
+ * timestamp moves, never keeps half of one. {@code hashes.csv} lists only what the reader's account holds: a hash of
+ * a value it could guess would otherwise tell it for free whether the pool holds that value.
  */
 @Component
 class MispFeed {
@@ -58,11 +60,14 @@ class MispFeed {
 
     private final QueryGateway queries;
     private final PoolObjects pool;
+    private final PoolMemberships memberships;
     private final int eventSize;
 
-    MispFeed(QueryGateway queries, PoolObjects pool, @Value("${exchange.misp.event-size:500}") int eventSize) {
+    MispFeed(QueryGateway queries, PoolObjects pool, PoolMemberships memberships,
+             @Value("${exchange.misp.event-size:500}") int eventSize) {
         this.queries = queries;
         this.pool = pool;
+        this.memberships = memberships;
         this.eventSize = eventSize;
     }
 
@@ -112,21 +117,17 @@ class MispFeed {
         return Optional.of(event);
     }
 
-    /** {@code md5(value),event uuid} for each item the reader holds, as MISP caches feeds by. */
+    /**
+     * {@code md5(value),event uuid} for each item the reader's account holds, as MISP caches feeds by: read from the
+     * account's statements, not by walking the pool.
+     */
     String hashes(Member member) {
         StringBuilder csv = new StringBuilder();
-        long after = 0;
-        while (true) {
-            CataloguePage page = pool.after(after, 1000, member);
-            for (CatalogueItem item : page.items()) {
-                csv.append(md5(item.item().value())).append(',').append(uuidOf((item.position() - 1) / eventSize))
-                        .append('\n');
-            }
-            if (!page.more()) {
-                return csv.toString();
-            }
-            after = page.items().get(page.items().size() - 1).position();
+        for (HeldItems.Held held : queries.query(new FindHeldItems(memberships.accountOf(member.participantId())),
+                HeldItems.class).join().items()) {
+            csv.append(md5(held.value())).append(',').append(uuidOf((held.position() - 1) / eventSize)).append('\n');
         }
+        return csv.toString();
     }
 
     private static void attribute(ObjectNode attribute, CatalogueItem pooled) {

@@ -2,6 +2,7 @@ package org.reciprocity.portal.stix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.Text;
 import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.Tlp;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -63,9 +65,9 @@ public final class StixBundleReader {
     public record Contribution(String bundleId, List<Item> items, List<ContextObject> context,
                                List<ObjectOutcome> outcomes) {
 
-        /** Whether anything of the bundle can be contributed. */
+        /** Whether nothing of the bundle can be contributed. */
         public boolean isEmpty() {
-            return context.isEmpty();
+            return context.isEmpty() && items.isEmpty();
         }
 
         public List<ObjectOutcome> failures() {
@@ -171,10 +173,16 @@ public final class StixBundleReader {
                 throw new InvalidInputException("definition", e.getMessage());
             }
         }
+        // The pool names its own indicators by the value (UUID version 5). One sent back, as platforms pass on what
+        // they drew, counts for its items; the object stays the pool's, and no contributor's may pass for it.
+        boolean pools = type.equals("indicator") && UUID.fromString(id.substring(id.indexOf("--") + 2)).version() == 5;
         Instant version = null;
         if (!observable && !UNVERSIONED.contains(type)) {
             instant(object, "created", true);
             version = instant(object, "modified", true);
+            if (!version.isAfter(Instant.EPOCH)) {
+                throw new InvalidInputException("modified", "modified is after 1970-01-01T00:00:00Z; got " + version);
+            }
         }
         Tlp tlp = tlpOf(object);
         List<String> refs = new ArrayList<>();
@@ -192,8 +200,15 @@ public final class StixBundleReader {
             notIndexed = file(object, tlp, yielded);
         }
         items.addAll(yielded);
+        String author = object.has("created_by_ref") ? reference(object.get("created_by_ref"), "created_by_ref") : null;
+        if (pools) {
+            outcomes.add(new ObjectOutcome(id, versionText, false, yielded.size(), null, "the pool's own indicator: "
+                    + "its items are counted, the object is not kept (ids of UUID version 5 under indicator-- are "
+                    + "the pool's; name your own with random ones, as STIX recommends)"));
+            return;
+        }
         context.add(new ContextObject(id, type, version, tlp, List.copyOf(new LinkedHashSet<>(refs)), markingRefs,
-                yielded.stream().map(Item::id).distinct().toList(), object.toString()));
+                yielded.stream().map(Item::id).distinct().toList(), object.toString(), author));
         outcomes.add(new ObjectOutcome(id, versionText, false, yielded.size(), null, notIndexed == null ? null
                 : "kept as context; not indexed: " + notIndexed));
     }
@@ -372,7 +387,7 @@ public final class StixBundleReader {
             return null;
         }
         try {
-            return Instant.parse(value.asText());
+            return Text.requireStorable(property, Instant.parse(value.asText()));
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(property, property + " is a STIX timestamp such as "
                     + "2026-11-23T08:00:00Z; got " + value);

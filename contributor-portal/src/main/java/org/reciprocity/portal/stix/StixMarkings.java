@@ -35,6 +35,11 @@ public final class StixMarkings {
 
     private final Map<String, Optional<Tlp>> defined = new HashMap<>();
 
+    /** Whether the id is one of the standard TLP marking definitions, TLP 2.0's or TLP 1.0's. */
+    static boolean isStandard(String id) {
+        return STANDARD.containsKey(id);
+    }
+
     /** The TLP 2.0 marking definition the exchange refers to for a level. */
     public static String idOf(Tlp tlp) {
         return TLP_2.get(tlp);

@@ -20,6 +20,11 @@ final class StixTypes {
     private StixTypes() {
     }
 
+    /** Whether objects of the type relate two others: relationships and sightings. */
+    static boolean isRelation(String type) {
+        return type.equals("relationship") || type.equals("sighting");
+    }
+
     /** Whether STIX 2.1 defines the type (else it is a custom one). */
     static boolean isDefined(String type) {
         return OTHERS.contains(type) || CYBER_OBSERVABLES.contains(type);

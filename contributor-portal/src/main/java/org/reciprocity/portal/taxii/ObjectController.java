@@ -50,22 +50,22 @@ class ObjectController {
         Optional<UUID> itemId = ObjectFilters.itemId(objectId);
         CataloguePage page = itemId.isEmpty() ? new CataloguePage(List.of(), false) : pool.item(itemId.get(), null);
         if (!page.items().isEmpty()) {
-            List<CatalogueItem> delivered = pool.draw(member, page.items(), null, Coverage.NAMED).delivered();
-            if (!delivered.isEmpty()) {
-                // The pool serves the latest version of its indicators; another is none it holds.
-                boolean latest = version == null || ObjectVersions.selectsLatest(version, delivered.get(0));
-                if (latest) {
-                    return pool.envelope(delivered, pool.contextOf(delivered), null, false, null);
-                }
+            // The pool serves the latest version of its indicators; asked for another, it has none, and draws nothing.
+            if (version != null && !ObjectVersions.selectsLatest(version, page.items().get(0))) {
+                throw absent(objectId);
             }
-            throw absent(objectId);
+            List<CatalogueItem> delivered = pool.draw(member, page.items(), null, Coverage.NAMED).delivered();
+            if (delivered.isEmpty()) {
+                throw absent(objectId);
+            }
+            return pool.envelope(member, delivered, pool.contextOf(delivered), null, false, null);
         }
         List<CatalogueObject> versions = ObjectVersions.matching(pool.visibleVersions(objectId, member)
                 .orElseThrow(() -> absent(objectId)), version);
         if (versions.isEmpty()) {
             throw absent(objectId);
         }
-        return ResponseEntity.ok(new TaxiiResources.Envelope(false, null, pool.served(versions)));
+        return ResponseEntity.ok(new TaxiiResources.Envelope(false, null, pool.served(member, versions)));
     }
 
     private static NotFoundException absent(String objectId) {

@@ -73,7 +73,7 @@ class ObjectsController {
         ObjectFilters filters = asked.read();
         CataloguePage page = pool.page(filters, null);
         if (page.items().isEmpty()) {
-            return pool.envelope(List.of(), null, filters.types(), false, null);
+            return pool.envelope(member, List.of(), null, filters.types(), false, null);
         }
         // A page holds at most 'limit' objects, context included: it takes as many items as fit with theirs, so
         // that no one is charged for an item whose context would not come with it. A lookup by id takes all it names.
@@ -88,7 +88,7 @@ class ObjectsController {
         // nothing of what it left out.
         boolean more = !filters.byId() && (page.more() || offered.size() < page.items().size() || drawn.cutShort());
         String continueAfter = more ? String.valueOf(drawn.through()) : null;
-        return pool.envelope(delivered, context, filters.types(), more, continueAfter);
+        return pool.envelope(member, delivered, context, filters.types(), more, continueAfter);
     }
 
     @PostMapping(path = {"/pool/collections/{id}/objects", "/pool/collections/{id}/objects/"},

@@ -1,6 +1,7 @@
 package org.reciprocity.portal.taxii;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.Lists;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.reciprocity.core.event.Coverage;
@@ -27,10 +28,14 @@ import org.reciprocity.portal.stix.StixIndicators;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -127,17 +132,19 @@ public class PoolObjects {
      *
      * @param types the types to serve, as {@code match[type]} names them; null for all
      */
-    ResponseEntity<TaxiiResources.Envelope> envelope(List<CatalogueItem> delivered, ItemContext linked,
-                                                    List<String> types, boolean more, String next) {
-        List<JsonNode> objects = context.objects(delivered, linked).stream()
+    ResponseEntity<TaxiiResources.Envelope> envelope(Member member, List<CatalogueItem> delivered,
+                                                    ItemContext linked, List<String> types, boolean more,
+                                                    String next) {
+        List<JsonNode> objects = context.objects(member.participantId(), delivered, linked, heldBy(member)).stream()
                 .filter(object -> types == null || types.contains(object.path("type").asText())).toList();
         return withDatesAdded(delivered, new TaxiiResources.Envelope(more, next, objects.isEmpty() ? null : objects));
     }
 
     /**
-     * A context object by its id, as the caller may see it: its contributor always, anyone else when the pool may
-     * deliver it and the caller holds an item it is linked to, as it came with that item. Empty otherwise, as if the
-     * pool held no such object.
+     * A context object's versions, as the caller may see them: its contributor sees every one; anyone else those the
+     * pool may deliver, once it holds an item the object is linked to and every item the object names (an object
+     * items are read from, a relationship between such objects, gives them away); an anonymous contributor's own
+     * identity, no one. Empty when the caller may see none, as if the pool held no such object.
      */
     Optional<List<CatalogueObject>> visibleVersions(String objectId, Member member) {
         List<CatalogueObject> versions = queries.query(new FindObjectVersions(objectId), ContextObjects.class).join()
@@ -149,19 +156,30 @@ public class PoolObjects {
         if (latest.contributorId().equals(member.participantId())) {
             return Optional.of(versions);
         }
-        if (!latest.deliverable()) {
+        List<CatalogueObject> deliverable = versions.stream().filter(CatalogueObject::deliverable).toList();
+        if (deliverable.isEmpty() || !latest.deliverable() || !context.mayReceive(latest, heldBy(member))) {
             return Optional.empty();
         }
         List<UUID> linked = queries.query(new FindItemsLinked(objectId, ObjectFilters.MAX_LIMIT), ItemsLinked.class)
                 .join().itemIds();
-        boolean held = !linked.isEmpty() && !page(new ObjectFilters(null, null, 1, linked, false, null), member)
-                .items().isEmpty();
-        return held ? Optional.of(versions) : Optional.empty();
+        return heldBy(member).apply(linked).isEmpty() ? Optional.empty() : Optional.of(deliverable);
     }
 
-    /** Versions of a context object as served: its author named as on every page, its markings with it. */
-    List<JsonNode> served(List<CatalogueObject> versions) {
-        return context.served(versions);
+    /** Versions of a context object as served to the caller: its author as on every page, its markings with it. */
+    List<JsonNode> served(Member member, List<CatalogueObject> versions) {
+        return context.served(member.participantId(), versions, heldBy(member));
+    }
+
+    /** Which of some items the participant holds: received, or contributed. */
+    private Function<Collection<UUID>, Set<UUID>> heldBy(Member member) {
+        return items -> {
+            Set<UUID> held = new HashSet<>();
+            for (List<UUID> chunk : Lists.partition(List.copyOf(new LinkedHashSet<>(items)), ObjectFilters.MAX_LIMIT)) {
+                page(new ObjectFilters(null, null, chunk.size(), chunk, false, null), member).items()
+                        .forEach(item -> held.add(item.item().id()));
+            }
+            return held;
+        };
     }
 
     /** The page's objects, the dates its first and last were added in the headers TAXII defines (section 3.4.1). */

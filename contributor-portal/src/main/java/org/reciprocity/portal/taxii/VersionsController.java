@@ -49,7 +49,6 @@ class VersionsController {
         List<CatalogueObject> versions = pool.visibleVersions(objectId, member).orElseThrow(() ->
                 new NotFoundException("no object " + objectId + " among those you received or contributed"));
         return ResponseEntity.ok(new TaxiiResources.Versions(false, versions.stream()
-                .map(version -> (version.version() != null ? version.version() : version.addedAt()).toString())
-                .toList()));
+                .map(version -> ObjectVersions.nameOf(version).toString()).toList()));
     }
 }

@@ -24,11 +24,12 @@ import java.util.UUID;
  *                 {@code *_ref} and {@code *_refs} property; not its author ({@code created_by_ref}) nor its markings
  * @param markings the marking definitions it refers to
  * @param items    the pool's items it yields: an indicator's comparisons, an observable's value; empty for the rest
+ * @param author   the identity its {@code created_by_ref} names; null when it names none
  * @param content  the object as it was sent, as compact JSON; null once the kernel found it already kept (the same
  *                 version sent again) or refused it, which leaves nothing to store
  */
 public record ContextObject(String id, String type, Instant version, Tlp tlp, List<String> refs,
-                            List<String> markings, List<UUID> items, String content) {
+                            List<String> markings, List<UUID> items, String content, String author) {
 
     public ContextObject {
         Objects.requireNonNull(id, "id");
@@ -42,6 +43,13 @@ public record ContextObject(String id, String type, Instant version, Tlp tlp, Li
 
     /** The same object, without the content there is no need to store again. */
     public ContextObject withoutContent() {
-        return content == null ? this : new ContextObject(id, type, version, tlp, refs, markings, items, null);
+        return content == null ? this : new ContextObject(id, type, version, tlp, refs, markings, items, null,
+                author);
+    }
+
+    /** An object that names no author. */
+    public ContextObject(String id, String type, Instant version, Tlp tlp, List<String> refs, List<String> markings,
+                         List<UUID> items, String content) {
+        this(id, type, version, tlp, refs, markings, items, content, null);
     }
 }

@@ -2,6 +2,7 @@ package org.reciprocity.core.kernel;
 
 import org.reciprocity.core.context.ContextKinds;
 import org.reciprocity.core.context.ContextObject;
+import org.reciprocity.core.event.ContextRule;
 import org.reciprocity.core.event.ContextRuling;
 
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ import java.util.function.IntConsumer;
  * item when it lies within two hops of an object the item was read from, a hop being a reference either way (a
  * report listing an indicator), or a relationship or sighting together with what it relates (an indicator, the
  * relationship saying it indicates a malware, and the malware). Objects other items are read from are not gone
- * through: they are those items' context. The catalogue gathers what a consumer receives with an item the same way.
- * Only what the contribution itself carries counts, admitted and under a marking the pool delivers: context no
+ * through, nor the relationships that name them: they are those items' context. The catalogue gathers what a
+ * consumer receives with an item the same way. An object the pool held already (the same version sent again) is
+ * linked to by the objects the contribution adds, not through the references of its copy. Only what the
+ * contribution itself carries counts, admitted and under a marking the pool delivers: context no
  * consumer will receive adds nothing to what an item is worth. Authors and markings link nothing.
  * <p>
  * The kinds are {@link ContextKinds#COUNTED}. A kind counts once per item whatever the number of its objects: ten
@@ -77,10 +80,12 @@ public final class ContextLinks {
 
         Graph(List<ContextRuling> rulings) {
             Map<String, Integer> node = new HashMap<>();
+            Map<String, ContextRule> rulingOf = new HashMap<>();
             for (ContextRuling ruling : rulings) {
                 ContextObject object = ruling.object();
                 if (ruling.rule().admitted() && Delivery.isPoolShareable(object.tlp())
                         && !node.containsKey(object.id())) {
+                    rulingOf.put(object.id(), ruling.rule());
                     node.put(object.id(), objects.size());
                     objects.add(object);
                     neighbours.add(new ArrayList<>());
@@ -96,7 +101,12 @@ public final class ContextLinks {
                 kind[i] = index < 0 ? 0 : 1 << index;
                 source[i] = !object.items().isEmpty();
                 relation[i] = RELATIONS.contains(object.type());
-                for (String ref : object.refs()) {
+                // An object the pool held already is served as it was first sent: the references this copy makes
+                // are not the ones consumers receive, and link nothing. Those made to it from the objects the
+                // contribution adds do.
+                List<String> references = rulingOf.get(object.id()) == ContextRule.SAME_VERSION ? List.of()
+                        : object.refs();
+                for (String ref : references) {
                     Integer j = node.get(ref);
                     if (j != null && j != i) {
                         refs.get(i).add(j);
@@ -111,21 +121,34 @@ public final class ContextLinks {
             return objects.size();
         }
 
-        /** Each object one hop from {@code from}, sources of items passed over, perhaps more than once. */
+        /**
+         * Each object one hop from {@code from}, perhaps more than once: the objects items are read from passed over,
+         * and the relations that name one.
+         */
         void oneHop(int from, IntConsumer visit) {
             for (int y : neighbours.get(from)) {
-                if (source[y]) {
+                if (source[y] || relation[y] && relatesAnotherSource(y, from)) {
                     continue;
                 }
                 visit.accept(y);
                 if (relation[y]) {
                     for (int z : refs.get(y)) {
-                        if (z != from && !source[z]) {
+                        if (z != from) {
                             visit.accept(z);
                         }
                     }
                 }
             }
+        }
+
+        /** Whether a relation names, besides {@code from}, an object an item is read from: that item's, then. */
+        private boolean relatesAnotherSource(int relation, int from) {
+            for (int z : refs.get(relation)) {
+                if (z != from && source[z]) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -92,13 +92,19 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
         return new SharedPoolFacts(facts);
     }
 
+    /**
+     * Holds the rows of the objects the pool knows for the rest of the transaction: a contribution that adds a version
+     * of one and another that sends the same version concurrently are then decided one after the other, and the
+     * second, finding the version held, rules as the replay will. Locked in id order, so that two contributions
+     * locking the same objects never wait on each other.
+     */
     @Override
     public ContextFacts objectFacts(Collection<String> objectIds) {
         Map<String, String> owners = new HashMap<>();
         Map<String, Set<Instant>> versions = new HashMap<>();
-        for (List<String> chunk : Lists.partition(List.copyOf(objectIds), CHUNK)) {
+        for (List<String> chunk : Lists.partition(objectIds.stream().sorted().distinct().toList(), CHUNK)) {
             jdbc.query("select object_id, contributor_id from shared_object where object_id in ("
-                    + placeholders(chunk.size()) + ")", rs -> {
+                    + placeholders(chunk.size()) + ") order by object_id for update", rs -> {
                         owners.put(rs.getString(1), rs.getString(2));
                     }, chunk.toArray());
             jdbc.query("select object_id, version from shared_object_version where object_id in ("

@@ -66,6 +66,17 @@ class ContextLinksTest {
     }
 
     @Test
+    void aRelationshipThatNamesAnotherItemsObjectLinksNothingForThisOne() {
+        List<ContextRuling> rulings = admitted(
+                object("indicator--1", "indicator", List.of(), ITEM),
+                object("indicator--2", "indicator", List.of(), OTHER_ITEM),
+                object("relationship--1", "relationship", List.of("indicator--1", "indicator--2")),
+                object("relationship--2", "relationship", List.of("indicator--2", "malware--1")),
+                object("malware--1", "malware", List.of()));
+        assertThat(ContextLinks.kindsLinked(rulings)).containsExactly(Map.entry(OTHER_ITEM, 1));
+    }
+
+    @Test
     void aKindCountsOncePerItem() {
         List<ContextRuling> rulings = admitted(
                 object("indicator--1", "indicator", List.of(), ITEM),

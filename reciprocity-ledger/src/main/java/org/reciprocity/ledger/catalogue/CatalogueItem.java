@@ -12,8 +12,14 @@ import java.time.Instant;
  * @param sharedAt       when it became drawable
  * @param corroborations how many accounts besides the first shared it
  * @param modifiedAt     when what is served of it last changed (see the catalogue); its STIX version
+ * @param hasContext     whether some object it was read from is kept: its context is worth gathering
  */
-public record CatalogueItem(Item item, long position, Instant sharedAt, int corroborations, Instant modifiedAt) {
+public record CatalogueItem(Item item, long position, Instant sharedAt, int corroborations, Instant modifiedAt,
+                            boolean hasContext) {
+
+    public CatalogueItem(Item item, long position, Instant sharedAt, int corroborations, Instant modifiedAt) {
+        this(item, position, sharedAt, corroborations, modifiedAt, false);
+    }
 
     public CatalogueItem(Item item, long position, Instant sharedAt, int corroborations) {
         this(item, position, sharedAt, corroborations, sharedAt);

@@ -14,6 +14,7 @@ import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.kernel.SharedPoolRecording;
 import org.reciprocity.core.messaging.EventJson;
 import org.reciprocity.ledger.projection.ProjectionReplays;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,6 +59,11 @@ class CatalogueProjection {
 
     private final JdbcTemplate jdbc;
     private final RowMapper<CatalogueEntry> entryRow = this::entry;
+    private final RowMapper<CatalogueItem> itemRow = (rs, row) -> {
+        CatalogueEntry entry = entry(rs, row);
+        return new CatalogueItem(entry.asDeliveredItem(), entry.poolPosition(), entry.sharedAt(),
+                entry.corroborations(), entry.modifiedAt(), rs.getBoolean("has_context"));
+    };
     private final boolean newItemsComeFirst;
 
     /**
@@ -128,6 +134,13 @@ class CatalogueProjection {
                     bindSharedAttributes(statement, 1, entry);
                     statement.setObject(11, entry.itemId());
                 });
+        // The items the contribution's objects were read from now have context, which the context processor keeps.
+        List<UUID> withContext = SharedPoolRecording.addedObjects(event).stream()
+                .flatMap(ruling -> ruling.object().items().stream()).distinct().toList();
+        for (List<UUID> chunk : Lists.partition(withContext, CHUNK)) {
+            jdbc.update("update catalogue_item set has_context = true where not has_context and item_id in ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+        }
     }
 
     @ResetHandler
@@ -175,8 +188,7 @@ class CatalogueProjection {
         }
         sql.append(" order by pool_position fetch first ? rows only");
         arguments.add(query.limit() + 1);
-        List<CatalogueItem> items = jdbc.query(sql.toString(), entryRow, arguments.toArray()).stream()
-                .map(CatalogueProjection::offered).toList();
+        List<CatalogueItem> items = jdbc.query(sql.toString(), itemRow, arguments.toArray());
         return new CataloguePage(items.subList(0, Math.min(items.size(), query.limit())), items.size() > query.limit());
     }
 
@@ -193,6 +205,14 @@ class CatalogueProjection {
                         + "is not null group by " + block + " order by block", (rs, i) -> new PoolBlocks.Block(
                         rs.getLong("block"), SqlTime.instant(rs, "first_added"), SqlTime.instant(rs, "last_modified"),
                         rs.getInt("items"))));
+    }
+
+    @QueryHandler
+    HeldItems handle(FindHeldItems query) {
+        return new HeldItems(jdbc.query("select c.item_value, c.pool_position from catalogue_item c where "
+                + "c.pool_position is not null and c.item_id in (select s.item_id from statement_item s where "
+                + "s.account_id = ?) order by c.pool_position", (rs, i) -> new HeldItems.Held(rs.getString(1),
+                rs.getLong(2)), query.accountId()));
     }
 
     @QueryHandler

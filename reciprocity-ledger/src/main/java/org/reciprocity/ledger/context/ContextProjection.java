@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,12 +60,20 @@ class ContextProjection {
     private static final List<String> DELIVERED = Arrays.stream(Tlp.values()).filter(Delivery::isPoolShareable)
             .map(Tlp::name).toList();
 
+    private static final List<String> RELATION_TYPES = List.copyOf(ContextLinks.RELATIONS);
     // The latest version of each object one reference from those named, with whether items are read from it:
-    // %1$s names the side the references start from, %2$s the side they reach, %3$s the side that must be among %4$s.
-    private static final String NEIGHBOURS = "select %1$s, o.object_id, o.object_type, o.contributor_id, "
-            + "exists (select 1 from item_object i where i.object_id = o.object_id) from context_link l join "
-            + "context_object o on o.object_id = %2$s and o.latest where %3$s in (%4$s) and o.tlp in ("
-            + placeholders(DELIVERED.size()) + ")";
+    // %1$s names the side the references start from, %2$s the side they reach, %3$s the side that must be among %4$s;
+    // %5$s narrows what is reached.
+    private static final String NEIGHBOURS = "select %1$s, o.object_id, o.object_type, o.contributor_id, o.is_source "
+            + "from context_link l join context_object o on o.object_id = %2$s and o.latest where %3$s in (%4$s) "
+            + "and o.tlp in (" + placeholders(DELIVERED.size()) + ")%5$s";
+    // Gathering context: neither the objects other items are read from, nor the relations that name more of them
+    // than the one the hop starts from (%1$s: 1 from an item's own object, 0 from context).
+    private static final String CONTEXT_ONLY = " and not o.is_source and (o.object_type not in ("
+            + placeholders(RELATION_TYPES.size()) + ") or o.sources_named <= %1$d)";
+
+    private static final String AUTHOR = "exists (select 1 from context_author a where a.object_id = o.object_id) "
+            + "as author";
 
     private final JdbcTemplate jdbc;
     private final RowMapper<CatalogueObject> objectRow = (rs, i) -> {
@@ -72,7 +81,7 @@ class ContextProjection {
         return new CatalogueObject(rs.getString("object_id"), rs.getString("object_type"),
                 UNVERSIONED.equals(version) ? null : version, rs.getString("contributor_id"),
                 Tlp.valueOf(rs.getString("tlp")), SqlTime.instant(rs, "added_at"), List.of(),
-                rs.getString("content"));
+                rs.getString("content"), rs.getBoolean("author"));
     };
 
     ContextProjection(JdbcTemplate jdbc) {
@@ -85,6 +94,13 @@ class ContextProjection {
         if (!added.isEmpty()) {
             keep(event, added, stamped);
         }
+        List<String> authors = added.stream().map(ruling -> ruling.object().author()).filter(Objects::nonNull)
+                .distinct().toList();
+        jdbc.batchUpdate("insert into context_author (object_id) select ? where not exists (select 1 from "
+                + "context_author where object_id = ?)", authors, CHUNK, (statement, author) -> {
+                    statement.setString(1, author);
+                    statement.setString(2, author);
+                });
         jdbc.update("insert into catalogued_contribution (contribution_id) values (?)", event.contributionId());
     }
 
@@ -112,8 +128,8 @@ class ContextProjection {
             jdbc.update("delete from context_marking where object_id in (" + in + ")", chunk.toArray());
         }
         jdbc.batchUpdate("insert into context_object (object_id, version, object_type, contribution_id, "
-                        + "contributor_id, tlp, latest, added_at, content) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", added,
-                CHUNK, (statement, ruling) -> {
+                        + "contributor_id, tlp, latest, added_at, content, is_source, sources_named) values (?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, false, 0)", added, CHUNK, (statement, ruling) -> {
                     ContextObject object = ruling.object();
                     statement.setString(1, object.id());
                     statement.setObject(2, SqlTime.of(versionKept(object.version())));
@@ -152,12 +168,45 @@ class ContextProjection {
                     statement.setObject(3, source.get(0));
                     statement.setString(4, (String) source.get(1));
                 });
+        summarise(served.keySet(), sources.stream().map(source -> (String) source.get(1)).distinct().toList());
+    }
+
+    /**
+     * What gathering context reads of each latest version instead of reading further: whether items are read from
+     * the object, and how many of the objects a relationship or sighting relates items are read from. Kept for the
+     * objects served anew, and for the relations that name an object items are now read from.
+     */
+    private void summarise(Collection<String> servedAnew, List<String> sources) {
+        for (List<String> chunk : Lists.partition(List.copyOf(servedAnew), CHUNK)) {
+            jdbc.update("update context_object set is_source = exists (select 1 from item_object i where "
+                    + "i.object_id = context_object.object_id) where latest and object_id in ("
+                    + placeholders(chunk.size()) + ")", chunk.toArray());
+        }
+        for (List<String> chunk : Lists.partition(sources, CHUNK)) {
+            jdbc.update("update context_object set is_source = true where latest and object_id in ("
+                    + placeholders(chunk.size()) + ")", chunk.toArray());
+        }
+        Set<String> relations = new LinkedHashSet<>(servedAnew);
+        for (List<String> chunk : Lists.partition(sources, CHUNK)) {
+            relations.addAll(jdbc.queryForList("select from_id from context_link where to_id in ("
+                    + placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
+        }
+        List<Object> arguments = new ArrayList<>(RELATION_TYPES);
+        for (List<String> chunk : Lists.partition(List.copyOf(relations), CHUNK)) {
+            List<Object> chunkArguments = new ArrayList<>(arguments);
+            chunkArguments.addAll(chunk);
+            jdbc.update("update context_object set sources_named = (select count(*) from context_link l join "
+                    + "context_object t on t.object_id = l.to_id and t.latest and t.is_source where l.from_id = "
+                    + "context_object.object_id) where latest and object_type in ("
+                    + placeholders(RELATION_TYPES.size()) + ") and object_id in (" + placeholders(chunk.size())
+                    + ")", chunkArguments.toArray());
+        }
     }
 
     @ResetHandler
     void reset() {
         for (String table : List.of("context_object", "context_link", "context_marking", "item_object",
-                "catalogued_contribution")) {
+                "context_author", "catalogued_contribution")) {
             jdbc.update("delete from " + table);
         }
     }
@@ -185,11 +234,11 @@ class ContextProjection {
         }
         Set<String> first = new LinkedHashSet<>();
         sources.values().forEach(own -> own.forEach(node -> first.add(node.id())));
-        Map<String, Set<Node>> oneHop = hop(first);
+        Map<String, Set<Node>> oneHop = hop(first, From.ITEM_OBJECTS);
         Set<String> reached = new LinkedHashSet<>();
         oneHop.values().forEach(near -> near.stream().filter(node -> !node.source()).forEach(node ->
                 reached.add(node.id())));
-        Map<String, Set<Node>> twoHops = hop(reached);
+        Map<String, Set<Node>> twoHops = hop(reached, From.CONTEXT);
         Map<UUID, List<ItemContext.LinkedObject>> byItem = new LinkedHashMap<>();
         sources.forEach((item, own) -> {
             Map<String, ItemContext.LinkedObject> linked = new LinkedHashMap<>();
@@ -211,8 +260,8 @@ class ContextProjection {
         List<CatalogueObject> objects = new ArrayList<>();
         Map<String, List<String>> markings = new HashMap<>();
         for (List<String> chunk : Lists.partition(List.copyOf(new LinkedHashSet<>(query.objectIds())), CHUNK)) {
-            objects.addAll(jdbc.query("select * from context_object where latest and object_id in ("
-                    + placeholders(chunk.size()) + ")", objectRow, chunk.toArray()));
+            objects.addAll(jdbc.query("select o.*, " + AUTHOR + " from context_object o where latest and "
+                    + "object_id in (" + placeholders(chunk.size()) + ")", objectRow, chunk.toArray()));
             jdbc.query("select object_id, marking_id from context_marking where object_id in ("
                             + placeholders(chunk.size()) + ") order by object_id, marking_id",
                     rs -> {
@@ -224,13 +273,26 @@ class ContextProjection {
         return new ContextObjects(objects.stream().sorted(Comparator.comparing(object -> order.get(object.id())))
                 .map(object -> new CatalogueObject(object.id(), object.type(), object.version(),
                         object.contributorId(), object.tlp(), object.addedAt(),
-                        markings.getOrDefault(object.id(), List.of()), object.content())).toList());
+                        markings.getOrDefault(object.id(), List.of()), object.content(), object.author())).toList());
     }
 
     @QueryHandler
     ContextObjects handle(FindObjectVersions query) {
-        return new ContextObjects(jdbc.query("select * from context_object where object_id = ? order by version",
-                objectRow, query.objectId()));
+        return new ContextObjects(jdbc.query("select o.*, " + AUTHOR + " from context_object o where object_id = ? "
+                + "order by version", objectRow, query.objectId()));
+    }
+
+    @QueryHandler
+    SourceItems handle(FindSourceItems query) {
+        Map<String, List<UUID>> byObject = new HashMap<>();
+        for (List<String> chunk : Lists.partition(List.copyOf(new LinkedHashSet<>(query.objectIds())), CHUNK)) {
+            jdbc.query("select object_id, item_id from item_object where object_id in (" + placeholders(chunk.size())
+                    + ") order by object_id, item_id", rs -> {
+                        byObject.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                                .add(rs.getObject(2, UUID.class));
+                    }, chunk.toArray());
+        }
+        return new SourceItems(byObject);
     }
 
     /** The items whose context holds the object: those read from an object two hops from it at most. */
@@ -240,7 +302,7 @@ class ContextProjection {
         Set<String> frontier = Set.of(query.objectId());
         for (int hops = 0; hops < 2; hops++) {
             Set<String> next = new LinkedHashSet<>();
-            hop(frontier).values().forEach(near -> near.forEach(node -> {
+            hop(frontier, From.ANY).values().forEach(near -> near.forEach(node -> {
                 if (node.source()) {
                     sources.add(node.id());
                 } else {
@@ -266,40 +328,58 @@ class ContextProjection {
                 query.contributionId()).isEmpty();
     }
 
+    /** Where a hop starts from, which decides what it may reach. */
+    private enum From {
+        /** The objects an item is read from: gathering its context. */
+        ITEM_OBJECTS,
+        /** Context already gathered: gathering further. */
+        CONTEXT,
+        /** Any object, looking for the items it is linked to: every object reached, items' objects included. */
+        ANY
+    }
+
     /**
      * The deliverable objects one hop from each of these: a reference either way, and through a relationship or a
-     * sighting to what it relates as well. Objects items are read from are reached but not gone through.
+     * sighting to what it relates as well. Gathering an item's context, the objects other items are read from are not
+     * reached, nor the relations that name one: those belong to that item.
      */
-    private Map<String, Set<Node>> hop(Collection<String> ids) {
+    private Map<String, Set<Node>> hop(Collection<String> ids, From from) {
+        String narrowed = from == From.ANY ? "" : CONTEXT_ONLY.formatted(from == From.ITEM_OBJECTS ? 1 : 0);
+        List<String> narrowing = from == From.ANY ? List.of() : RELATION_TYPES;
         Map<String, Set<Node>> hop = new HashMap<>();
         Map<String, Set<String>> throughRelation = new HashMap<>();
         for (List<String> chunk : Lists.partition(List.copyOf(ids), CHUNK)) {
             String in = placeholders(chunk.size());
-            List<Object> arguments = new ArrayList<>(chunk);
-            arguments.addAll(DELIVERED);
-            arguments.addAll(chunk);
-            arguments.addAll(DELIVERED);
-            jdbc.query(NEIGHBOURS.formatted("l.from_id", "l.to_id", "l.from_id", in)
-                    + " union all " + NEIGHBOURS.formatted("l.to_id", "l.from_id", "l.to_id", in), rs -> {
+            List<Object> arguments = new ArrayList<>();
+            for (int side = 0; side < 2; side++) {
+                arguments.addAll(chunk);
+                arguments.addAll(DELIVERED);
+                arguments.addAll(narrowing);
+            }
+            jdbc.query(NEIGHBOURS.formatted("l.from_id", "l.to_id", "l.from_id", in, narrowed) + " union all "
+                    + NEIGHBOURS.formatted("l.to_id", "l.from_id", "l.to_id", in, narrowed), rs -> {
                         Node node = node(rs);
-                        hop.computeIfAbsent(rs.getString(1), from -> new LinkedHashSet<>()).add(node);
+                        hop.computeIfAbsent(rs.getString(1), start -> new LinkedHashSet<>()).add(node);
                         if (ContextLinks.RELATIONS.contains(node.type()) && !node.source()) {
                             throughRelation.computeIfAbsent(node.id(), relation -> new HashSet<>())
                                     .add(rs.getString(1));
                         }
                     }, arguments.toArray());
         }
+        // What the relations reached relate: their far ends, but the object the hop came from.
+        String farNarrowed = from == From.ANY ? "" : " and not o.is_source";
         for (List<String> chunk : Lists.partition(List.copyOf(throughRelation.keySet()), CHUNK)) {
             List<Object> arguments = new ArrayList<>(chunk);
             arguments.addAll(DELIVERED);
-            jdbc.query(NEIGHBOURS.formatted("l.from_id", "l.to_id", "l.from_id", placeholders(chunk.size())), rs -> {
-                Node far = node(rs);
-                for (String from : throughRelation.get(rs.getString(1))) {
-                    if (!far.id().equals(from)) {
-                        hop.get(from).add(far);
-                    }
-                }
-            }, arguments.toArray());
+            jdbc.query(NEIGHBOURS.formatted("l.from_id", "l.to_id", "l.from_id", placeholders(chunk.size()),
+                    farNarrowed), rs -> {
+                        Node far = node(rs);
+                        for (String start : throughRelation.get(rs.getString(1))) {
+                            if (!far.id().equals(start)) {
+                                hop.get(start).add(far);
+                            }
+                        }
+                    }, arguments.toArray());
         }
         return hop;
     }

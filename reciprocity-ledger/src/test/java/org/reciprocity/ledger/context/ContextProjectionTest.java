@@ -71,6 +71,21 @@ class ContextProjectionTest {
                 .containsExactlyInAnyOrder(ITEM, OTHER_ITEM);
     }
 
+    /** A malware many indicators point to brings each item its own relationship, not the others' indicators. */
+    @Test
+    void aRelationshipThatNamesAnotherItemsObjectIsThatItemsContext() {
+        contribute("bank-a",
+                object("indicator--1", "indicator", T0, Tlp.GREEN, List.of(), ITEM),
+                object("indicator--2", "indicator", T0, Tlp.GREEN, List.of(), OTHER_ITEM),
+                object("malware--1", "malware", T0, Tlp.GREEN, List.of()),
+                object("relationship--1", "relationship", T0, Tlp.GREEN, List.of("indicator--1", "malware--1")),
+                object("relationship--2", "relationship", T0, Tlp.GREEN, List.of("indicator--2", "malware--1")),
+                object("relationship--3", "relationship", T0, Tlp.GREEN, List.of("indicator--1", "indicator--2")));
+
+        assertThat(ids(ITEM)).containsExactly("indicator--1", "malware--1", "relationship--1");
+        assertThat(ids(OTHER_ITEM)).containsExactly("indicator--2", "malware--1", "relationship--2");
+    }
+
     @Test
     void theLatestVersionIsServedWithItsLinksAndEveryVersionIsKept() {
         contribute("bank-a", object("indicator--1", "indicator", T0, Tlp.GREEN, List.of(), ITEM),
