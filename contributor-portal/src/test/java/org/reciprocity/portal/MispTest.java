@@ -176,6 +176,8 @@ class MispTest extends H2ExchangeTest {
         assertThat(exchange().post("/api/contributions/misp", bank.apiKey(), null, misp, MediaType.APPLICATION_JSON)
                 .body().path("contributionId").asText()).as("the same version of the event, counted once")
                 .isEqualTo(receipt.body().path("contributionId").asText());
+        // Through the API a contribution is drawable a moment after its answer.
+        Projections.awaitCaughtUp(projections);
 
         JsonNode page = exchange().get("/taxii2/pool/collections/a7f8b7c0-53f1-4f0e-9a8e-5d1b8e2b7c11/objects/"
                 + "indicator--" + c2 + "/", bank.apiKey()).body();

@@ -214,6 +214,8 @@ class StixRoundTripTest extends PostgresExchangeTest {
         assertThat(withContext.path("contextObjects").asInt()).isEqualTo(5);
         assertThat(withContext.path("creditEarned").decimalValue()).as("an item with a malware and an attack "
                 + "pattern earns more than a bare one").isGreaterThan(plain.path("creditEarned").decimalValue());
+        // Through the API a contribution is drawable a moment after its answer (a TAXII add waits for that).
+        Projections.awaitCaughtUp(projections);
 
         List<JsonNode> received = drawAll(agency, before);
         assertThat(received).extracting(object -> object.path("id").asText()).contains(indicator, malware, pattern);
