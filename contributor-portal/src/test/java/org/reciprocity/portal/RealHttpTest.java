@@ -249,6 +249,26 @@ class RealHttpTest {
                 .header("Authorization", "Bearer " + OPERATOR_KEY);
     }
 
+    /** A person who opens the exchange in a browser finds a page that says what it is, served from the jar. */
+    @Test
+    void theLandingPageSaysWhatTheExchangeIsWithoutTheInternet() throws Exception {
+        // Without a key: the page is for whoever opens the exchange.
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("<html lang=\"en\">", "Reciprocity Exchange", "href=\"/swagger-ui.html\"",
+                "href=\"/portal.css\"");
+        assertThat(page.body()).as("nothing fetched from elsewhere").doesNotContain("http://", "https://", "//cdn");
+        HttpResponse<String> style = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/portal.css")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+        assertThat(http.send(request("/").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("a page to read, not to send to")
+                .isIn(401, 403, 405);
+    }
+
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return new ObjectMapper().readTree(response.body());
     }
