@@ -11,7 +11,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -163,6 +165,18 @@ class SecurityTest extends PostgresExchangeTest {
         assertThat(result.getResponse().getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(
                 "Basic realm=\"Reciprocity Exchange\", charset=\"UTF-8\"",
                 "Bearer realm=\"Reciprocity Exchange\", error=\"invalid_token\"");
+    }
+
+    /** MISP's TAXII servers send the scheme in lower case, with the field the docs say to fill: base64 of id:key. */
+    @Test
+    void basicCredentialsAreReadWhateverTheSchemesCase() throws Exception {
+        String credentials = Base64.getEncoder().encodeToString((bank.id() + ":" + bank.apiKey())
+                .getBytes(StandardCharsets.UTF_8));
+        for (String scheme : new String[] {"basic", "BASIC", "Basic"}) {
+            MvcResult result = mvc.perform(MockMvcRequestBuilders.get("/taxii2/")
+                    .header(HttpHeaders.AUTHORIZATION, scheme + " " + credentials)).andReturn();
+            assertThat(result.getResponse().getStatus()).as(scheme).isEqualTo(200);
+        }
     }
 
     /** Clients that send credentials only once challenged (TAXII clients, curl's --anyauth) are challenged. */

@@ -114,9 +114,10 @@ public class StixContext {
         Set<String> wanted = new LinkedHashSet<>();
         delivered.forEach(item -> context.of(item.item().id()).forEach(linked -> wanted.add(linked.id())));
         Map<String, CatalogueObject> contents = contents(wanted);
+        Map<String, ObjectNode> parsed = parsed(contents.values());
         Set<UUID> deliveredIds = new HashSet<>();
         delivered.forEach(item -> deliveredIds.add(item.item().id()));
-        Paid paid = paid(contents.values(), deliveredIds, heldAmong);
+        Paid paid = paid(parsed.values(), deliveredIds, heldAmong, false);
         Map<String, JsonNode> page = new LinkedHashMap<>();
         Set<String> markings = new LinkedHashSet<>();
         Map<String, ObjectNode> authors = new HashMap<>();
@@ -127,7 +128,7 @@ public class StixContext {
                 CatalogueObject object = contents.get(linked.id());
                 JsonNode already = object == null ? null : page.get(object.id());
                 ObjectNode served = object == null ? null : already != null ? (ObjectNode) already
-                        : served(readerId, object, paid, authors, page);
+                        : served(readerId, object, parsed.get(object.id()), paid, authors, page);
                 if (served == null) {
                     continue;
                 }
@@ -152,20 +153,15 @@ public class StixContext {
      */
     public List<JsonNode> served(String readerId, List<CatalogueObject> versions,
                                  Function<Collection<UUID>, Set<UUID>> heldAmong) {
-        Set<String> named = new LinkedHashSet<>();
-        versions.forEach(version -> named.addAll(listedRefs(EventJson.read(version.content(), ObjectNode.class))));
-        SourceItems listed = queries.query(new FindSourceItems(List.copyOf(named)), SourceItems.class).join();
-        Set<UUID> listedItems = new HashSet<>();
-        listed.byObject().values().forEach(listedItems::addAll);
-        Set<UUID> held = listedItems.isEmpty() ? Set.of() : heldAmong.apply(listedItems);
-        Paid own = paid(versions, Set.of(), heldAmong);
-        Paid paid = id -> listed.of(id).isEmpty() ? own.test(id) : held.containsAll(listed.of(id));
+        Map<CatalogueObject, ObjectNode> parsed = new LinkedHashMap<>();
+        versions.forEach(version -> parsed.put(version, EventJson.read(version.content(), ObjectNode.class)));
+        Paid paid = paid(parsed.values(), Set.of(), heldAmong, true);
         Map<String, JsonNode> identities = new LinkedHashMap<>();
         Map<String, ObjectNode> authors = new HashMap<>();
         List<JsonNode> objects = new ArrayList<>();
         Set<String> markings = new LinkedHashSet<>();
         for (CatalogueObject version : versions) {
-            ObjectNode served = served(readerId, version, paid, authors, identities);
+            ObjectNode served = served(readerId, version, parsed.get(version), paid, authors, identities);
             if (served != null) {
                 objects.add(served);
                 markings.addAll(version.markings());
@@ -200,13 +196,12 @@ public class StixContext {
      * The object as served, or null when the reader may not have it: a source unpaid for, an anonymous author. What a
      * reader sent itself it has whole.
      */
-    private ObjectNode served(String readerId, CatalogueObject object, Paid paid, Map<String, ObjectNode> authors,
-                              Map<String, JsonNode> page) {
+    private ObjectNode served(String readerId, CatalogueObject object, ObjectNode served, Paid paid,
+                              Map<String, ObjectNode> authors, Map<String, JsonNode> page) {
         boolean own = object.contributorId().equals(readerId);
         if (!own && (!paid.test(object.id()) || isAnonymousAuthor(object))) {
             return null;
         }
-        ObjectNode served = EventJson.read(object.content(), ObjectNode.class);
         for (Iterator<Map.Entry<String, JsonNode>> it = served.fields(); !own && it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (field.getKey().endsWith("_refs") && field.getValue().isArray() && !field.getKey().equals(
@@ -251,24 +246,33 @@ public class StixContext {
 
     /**
      * Which of the objects items are read from the reader has paid for: every one of their items delivered now or
-     * held before. Whether it holds them is asked for the objects to be served ({@code served}); for those their
-     * lists merely name, only what is delivered now counts, so that a report listing a thousand indicators costs no
-     * thousand lookups.
+     * held before. Whether it holds them is asked for the objects to be served; for those their lists merely name,
+     * only when {@code askForListed} (one object asked for by id), else only what is delivered now counts, so that a
+     * page with a report listing a thousand indicators costs no thousand lookups.
      */
-    private Paid paid(Collection<CatalogueObject> served, Set<UUID> delivered,
-                      Function<Collection<UUID>, Set<UUID>> heldAmong) {
-        Set<String> named = new LinkedHashSet<>();
+    private Paid paid(Collection<ObjectNode> served, Set<UUID> delivered,
+                      Function<Collection<UUID>, Set<UUID>> heldAmong, boolean askForListed) {
+        Set<String> own = new LinkedHashSet<>();
+        Set<String> listed = new LinkedHashSet<>();
         served.forEach(object -> {
-            named.add(object.id());
-            named.addAll(listedRefs(EventJson.read(object.content(), ObjectNode.class)));
+            own.add(object.path("id").asText());
+            listed.addAll(listedRefs(object));
         });
+        Set<String> named = new LinkedHashSet<>(own);
+        named.addAll(listed);
         SourceItems sources = queries.query(new FindSourceItems(List.copyOf(named)), SourceItems.class).join();
         Set<UUID> missing = new HashSet<>();
-        served.forEach(object -> sources.of(object.id()).stream().filter(item -> !delivered.contains(item))
+        (askForListed ? named : own).forEach(id -> sources.of(id).stream().filter(item -> !delivered.contains(item))
                 .forEach(missing::add));
         Set<UUID> had = new HashSet<>(delivered);
         had.addAll(missing.isEmpty() ? Set.of() : heldAmong.apply(missing));
         return id -> had.containsAll(sources.of(id));
+    }
+
+    private static Map<String, ObjectNode> parsed(Collection<CatalogueObject> objects) {
+        Map<String, ObjectNode> parsed = new LinkedHashMap<>();
+        objects.forEach(object -> parsed.put(object.id(), EventJson.read(object.content(), ObjectNode.class)));
+        return parsed;
     }
 
     /** What an object's lists of references name (not its markings). */

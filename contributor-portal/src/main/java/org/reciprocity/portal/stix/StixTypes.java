@@ -1,5 +1,7 @@
 package org.reciprocity.portal.stix;
 
+import org.reciprocity.core.context.ContextKinds;
+
 import java.util.Set;
 
 /** What STIX 2.1 says of its object types that the exchange needs to know. */
@@ -22,7 +24,7 @@ final class StixTypes {
 
     /** Whether objects of the type relate two others: relationships and sightings. */
     static boolean isRelation(String type) {
-        return type.equals("relationship") || type.equals("sighting");
+        return ContextKinds.RELATIONS.contains(type);
     }
 
     /** Whether STIX 2.1 defines the type (else it is a custom one). */

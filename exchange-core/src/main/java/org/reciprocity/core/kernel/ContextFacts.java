@@ -7,8 +7,6 @@ import java.util.Optional;
 /** The facts about the context objects of one contribution, by id; an id not among them is new to the pool. */
 public record ContextFacts(Map<String, ObjectFacts> byId) {
 
-    public static final ContextFacts NONE = new ContextFacts(Map.of());
-
     public ContextFacts {
         byId = Collections.unmodifiableMap(byId);
     }

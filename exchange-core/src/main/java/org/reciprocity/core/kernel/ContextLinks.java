@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
@@ -29,9 +28,6 @@ import java.util.function.IntConsumer;
  * repeating itself.
  */
 public final class ContextLinks {
-
-    /** The objects that relate two others: a hop through one reaches both. */
-    public static final Set<String> RELATIONS = Set.of("relationship", "sighting");
 
     private ContextLinks() {
     }
@@ -100,7 +96,7 @@ public final class ContextLinks {
                 int index = ContextKinds.COUNTED.indexOf(object.type());
                 kind[i] = index < 0 ? 0 : 1 << index;
                 source[i] = !object.items().isEmpty();
-                relation[i] = RELATIONS.contains(object.type());
+                relation[i] = ContextKinds.RELATIONS.contains(object.type());
                 // An object the pool held already is served as it was first sent: the references this copy makes
                 // are not the ones consumers receive, and link nothing. Those made to it from the objects the
                 // contribution adds do.

@@ -19,12 +19,13 @@ class ContextAdmissionTest {
 
     private static final Instant V1 = Instant.parse("2026-11-01T00:00:00Z");
     private static final Instant V2 = Instant.parse("2026-11-02T00:00:00Z");
+    private static final ContextFacts NONE = new ContextFacts(Map.of());
     private static final String REPORT = "report--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061";
 
     @Test
     void aNewIdIsItsSendersAndANewVersionOnlyItsOwners() {
         ContextFacts held = facts("bank-a", V1);
-        assertThat(rules(List.of(report(V1)), "bank-b", ContextFacts.NONE)).containsExactly(ContextRule.NEW);
+        assertThat(rules(List.of(report(V1)), "bank-b", NONE)).containsExactly(ContextRule.NEW);
         assertThat(rules(List.of(report(V2)), "bank-a", held)).containsExactly(ContextRule.NEW_VERSION);
         assertThat(rules(List.of(report(V1)), "bank-b", held)).as("passed on as received")
                 .containsExactly(ContextRule.SAME_VERSION);
@@ -34,7 +35,7 @@ class ContextAdmissionTest {
     @Test
     void aContributionMayCarrySeveralVersionsAndRepeatsCountOnce() {
         List<ContextRuling> rulings = ContextAdmission.rulings(List.of(report(V1), report(V2), report(V1)), "bank-a",
-                ContextFacts.NONE);
+                NONE);
         assertThat(rulings).extracting(ContextRuling::rule).containsExactly(ContextRule.NEW, ContextRule.NEW_VERSION);
         // Another's first version in the same contribution makes the second another's too.
         assertThat(rules(List.of(report(V2)), "bank-b", facts("bank-a", V1)))
@@ -46,7 +47,7 @@ class ContextAdmissionTest {
         List<ContextRuling> rulings = ContextAdmission.rulings(List.of(report(V1), report(V2)), "bank-b",
                 facts("bank-a", V1));
         assertThat(rulings).extracting(ruling -> ruling.object().content()).containsOnlyNulls();
-        assertThat(ContextAdmission.rulings(List.of(report(V1)), "bank-b", ContextFacts.NONE).get(0).object()
+        assertThat(ContextAdmission.rulings(List.of(report(V1)), "bank-b", NONE).get(0).object()
                 .content()).isNotNull();
     }
 

@@ -7,12 +7,12 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.reciprocity.core.SqlTime;
+import org.reciprocity.core.context.ContextKinds;
 import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.event.ContextRule;
 import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.item.Tlp;
-import org.reciprocity.core.kernel.ContextLinks;
 import org.reciprocity.core.kernel.Delivery;
 import org.reciprocity.core.kernel.SharedPoolRecording;
 import org.reciprocity.ledger.projection.ProjectionReplays;
@@ -60,7 +60,7 @@ class ContextProjection {
     private static final List<String> DELIVERED = Arrays.stream(Tlp.values()).filter(Delivery::isPoolShareable)
             .map(Tlp::name).toList();
 
-    private static final List<String> RELATION_TYPES = List.copyOf(ContextLinks.RELATIONS);
+    private static final List<String> RELATION_TYPES = List.copyOf(ContextKinds.RELATIONS);
     // The latest version of each object one reference from those named, with whether items are read from it:
     // %1$s names the side the references start from, %2$s the side they reach, %3$s the side that must be among %4$s;
     // %5$s narrows what is reached.
@@ -360,7 +360,7 @@ class ContextProjection {
                     + NEIGHBOURS.formatted("l.to_id", "l.from_id", "l.to_id", in, narrowed), rs -> {
                         Node node = node(rs);
                         hop.computeIfAbsent(rs.getString(1), start -> new LinkedHashSet<>()).add(node);
-                        if (ContextLinks.RELATIONS.contains(node.type()) && !node.source()) {
+                        if (ContextKinds.RELATIONS.contains(node.type()) && !node.source()) {
                             throughRelation.computeIfAbsent(node.id(), relation -> new HashSet<>())
                                     .add(rs.getString(1));
                         }
