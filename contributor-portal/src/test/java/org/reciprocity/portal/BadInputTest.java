@@ -161,8 +161,8 @@ class BadInputTest extends PostgresExchangeTest {
 
     @Test
     void aBodyOfAnotherMediaTypeIsRefused() {
-        Response response = exchange.post("/api/contributions", bank.apiKey(), "k", "ipv4,192.0.2.1",
-                MediaType.TEXT_PLAIN);
+        Response response = exchange.post("/api/contributions", bank.apiKey(), "k", "<item>192.0.2.1</item>",
+                MediaType.APPLICATION_XML);
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.body().path("type").asText())

@@ -16,12 +16,16 @@ import org.reciprocity.core.account.GrantCredit;
 import org.reciprocity.core.account.GrantReceipt;
 import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.contribution.ContributeItems;
+import org.reciprocity.core.contribution.ContributionPreview;
 import org.reciprocity.core.contribution.ContributionReceipt;
+import org.reciprocity.core.contribution.PreviewContribution;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.Charge;
 import org.reciprocity.core.event.Coverage;
+import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.LotDraw;
 import org.reciprocity.core.event.WithdrawalRefused;
@@ -123,6 +127,11 @@ class BusMessagesTest {
             new ContributionReceipt(UUID.randomUUID(), "bank-a", "bank-a", "feed-1", 2, 1, 1, 0, 0, Credit.parse("1.15"),
                     Credit.parse("1.15"), T0.plusSeconds(3600), Credit.parse("1.15"), 1, 3,
                     List.of("report--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061")),
+            new PreviewContribution("bank-a", "bank-a", List.of(DOMAIN, IP, IP), List.of(REPORT)),
+            new ContributionPreview("bank-a", "bank-a", List.of(new ItemCredit(DOMAIN, CreditRule.NEW,
+                    new BigDecimal("0.45"), Credit.parse("0.45"), 1), new ItemCredit(IP, CreditRule.CORROBORATION,
+                    new BigDecimal("0.125"), Credit.parse("0.125"))), 1, Credit.parse("0.575"), Credit.parse("0.575"),
+                    null, Credit.of(2), Credit.parse("2.575"), 1, 0, List.of(REPORT.id())),
             new WithdrawItems("cert-my", "cert-my", "pull-1", CRITERIA, OFFER, Coverage.WHOLE),
             new DrawPage("pool-p", "cert-my", CRITERIA, OFFER, Coverage.LONGEST_RUN),
             new ItemsWithdrawn(UUID.randomUUID(), "cert-my", "cert-my", "pull-1", "f", CRITERIA,

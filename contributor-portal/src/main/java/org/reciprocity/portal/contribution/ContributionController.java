@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,8 +48,40 @@ class ContributionController {
                                    @Parameter(description = "the client's key for this batch")
                                    @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
                                    @RequestBody ContributionRequest request) {
+        return contribute(member, RequestKeyHeader.resolve(requestKey, request.requestKey()),
+                ContributionBatch.of(request, maxItems));
+    }
+
+    @PostMapping(path = "/api/contributions", consumes = CsvBatch.MEDIA_TYPE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Contribute a CSV file (firms and agencies)",
+            description = "A header row naming the columns, in any order: type, value and tlp, and any of "
+                    + "confidence, firstSeen, lastSeen and tags (separated by ';'); then an item a line, earning as "
+                    + "in JSON. Errors name the line, the header being line 1.")
+    ContributionReceipt csv(@AuthenticationPrincipal Member member,
+                            @Parameter(description = "the client's key for this file")
+                            @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                            @RequestBody byte[] file) {
+        return contribute(member, requestKey, CsvBatch.read(TextBody.of(file), maxItems));
+    }
+
+    @PostMapping(path = "/api/contributions", consumes = MediaType.TEXT_PLAIN_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Contribute a list of values (firms and agencies)",
+            description = "A value a line, its type recognised from it (ipv4, ipv6, url, email, md5, sha1 or sha256, "
+                    + "else domain), all under the marking the tlp parameter names; blank lines and lines starting "
+                    + "with '#' are passed over. Errors name the line.")
+    ContributionReceipt list(@AuthenticationPrincipal Member member,
+                             @Parameter(description = "the client's key for this list")
+                             @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                             @Parameter(description = "the TLP marking of every value, as in GREEN")
+                             @RequestParam(required = false) String tlp,
+                             @RequestBody byte[] list) {
+        return contribute(member, requestKey, ValueList.read(TextBody.of(list), tlp, maxItems));
+    }
+
+    private ContributionReceipt contribute(Member member, String requestKey, ContributionBatch batch) {
         return commands.sendAndWait(new ContributeItems(memberships.accountOf(member.participantId()),
-                member.participantId(), RequestKeyHeader.resolve(requestKey, request.requestKey()),
-                ContributionBatch.items(request, maxItems)));
+                member.participantId(), requestKey, batch.itemsOrRefusal()));
     }
 }

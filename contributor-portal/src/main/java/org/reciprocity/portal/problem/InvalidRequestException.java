@@ -28,8 +28,10 @@ public class InvalidRequestException extends Refusal {
         return Reason.INVALID_INPUT;
     }
 
+    /** The fields at fault; none when the fault is in the body as a whole (text that is not UTF-8, say). */
     @Override
     public Map<String, Object> details() {
-        return Map.of("errors", errors.stream().map(error -> fieldError(error.field(), error.message())).toList());
+        return errors.isEmpty() ? Map.of()
+                : Map.of("errors", errors.stream().map(error -> fieldError(error.field(), error.message())).toList());
     }
 }

@@ -44,6 +44,16 @@ class StixContributionController {
         return contributions.receipt(member.participantId(), requestKey, bundle);
     }
 
+    @PostMapping(path = "/api/contributions/previews", consumes = StixContributions.STIX_MEDIA_TYPE)
+    @Operation(summary = "Preview a STIX 2.1 bundle (firms and agencies)",
+            description = "What each item of the bundle would earn if contributed now, and what would become of its "
+                    + "objects, as a contribution's receipt says. Nothing is recorded and no key is needed; objects "
+                    + "that are not valid STIX are also listed under 'errors'. Another contribution decided in "
+                    + "between can make the real one earn otherwise.")
+    StixContributions.Preview preview(@AuthenticationPrincipal Member member, @RequestBody JsonNode bundle) {
+        return contributions.preview(member.participantId(), bundle);
+    }
+
     @PostMapping(path = "/api/contributions/stix", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Contribute a STIX 2.1 bundle sent as plain JSON")

@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.contribution.ContributionReceipt;
+import org.reciprocity.core.item.Item;
 import org.reciprocity.core.membership.PoolMemberships;
+import org.reciprocity.portal.contribution.ContributionBatch;
+import org.reciprocity.portal.contribution.ContributionPreviews;
 import org.reciprocity.portal.problem.FieldError;
 import org.reciprocity.portal.problem.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -30,12 +35,14 @@ public class StixContributions {
 
     private final CommandGateway commands;
     private final PoolMemberships memberships;
+    private final ContributionPreviews previews;
     private final int maxItems;
 
-    StixContributions(CommandGateway commands, PoolMemberships memberships,
+    StixContributions(CommandGateway commands, PoolMemberships memberships, ContributionPreviews previews,
                       @Value("${exchange.contribution.max-items}") int maxItems) {
         this.commands = commands;
         this.memberships = memberships;
+        this.previews = previews;
         this.maxItems = maxItems;
     }
 
@@ -46,19 +53,16 @@ public class StixContributions {
     public record Outcome(ContributionReceipt receipt, List<StixBundleReader.ObjectOutcome> objects) {
 
         static Outcome of(ContributionReceipt receipt, List<StixBundleReader.ObjectOutcome> read) {
-            Set<String> refused = receipt == null ? Set.of() : Set.copyOf(receipt.objectsRefused());
-            return new Outcome(receipt, read.stream().map(outcome -> outcome.failed()
-                    || !refused.contains(outcome.id()) ? outcome : new StixBundleReader.ObjectOutcome(outcome.id(),
-                    outcome.version(), true, 0, null, OTHERS_OBJECT)).toList());
+            return new Outcome(receipt, ruled(read, receipt == null ? List.of() : receipt.objectsRefused()));
         }
 
         public List<StixBundleReader.ObjectOutcome> failures() {
-            return objects.stream().filter(StixBundleReader.ObjectOutcome::failed).toList();
+            return StixContributions.failures(objects);
         }
 
         /** The objects taken with something said of them: what of them the pool does not index. */
         public List<StixBundleReader.ObjectOutcome> notIndexed() {
-            return objects.stream().filter(outcome -> !outcome.failed() && outcome.message() != null).toList();
+            return StixContributions.notIndexed(objects);
         }
     }
 
@@ -74,6 +78,15 @@ public class StixContributions {
     }
 
     /**
+     * What a bundle would earn, with what would become of its objects: the receipt's {@code failures} and
+     * {@code notIndexed}; its {@code errors} are the objects that are not valid STIX.
+     */
+    public record Preview(@JsonUnwrapped ContributionPreviews.Preview preview, int objectsReceived,
+                          List<StixBundleReader.ObjectOutcome> failures,
+                          List<StixBundleReader.ObjectOutcome> notIndexed) {
+    }
+
+    /**
      * A bundle contributed through the API.
      *
      * @throws InvalidRequestException when none of its objects can be taken, each named
@@ -84,8 +97,7 @@ public class StixContributions {
             List<StixBundleReader.ObjectOutcome> failures = outcome.failures();
             throw new InvalidRequestException("none of the bundle's " + failures.size() + " objects can be "
                     + "contributed; nothing was stored", failures.stream().limit(MAX_REPORTED)
-                    .map(failure -> new FieldError(failure.field() != null ? failure.field() : failure.id(),
-                            failure.message())).toList());
+                    .map(StixContributions::errorOf).toList());
         }
         return new Receipt(outcome.receipt(), outcome.objects().size(), outcome.failures(), outcome.notIndexed());
     }
@@ -104,5 +116,49 @@ public class StixContributions {
                 requestKey != null ? requestKey : contribution.bundleId(), contribution.items(),
                 contribution.context()));
         return Outcome.of(receipt, contribution.outcomes());
+    }
+
+    /**
+     * A bundle previewed: what it would earn, each item named after the object it is read from ({@code objects[2]}),
+     * and what would become of the objects, recording nothing.
+     *
+     * @throws InvalidRequestException when the body is not a bundle
+     */
+    public Preview preview(String participantId, JsonNode bundle) {
+        StixBundleReader.Contribution contribution = StixBundleReader.read(bundle, maxItems);
+        List<StixBundleReader.ObjectOutcome> outcomes = contribution.outcomes();
+        List<ContributionBatch.Sent> sent = new ArrayList<>(contribution.items().size());
+        Iterator<Item> items = contribution.items().iterator();
+        // The reader lists each object's items in the order of the objects, one outcome an object.
+        for (int i = 0; i < outcomes.size(); i++) {
+            for (int n = 0; n < outcomes.get(i).items(); n++) {
+                sent.add(new ContributionBatch.Sent("objects[" + i + "]", items.next()));
+            }
+        }
+        ContributionPreviews.Preview preview = previews.preview(participantId, new ContributionBatch(sent,
+                contribution.failures().stream().map(StixContributions::errorOf).toList()), contribution.context());
+        List<StixBundleReader.ObjectOutcome> objects = ruled(outcomes, preview.objectsRefused());
+        return new Preview(preview, objects.size(), failures(objects), notIndexed(objects));
+    }
+
+    /** The objects as read, those the account refused as another participant's failed with why. */
+    private static List<StixBundleReader.ObjectOutcome> ruled(List<StixBundleReader.ObjectOutcome> read,
+                                                              List<String> objectsRefused) {
+        Set<String> refused = Set.copyOf(objectsRefused);
+        return read.stream().map(outcome -> outcome.failed() || !refused.contains(outcome.id()) ? outcome
+                : new StixBundleReader.ObjectOutcome(outcome.id(), outcome.version(), true, 0, null, OTHERS_OBJECT))
+                .toList();
+    }
+
+    private static List<StixBundleReader.ObjectOutcome> failures(List<StixBundleReader.ObjectOutcome> objects) {
+        return objects.stream().filter(StixBundleReader.ObjectOutcome::failed).toList();
+    }
+
+    private static List<StixBundleReader.ObjectOutcome> notIndexed(List<StixBundleReader.ObjectOutcome> objects) {
+        return objects.stream().filter(outcome -> !outcome.failed() && outcome.message() != null).toList();
+    }
+
+    private static FieldError errorOf(StixBundleReader.ObjectOutcome failure) {
+        return new FieldError(failure.field() != null ? failure.field() : failure.id(), failure.message());
     }
 }

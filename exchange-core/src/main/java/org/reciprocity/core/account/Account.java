@@ -12,7 +12,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.contribution.ContributeItems;
+import org.reciprocity.core.contribution.ContributionPreview;
 import org.reciprocity.core.contribution.ContributionReceipt;
+import org.reciprocity.core.contribution.PreviewContribution;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
@@ -24,10 +26,12 @@ import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.feedback.ActedOnReceipt;
 import org.reciprocity.core.feedback.AwardBonus;
 import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.AccountDecisions;
 import org.reciprocity.core.kernel.Batch;
+import org.reciprocity.core.kernel.ContextFacts;
 import org.reciprocity.core.kernel.CreditExpiry;
 import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Entitlement;
@@ -43,6 +47,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -86,15 +91,36 @@ class Account {
                 command.requestKey(), command.fingerprint());
         holdFor(command.accountId(), command.contributorId(), memberships);
         return ContributionReceipt.of(decideOnce(requests, request, RequestKind.CONTRIBUTION, ItemsContributed.class,
-                () -> {
-                    Batch batch = Batch.of(command.items());
-                    Set<String> behind = Entitlement.behind(command.contributorId(),
-                            memberships.membersOf(command.accountId()));
-                    return AccountDecisions.contribute(book, request, batch,
-                            pool.factsAbout(command.accountId(), behind, batch.ids()), command.context(),
-                            objects.objectFacts(command.context().stream().map(ContextObject::id).distinct().toList()),
-                            policies.inForceAt(now), now);
-                }));
+                () -> contribution(request, command.items(), command.context(), pool, objects::objectFacts,
+                        memberships, policies, now)));
+    }
+
+    /**
+     * What a contribution would earn now, decided as a contribution is and applied to nothing. It holds neither the
+     * memberships nor the pool's objects: it keeps no contribution waiting, and one decided meanwhile can make the
+     * real contribution earn otherwise.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    ContributionPreview handle(PreviewContribution command, SharedPoolRecords pool, ContextRecords objects,
+                               PoolMemberships memberships, PolicyBook policies) {
+        // A preview answers no request the account keeps: it has no id and no key.
+        Request request = new Request(null, command.accountId(), command.contributorId(), null, null);
+        return ContributionPreview.of(contribution(request, command.items(), command.context(), pool,
+                objects::peekObjectFacts, memberships, policies, GenericEventMessage.clock.instant()).answer());
+    }
+
+    /** The decision on a contribution, from the facts fetched now; a contribution applies it, a preview does not. */
+    private Decision<ItemsContributed> contribution(Request request, List<Item> items, List<ContextObject> context,
+                                                    SharedPoolRecords pool,
+                                                    Function<List<String>, ContextFacts> objectFacts,
+                                                    PoolMemberships memberships, PolicyBook policies, Instant now) {
+        Batch batch = Batch.of(items);
+        Set<String> behind = Entitlement.behind(request.requesterId(), memberships.membersOf(request.accountId()));
+        return AccountDecisions.contribute(book, request, batch,
+                pool.factsAbout(request.accountId(), behind, batch.ids()), context,
+                objectFacts.apply(context.stream().map(ContextObject::id).distinct().toList()),
+                policies.inForceAt(now), now);
     }
 
     /** @return the delivery, or the refusal, which is recorded like any answer */

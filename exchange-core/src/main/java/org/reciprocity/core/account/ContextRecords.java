@@ -10,5 +10,14 @@ import java.util.Collection;
  */
 public interface ContextRecords {
 
+    /** What is known of the objects, their records held for the rest of the transaction where records are held. */
     ContextFacts objectFacts(Collection<String> objectIds);
+
+    /**
+     * The same, the records left free: for a preview, which decides nothing and must keep no contribution waiting.
+     * Records that hold nothing need not tell the two apart.
+     */
+    default ContextFacts peekObjectFacts(Collection<String> objectIds) {
+        return objectFacts(objectIds);
+    }
 }

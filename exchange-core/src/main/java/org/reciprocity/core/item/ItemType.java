@@ -77,6 +77,38 @@ public enum ItemType {
                 + allowed());
     }
 
+    /**
+     * The type of a value written without one, as the types' own rules read it: no two of them accept the same text,
+     * so the one that accepts it is its type.
+     *
+     * @throws InvalidInputException naming the {@code value} attribute when no type accepts it, with what the rule for
+     *                               domain names, the least particular of them, found wrong
+     */
+    public static ItemType recognised(String value) {
+        for (ItemType type : values()) {
+            if (type != DOMAIN && type.accepts(value)) {
+                return type;
+            }
+        }
+        try {
+            DOMAIN.normalise(value);
+            return DOMAIN;
+        } catch (InvalidInputException notADomain) {
+            throw new InvalidInputException("value", "'" + value + "' is not an IPv4 or IPv6 address, a URL, an "
+                    + "e-mail address, nor an MD5, SHA-1 or SHA-256 digest; as a domain name: "
+                    + notADomain.getMessage());
+        }
+    }
+
+    private boolean accepts(String value) {
+        try {
+            normalise(value);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
+    }
+
     public static String allowed() {
         return Arrays.stream(values()).map(ItemType::label).collect(Collectors.joining(", "));
     }

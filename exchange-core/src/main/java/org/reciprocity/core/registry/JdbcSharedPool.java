@@ -100,11 +100,21 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
      */
     @Override
     public ContextFacts objectFacts(Collection<String> objectIds) {
+        return objectFacts(objectIds, true);
+    }
+
+    /** The same, without holding the rows: a contribution that adds one of the objects meanwhile does not wait. */
+    @Override
+    public ContextFacts peekObjectFacts(Collection<String> objectIds) {
+        return objectFacts(objectIds, false);
+    }
+
+    private ContextFacts objectFacts(Collection<String> objectIds, boolean hold) {
         Map<String, String> owners = new HashMap<>();
         Map<String, Set<Instant>> versions = new HashMap<>();
         for (List<String> chunk : Lists.partition(objectIds.stream().sorted().distinct().toList(), CHUNK)) {
             jdbc.query("select object_id, contributor_id from shared_object where object_id in ("
-                    + placeholders(chunk.size()) + ") order by object_id for update", rs -> {
+                    + placeholders(chunk.size()) + ") order by object_id" + (hold ? " for update" : ""), rs -> {
                         owners.put(rs.getString(1), rs.getString(2));
                     }, chunk.toArray());
             jdbc.query("select object_id, version from shared_object_version where object_id in ("

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.contribution.ContributeItems;
+import org.reciprocity.core.contribution.ContributionPreview;
 import org.reciprocity.core.contribution.ContributionReceipt;
+import org.reciprocity.core.contribution.PreviewContribution;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.BonusEarned;
@@ -514,6 +516,53 @@ class AccountTest {
                 Credit.parse("0.5"), 1, EARLIER, EARLIER))
                 .when(command)
                 .expectNoEvents();
+    }
+
+    // Previews.
+
+    @Test
+    void aPreviewEarnsWhatTheContributionThenRecordsAndRecordsNothingItself() {
+        elsewhere(broughtBy(TELCO, domain));
+        ContributeItems first = contribution(BANK, "k0", ip);
+        ItemsContributed earlier = contributed(first, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL,
+                Credit.of(1))), 0, Credit.of(1), lot(first, "1", null), Credit.of(1));
+        List<Item> sent = List.of(ip, domain, url, ip);
+        // The address again: REPEAT; the domain telco-b brought: CORROBORATION at confidence 80; the URL: NEW.
+        List<ItemCredit> credits = List.of(new ItemCredit(ip, CreditRule.REPEAT, BigDecimal.ZERO, Credit.ZERO),
+                new ItemCredit(domain, CreditRule.CORROBORATION, weight("0.225"), Credit.parse("0.225")),
+                new ItemCredit(url, CreditRule.NEW, FULL, Credit.of(1)));
+
+        given(earlier).when(new PreviewContribution(BANK, BANK, sent, List.of()))
+                .expectNoEvents()
+                .expectResultMessagePayload(new ContributionPreview(BANK, BANK, credits, 1, Credit.parse("1.225"),
+                        Credit.parse("1.225"), null, Credit.of(1), Credit.parse("2.225"), 1, 0, List.of()));
+
+        ContributeItems command = new ContributeItems(BANK, BANK, "k1", sent);
+        given(earlier).when(command).expectEvents(contributed(command, T0, credits, 1, Credit.parse("1.225"),
+                lot(command, "1.225", null), Credit.parse("2.225")));
+    }
+
+    @Test
+    void aPreviewCountsCreditThatRanOutWithoutRecordingItsExpiry() {
+        ContributeItems earned = contribution(CERT, "k0", ip);
+        CreditLot expiring = lot(earned, "1", EARLIER.plus(Duration.ofDays(30)));
+        given(contributed(earned, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                Credit.of(1), expiring, Credit.of(1)))
+                .andGivenCurrentTime(T0.plus(Duration.ofDays(31)))
+                .when(new PreviewContribution(CERT, CERT, List.of(url), List.of()))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matches(answer -> {
+                    ContributionPreview preview = (ContributionPreview) answer;
+                    return preview.balance().equals(Credit.ZERO) && preview.balanceAfter().equals(Credit.of(1));
+                }));
+    }
+
+    @Test
+    void aPreviewOfNothingStillTellsTheBalanceOfAnAccountThatNeverActed() {
+        given().when(new PreviewContribution(CERT, CERT, List.of(), List.of()))
+                .expectNoEvents()
+                .expectResultMessagePayload(new ContributionPreview(CERT, CERT, List.of(), 0, Credit.ZERO,
+                        Credit.ZERO, null, Credit.ZERO, Credit.ZERO, 1, 0, List.of()));
     }
 
     /** The account's own history: the fixture replays it, and the registries learn from it. */

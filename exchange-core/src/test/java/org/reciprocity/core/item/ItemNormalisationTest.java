@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.reciprocity.core.InvalidInputException;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,48 @@ class ItemNormalisationTest {
         assertThatThrownBy(() -> ItemType.parse(type).normalise(written))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("value"))
                 .hasMessageContaining(reason);
+    }
+
+    @ParameterizedTest(name = "''{0}'' is recognised as {1}")
+    @CsvSource(delimiter = '|', value = {
+            "203.0.113.7                          | ipv4",
+            "2001:DB8::1                          | ipv6",
+            "Evil.Example.COM.                    | domain",
+            "bücher.example                       | domain",
+            "deadbeef.example                     | domain",
+            "HTTP://Evil.Example.com:80           | url",
+            "http://203.0.113.7/x                 | url",
+            "Phisher@Evil.Example.COM             | email",
+            "D41D8CD98F00B204E9800998ECF8427E     | md5",
+            "da39a3ee5e6b4b0d3255bfef95601890afd80709 | sha1",
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 | sha256",
+    })
+    void aValueWrittenWithoutATypeIsOfTheOneTypeThatAcceptsIt(String written, String type) {
+        assertThat(ItemType.recognised(written)).isEqualTo(ItemType.parse(type));
+        assertThat(Arrays.stream(ItemType.values()).filter(candidate -> accepts(candidate, written)))
+                .containsExactly(ItemType.parse(type));
+    }
+
+    @ParameterizedTest(name = "''{0}'' is of no type")
+    @CsvSource(delimiter = '|', value = {
+            "999.1.1.1        | is not a domain name",
+            "localhost        | single label",
+            "d41d8cd98f00b204 | single label",
+    })
+    void aValueOfNoTypeIsRefusedWithWhatTheDomainRuleFound(String written, String reason) {
+        assertThatThrownBy(() -> ItemType.recognised(written))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("value"))
+                .hasMessageStartingWith("'" + written + "' is not an IPv4 or IPv6 address, a URL, an e-mail address")
+                .hasMessageContaining(reason);
+    }
+
+    private static boolean accepts(ItemType type, String written) {
+        try {
+            type.normalise(written);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     @Test

@@ -73,6 +73,7 @@ class JdbcSharedPoolTest {
 
         List<String> ids = List.of(report, address, "note--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0063");
         assertThat(tables.objectFacts(ids)).isEqualTo(exchange.pool().objectFacts(ids));
+        assertThat(tables.peekObjectFacts(ids)).as("read without holding the rows").isEqualTo(tables.objectFacts(ids));
         assertThat(tables.objectFacts(ids).of(report).orElseThrow().versions())
                 .as("the owner's two versions; not the other's").containsExactlyInAnyOrder(T0, T0.plusSeconds(30));
     }
