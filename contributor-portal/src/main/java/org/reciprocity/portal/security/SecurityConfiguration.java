@@ -58,7 +58,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/*/key", "/api/pools",
                                 "/api/pools/*/members", "/api/accounts/*/grants", "/api/policy").hasRole("OPERATOR")
-                        .requestMatchers(HttpMethod.DELETE, "/api/pools/*/members/*").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.DELETE, "/api/participants/*/key", "/api/pools/*/members/*")
+                        .hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/participants").hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers("/api/contributions/**", "/api/withdrawals/**", "/api/acted-on",
                                 "/api/me/disclosure").hasAnyRole("FIRM", "AGENCY")

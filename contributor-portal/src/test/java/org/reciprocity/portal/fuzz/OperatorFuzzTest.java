@@ -40,6 +40,7 @@ class OperatorFuzzTest extends FuzzedExchange {
         assertAccepted(participants().valid());
         assertAccepted(participant().valid());
         assertAccepted(me().valid());
+        assertAccepted(keyRevoked().valid());
     }
 
     @Property(tries = 1000)
@@ -71,8 +72,8 @@ class OperatorFuzzTest extends FuzzedExchange {
 
     @Provide
     Arbitrary<Malformed> participantRequests() {
-        return Arbitraries.oneOf(registration().requests(), keyReissued().requests(), participants().requests(),
-                participant().requests(), me().requests());
+        return Arbitraries.oneOf(registration().requests(), keyReissued().requests(), keyRevoked().requests(),
+                participants().requests(), participant().requests(), me().requests());
     }
 
     private Family poolFormed() {
@@ -155,8 +156,16 @@ class OperatorFuzzTest extends FuzzedExchange {
     /** The spare firm's key: reissuing the bank's, were it wrongly done, would lock every other family out. */
     private Family keyReissued() {
         return operator(Family.of("participants", "POST", "/api/participants/{participant}/key"))
-                .notServing("GET", "PUT", "PATCH", "DELETE")
+                .notServing("GET", "PUT", "PATCH")
                 .at("participant", cast().spare().id(), Values.unknownSegments("participant"));
+    }
+
+    /** The spare firm's key again, for the same reason; once revoked, revoking it again changes nothing. */
+    private Family keyRevoked() {
+        return operator(Family.of("participants", "DELETE", "/api/participants/{participant}/key"))
+                .notServing("GET", "PUT", "PATCH")
+                .at("participant", cast().spare().id(), Arbitraries.oneOf(Values.unknownSegments("participant"),
+                        Arbitraries.just("operator"), Arbitraries.just(cast().pool())));
     }
 
     private Family participants() {
