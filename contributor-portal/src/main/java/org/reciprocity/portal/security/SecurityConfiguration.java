@@ -60,7 +60,8 @@ class SecurityConfiguration {
                                 "/api/pools/*/members", "/api/accounts/*/grants", "/api/policy").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.DELETE, "/api/participants/*/key", "/api/pools/*/members/*")
                         .hasRole("OPERATOR")
-                        .requestMatchers(HttpMethod.GET, "/api/participants").hasAnyRole("OPERATOR", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/participants", "/api/pools")
+                        .hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers("/api/contributions/**", "/api/withdrawals/**", "/api/acted-on",
                                 "/api/me/disclosure").hasAnyRole("FIRM", "AGENCY")
                         // TAXII and the MISP feed serve the pool to those who contribute to it and draw from it.

@@ -35,6 +35,7 @@ class OperatorFuzzTest extends FuzzedExchange {
     @Example
     void theValidRequestsAreAccepted() {
         assertAccepted(pool().valid());
+        assertAccepted(poolsListed().valid());
         assertAccepted(policyChange().valid());
         assertAccepted(registration().valid());
         assertAccepted(participants().valid());
@@ -61,7 +62,7 @@ class OperatorFuzzTest extends FuzzedExchange {
     @Provide
     Arbitrary<Malformed> pools() {
         return Arbitraries.oneOf(poolFormed().requests(), memberAdded().requests(), memberLeaving().requests(),
-                pool().requests());
+                pool().requests(), poolsListed().requests());
     }
 
     @Provide
@@ -77,7 +78,7 @@ class OperatorFuzzTest extends FuzzedExchange {
     }
 
     private Family poolFormed() {
-        return operator(Family.of("pools", "POST", "/api/pools")).notServing("GET", "PUT", "PATCH", "DELETE")
+        return operator(Family.of("pools", "POST", "/api/pools")).notServing("PUT", "PATCH", "DELETE")
                 .body(Family.JSON, () -> {
                     ObjectNode pool = NODES.objectNode().put("id", "fuzz-" + UUID.randomUUID()).put("name", "Fuzz pool")
                             .put("sector", "government-local").put("country", "MY");
@@ -116,6 +117,11 @@ class OperatorFuzzTest extends FuzzedExchange {
         return Family.of("pools", "GET", "/api/pools/{pool}").by(Cast.bearer(cast().auditor()))
                 .forbiddenTo(Cast.bearer(cast().bank())).notServing("POST", "PUT", "PATCH", "DELETE")
                 .at("pool", cast().pool(), Values.unknownSegments("pool"));
+    }
+
+    private Family poolsListed() {
+        return Family.of("pools", "GET", "/api/pools").by(Cast.bearer(cast().auditor()))
+                .forbiddenTo(Cast.bearer(cast().bank())).notServing("PUT", "PATCH", "DELETE");
     }
 
     private Family policyChange() {

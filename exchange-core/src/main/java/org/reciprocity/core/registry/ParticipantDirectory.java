@@ -83,6 +83,11 @@ public class ParticipantDirectory {
         return jdbc.query("select * from participant_directory order by participant_id", ROW);
     }
 
+    public List<RegisteredParticipant> all(ParticipantKind kind) {
+        return jdbc.query("select * from participant_directory where kind = ? order by participant_id", ROW,
+                kind.name());
+    }
+
     public boolean hasAny(ParticipantKind kind) {
         Integer count = jdbc.queryForObject("select count(*) from participant_directory where kind = ?",
                 Integer.class, kind.name());
