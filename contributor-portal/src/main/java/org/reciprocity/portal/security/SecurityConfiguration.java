@@ -57,7 +57,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/*/key", "/api/pools",
-                                "/api/pools/*/members", "/api/accounts/*/grants", "/api/policy").hasRole("OPERATOR")
+                                "/api/pools/*/members", "/api/accounts/*/grants", "/api/policy", "/api/policy/previews")
+                        .hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.DELETE, "/api/participants/*/key", "/api/pools/*/members/*")
                         .hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/participants", "/api/pools")

@@ -36,6 +36,7 @@ class OperatorFuzzTest extends FuzzedExchange {
     void theValidRequestsAreAccepted() {
         assertAccepted(pool().valid());
         assertAccepted(poolsListed().valid());
+        assertAccepted(policyPreview().valid());
         assertAccepted(policyChange().valid());
         assertAccepted(registration().valid());
         assertAccepted(participants().valid());
@@ -67,8 +68,9 @@ class OperatorFuzzTest extends FuzzedExchange {
 
     @Provide
     Arbitrary<Malformed> policy() {
-        return Arbitraries.oneOf(policyChange().requests(), Family.of("policy", "GET", "/api/policy")
-                .by(Cast.bearer(cast().bank())).notServing("PUT", "PATCH", "DELETE").requests());
+        return Arbitraries.oneOf(policyChange().requests(), policyPreview().requests(),
+                Family.of("policy", "GET", "/api/policy").by(Cast.bearer(cast().bank()))
+                        .notServing("PUT", "PATCH", "DELETE").requests());
     }
 
     @Provide
@@ -125,25 +127,35 @@ class OperatorFuzzTest extends FuzzedExchange {
     }
 
     private Family policyChange() {
-        return operator(Family.of("policy", "POST", "/api/policy")).notServing("PUT", "PATCH", "DELETE")
-                .body(Family.JSON, OperatorFuzzTest::change, true, List.of("", "tlpWeights", "typeWeights"),
-                        Field.required("baseVersion", Values.whole(1, Integer.MAX_VALUE)).orRefusedWith(409),
-                        Field.required("effectiveFrom", Arbitraries.oneOf(Values.instant(true),
-                                Arbitraries.of("2020-01-01T00:00:00Z", "1970-01-01T00:00:00Z").map(NODES::textNode)))
-                                .orRefusedWith(409),
-                        Field.required("reason", Values.text("Partnership agreement of 2027", 500)),
-                        Field.optional("newItemCredit", Values.amount(BigDecimal.ZERO, true, BigDecimal.valueOf(1000))),
-                        Field.optional("corroborationShare", Values.bounded(BigDecimal.ZERO, true, BigDecimal.ONE)),
-                        Field.optional("ratio", Values.bounded(BigDecimal.ZERO, false, HUNDRED)),
-                        Field.optional("tlpWeights", weights(TLP, true)),
-                        Field.optional("typeWeights", weights(ITEM_TYPES, false)),
-                        Field.optional("unknownConfidenceWeight", Values.bounded(BigDecimal.ZERO, true, HUNDRED)),
-                        Field.optional("confidenceFloor", Values.bounded(BigDecimal.ZERO, true, BigDecimal.ONE)),
-                        Field.optional("creditLifetime", Arbitraries.oneOf(Arbitraries.of("P0D", "-P1D", "PT-1S",
-                                "forever", "", "P", "P1000000000000000D", "PT0.0000001S").map(NODES::textNode),
-                                Values.notText())),
-                        Field.optional("costPerItem", Values.amount(BigDecimal.ZERO, true, BigDecimal.valueOf(1000))),
-                        Field.optional("actedOnBonus", Values.amount(BigDecimal.ZERO, true, BigDecimal.ONE)));
+        return withPolicyChange(operator(Family.of("policy", "POST", "/api/policy"))
+                .notServing("PUT", "PATCH", "DELETE"));
+    }
+
+    /** The body of a change, refused as the change would be: a preview records nothing even when it is accepted. */
+    private Family policyPreview() {
+        return withPolicyChange(operator(Family.of("policy", "POST", "/api/policy/previews"))
+                .notServing("GET", "PUT", "PATCH", "DELETE"));
+    }
+
+    private static Family withPolicyChange(Family family) {
+        return family.body(Family.JSON, OperatorFuzzTest::change, true, List.of("", "tlpWeights", "typeWeights"),
+                Field.required("baseVersion", Values.whole(1, Integer.MAX_VALUE)).orRefusedWith(409),
+                Field.required("effectiveFrom", Arbitraries.oneOf(Values.instant(true),
+                        Arbitraries.of("2020-01-01T00:00:00Z", "1970-01-01T00:00:00Z").map(NODES::textNode)))
+                        .orRefusedWith(409),
+                Field.required("reason", Values.text("Partnership agreement of 2027", 500)),
+                Field.optional("newItemCredit", Values.amount(BigDecimal.ZERO, true, BigDecimal.valueOf(1000))),
+                Field.optional("corroborationShare", Values.bounded(BigDecimal.ZERO, true, BigDecimal.ONE)),
+                Field.optional("ratio", Values.bounded(BigDecimal.ZERO, false, HUNDRED)),
+                Field.optional("tlpWeights", weights(TLP, true)),
+                Field.optional("typeWeights", weights(ITEM_TYPES, false)),
+                Field.optional("unknownConfidenceWeight", Values.bounded(BigDecimal.ZERO, true, HUNDRED)),
+                Field.optional("confidenceFloor", Values.bounded(BigDecimal.ZERO, true, BigDecimal.ONE)),
+                Field.optional("creditLifetime", Arbitraries.oneOf(Arbitraries.of("P0D", "-P1D", "PT-1S",
+                        "forever", "", "P", "P1000000000000000D", "PT0.0000001S").map(NODES::textNode),
+                        Values.notText())),
+                Field.optional("costPerItem", Values.amount(BigDecimal.ZERO, true, BigDecimal.valueOf(1000))),
+                Field.optional("actedOnBonus", Values.amount(BigDecimal.ZERO, true, BigDecimal.ONE)));
     }
 
     private Family registration() {
