@@ -3,6 +3,7 @@ package org.reciprocity.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.participant.ApiKeyReissued;
+import org.reciprocity.core.participant.ApiKeyRevoked;
 import org.reciprocity.core.participant.ApiKeys;
 import org.reciprocity.core.participant.ParticipantRegistered;
 import org.reciprocity.portal.support.ExchangeClient;
@@ -132,12 +133,14 @@ class AuditTest extends PostgresExchangeTest {
     }
 
     @Test
-    void theHistoryAnAuditorReadsSaysWhoGotAKeyButNotItsHash() {
+    void theHistoryAnAuditorReadsSaysWhoGotAKeyAndWhoRevokedItButNotItsHash() {
         ExchangeClient exchange = exchange();
         Participant auditor = exchange.register("auditor");
         Participant bank = exchange.register("firm");
         String reissued = exchange.post("/api/participants/" + bank.id() + "/key", operatorKey(), null, Map.of())
                 .body().path("apiKey").asText();
+        assertThat(exchange.send("DELETE", "/api/participants/" + bank.id() + "/key", operatorKey()).status())
+                .isEqualTo(200);
 
         List<JsonNode> history = history(exchange, auditor);
         List<JsonNode> bankKeys = history.stream()
@@ -149,6 +152,11 @@ class AuditTest extends PostgresExchangeTest {
                 .isEqualTo("withheld"));
         assertThat(history.toString()).doesNotContain(ApiKeys.hash(bank.apiKey())).doesNotContain(
                 ApiKeys.hash(reissued));
+        String operator = exchange.get("/api/me", operatorKey()).body().path("participant").path("id").asText();
+        assertThat(history).filteredOn(event -> event.path("type").asText().equals(
+                        ApiKeyRevoked.class.getSimpleName()) && event.path("participant").asText().equals(bank.id()))
+                .singleElement().satisfies(revoked -> assertThat(revoked.path("payload").path("revokedBy").asText())
+                        .isEqualTo(operator));
     }
 
     @Test

@@ -48,6 +48,7 @@ import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
 import org.reciprocity.core.participant.ReissueApiKey;
+import org.reciprocity.core.participant.RevokeApiKey;
 import org.reciprocity.core.policy.ChangePolicy;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
@@ -150,6 +151,7 @@ class BusMessagesTest {
             new AwardBonus("bank-a", UUID.randomUUID(), ItemRef.of(IP), "cert-my", T0),
             new RegisterParticipant(BANK, "0a1b", "operator"),
             new ReissueApiKey("bank-a", "2c3d", "operator"),
+            new RevokeApiKey("bank-a", "operator"),
             new FormPool(new ParticipantProfile("pool-p", ParticipantKind.POOL, "Pool P", "government-local", "MY"),
                     List.of("bank-a", "telco-b"), "operator"),
             new JoinPool("pool-p", "cert-my", "operator"),

@@ -101,6 +101,45 @@ class FairReciprocityTest extends PostgresExchangeTest {
     }
 
     @Test
+    void operatorsAndAuditorsListEveryPoolWithItsMembersInIdOrder() {
+        Participant townA = exchange.register("agency");
+        Participant townB = exchange.register("agency");
+        Participant townC = exchange.register("firm");
+        String prefix = "pool-" + ExchangeContract.unique("listed") + "-";
+        // Formed out of id order, to show the listing sorts them.
+        for (String suffix : List.of("b", "a")) {
+            List<String> members = suffix.equals("a") ? List.of(townA.id(), townB.id()) : List.of(townC.id());
+            assertThat(exchange.post("/api/pools", operatorKey(), null, Map.of("id", prefix + suffix, "name",
+                    "Towns " + suffix, "sector", "government-local", "country", "MY", "members", members)).status())
+                    .isEqualTo(201);
+        }
+        Participant auditor = exchange.register("auditor");
+
+        for (String key : List.of(operatorKey(), auditor.apiKey())) {
+            Response listed = exchange.get("/api/pools", key);
+            assertThat(listed.status()).isEqualTo(200);
+            List<JsonNode> pools = new ArrayList<>();
+            listed.body().forEach(pools::add);
+            assertThat(pools).extracting(pool -> pool.path("id").asText()).as("pools alone")
+                    .doesNotContain(townA.id(), townC.id(), auditor.id());
+            assertThat(pools).allSatisfy(pool -> assertThat(pool.path("members")).isNotEmpty());
+            List<JsonNode> ours = pools.stream().filter(pool -> pool.path("id").asText().startsWith(prefix)).toList();
+            assertThat(ours).extracting(pool -> pool.path("id").asText()).containsExactly(prefix + "a", prefix + "b");
+            JsonNode first = ours.get(0);
+            assertThat(first.path("name").asText()).isEqualTo("Towns a");
+            assertThat(first.path("sector").asText()).isEqualTo("government-local");
+            assertThat(first.path("country").asText()).isEqualTo("MY");
+            assertThat(first.path("members")).extracting(JsonNode::asText).containsExactly(townA.id(), townB.id());
+            assertThat(ours.get(1).path("members")).extracting(JsonNode::asText).containsExactly(townC.id());
+        }
+        for (Participant member : List.of(townA, townC)) {
+            Response refused = exchange.get("/api/pools", member.apiKey());
+            assertThat(refused.status()).as("even a pool's member").isEqualTo(403);
+            assertThat(refused.isProblem()).isTrue();
+        }
+    }
+
+    @Test
     void anOperatorGrantsCreditThatTheAgencyDraws() {
         Participant agency = exchange.register("agency");
         Participant bank = exchange.register("firm");

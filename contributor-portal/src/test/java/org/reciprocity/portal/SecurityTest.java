@@ -81,6 +81,55 @@ class SecurityTest extends PostgresExchangeTest {
     }
 
     @Test
+    void aRevokedKeyStopsWorkingAtOnceAndTheParticipantHasNoneUntilOneIsReissued() {
+        Response revoked = exchange.send("DELETE", "/api/participants/" + bank.id() + "/key", operatorKey());
+        assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
+        assertThat(revoked.body().path("id").asText()).isEqualTo(bank.id());
+        assertThat(revoked.body().path("keyActive").asBoolean()).isFalse();
+        assertThat(exchange.get("/api/me", bank.apiKey()).status()).isEqualTo(401);
+        assertThat(exchange.contribute(bank, "after-revocation", List.of(item("ipv4", "192.0.2.1", "GREEN")))
+                .status()).isEqualTo(401);
+
+        long events = eventsOf(bank);
+        Response again = exchange.send("DELETE", "/api/participants/" + bank.id() + "/key", operatorKey());
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).as("revoking a key already revoked changes nothing").isEqualTo(revoked.body());
+        assertThat(eventsOf(bank)).isEqualTo(events);
+
+        Response reissued = exchange.post("/api/participants/" + bank.id() + "/key", operatorKey(), null, Map.of());
+        assertThat(reissued.body().path("participant").path("keyActive").asBoolean()).isTrue();
+        String newKey = reissued.body().path("apiKey").asText();
+        assertThat(exchange.get("/api/me", newKey).body().path("participant").path("keyActive").asBoolean())
+                .isTrue();
+        assertThat(exchange.get("/api/me", bank.apiKey()).status()).as("the revoked key stays revoked")
+                .isEqualTo(401);
+        assertThat(exchange.get("/api/participants/" + agency.id(), operatorKey()).body().path("keyActive")
+                .asBoolean()).as("no one else's key was touched").isTrue();
+    }
+
+    @Test
+    void onlyAnOperatorRevokesAKeyAndNeverItsOwn() {
+        for (Participant notOperator : List.of(bank, auditor)) {
+            assertThat(exchange.send("DELETE", "/api/participants/" + agency.id() + "/key", notOperator.apiKey())
+                    .status()).isEqualTo(403);
+        }
+        assertThat(exchange.get("/api/me", agency.apiKey()).status()).isEqualTo(200);
+
+        String operator = exchange.get("/api/me", operatorKey()).body().path("participant").path("id").asText();
+        Response own = exchange.send("DELETE", "/api/participants/" + operator + "/key", operatorKey());
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.isProblem()).isTrue();
+        assertThat(own.body().path("type").asText())
+                .isEqualTo("urn:reciprocity-exchange:problem:key-revocation-refused");
+        assertThat(own.body().path("detail").asText()).contains("its own key", "lock itself out");
+        assertThat(exchange.get("/api/me", operatorKey()).status()).isEqualTo(200);
+
+        Response unknown = exchange.send("DELETE", "/api/participants/no-such-member/key", operatorKey());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+    }
+
+    @Test
     void auditorsAndOperatorsNeitherContributeNorWithdraw() {
         for (String key : List.of(auditor.apiKey(), operatorKey())) {
             Participant notMember = new Participant("x", key);
@@ -165,6 +214,12 @@ class SecurityTest extends PostgresExchangeTest {
         assertThat(result.getResponse().getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(
                 "Basic realm=\"Reciprocity Exchange\", charset=\"UTF-8\"",
                 "Bearer realm=\"Reciprocity Exchange\", error=\"invalid_token\"");
+    }
+
+    private long eventsOf(Participant participant) {
+        Long count = jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, "participant:" + participant.id());
+        return count == null ? 0 : count;
     }
 
     /** MISP's TAXII servers send the scheme in lower case, with the field the docs say to fill: base64 of id:key. */

@@ -26,6 +26,8 @@ public abstract class Refusal extends RuntimeException {
         MEMBERSHIP_REFUSED,
         /** The policy's own rules do not allow the change. */
         POLICY_CHANGE_REFUSED,
+        /** The key cannot be revoked: an operator revoking its own would lock itself out. */
+        KEY_REVOCATION_REFUSED,
         /** The exchange is still starting; the same request will be taken in a moment. */
         NOT_READY,
         /** Too much work is waiting; the same request will be taken later. */

@@ -71,6 +71,12 @@ class MemberPoolController {
                 .body(view(profile.participantId()));
     }
 
+    @GetMapping("/api/pools")
+    @Operation(summary = "Every pool and its members, in id order (operators and auditors)")
+    List<MemberPoolView> list() {
+        return directory.all(ParticipantKind.POOL).stream().map(this::view).toList();
+    }
+
     @GetMapping("/api/pools/{poolId}")
     @Operation(summary = "A pool and its members: its members, operators and auditors")
     MemberPoolView get(@AuthenticationPrincipal Member member, @PathVariable String poolId) {
@@ -117,8 +123,11 @@ class MemberPoolController {
 
     private MemberPoolView view(String poolId) {
         return directory.find(poolId).filter(participant -> participant.kind() == ParticipantKind.POOL)
-                .map(pool -> new MemberPoolView(pool.participantId(), pool.profile().name(), pool.profile().sector(),
-                        pool.profile().country(), pool.registeredAt(), memberships.membersOf(poolId)))
-                .orElseThrow(() -> new NotFoundException("no pool '" + poolId + "'"));
+                .map(this::view).orElseThrow(() -> new NotFoundException("no pool '" + poolId + "'"));
+    }
+
+    private MemberPoolView view(ParticipantDirectory.RegisteredParticipant pool) {
+        return new MemberPoolView(pool.participantId(), pool.profile().name(), pool.profile().sector(),
+                pool.profile().country(), pool.registeredAt(), memberships.membersOf(pool.participantId()));
     }
 }

@@ -10,6 +10,7 @@ import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
 import org.reciprocity.core.participant.ReissueApiKey;
+import org.reciprocity.core.participant.RevokeApiKey;
 import org.reciprocity.core.registry.ParticipantDirectory;
 import org.reciprocity.portal.problem.ForbiddenException;
 import org.reciprocity.portal.problem.InvalidRequestException;
@@ -18,6 +19,7 @@ import org.reciprocity.portal.security.Member;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,11 +67,23 @@ class ParticipantController {
     @Operation(summary = "Issue a participant a new API key (operators only)",
             description = "The old key stops working at once. For a key that was lost or may have leaked.")
     IssuedKey reissueKey(@AuthenticationPrincipal Member operator, @PathVariable String participantId) {
-        ParticipantView participant = directory.find(participantId).map(ParticipantView::of)
-                .orElseThrow(() -> new NotFoundException("no participant '" + participantId + "' is registered"));
+        registered(participantId);
         String apiKey = ApiKeys.generate();
         commands.sendAndWait(new ReissueApiKey(participantId, ApiKeys.hash(apiKey), operator.participantId()));
-        return new IssuedKey(participant, apiKey);
+        // Read again: a key reissued after a revocation is active once more.
+        return new IssuedKey(registered(participantId), apiKey);
+    }
+
+    @DeleteMapping("/api/participants/{participantId}/key")
+    @Operation(summary = "Revoke a participant's API key (operators only)",
+            description = "The key stops working at once, and the participant has none until one is issued with "
+                    + "POST /api/participants/{id}/key. Revoking a key already revoked changes nothing. An operator "
+                    + "cannot revoke its own key: it would lock itself out.")
+    ParticipantView revokeKey(@AuthenticationPrincipal Member operator, @PathVariable String participantId) {
+        // An unknown participant is answered 404 here: the command would find no stream to decide in.
+        registered(participantId);
+        commands.sendAndWait(new RevokeApiKey(participantId, operator.participantId()));
+        return registered(participantId);
     }
 
     @GetMapping("/api/participants")
@@ -84,8 +98,7 @@ class ParticipantController {
         if (!member.participantId().equals(participantId) && !member.isOperatorOrAuditor()) {
             throw new ForbiddenException("a participant sees only its own registration");
         }
-        return directory.find(participantId).map(ParticipantView::of)
-                .orElseThrow(() -> new NotFoundException("no participant '" + participantId + "' is registered"));
+        return registered(participantId);
     }
 
     @GetMapping("/api/me")
@@ -107,6 +120,11 @@ class ParticipantController {
         }
         commands.sendAndWait(new ChooseDisclosure(member.participantId(), disclosure.named()));
         return me(member);
+    }
+
+    private ParticipantView registered(String participantId) {
+        return directory.find(participantId).map(ParticipantView::of)
+                .orElseThrow(() -> new NotFoundException("no participant '" + participantId + "' is registered"));
     }
 
     /** Whether consumers may see who sent what a participant contributes. */

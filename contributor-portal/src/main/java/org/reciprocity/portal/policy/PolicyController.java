@@ -1,5 +1,7 @@
 package org.reciprocity.portal.policy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -9,6 +11,9 @@ import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.policy.ChangePolicy;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyBook;
+import org.reciprocity.core.policy.PolicyChanged;
+import org.reciprocity.core.policy.PolicyChanges;
+import org.reciprocity.core.policy.PolicyNotice;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.portal.problem.InvalidRequestException;
@@ -40,12 +45,19 @@ class PolicyController {
 
     private final CommandGateway commands;
     private final PolicyBook policies;
+    private final PolicyNotice notice;
     private final Clock clock;
+    // The API's JSON, read into trees with decimals as written: compared term by term, and shown, a weight of 10 is
+    // 10, not the 1E+1 a tree would otherwise make of it.
+    private final ObjectMapper terms;
 
-    PolicyController(CommandGateway commands, PolicyBook policies, Clock clock) {
+    PolicyController(CommandGateway commands, PolicyBook policies, PolicyNotice notice, Clock clock,
+                     ObjectMapper json) {
         this.commands = commands;
         this.policies = policies;
+        this.notice = notice;
         this.clock = clock;
+        this.terms = json.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     }
 
     @GetMapping("/api/policy")
@@ -60,7 +72,24 @@ class PolicyController {
             description = "Terms left out keep their current values. Every credit and debit records the version "
                     + "it was computed under; a change never alters what was computed before it takes effect.")
     ReciprocityPolicy change(@AuthenticationPrincipal Member operator, @RequestBody PolicyChangeRequest request) {
-        ReciprocityPolicy current = policies.latest().orElseThrow();
+        commands.sendAndWait(proposal(operator, request, policies.latest().orElseThrow()));
+        return policies.latest().orElseThrow();
+    }
+
+    @PostMapping("/api/policy/previews")
+    @Operation(summary = "What a change of the policy would adopt, recording nothing (operators only)",
+            description = "The body of POST /api/policy, checked and decided as that change would be, with the same "
+                    + "refusals: the version it would adopt, the version it was drawn up against, the terms that "
+                    + "differ, and the versions announced but not yet in force that it would replace.")
+    PolicyPreview preview(@AuthenticationPrincipal Member operator, @RequestBody PolicyChangeRequest request) {
+        ReciprocityPolicy base = policies.latest().orElseThrow();
+        PolicyChanged proposed = PolicyChanges.decide(proposal(operator, request, base), policies, clock.instant(),
+                notice);
+        return PolicyPreview.of(proposed, base, policies.versions(), terms);
+    }
+
+    /** The change a request asks for, its terms merged into the latest version's and checked sound. */
+    private static ChangePolicy proposal(Member operator, PolicyChangeRequest request, ReciprocityPolicy current) {
         if (request.baseVersion() == null) {
             throw InvalidRequestException.of("baseVersion", "state the version this change was drawn up against; "
                     + "the latest is " + current.version());
@@ -79,9 +108,8 @@ class PolicyController {
                 or(request.actedOnBonus(), credit("actedOnBonus"), was.actedOnBonus()),
                 or(request.contextShare(), Function.identity(), was.contextShare()),
                 request.contextKindsCounted() == null ? was.contextKindsCounted() : request.contextKindsCounted());
-        commands.sendAndWait(new ChangePolicy(request.baseVersion(), rules, request.effectiveFrom(),
-                operator.participantId(), request.reason()));
-        return policies.latest().orElseThrow();
+        return new ChangePolicy(request.baseVersion(), rules, request.effectiveFrom(), operator.participantId(),
+                request.reason());
     }
 
     private static Function<BigDecimal, Credit> credit(String field) {

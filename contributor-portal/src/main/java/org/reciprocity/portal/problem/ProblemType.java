@@ -18,6 +18,8 @@ public enum ProblemType {
     MEMBERSHIP_REFUSED("membership-refused", "The pool's membership rules do not allow this", HttpStatus.CONFLICT),
     POLICY_CHANGE_REFUSED("policy-change-refused", "The policy's rules do not allow this change",
             HttpStatus.CONFLICT),
+    KEY_REVOCATION_REFUSED("key-revocation-refused", "This key cannot be revoked by this participant",
+            HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.PAYLOAD_TOO_LARGE),
     BUSY("busy", "The exchange is busy: retry with the same request key", HttpStatus.SERVICE_UNAVAILABLE),
     NOT_READY("not-ready", "The exchange is still starting: retry in a moment", HttpStatus.SERVICE_UNAVAILABLE),
@@ -63,6 +65,7 @@ public enum ProblemType {
             case ALREADY_REGISTERED -> ALREADY_REGISTERED;
             case MEMBERSHIP_REFUSED -> MEMBERSHIP_REFUSED;
             case POLICY_CHANGE_REFUSED -> POLICY_CHANGE_REFUSED;
+            case KEY_REVOCATION_REFUSED -> KEY_REVOCATION_REFUSED;
             case NOT_READY -> NOT_READY;
             case BUSY -> BUSY;
             case NOT_FOUND -> NOT_FOUND;

@@ -57,9 +57,12 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/*/key", "/api/pools",
-                                "/api/pools/*/members", "/api/accounts/*/grants", "/api/policy").hasRole("OPERATOR")
-                        .requestMatchers(HttpMethod.DELETE, "/api/pools/*/members/*").hasRole("OPERATOR")
-                        .requestMatchers(HttpMethod.GET, "/api/participants").hasAnyRole("OPERATOR", "AUDITOR")
+                                "/api/pools/*/members", "/api/accounts/*/grants", "/api/policy", "/api/policy/previews")
+                        .hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.DELETE, "/api/participants/*/key", "/api/pools/*/members/*")
+                        .hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/participants", "/api/pools")
+                        .hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers("/api/contributions/**", "/api/withdrawals/**", "/api/acted-on",
                                 "/api/me/disclosure").hasAnyRole("FIRM", "AGENCY")
                         // TAXII and the MISP feed serve the pool to those who contribute to it and draw from it.

@@ -35,11 +35,14 @@ class OperatorFuzzTest extends FuzzedExchange {
     @Example
     void theValidRequestsAreAccepted() {
         assertAccepted(pool().valid());
+        assertAccepted(poolsListed().valid());
+        assertAccepted(policyPreview().valid());
         assertAccepted(policyChange().valid());
         assertAccepted(registration().valid());
         assertAccepted(participants().valid());
         assertAccepted(participant().valid());
         assertAccepted(me().valid());
+        assertAccepted(keyRevoked().valid());
     }
 
     @Property(tries = 1000)
@@ -60,23 +63,24 @@ class OperatorFuzzTest extends FuzzedExchange {
     @Provide
     Arbitrary<Malformed> pools() {
         return Arbitraries.oneOf(poolFormed().requests(), memberAdded().requests(), memberLeaving().requests(),
-                pool().requests());
+                pool().requests(), poolsListed().requests());
     }
 
     @Provide
     Arbitrary<Malformed> policy() {
-        return Arbitraries.oneOf(policyChange().requests(), Family.of("policy", "GET", "/api/policy")
-                .by(Cast.bearer(cast().bank())).notServing("PUT", "PATCH", "DELETE").requests());
+        return Arbitraries.oneOf(policyChange().requests(), policyPreview().requests(),
+                Family.of("policy", "GET", "/api/policy").by(Cast.bearer(cast().bank()))
+                        .notServing("PUT", "PATCH", "DELETE").requests());
     }
 
     @Provide
     Arbitrary<Malformed> participantRequests() {
-        return Arbitraries.oneOf(registration().requests(), keyReissued().requests(), participants().requests(),
-                participant().requests(), me().requests());
+        return Arbitraries.oneOf(registration().requests(), keyReissued().requests(), keyRevoked().requests(),
+                participants().requests(), participant().requests(), me().requests());
     }
 
     private Family poolFormed() {
-        return operator(Family.of("pools", "POST", "/api/pools")).notServing("GET", "PUT", "PATCH", "DELETE")
+        return operator(Family.of("pools", "POST", "/api/pools")).notServing("PUT", "PATCH", "DELETE")
                 .body(Family.JSON, () -> {
                     ObjectNode pool = NODES.objectNode().put("id", "fuzz-" + UUID.randomUUID()).put("name", "Fuzz pool")
                             .put("sector", "government-local").put("country", "MY");
@@ -117,26 +121,41 @@ class OperatorFuzzTest extends FuzzedExchange {
                 .at("pool", cast().pool(), Values.unknownSegments("pool"));
     }
 
+    private Family poolsListed() {
+        return Family.of("pools", "GET", "/api/pools").by(Cast.bearer(cast().auditor()))
+                .forbiddenTo(Cast.bearer(cast().bank())).notServing("PUT", "PATCH", "DELETE");
+    }
+
     private Family policyChange() {
-        return operator(Family.of("policy", "POST", "/api/policy")).notServing("PUT", "PATCH", "DELETE")
-                .body(Family.JSON, OperatorFuzzTest::change, true, List.of("", "tlpWeights", "typeWeights"),
-                        Field.required("baseVersion", Values.whole(1, Integer.MAX_VALUE)).orRefusedWith(409),
-                        Field.required("effectiveFrom", Arbitraries.oneOf(Values.instant(true),
-                                Arbitraries.of("2020-01-01T00:00:00Z", "1970-01-01T00:00:00Z").map(NODES::textNode)))
-                                .orRefusedWith(409),
-                        Field.required("reason", Values.text("Partnership agreement of 2027", 500)),
-                        Field.optional("newItemCredit", Values.amount(BigDecimal.ZERO, true, BigDecimal.valueOf(1000))),
-                        Field.optional("corroborationShare", Values.bounded(BigDecimal.ZERO, true, BigDecimal.ONE)),
-                        Field.optional("ratio", Values.bounded(BigDecimal.ZERO, false, HUNDRED)),
-                        Field.optional("tlpWeights", weights(TLP, true)),
-                        Field.optional("typeWeights", weights(ITEM_TYPES, false)),
-                        Field.optional("unknownConfidenceWeight", Values.bounded(BigDecimal.ZERO, true, HUNDRED)),
-                        Field.optional("confidenceFloor", Values.bounded(BigDecimal.ZERO, true, BigDecimal.ONE)),
-                        Field.optional("creditLifetime", Arbitraries.oneOf(Arbitraries.of("P0D", "-P1D", "PT-1S",
-                                "forever", "", "P", "P1000000000000000D", "PT0.0000001S").map(NODES::textNode),
-                                Values.notText())),
-                        Field.optional("costPerItem", Values.amount(BigDecimal.ZERO, true, BigDecimal.valueOf(1000))),
-                        Field.optional("actedOnBonus", Values.amount(BigDecimal.ZERO, true, BigDecimal.ONE)));
+        return withPolicyChange(operator(Family.of("policy", "POST", "/api/policy"))
+                .notServing("PUT", "PATCH", "DELETE"));
+    }
+
+    /** The body of a change, refused as the change would be: a preview records nothing even when it is accepted. */
+    private Family policyPreview() {
+        return withPolicyChange(operator(Family.of("policy", "POST", "/api/policy/previews"))
+                .notServing("GET", "PUT", "PATCH", "DELETE"));
+    }
+
+    private static Family withPolicyChange(Family family) {
+        return family.body(Family.JSON, OperatorFuzzTest::change, true, List.of("", "tlpWeights", "typeWeights"),
+                Field.required("baseVersion", Values.whole(1, Integer.MAX_VALUE)).orRefusedWith(409),
+                Field.required("effectiveFrom", Arbitraries.oneOf(Values.instant(true),
+                        Arbitraries.of("2020-01-01T00:00:00Z", "1970-01-01T00:00:00Z").map(NODES::textNode)))
+                        .orRefusedWith(409),
+                Field.required("reason", Values.text("Partnership agreement of 2027", 500)),
+                Field.optional("newItemCredit", Values.amount(BigDecimal.ZERO, true, BigDecimal.valueOf(1000))),
+                Field.optional("corroborationShare", Values.bounded(BigDecimal.ZERO, true, BigDecimal.ONE)),
+                Field.optional("ratio", Values.bounded(BigDecimal.ZERO, false, HUNDRED)),
+                Field.optional("tlpWeights", weights(TLP, true)),
+                Field.optional("typeWeights", weights(ITEM_TYPES, false)),
+                Field.optional("unknownConfidenceWeight", Values.bounded(BigDecimal.ZERO, true, HUNDRED)),
+                Field.optional("confidenceFloor", Values.bounded(BigDecimal.ZERO, true, BigDecimal.ONE)),
+                Field.optional("creditLifetime", Arbitraries.oneOf(Arbitraries.of("P0D", "-P1D", "PT-1S",
+                        "forever", "", "P", "P1000000000000000D", "PT0.0000001S").map(NODES::textNode),
+                        Values.notText())),
+                Field.optional("costPerItem", Values.amount(BigDecimal.ZERO, true, BigDecimal.valueOf(1000))),
+                Field.optional("actedOnBonus", Values.amount(BigDecimal.ZERO, true, BigDecimal.ONE)));
     }
 
     private Family registration() {
@@ -155,8 +174,16 @@ class OperatorFuzzTest extends FuzzedExchange {
     /** The spare firm's key: reissuing the bank's, were it wrongly done, would lock every other family out. */
     private Family keyReissued() {
         return operator(Family.of("participants", "POST", "/api/participants/{participant}/key"))
-                .notServing("GET", "PUT", "PATCH", "DELETE")
+                .notServing("GET", "PUT", "PATCH")
                 .at("participant", cast().spare().id(), Values.unknownSegments("participant"));
+    }
+
+    /** The spare firm's key again, for the same reason; once revoked, revoking it again changes nothing. */
+    private Family keyRevoked() {
+        return operator(Family.of("participants", "DELETE", "/api/participants/{participant}/key"))
+                .notServing("GET", "PUT", "PATCH")
+                .at("participant", cast().spare().id(), Arbitraries.oneOf(Values.unknownSegments("participant"),
+                        Arbitraries.just("operator"), Arbitraries.just(cast().pool())));
     }
 
     private Family participants() {

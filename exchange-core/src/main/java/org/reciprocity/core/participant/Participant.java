@@ -28,6 +28,8 @@ class Participant {
     @AggregateIdentifier
     private String streamId;
     private ParticipantKind kind;
+    // Whether the participant holds a key that works: revoking one it no longer holds is no new fact.
+    private boolean keyActive;
     private final Set<String> members = new LinkedHashSet<>();
 
     Participant() {
@@ -93,6 +95,22 @@ class Participant {
     }
 
     @CommandHandler
+    void handle(RevokeApiKey command) {
+        if (kind == ParticipantKind.POOL) {
+            throw new MembershipRefusedException("a pool has no key: its members act for it with their own");
+        }
+        // Whoever revokes keeps its own key, so an operator with a key always remains to reissue those revoked.
+        if (command.participantId().equals(command.revokedBy())) {
+            throw new KeyRevocationRefusedException("'" + command.revokedBy() + "' cannot revoke its own key: it "
+                    + "would lock itself out of the exchange; another operator may revoke it, or reissue it to "
+                    + "replace it");
+        }
+        if (keyActive) {
+            apply(new ApiKeyRevoked(command.participantId(), command.revokedBy()));
+        }
+    }
+
+    @CommandHandler
     void handle(ChooseDisclosure command) {
         if (kind == ParticipantKind.POOL) {
             throw new MembershipRefusedException("a pool contributes nothing itself: its members choose for what "
@@ -105,6 +123,17 @@ class Participant {
     void on(ParticipantRegistered event) {
         streamId = EventStreams.participant(event.participantId());
         kind = event.kind();
+        keyActive = event.apiKeyHash() != null;
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyReissued event) {
+        keyActive = true;
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyRevoked event) {
+        keyActive = false;
     }
 
     @EventSourcingHandler

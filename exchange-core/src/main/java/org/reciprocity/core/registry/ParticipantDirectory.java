@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.reciprocity.core.SqlTime;
 import org.reciprocity.core.participant.ApiKeyReissued;
+import org.reciprocity.core.participant.ApiKeyRevoked;
 import org.reciprocity.core.participant.DisclosureChosen;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
@@ -29,7 +30,7 @@ public class ParticipantDirectory {
     private static final RowMapper<RegisteredParticipant> ROW = (rs, i) -> new RegisteredParticipant(
             new ParticipantProfile(rs.getString("participant_id"), ParticipantKind.valueOf(rs.getString("kind")),
                     rs.getString("name"), rs.getString("sector"), rs.getString("country")),
-            SqlTime.instant(rs, "registered_at"), rs.getBoolean("named"));
+            SqlTime.instant(rs, "registered_at"), rs.getBoolean("named"), rs.getString("api_key_hash") != null);
 
     private final JdbcTemplate jdbc;
 
@@ -57,6 +58,13 @@ public class ParticipantDirectory {
                 event.participantId());
     }
 
+    // No hash matches once it is gone: the key stops working in the transaction that revokes it.
+    @EventHandler
+    void on(ApiKeyRevoked event) {
+        jdbc.update("update participant_directory set api_key_hash = null where participant_id = ?",
+                event.participantId());
+    }
+
     public Optional<RegisteredParticipant> findByApiKeyHash(String apiKeyHash) {
         return jdbc.query("select * from participant_directory where api_key_hash = ?", ROW, apiKeyHash)
                 .stream().findFirst();
@@ -75,14 +83,23 @@ public class ParticipantDirectory {
         return jdbc.query("select * from participant_directory order by participant_id", ROW);
     }
 
+    public List<RegisteredParticipant> all(ParticipantKind kind) {
+        return jdbc.query("select * from participant_directory where kind = ? order by participant_id", ROW,
+                kind.name());
+    }
+
     public boolean hasAny(ParticipantKind kind) {
         Integer count = jdbc.queryForObject("select count(*) from participant_directory where kind = ?",
                 Integer.class, kind.name());
         return count != null && count > 0;
     }
 
-    /** @param named whether consumers may see who it is in what it contributed */
-    public record RegisteredParticipant(ParticipantProfile profile, Instant registeredAt, boolean named) {
+    /**
+     * @param named     whether consumers may see who it is in what it contributed
+     * @param keyActive whether it holds a key that works: not a pool's, nor one revoked and not reissued since
+     */
+    public record RegisteredParticipant(ParticipantProfile profile, Instant registeredAt, boolean named,
+                                        boolean keyActive) {
 
         public String participantId() {
             return profile.participantId();

@@ -56,6 +56,48 @@ class ParticipantTest {
     }
 
     @Test
+    void anOperatorRevokesAKeyAndNoneTakesItsPlace() {
+        fixture.given(registered("hash-1"))
+                .when(new RevokeApiKey("bank-a", "operator"))
+                .expectEvents(new ApiKeyRevoked("bank-a", "operator"));
+    }
+
+    @Test
+    void aKeyAlreadyRevokedIsRevokedOnce() {
+        fixture.given(registered("hash-1"), new ApiKeyRevoked("bank-a", "operator"))
+                .when(new RevokeApiKey("bank-a", "operator-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aKeyReissuedAfterARevocationCanBeRevokedAgain() {
+        fixture.given(registered("hash-1"), new ApiKeyRevoked("bank-a", "operator"),
+                        new ApiKeyReissued("bank-a", "hash-2", "operator"))
+                .when(new RevokeApiKey("bank-a", "operator"))
+                .expectEvents(new ApiKeyRevoked("bank-a", "operator"));
+    }
+
+    @Test
+    void anOperatorCannotRevokeItsOwnKey() {
+        fixture.given(new ParticipantRegistered("operator", ParticipantKind.OPERATOR, "Exchange operator",
+                        "government-national", "SG", "hash-op", "exchange-bootstrap"))
+                .when(new RevokeApiKey("operator", "operator"))
+                .expectNoEvents()
+                .expectException(KeyRevocationRefusedException.class)
+                .expectExceptionMessage("'operator' cannot revoke its own key: it would lock itself out of the "
+                        + "exchange; another operator may revoke it, or reissue it to replace it");
+    }
+
+    @Test
+    void aKeyIsRevokedOnlyFromARegisteredParticipant() {
+        fixture.givenNoPriorActivity()
+                .when(new RevokeApiKey("nobody", "operator"))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
     void aNameLosesTheSpacesAroundItButCodesAreTakenOnlyAsWritten() {
         ParticipantProfile profile = new ParticipantProfile("cert-my", ParticipantKind.AGENCY, "  MyCERT ",
                 "government-national", "MY");
@@ -91,5 +133,10 @@ class ParticipantTest {
         assertThat(key).startsWith(ApiKeys.PREFIX).hasSizeGreaterThanOrEqualTo(ApiKeys.MIN_LENGTH);
         assertThat(ApiKeys.generate()).isNotEqualTo(key);
         assertThat(ApiKeys.hash(key)).hasSize(64).isEqualTo(ApiKeys.hash(key)).isNotEqualTo(ApiKeys.hash(key + "x"));
+    }
+
+    private static ParticipantRegistered registered(String apiKeyHash) {
+        return new ParticipantRegistered("bank-a", ParticipantKind.FIRM, "Bank A", "financial-services", "SG",
+                apiKeyHash, "operator");
     }
 }

@@ -104,6 +104,14 @@ class PoolTest {
     }
 
     @Test
+    void aPoolHasNoKeyToRevoke() {
+        fixture.given(formed, new MemberJoinedPool("pool-west", "town-a", "operator"))
+                .when(new RevokeApiKey("pool-west", "operator"))
+                .expectNoEvents()
+                .expectException(MembershipRefusedException.class);
+    }
+
+    @Test
     void aPoolIsFormedWithItsMembersNotRegisteredAlone() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterParticipant(pool, "hash", "operator"))

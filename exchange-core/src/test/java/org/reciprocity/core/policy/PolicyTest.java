@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PolicyTest {
@@ -91,6 +92,25 @@ class PolicyTest {
                 .when(new ChangePolicy(3, PolicyRules.DEFAULT, NOW.plus(Duration.ofDays(6)), "operator", "fourth"))
                 .expectEvents(new PolicyChanged(4, NOW.plus(Duration.ofDays(6)), PolicyRules.DEFAULT, "operator",
                         "fourth", List.of()));
+    }
+
+    /** The rules the aggregate decides by, asked of any book of the versions: what an operator's preview asks. */
+    @Test
+    void aChangeIsDecidedAlikeFromTheVersionsAsAdopted() {
+        PolicyChanged second = new PolicyChanged(2, NOW.plus(Duration.ofDays(10)), richer, "operator", "second",
+                List.of());
+        PolicyTimeline adopted = new PolicyTimeline().apply(FIRST, second);
+        PolicyNotice notice = new PolicyNotice(Duration.ofMinutes(1));
+
+        assertThat(PolicyChanges.decide(new ChangePolicy(2, PolicyRules.DEFAULT, NOW.plus(Duration.ofDays(10)),
+                "operator", "rethink"), adopted, NOW, notice)).isEqualTo(new PolicyChanged(3,
+                NOW.plus(Duration.ofDays(10)), PolicyRules.DEFAULT, "operator", "rethink", List.of(2)));
+        assertThatThrownBy(() -> PolicyChanges.decide(new ChangePolicy(1, PolicyRules.DEFAULT,
+                NOW.plus(Duration.ofDays(1)), "operator", "outdated"), adopted, NOW, notice))
+                .isInstanceOf(PolicyChangeRefusedException.class).hasMessageContaining("at version 2");
+        assertThatThrownBy(() -> PolicyChanges.decide(new ChangePolicy(2, PolicyRules.DEFAULT, NOW.plusSeconds(59),
+                "operator", "hasty"), adopted, NOW, notice))
+                .isInstanceOf(PolicyChangeRefusedException.class).hasMessageContaining("at least PT1M");
     }
 
     @Test
