@@ -48,7 +48,9 @@ import org.reciprocity.core.policy.ChangePolicy;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.withdrawal.DrawPage;
+import org.reciprocity.core.withdrawal.QuoteWithdrawal;
 import org.reciprocity.core.withdrawal.WithdrawItems;
+import org.reciprocity.core.withdrawal.WithdrawalQuote;
 import org.reciprocity.ledger.account.AccountSummary;
 import org.reciprocity.ledger.account.AllBalances;
 import org.reciprocity.ledger.account.Balance;
@@ -125,6 +127,9 @@ class BusMessagesTest {
                     List.of("report--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061")),
             new WithdrawItems("cert-my", "cert-my", "pull-1", CRITERIA, OFFER, Coverage.WHOLE),
             new DrawPage("pool-p", "cert-my", CRITERIA, OFFER, Coverage.LONGEST_RUN),
+            new QuoteWithdrawal("pool-p", "cert-my", OFFER),
+            new WithdrawalQuote("pool-p", "cert-my", 2, 1, Credit.of(1), 1, 0, Map.of("domain", 1, "ipv4", 1),
+                    Credit.parse("1.5"), Credit.parse("0.5"), false, 9L, 1),
             new ItemsWithdrawn(UUID.randomUUID(), "cert-my", "cert-my", "pull-1", "f", CRITERIA,
                     List.of(new DeliveredItem(DOMAIN, 2, Charge.CHARGED), new DeliveredItem(IP, 0,
                             Charge.ALREADY_RECEIVED)), 9L, Credit.of(1), List.of(new LotDraw(UUID.randomUUID(),

@@ -22,6 +22,7 @@ class AccountFuzzTest extends FuzzedExchange {
     @Example
     void theValidRequestsAreAccepted() {
         assertAccepted(withdrawal().valid());
+        assertAccepted(quote().valid());
         assertAccepted(actedOnReport().valid());
         assertAccepted(grant().valid());
         assertAccepted(balance().valid());
@@ -31,6 +32,11 @@ class AccountFuzzTest extends FuzzedExchange {
 
     @Property(tries = 1000)
     void malformedWithdrawalsAreRefusedAndNothingIsStored(@ForAll("withdrawals") Malformed request) {
+        assertRefused(request);
+    }
+
+    @Property(tries = 500)
+    void malformedQuotesAreRefusedAndNothingIsStored(@ForAll("quotes") Malformed request) {
         assertRefused(request);
     }
 
@@ -52,6 +58,11 @@ class AccountFuzzTest extends FuzzedExchange {
     @Provide
     Arbitrary<Malformed> withdrawals() {
         return withdrawal().requests();
+    }
+
+    @Provide
+    Arbitrary<Malformed> quotes() {
+        return quote().requests();
     }
 
     @Provide
@@ -83,6 +94,22 @@ class AccountFuzzTest extends FuzzedExchange {
                         Field.optional("after", Values.whole(0, Long.MAX_VALUE)),
                         Field.optional("limit", Values.whole(1, 10_000)),
                         Field.optional("requestKey", requestKeys()));
+    }
+
+    // A quote records nothing, so it takes no key: it is refused for its body alone.
+    private Family quote() {
+        return member(Family.of("quotes", "POST", "/api/withdrawals/quotes"))
+                .body(Family.JSON, () -> {
+                    ObjectNode body = NODES.objectNode().put("since", "2026-01-01T00:00:00Z").put("after", 0)
+                            .put("limit", 10);
+                    body.putArray("types").add("ipv4").add("domain");
+                    return body;
+                }, true, List.of(""),
+                        Field.optional("types", Values.list(List.of("ipv4", "domain"), ITEM_TYPES.size(),
+                                Values.word(ITEM_TYPES, false))),
+                        Field.optional("since", Values.instant(false)),
+                        Field.optional("after", Values.whole(0, Long.MAX_VALUE)),
+                        Field.optional("limit", Values.whole(1, 10_000)));
     }
 
     private Family actedOnReport() {

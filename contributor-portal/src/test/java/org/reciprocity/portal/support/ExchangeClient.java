@@ -63,6 +63,11 @@ public class ExchangeClient {
         return new Participant(id, response.body().path("apiKey").asText());
     }
 
+    /** The key of the operator that registers participants: for what only an operator may do. */
+    public String operatorKey() {
+        return operatorKey.get();
+    }
+
     /** Contributes the given items: each a map of the item's fields. */
     public Response contribute(Participant participant, String requestKey, List<Map<String, Object>> items) {
         return post("/api/contributions", participant.apiKey(), requestKey, Map.of("items", items));
