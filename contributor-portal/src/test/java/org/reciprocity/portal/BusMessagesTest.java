@@ -60,6 +60,7 @@ import org.reciprocity.ledger.account.FindStatement;
 import org.reciprocity.ledger.account.FindStatementItems;
 import org.reciprocity.ledger.account.LedgerEntry;
 import org.reciprocity.ledger.account.Statement;
+import org.reciprocity.ledger.account.StatementFilter;
 import org.reciprocity.ledger.account.StatementItem;
 import org.reciprocity.ledger.account.StatementItems;
 import org.reciprocity.ledger.account.StatementLine;
@@ -154,13 +155,14 @@ class BusMessagesTest {
             new FindBalance("cert-my", T0),
             new AccountSummary(BALANCE, Credit.parse("9.5"), List.of(new MemberShare("cert-my", Credit.of(3),
                     Credit.parse("2.5"), BigDecimal.ONE, Credit.parse("10.5")))),
-            new FindStatement("cert-my", 0, 50, 42L, T0),
+            new FindStatement("cert-my", 0, 50, 42L, T0, new StatementFilter(Set.of(LedgerEntry.EntryType.DEBIT,
+                    LedgerEntry.EntryType.REFUSAL), T0.minusSeconds(60), T0)),
             new Statement("cert-my", List.of(new StatementLine(41, T0, LedgerEntry.EntryType.DEBIT, "cert-my",
                     Credit.of(-1), Credit.of(1), Credit.parse("10.5"), LedgerEntry.Cause.WITHDRAWAL, UUID.randomUUID(),
                     "pull-1", 2, 1, null)), List.of()),
             new FindStatementItems("cert-my", 41, "cert-my", 0, 100),
             new StatementItems("cert-my", 41, List.of(new StatementItem(1, "domain", "evil.example.com", false,
-                    "AMBER+STRICT", "CHARGED", BigDecimal.ONE, Credit.of(1)))),
+                    "AMBER+STRICT", 80, List.of("c2"), "CHARGED", BigDecimal.ONE, Credit.of(1)))),
             new FindAllBalances(),
             new AllBalances(List.of(BALANCE)),
             new FindCataloguePage(7L, T0, List.of(DOMAIN.id()), new FindCataloguePage.Holder("cert-my", "pool-p"),

@@ -149,7 +149,12 @@ class AccountFuzzTest extends FuzzedExchange {
     private Family statement() {
         return reader(Family.of("accounts", "GET", "/api/accounts/{account}/statement"))
                 .param("after", "-1", Values.wholeParameter(Long.MIN_VALUE, Long.MAX_VALUE))
-                .param("limit", "100", Values.wholeParameter(1, 1000)).rawQuery();
+                .param("limit", "100", Values.wholeParameter(1, 1000))
+                .param("kind", null, Arbitraries.of("credit", "DEBIT,", ",DEBIT", "DEBIT,,GRANT", "", " DEBIT",
+                        "DEBIT ", "REFUSED", "Debit", "DEBIT\u0000"))
+                .param("from", null, Values.instantParameter(true))
+                .param("to", null, Values.instantParameter(true))
+                .param("format", null, Arbitraries.of("xml", "CSV", "csv ", "", "stix", "json,csv")).rawQuery();
     }
 
     private Family statementItems() {
@@ -157,7 +162,8 @@ class AccountFuzzTest extends FuzzedExchange {
                 .at("position", String.valueOf(cast().statementPosition()),
                         Arbitraries.of("x", "1.5", "99999999999999999999", "%00", "-"))
                 .param("after", "-1", Values.wholeParameter(Integer.MIN_VALUE, Integer.MAX_VALUE))
-                .param("limit", "100", Values.wholeParameter(1, 1000)).rawQuery();
+                .param("limit", "100", Values.wholeParameter(1, 1000))
+                .param("format", null, Arbitraries.of("xml", "CSV", "", "STIX", "stix+json", "csv,stix")).rawQuery();
     }
 
     /** An auditor, who reads any account: an account no one holds is then not found, rather than forbidden. */
