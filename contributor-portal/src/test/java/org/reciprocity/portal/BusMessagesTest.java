@@ -84,6 +84,9 @@ import org.reciprocity.ledger.context.IsCatalogued;
 import org.reciprocity.ledger.context.ItemContext;
 import org.reciprocity.ledger.context.ItemsLinked;
 import org.reciprocity.ledger.context.SourceItems;
+import org.reciprocity.ledger.feedback.ActedOnItem;
+import org.reciprocity.ledger.feedback.ActedOnItems;
+import org.reciprocity.ledger.feedback.FindActedOn;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -184,6 +187,9 @@ class BusMessagesTest {
             new IsCatalogued(UUID.randomUUID()),
             new FindPoolBlocks(500),
             new FindHeldItems("cert-my"),
+            new FindActedOn("bank-a", 70_000, 100),
+            new ActedOnItems("bank-a", List.of(new ActedOnItem(70_001, "ipv4", "203.0.113.7", T0,
+                    T0.plusSeconds(3600), 2, Credit.of(1)))),
             new HeldItems(List.of(new HeldItems.Held("203.0.113.7", 9))),
             new PoolBlocks(List.of(new PoolBlocks.Block(3, T0, T0.plusSeconds(9), 500))),
             Boolean.TRUE);

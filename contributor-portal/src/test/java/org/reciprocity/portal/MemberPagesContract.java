@@ -19,20 +19,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.reciprocity.portal.ExchangeContract.unique;
 import static org.reciprocity.portal.ExchangeContract.uniqueIp;
 import static org.reciprocity.portal.support.ExchangeClient.item;
 
 /**
  * What the portal's member pages read, end to end over HTTP: the quote before a withdrawal, the statement filtered
- * and downloaded, a withdrawal's items downloaded as CSV and STIX. The same contract runs on each store the exchange
- * supports.
+ * and downloaded, a withdrawal's items downloaded as CSV and STIX, and what others acted on. The same contract runs
+ * on each store the exchange supports.
  */
 interface MemberPagesContract {
 
@@ -262,6 +264,51 @@ interface MemberPagesContract {
                 .allSatisfy(object -> assertThat(StixSchemas.problemsWith(object)).as(object.toString()).isEmpty());
     }
 
+    @Test
+    default void aContributorSeesWhatOthersActedOnCountedNotNamed() {
+        Participant bank = exchange().register("firm");
+        Participant agency = exchange().register("agency");
+        Participant telco = exchange().register("firm");
+        long start = poolEnd();
+        String acted = uniqueIp();
+        String ignored = uniqueIp();
+        exchange().contribute(bank, "b1", List.of(item("ipv4", acted, "GREEN"), item("ipv4", ignored, "GREEN")));
+        String agencyOwn = uniqueIp();
+        exchange().contribute(agency, "a1", List.of(item("ipv4", agencyOwn, "GREEN")));
+        grant(agency, 5);
+        grant(telco, 5);
+        Projections.awaitCaughtUp(projections());
+        exchange().withdraw(agency, "w1", Map.of("after", start, "limit", 3));
+        exchange().withdraw(telco, "w1", Map.of("after", start, "limit", 3));
+        report(agency, acted, agencyOwn);
+        report(telco, acted, agencyOwn);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc().queryForObject("select count(*) from "
+                + "statement_entry where entry_type = 'BONUS' and account_id in (?, ?)", Long.class, bank.id(),
+                agency.id()) == 3);
+        Projections.awaitCaughtUp(projections());
+
+        JsonNode page = exchange().get("/api/accounts/" + bank.id() + "/acted-on", bank.apiKey()).body();
+        assertThat(page.path("items")).extracting(item -> item.path("value").asText()).containsExactly(acted);
+        JsonNode item = page.path("items").path(0);
+        assertThat(item.path("type").asText()).isEqualTo("ipv4");
+        assertThat(item.path("consumers").asInt()).isEqualTo(2);
+        assertThat(item.path("bonus").decimalValue()).isEqualByComparingTo("1");
+        assertThat(item.path("firstReportedAt").asText()).isNotEmpty();
+        assertThat(page.toString()).as("the consumers are not named").doesNotContain(agency.id(), telco.id());
+
+        JsonNode agencys = exchange().get("/api/accounts/" + agency.id() + "/acted-on", agency.apiKey()).body();
+        assertThat(agencys.path("items")).as("what the agency reported is not what others acted on of its own")
+                .extracting(own -> own.path("value").asText()).containsExactly(agencyOwn);
+        assertThat(agencys.path("items").path(0).path("consumers").asInt()).as("the telco's report alone")
+                .isEqualTo(1);
+        assertThat(exchange().get("/api/accounts/" + bank.id() + "/acted-on?after="
+                + item.path("number").asLong(), bank.apiKey()).body().path("items")).isEmpty();
+        assertThat(exchange().get("/api/accounts/" + bank.id() + "/acted-on", telco.apiKey()).status())
+                .isEqualTo(403);
+        assertThat(exchange().get("/api/accounts/" + bank.id() + "/acted-on?limit=0", bank.apiKey()).status())
+                .isEqualTo(400);
+    }
+
     /** An agency's statement with a credit, a grant, a debit and a refusal, each a moment after the one before. */
     private Participant statementOfEveryKind() throws InterruptedException {
         Participant bank = exchange().register("firm");
@@ -301,6 +348,15 @@ interface MemberPagesContract {
     private void grant(Participant participant, int amount) {
         assertThat(exchange().post("/api/accounts/" + participant.id() + "/grants", exchange().operatorKey(),
                 unique("grant"), Map.of("amount", amount, "reason", "programme")).status()).isEqualTo(201);
+    }
+
+    private void report(Participant participant, String... ips) {
+        List<Map<String, String>> items = new ArrayList<>();
+        for (String ip : ips) {
+            items.add(Map.of("type", "ipv4", "value", ip));
+        }
+        assertThat(exchange().post("/api/acted-on", participant.apiKey(), unique("report"), Map.of("items", items))
+                .status()).isEqualTo(201);
     }
 
     /** The pool position the next item will follow, once the catalogue has taken in what was stored. */

@@ -28,6 +28,7 @@ class AccountFuzzTest extends FuzzedExchange {
         assertAccepted(balance().valid());
         assertAccepted(statement().valid());
         assertAccepted(statementItems().valid());
+        assertAccepted(actedOnItems().valid());
     }
 
     @Property(tries = 1000)
@@ -77,7 +78,8 @@ class AccountFuzzTest extends FuzzedExchange {
 
     @Provide
     Arbitrary<Malformed> accounts() {
-        return Arbitraries.oneOf(balance().requests(), statement().requests(), statementItems().requests());
+        return Arbitraries.oneOf(balance().requests(), statement().requests(), statementItems().requests(),
+                actedOnItems().requests());
     }
 
     private Family withdrawal() {
@@ -164,6 +166,12 @@ class AccountFuzzTest extends FuzzedExchange {
                 .param("after", "-1", Values.wholeParameter(Integer.MIN_VALUE, Integer.MAX_VALUE))
                 .param("limit", "100", Values.wholeParameter(1, 1000))
                 .param("format", null, Arbitraries.of("xml", "CSV", "", "STIX", "stix+json", "csv,stix")).rawQuery();
+    }
+
+    private Family actedOnItems() {
+        return reader(Family.of("accounts", "GET", "/api/accounts/{account}/acted-on"))
+                .param("after", "-1", Values.wholeParameter(Long.MIN_VALUE, Long.MAX_VALUE))
+                .param("limit", "100", Values.wholeParameter(1, 1000)).rawQuery();
     }
 
     /** An auditor, who reads any account: an account no one holds is then not found, rather than forbidden. */
