@@ -53,7 +53,9 @@ import org.reciprocity.core.policy.ChangePolicy;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.withdrawal.DrawPage;
+import org.reciprocity.core.withdrawal.QuoteWithdrawal;
 import org.reciprocity.core.withdrawal.WithdrawItems;
+import org.reciprocity.core.withdrawal.WithdrawalQuote;
 import org.reciprocity.ledger.account.AccountSummary;
 import org.reciprocity.ledger.account.AllBalances;
 import org.reciprocity.ledger.account.Balance;
@@ -63,6 +65,7 @@ import org.reciprocity.ledger.account.FindStatement;
 import org.reciprocity.ledger.account.FindStatementItems;
 import org.reciprocity.ledger.account.LedgerEntry;
 import org.reciprocity.ledger.account.Statement;
+import org.reciprocity.ledger.account.StatementFilter;
 import org.reciprocity.ledger.account.StatementItem;
 import org.reciprocity.ledger.account.StatementItems;
 import org.reciprocity.ledger.account.StatementLine;
@@ -86,6 +89,9 @@ import org.reciprocity.ledger.context.IsCatalogued;
 import org.reciprocity.ledger.context.ItemContext;
 import org.reciprocity.ledger.context.ItemsLinked;
 import org.reciprocity.ledger.context.SourceItems;
+import org.reciprocity.ledger.feedback.ActedOnItem;
+import org.reciprocity.ledger.feedback.ActedOnItems;
+import org.reciprocity.ledger.feedback.FindActedOn;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -135,6 +141,9 @@ class BusMessagesTest {
                     null, Credit.of(2), Credit.parse("2.575"), 1, 0, List.of(REPORT.id())),
             new WithdrawItems("cert-my", "cert-my", "pull-1", CRITERIA, OFFER, Coverage.WHOLE),
             new DrawPage("pool-p", "cert-my", CRITERIA, OFFER, Coverage.LONGEST_RUN),
+            new QuoteWithdrawal("pool-p", "cert-my", OFFER),
+            new WithdrawalQuote("pool-p", "cert-my", 2, 1, Credit.of(1), 1, 0, Map.of("domain", 1, "ipv4", 1),
+                    Credit.parse("1.5"), Credit.parse("0.5"), false, 9L, 1),
             new ItemsWithdrawn(UUID.randomUUID(), "cert-my", "cert-my", "pull-1", "f", CRITERIA,
                     List.of(new DeliveredItem(DOMAIN, 2, Charge.CHARGED), new DeliveredItem(IP, 0,
                             Charge.ALREADY_RECEIVED)), 9L, Credit.of(1), List.of(new LotDraw(UUID.randomUUID(),
@@ -160,13 +169,14 @@ class BusMessagesTest {
             new FindBalance("cert-my", T0),
             new AccountSummary(BALANCE, Credit.parse("9.5"), List.of(new MemberShare("cert-my", Credit.of(3),
                     Credit.parse("2.5"), BigDecimal.ONE, Credit.parse("10.5")))),
-            new FindStatement("cert-my", 0, 50, 42L, T0),
+            new FindStatement("cert-my", 0, 50, 42L, T0, new StatementFilter(Set.of(LedgerEntry.EntryType.DEBIT,
+                    LedgerEntry.EntryType.REFUSAL), T0.minusSeconds(60), T0)),
             new Statement("cert-my", List.of(new StatementLine(41, T0, LedgerEntry.EntryType.DEBIT, "cert-my",
                     Credit.of(-1), Credit.of(1), Credit.parse("10.5"), LedgerEntry.Cause.WITHDRAWAL, UUID.randomUUID(),
                     "pull-1", 2, 1, null)), List.of()),
             new FindStatementItems("cert-my", 41, "cert-my", 0, 100),
             new StatementItems("cert-my", 41, List.of(new StatementItem(1, "domain", "evil.example.com", false,
-                    "AMBER+STRICT", "CHARGED", BigDecimal.ONE, Credit.of(1)))),
+                    "AMBER+STRICT", 80, List.of("c2"), "CHARGED", BigDecimal.ONE, Credit.of(1)))),
             new FindAllBalances(),
             new AllBalances(List.of(BALANCE)),
             new FindCataloguePage(7L, T0, List.of(DOMAIN.id()), new FindCataloguePage.Holder("cert-my", "pool-p"),
@@ -188,6 +198,9 @@ class BusMessagesTest {
             new IsCatalogued(UUID.randomUUID()),
             new FindPoolBlocks(500),
             new FindHeldItems("cert-my"),
+            new FindActedOn("bank-a", 70_000, 100),
+            new ActedOnItems("bank-a", List.of(new ActedOnItem(70_001, "ipv4", "203.0.113.7", T0,
+                    T0.plusSeconds(3600), 2, Credit.of(1)))),
             new HeldItems(List.of(new HeldItems.Held("203.0.113.7", 9))),
             new PoolBlocks(List.of(new PoolBlocks.Block(3, T0, T0.plusSeconds(9), 500))),
             Boolean.TRUE);

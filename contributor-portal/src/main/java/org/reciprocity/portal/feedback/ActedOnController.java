@@ -1,13 +1,18 @@
 package org.reciprocity.portal.feedback;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.feedback.ActedOnReceipt;
 import org.reciprocity.core.feedback.ReportActedOn;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.membership.PoolMemberships;
+import org.reciprocity.ledger.feedback.ActedOnItems;
+import org.reciprocity.ledger.feedback.FindActedOn;
+import org.reciprocity.portal.account.AccountAccess;
 import org.reciprocity.portal.idempotency.RequestKeyHeader;
 import org.reciprocity.portal.problem.FieldError;
 import org.reciprocity.portal.problem.InvalidRequestException;
@@ -15,10 +20,13 @@ import org.reciprocity.portal.security.Member;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,15 +35,23 @@ import java.util.List;
 
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Feedback", description = "Consumers report what they acted on; contributors earn a bonus")
+@Tag(name = "Feedback", description = "Consumers report what they acted on; contributors earn a bonus and see what "
+        + "others acted on")
 class ActedOnController {
 
-    private final CommandGateway commands;
-    private final PoolMemberships memberships;
+    static final int MAX_ITEMS = 1000;
 
-    ActedOnController(CommandGateway commands, PoolMemberships memberships) {
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final PoolMemberships memberships;
+    private final AccountAccess access;
+
+    ActedOnController(CommandGateway commands, QueryGateway queries, PoolMemberships memberships,
+                      AccountAccess access) {
         this.commands = commands;
+        this.queries = queries;
         this.memberships = memberships;
+        this.access = access;
     }
 
     @PostMapping("/api/acted-on")
@@ -50,6 +66,22 @@ class ActedOnController {
         return commands.sendAndWait(new ReportActedOn(memberships.accountOf(member.participantId()),
                 member.participantId(), RequestKeyHeader.resolve(requestKey, request.requestKey()),
                 items(request.items())));
+    }
+
+    @GetMapping("/api/accounts/{accountId}/acted-on")
+    @Operation(summary = "The items an account brought that others reported acting on",
+            description = "Each with how many consumers reported it, when, and the bonus it earned, in the order the "
+                    + "items were first reported; the consumers are not named. Who may read it: as the statement.")
+    ActedOnItems actedOn(@AuthenticationPrincipal Member member, @PathVariable String accountId,
+                         @Parameter(description = "continue after this item (the last item's number)")
+                         @RequestParam(defaultValue = "-1") long after,
+                         @Parameter(description = "1 to " + MAX_ITEMS + " items")
+                         @RequestParam(defaultValue = "100") int limit) {
+        access.requireReader(member, accountId);
+        if (limit < 1 || limit > MAX_ITEMS) {
+            throw InvalidRequestException.of("limit", "limit is 1 to " + MAX_ITEMS + "; got " + limit);
+        }
+        return queries.query(new FindActedOn(accountId, after, limit), ActedOnItems.class).join();
     }
 
     private static List<ItemRef> items(List<ActedOnRequest.ItemName> names) {

@@ -28,6 +28,7 @@ import org.reciprocity.portal.stix.StixIndicators;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -106,6 +107,19 @@ public class PoolObjects {
                 .collect(Collectors.toSet());
         return new Drawn(items.stream().filter(item -> delivered.contains(item.item().id())).toList(),
                 receipt.throughPosition(), offer.throughPosition());
+    }
+
+    /**
+     * Items as the pool serves them now, with the context the member may have: what a withdrawal delivered, served
+     * again without being drawn again, as the withdrawal paid for it. An item the catalogue no longer serves is left
+     * out.
+     */
+    public List<JsonNode> asServed(Member member, List<UUID> itemIds) {
+        List<CatalogueItem> items = new ArrayList<>(itemIds.size());
+        for (List<UUID> chunk : Lists.partition(itemIds, ObjectFilters.MAX_LIMIT)) {
+            items.addAll(page(new ObjectFilters(null, null, chunk.size(), chunk, false, null), null).items());
+        }
+        return context.objects(member.participantId(), items, contextOf(items), heldBy(member));
     }
 
     /**

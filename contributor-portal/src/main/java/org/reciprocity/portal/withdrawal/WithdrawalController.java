@@ -10,8 +10,11 @@ import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.DrawCriteria;
 import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.item.ItemType;
+import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.membership.PoolMemberships;
+import org.reciprocity.core.withdrawal.QuoteWithdrawal;
 import org.reciprocity.core.withdrawal.WithdrawItems;
+import org.reciprocity.core.withdrawal.WithdrawalQuote;
 import org.reciprocity.core.withdrawal.WithdrawalReceipt;
 import org.reciprocity.ledger.catalogue.DrawableItems;
 import org.reciprocity.ledger.catalogue.FindDrawableItems;
@@ -66,13 +69,31 @@ class WithdrawalController {
                                @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
                                @RequestBody WithdrawalRequest request) {
         String key = RequestKeyHeader.resolve(requestKey, request.requestKey());
-        DrawCriteria criteria = new DrawCriteria(types(request.types()), request.since(), request.after(),
-                request.limit() == null ? DEFAULT_LIMIT : request.limit());
-        DrawableItems offered = queries.query(new FindDrawableItems(criteria), DrawableItems.class).join();
+        DrawCriteria criteria = criteria(request);
         WithdrawalOutcome outcome = commands.sendAndWait(new WithdrawItems(
                 memberships.accountOf(member.participantId()), member.participantId(), key, criteria,
-                offered.asOffer(), Coverage.WHOLE));
+                offered(criteria), Coverage.WHOLE));
         return WithdrawalReceipt.of(outcome);
+    }
+
+    @PostMapping("/api/withdrawals/quotes")
+    @Operation(summary = "What a withdrawal would cost now, recording nothing (firms and agencies)",
+            description = "The same body as a withdrawal. The account prices the items the pool offers as the "
+                    + "withdrawal would, and records nothing: no delivery, no debit, no refusal. The quote names no "
+                    + "item, as the values are what a withdrawal pays for; 'covered' says whether the withdrawal, "
+                    + "sent now, would be delivered. It needs no request key (one sent is not used).")
+    WithdrawalQuote quote(@AuthenticationPrincipal Member member, @RequestBody WithdrawalRequest request) {
+        return commands.sendAndWait(new QuoteWithdrawal(memberships.accountOf(member.participantId()),
+                member.participantId(), offered(criteria(request))));
+    }
+
+    private static DrawCriteria criteria(WithdrawalRequest request) {
+        return new DrawCriteria(types(request.types()), request.since(), request.after(),
+                request.limit() == null ? DEFAULT_LIMIT : request.limit());
+    }
+
+    private Offer offered(DrawCriteria criteria) {
+        return queries.query(new FindDrawableItems(criteria), DrawableItems.class).join().asOffer();
     }
 
     private static List<ItemType> types(List<String> names) {

@@ -22,15 +22,22 @@ class AccountFuzzTest extends FuzzedExchange {
     @Example
     void theValidRequestsAreAccepted() {
         assertAccepted(withdrawal().valid());
+        assertAccepted(quote().valid());
         assertAccepted(actedOnReport().valid());
         assertAccepted(grant().valid());
         assertAccepted(balance().valid());
         assertAccepted(statement().valid());
         assertAccepted(statementItems().valid());
+        assertAccepted(actedOnItems().valid());
     }
 
     @Property(tries = 1000)
     void malformedWithdrawalsAreRefusedAndNothingIsStored(@ForAll("withdrawals") Malformed request) {
+        assertRefused(request);
+    }
+
+    @Property(tries = 500)
+    void malformedQuotesAreRefusedAndNothingIsStored(@ForAll("quotes") Malformed request) {
         assertRefused(request);
     }
 
@@ -55,6 +62,11 @@ class AccountFuzzTest extends FuzzedExchange {
     }
 
     @Provide
+    Arbitrary<Malformed> quotes() {
+        return quote().requests();
+    }
+
+    @Provide
     Arbitrary<Malformed> actedOn() {
         return actedOnReport().requests();
     }
@@ -66,7 +78,8 @@ class AccountFuzzTest extends FuzzedExchange {
 
     @Provide
     Arbitrary<Malformed> accounts() {
-        return Arbitraries.oneOf(balance().requests(), statement().requests(), statementItems().requests());
+        return Arbitraries.oneOf(balance().requests(), statement().requests(), statementItems().requests(),
+                actedOnItems().requests());
     }
 
     private Family withdrawal() {
@@ -83,6 +96,22 @@ class AccountFuzzTest extends FuzzedExchange {
                         Field.optional("after", Values.whole(0, Long.MAX_VALUE)),
                         Field.optional("limit", Values.whole(1, 10_000)),
                         Field.optional("requestKey", requestKeys()));
+    }
+
+    // A quote records nothing, so it takes no key: it is refused for its body alone.
+    private Family quote() {
+        return member(Family.of("quotes", "POST", "/api/withdrawals/quotes"))
+                .body(Family.JSON, () -> {
+                    ObjectNode body = NODES.objectNode().put("since", "2026-01-01T00:00:00Z").put("after", 0)
+                            .put("limit", 10);
+                    body.putArray("types").add("ipv4").add("domain");
+                    return body;
+                }, true, List.of(""),
+                        Field.optional("types", Values.list(List.of("ipv4", "domain"), ITEM_TYPES.size(),
+                                Values.word(ITEM_TYPES, false))),
+                        Field.optional("since", Values.instant(false)),
+                        Field.optional("after", Values.whole(0, Long.MAX_VALUE)),
+                        Field.optional("limit", Values.whole(1, 10_000)));
     }
 
     private Family actedOnReport() {
@@ -122,7 +151,12 @@ class AccountFuzzTest extends FuzzedExchange {
     private Family statement() {
         return reader(Family.of("accounts", "GET", "/api/accounts/{account}/statement"))
                 .param("after", "-1", Values.wholeParameter(Long.MIN_VALUE, Long.MAX_VALUE))
-                .param("limit", "100", Values.wholeParameter(1, 1000)).rawQuery();
+                .param("limit", "100", Values.wholeParameter(1, 1000))
+                .param("kind", null, Arbitraries.of("credit", "DEBIT,", ",DEBIT", "DEBIT,,GRANT", "", " DEBIT",
+                        "DEBIT ", "REFUSED", "Debit", "DEBIT\u0000"))
+                .param("from", null, Values.instantParameter(true))
+                .param("to", null, Values.instantParameter(true))
+                .param("format", null, Arbitraries.of("xml", "CSV", "csv ", "", "stix", "json,csv")).rawQuery();
     }
 
     private Family statementItems() {
@@ -130,6 +164,13 @@ class AccountFuzzTest extends FuzzedExchange {
                 .at("position", String.valueOf(cast().statementPosition()),
                         Arbitraries.of("x", "1.5", "99999999999999999999", "%00", "-"))
                 .param("after", "-1", Values.wholeParameter(Integer.MIN_VALUE, Integer.MAX_VALUE))
+                .param("limit", "100", Values.wholeParameter(1, 1000))
+                .param("format", null, Arbitraries.of("xml", "CSV", "", "STIX", "stix+json", "csv,stix")).rawQuery();
+    }
+
+    private Family actedOnItems() {
+        return reader(Family.of("accounts", "GET", "/api/accounts/{account}/acted-on"))
+                .param("after", "-1", Values.wholeParameter(Long.MIN_VALUE, Long.MAX_VALUE))
                 .param("limit", "100", Values.wholeParameter(1, 1000)).rawQuery();
     }
 

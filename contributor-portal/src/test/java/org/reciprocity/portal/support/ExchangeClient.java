@@ -63,6 +63,11 @@ public class ExchangeClient {
         return new Participant(id, response.body().path("apiKey").asText());
     }
 
+    /** The key of the operator that registers participants: for what only an operator may do. */
+    public String operatorKey() {
+        return operatorKey.get();
+    }
+
     /** Contributes the given items: each a map of the item's fields. */
     public Response contribute(Participant participant, String requestKey, List<Map<String, Object>> items) {
         return post("/api/contributions", participant.apiKey(), requestKey, Map.of("items", items));
@@ -81,20 +86,25 @@ public class ExchangeClient {
     }
 
     public Response post(String path, String apiKey, String requestKey, String body, MediaType type) {
-        return transport.send("POST", path, apiKey, requestKey, body, type);
+        return transport.send("POST", path, apiKey, requestKey, body, type, null);
     }
 
     public Response put(String path, String apiKey, String body) {
-        return transport.send("PUT", path, apiKey, null, body, MediaType.APPLICATION_JSON);
+        return transport.send("PUT", path, apiKey, null, body, MediaType.APPLICATION_JSON, null);
     }
 
     public Response get(String path, String apiKey) {
         return send("GET", path, apiKey);
     }
 
+    /** A read that asks for its answer in the media types of an Accept header. */
+    public Response get(String path, String apiKey, String accept) {
+        return transport.send("GET", path, apiKey, null, null, null, accept);
+    }
+
     /** A request without a body. */
     public Response send(String method, String path, String apiKey) {
-        return transport.send(method, path, apiKey, null, null, null);
+        return transport.send(method, path, apiKey, null, null, null, null);
     }
 
     /** An item its contributor is sure of (confidence 100), so that a new one earns a whole credit. */
@@ -108,18 +118,22 @@ public class ExchangeClient {
     }
 
     /** A response; a body that is not JSON (a report page, a key) as one text node. */
-    private static Response response(int status, String contentType, String retryAfter, String body)
-            throws IOException {
+    private static Response response(int status, String contentType, String retryAfter, String disposition,
+                                     String body) throws IOException {
         if (body.isEmpty()) {
-            return new Response(status, contentType, retryAfter, JSON.nullNode());
+            return new Response(status, contentType, retryAfter, disposition, JSON.nullNode());
         }
         boolean json = contentType == null || contentType.contains("json");
-        return new Response(status, contentType, retryAfter,
+        return new Response(status, contentType, retryAfter, disposition,
                 json ? JSON.readTree(body) : JSON.getNodeFactory().textNode(body));
     }
 
-    /** A response: its status, media type, {@code Retry-After} (null when absent) and JSON body. */
-    public record Response(int status, String contentType, String retryAfter, JsonNode body) {
+    /**
+     * A response: its status, media type, {@code Retry-After} and {@code Content-Disposition} (null when absent) and
+     * JSON body.
+     */
+    public record Response(int status, String contentType, String retryAfter, String contentDisposition,
+                           JsonNode body) {
 
         public boolean isProblem() {
             return MediaType.APPLICATION_PROBLEM_JSON_VALUE.equals(contentType);
@@ -127,15 +141,19 @@ public class ExchangeClient {
     }
 
     private interface Transport {
-        Response send(String method, String path, String apiKey, String requestKey, String body, MediaType type);
+        Response send(String method, String path, String apiKey, String requestKey, String body, MediaType type,
+                      String accept);
     }
 
     private record MockMvcTransport(MockMvc mvc) implements Transport {
 
         @Override
         public Response send(String method, String path, String apiKey, String requestKey, String body,
-                             MediaType type) {
+                             MediaType type, String accept) {
             MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, URI.create(path));
+            if (accept != null) {
+                request.header(HttpHeaders.ACCEPT, accept);
+            }
             if (body != null) {
                 request.contentType(type).content(body);
             }
@@ -149,6 +167,7 @@ public class ExchangeClient {
                 MvcResult result = mvc.perform(request).andReturn();
                 return response(result.getResponse().getStatus(), result.getResponse().getContentType(),
                         result.getResponse().getHeader(HttpHeaders.RETRY_AFTER),
+                        result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION),
                         result.getResponse().getContentAsString());
             } catch (Exception e) {
                 throw new IllegalStateException("request failed: " + e.getMessage(), e);
@@ -164,12 +183,15 @@ public class ExchangeClient {
 
         @Override
         public Response send(String method, String path, String apiKey, String requestKey, String body,
-                             MediaType type) {
+                             MediaType type, String accept) {
             HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body));
             if (body != null) {
                 request.header(HttpHeaders.CONTENT_TYPE, type.toString());
+            }
+            if (accept != null) {
+                request.header(HttpHeaders.ACCEPT, accept);
             }
             if (requestKey != null) {
                 request.header("Idempotency-Key", requestKey);
@@ -181,6 +203,7 @@ public class ExchangeClient {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 return response(response.statusCode(), response.headers().firstValue(HttpHeaders.CONTENT_TYPE)
                         .orElse(null), response.headers().firstValue(HttpHeaders.RETRY_AFTER).orElse(null),
+                        response.headers().firstValue(HttpHeaders.CONTENT_DISPOSITION).orElse(null),
                         response.body());
             } catch (IOException e) {
                 throw new UncheckedIOException("no answer from " + node + ": " + e.getMessage(), e);

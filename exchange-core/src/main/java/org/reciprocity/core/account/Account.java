@@ -19,6 +19,7 @@ import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.RequestKind;
@@ -35,12 +36,16 @@ import org.reciprocity.core.kernel.ContextFacts;
 import org.reciprocity.core.kernel.CreditExpiry;
 import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Entitlement;
+import org.reciprocity.core.kernel.PricedOffer;
 import org.reciprocity.core.kernel.Request;
 import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.policy.PolicyBook;
+import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.withdrawal.DrawPage;
+import org.reciprocity.core.withdrawal.QuoteWithdrawal;
 import org.reciprocity.core.withdrawal.WithdrawItems;
+import org.reciprocity.core.withdrawal.WithdrawalQuote;
 
 import java.time.Instant;
 import java.util.List;
@@ -152,6 +157,24 @@ class Account {
                 () -> AccountDecisions.withdraw(book, request, command.criteria(), command.offer(),
                         command.coverage(), pool.factsAbout(command.accountId(), List.of(command.consumerId()),
                                 offered), policies.inForceAt(now), now));
+    }
+
+    /**
+     * What a withdrawal of the offer would cost now, priced by the very function a withdrawal is decided with. It
+     * applies nothing, not even the expiries it counts: a quote leaves the account as it found it.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    WithdrawalQuote handle(QuoteWithdrawal command, SharedPoolRecords pool, PoolMemberships memberships,
+                           PolicyBook policies) {
+        Instant now = GenericEventMessage.clock.instant();
+        holdFor(command.accountId(), command.consumerId(), memberships);
+        List<UUID> offered = command.offer().items().stream().map(item -> item.item().id()).toList();
+        ReciprocityPolicy policy = policies.inForceAt(now);
+        PricedOffer priced = AccountDecisions.price(book, command.accountId(), command.offer(), Coverage.WHOLE,
+                pool.factsAbout(command.accountId(), List.of(command.consumerId()), offered), policy.rules(), now);
+        return WithdrawalQuote.of(command.accountId(), command.consumerId(), book.balance(), priced,
+                policy.version());
     }
 
     @CommandHandler

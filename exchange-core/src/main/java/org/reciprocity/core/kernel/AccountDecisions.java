@@ -18,6 +18,7 @@ import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 
 import java.time.Instant;
@@ -71,9 +72,32 @@ public final class AccountDecisions {
     public static Decision<WithdrawalOutcome> withdraw(AccountBook book, Request request, DrawCriteria criteria,
                                                        Offer offer, Coverage coverage, SharedPoolFacts facts,
                                                        ReciprocityPolicy policy, Instant now) {
-        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        PricedOffer priced = price(book, request.accountId(), offer, coverage, facts, policy.rules(), now);
+        Credit balance = priced.balance();
+        Credit cost = priced.cost();
+        if (!priced.covered()) {
+            return new Decision<>(priced.expiries(), new WithdrawalRefused(request.id(), request.accountId(),
+                    request.requesterId(), request.requestKey(), request.fingerprint(), criteria,
+                    priced.delivered().size(), priced.charged(), cost, balance, policy.version(), now, coverage));
+        }
+        ItemsWithdrawn withdrawn = new ItemsWithdrawn(request.id(), request.accountId(), request.requesterId(),
+                request.requestKey(), request.fingerprint(), criteria, priced.delivered(), priced.throughPosition(),
+                cost, priced.book().draw(cost), balance.minus(cost), policy.version(), now);
+        // A lookup that finds nothing the consumer may have is answered as if the pool held none of it, and leaves
+        // no trace: recording it would tell the history's readers what the consumer could not pay for.
+        return coverage == Coverage.NAMED && priced.delivered().isEmpty()
+                ? new Decision<>(priced.expiries(), withdrawn, false) : new Decision<>(priced.expiries(), withdrawn);
+    }
+
+    /**
+     * What a withdrawal of the offer would deliver and cost, and the balance it would be decided on, with nothing
+     * recorded: the one pricing both a withdrawal and a quote of it use, so that a quote costs what the withdrawal
+     * then charges.
+     */
+    public static PricedOffer price(AccountBook book, String accountId, Offer offer, Coverage coverage,
+                                    SharedPoolFacts facts, PolicyRules terms, Instant now) {
+        List<CreditExpired> expiries = CreditExpiry.dueAt(book, accountId, now);
         AccountBook current = book.applyAll(expiries);
-        Credit balance = current.balance();
         List<DeliveredItem> deliverable = new ArrayList<>(offer.items().size());
         Map<UUID, Long> positions = new LinkedHashMap<>();
         for (OfferedItem offered : offer.items()) {
@@ -85,24 +109,12 @@ public final class AccountDecisions {
                 positions.put(id, offered.position());
             }
         }
-        List<DeliveredItem> delivered = Charges.covered(deliverable, coverage, balance, policy.rules());
+        List<DeliveredItem> delivered = Charges.covered(deliverable, coverage, current.balance(), terms);
         long charged = Charges.charged(delivered);
-        Credit cost = Charges.costOf(charged, policy.rules());
-        if (!Charges.covers(balance, cost)) {
-            return new Decision<>(expiries, new WithdrawalRefused(request.id(), request.accountId(),
-                    request.requesterId(), request.requestKey(), request.fingerprint(), criteria, delivered.size(),
-                    charged, cost, balance, policy.version(), now, coverage));
-        }
         // A page cut short by the balance ends at its last delivered item, so that the next one starts there.
         Long through = delivered.size() == deliverable.size() || delivered.isEmpty() ? offer.throughPosition()
                 : positions.get(delivered.get(delivered.size() - 1).item().id());
-        ItemsWithdrawn withdrawn = new ItemsWithdrawn(request.id(), request.accountId(), request.requesterId(),
-                request.requestKey(), request.fingerprint(), criteria, delivered, through, cost, current.draw(cost),
-                balance.minus(cost), policy.version(), now);
-        // A lookup that finds nothing the consumer may have is answered as if the pool held none of it, and leaves
-        // no trace: recording it would tell the history's readers what the consumer could not pay for.
-        return coverage == Coverage.NAMED && delivered.isEmpty() ? new Decision<>(expiries, withdrawn, false)
-                : new Decision<>(expiries, withdrawn);
+        return new PricedOffer(expiries, current, delivered, through, charged, Charges.costOf(charged, terms));
     }
 
     /** @throws InvalidInputException naming {@code expiresAt} when the grant would expire before it is made */

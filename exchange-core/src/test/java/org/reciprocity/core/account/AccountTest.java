@@ -43,13 +43,16 @@ import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.testing.InMemoryMemberships;
 import org.reciprocity.core.testing.InMemoryRequestLog;
 import org.reciprocity.core.withdrawal.DrawPage;
+import org.reciprocity.core.withdrawal.QuoteWithdrawal;
 import org.reciprocity.core.withdrawal.WithdrawItems;
+import org.reciprocity.core.withdrawal.WithdrawalQuote;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -284,6 +287,59 @@ class AccountTest {
         WithdrawItems command = withdrawal(CERT, "w1", ip);
         given().when(command).expectEvents(new WithdrawalRefused(id(command), CERT, CERT, "w1", command.fingerprint(),
                 ANY, 1, 1, Credit.of(1), Credit.ZERO, 1, T0, Coverage.WHOLE));
+    }
+
+    // Quotes.
+
+    @Test
+    void aQuoteCostsWhatTheWithdrawalWouldChargeAndRecordsNothing() {
+        Item c2 = item("domain", "c2.example.net", "GREEN", 100);
+        elsewhere(broughtBy(TELCO, domain, url, c2));
+        ContributeItems mine = contribution(CERT, "mine", ip);
+        // The history of the withdrawal test above: own, received, and two charged, out of a balance of 10.
+        given(contributed(mine, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                        Credit.of(1), lot(mine, "1", null), Credit.of(1)),
+                granted(CERT, "g1", "10", null, EARLIER, "11"),
+                withdrawn(withdrawal(CERT, "w1", domain), EARLIER, List.of(delivered(domain, Charge.CHARGED)), "1",
+                        List.of(new LotDraw(id(mine), Credit.of(1))), "10"))
+                .when(quote(CERT, ip, domain, c2, url))
+                .expectNoEvents()
+                .expectResultMessagePayload(new WithdrawalQuote(CERT, CERT, 4, 2, Credit.of(2), 1, 1,
+                        Map.of("domain", 2, "ipv4", 1, "url", 1), Credit.of(10), Credit.of(10), true, 4L, 1));
+    }
+
+    @Test
+    void aQuoteBeyondTheBalanceSaysItIsNotCoveredAndRecordsNoRefusal() {
+        elsewhere(broughtBy(TELCO, domain, url));
+        ContributeItems earned = contribution(CERT, "k0", ip);
+        given(contributed(earned, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                Credit.of(1), lot(earned, "1", null), Credit.of(1)))
+                .when(quote(CERT, domain, url))
+                .expectNoEvents()
+                .expectResultMessagePayload(new WithdrawalQuote(CERT, CERT, 2, 2, Credit.of(2), 0, 0,
+                        Map.of("domain", 1, "url", 1), Credit.of(1), Credit.of(1), false, 2L, 1));
+    }
+
+    @Test
+    void aQuoteCountsCreditThatRanOutWithoutRecordingItsExpiry() {
+        elsewhere(broughtBy(TELCO, domain));
+        Instant later = T0.plus(Duration.ofDays(31));
+        given(granted(CERT, "g1", "3", T0.plus(Duration.ofDays(30)), EARLIER, "3"))
+                .andGivenCurrentTime(later)
+                .when(quote(CERT, domain))
+                .expectNoEvents()
+                .expectResultMessagePayload(new WithdrawalQuote(CERT, CERT, 1, 1, Credit.of(1), 0, 0,
+                        Map.of("domain", 1), Credit.of(3), Credit.ZERO, false, 1L, 1));
+    }
+
+    @Test
+    void aQuoteLeavesOutWhatThePoolMayNotDeliver() {
+        elsewhere(broughtBy(TELCO, domain, hash));
+        given(granted(CERT, "g1", "5", null, EARLIER, "5"))
+                .when(quote(CERT, domain, hash, url))
+                .expectNoEvents()
+                .expectResultMessagePayload(new WithdrawalQuote(CERT, CERT, 1, 1, Credit.of(1), 0, 0,
+                        Map.of("domain", 1), Credit.of(5), Credit.of(5), true, 3L, 1));
     }
 
     @Test
@@ -610,6 +666,11 @@ class AccountTest {
     private static WithdrawItems withdrawal(String accountId, String key, Item... items) {
         return new WithdrawItems(accountId, accountId, key, ANY, new Offer(Arrays.stream(items)
                 .map(item -> new OfferedItem(item, 0)).toList(), (long) items.length), Coverage.WHOLE);
+    }
+
+    /** A quote for the items, offered as a withdrawal of them would be. */
+    private static QuoteWithdrawal quote(String accountId, Item... items) {
+        return new QuoteWithdrawal(accountId, accountId, withdrawal(accountId, "quote", items).offer());
     }
 
     private static DeliveredItem delivered(Item item, Charge charge) {

@@ -15,6 +15,7 @@ import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
+import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.Charges;
@@ -33,6 +34,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,9 +70,8 @@ class LedgerProjection {
         List<Object[]> items = new ArrayList<>();
         for (int i = 0; i < event.credits().size(); i++) {
             var credit = event.credits().get(i);
-            items.add(new Object[] {event.accountId(), position(token), i, credit.item().id(),
-                    credit.item().type().label(), credit.item().value(), credit.item().tlp().label(),
-                    credit.rule().name(), credit.weight(), credit.credit().amount()});
+            items.add(itemRow(event.accountId(), position(token), i, credit.item(), credit.rule().name(),
+                    credit.weight(), credit.credit()));
         }
         insertItems(items);
     }
@@ -82,10 +83,8 @@ class LedgerProjection {
         List<Object[]> items = new ArrayList<>();
         for (int i = 0; i < event.items().size(); i++) {
             var delivered = event.items().get(i);
-            items.add(new Object[] {event.accountId(), position(token), i, delivered.item().id(),
-                    delivered.item().type().label(), delivered.item().value(), delivered.item().tlp().label(),
-                    delivered.charge().name(), null, (delivered.charge() == Charge.CHARGED ? each : Credit.ZERO)
-                    .amount()});
+            items.add(itemRow(event.accountId(), position(token), i, delivered.item(), delivered.charge().name(),
+                    null, delivered.charge() == Charge.CHARGED ? each : Credit.ZERO));
         }
         insertItems(items);
     }
@@ -139,6 +138,20 @@ class LedgerProjection {
             sql.append(" and occurred_at <= ?");
             arguments.add(SqlTime.of(query.until()));
         }
+        StatementFilter filter = query.filter();
+        if (!filter.types().isEmpty()) {
+            sql.append(" and entry_type in (").append(String.join(",", Collections.nCopies(filter.types().size(), "?")))
+                    .append(')');
+            filter.types().stream().map(Enum::name).sorted().forEach(arguments::add);
+        }
+        if (filter.from() != null) {
+            sql.append(" and occurred_at >= ?");
+            arguments.add(SqlTime.of(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and occurred_at < ?");
+            arguments.add(SqlTime.of(filter.to()));
+        }
         arguments.add(query.limit());
         // The members' shares are the present's: a statement as of an earlier point lists its lines alone.
         return new Statement(query.accountId(), jdbc.query(sql.append(" order by position fetch first ? rows only")
@@ -160,9 +173,18 @@ class LedgerProjection {
     private static StatementItem item(ResultSet rs, boolean seesAll) throws SQLException {
         Tlp tlp = Tlp.parse(rs.getString("tlp"));
         boolean withheld = !Delivery.showsValue(tlp, seesAll);
+        String tags = rs.getString("tags");
         return new StatementItem(rs.getInt("ordinal"), rs.getString("item_type"),
-                withheld ? null : rs.getString("item_value"), withheld, tlp.label(), rs.getString("rule"),
-                rs.getBigDecimal("weight"), credit(rs, "credit"));
+                withheld ? null : rs.getString("item_value"), withheld, tlp.label(),
+                rs.getObject("confidence", Integer.class), withheld || tags == null ? null
+                : List.of(EventJson.read(tags, String[].class)), rs.getString("rule"), rs.getBigDecimal("weight"),
+                credit(rs, "credit"));
+    }
+
+    private static Object[] itemRow(String accountId, long position, int ordinal, Item item, String rule,
+                                    BigDecimal weight, Credit credit) {
+        return new Object[] {accountId, position, ordinal, item.id(), item.type().label(), item.value(),
+                item.tlp().label(), item.confidence(), EventJson.write(item.tags()), rule, weight, credit.amount()};
     }
 
     private void post(AccountEvent event, Instant at, TrackingToken token) {
@@ -219,7 +241,8 @@ class LedgerProjection {
     private void insertItems(List<Object[]> items) {
         for (int from = 0; from < items.size(); from += CHUNK) {
             jdbc.batchUpdate("insert into statement_item (account_id, position, ordinal, item_id, item_type, "
-                    + "item_value, tlp, rule, weight, credit) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "item_value, tlp, confidence, tags, rule, weight, credit) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     items.subList(from, Math.min(items.size(), from + CHUNK)));
         }
     }

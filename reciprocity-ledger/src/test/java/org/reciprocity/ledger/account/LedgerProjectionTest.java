@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -92,6 +93,55 @@ class LedgerProjectionTest {
         assertThat(ledger.handle(new FindStatementItems("bank-a", lines.get(2).position(), "bank-a", -1, 10)).items())
                 .extracting(StatementItem::rule, StatementItem::credit)
                 .containsExactly(tuple("CHARGED", Credit.of(1)), tuple("OWN_CONTRIBUTION", Credit.ZERO));
+    }
+
+    @Test
+    void aStatementFilteredByKindAndTimeListsThoseLinesAlonePagedAsEver() {
+        exchange.contribute("feed", "feed", "f1", List.of(domain, item("sha1", "b".repeat(40), "GREEN"),
+                item("sha1", "c".repeat(40), "GREEN"), item("sha1", "d".repeat(40), "GREEN")));
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        exchange.advance(Duration.ofHours(1));
+        exchange.grant("bank-a", "g1", Credit.of(2), null);
+        exchange.advance(Duration.ofHours(1));
+        exchange.withdraw("bank-a", "bank-a", "w1", List.of(domain));
+        exchange.advance(Duration.ofHours(1));
+        // Three items cost more than the two credits left: refused.
+        exchange.withdraw("bank-a", "bank-a", "w2", List.of(item("sha1", "b".repeat(40), "GREEN"),
+                item("sha1", "c".repeat(40), "GREEN"), item("sha1", "d".repeat(40), "GREEN")));
+        feedAll();
+
+        assertThat(types(filtered(-1, 10, Set.of(LedgerEntry.EntryType.DEBIT, LedgerEntry.EntryType.REFUSAL),
+                null, null))).containsExactly(LedgerEntry.EntryType.DEBIT, LedgerEntry.EntryType.REFUSAL);
+        // From is inclusive, to exclusive: the grant an hour in is listed, the refusal three hours in is not.
+        List<StatementLine> between = filtered(-1, 10, Set.of(), T0.plus(Duration.ofHours(1)),
+                T0.plus(Duration.ofHours(3)));
+        assertThat(types(between)).containsExactly(LedgerEntry.EntryType.GRANT, LedgerEntry.EntryType.DEBIT);
+        assertThat(types(filtered(between.get(0).position(), 1, Set.of(LedgerEntry.EntryType.CREDIT,
+                LedgerEntry.EntryType.GRANT, LedgerEntry.EntryType.DEBIT), T0.plus(Duration.ofHours(1)), null)))
+                .as("the page after the grant").containsExactly(LedgerEntry.EntryType.DEBIT);
+        assertThat(filtered(-1, 10, Set.of(LedgerEntry.EntryType.EXPIRY), null, null)).isEmpty();
+    }
+
+    @Test
+    void aLinesItemsCarryTheConfidenceAndTagsTheyWereContributedOrDeliveredWith() {
+        Item tagged = Item.normalised("ipv4", "192.0.2.77", 60, "GREEN", null, null, List.of("C2", "botnet"));
+        Item secret = Item.normalised("md5", "a".repeat(32), 90, "RED", null, null, List.of("apt-x"));
+        exchange.contribute("pool-x", "bank-a", "k1", List.of(tagged, secret));
+        exchange.grant("cert-my", "g1", Credit.of(1), null);
+        exchange.withdraw("cert-my", "cert-my", "w1", List.of(tagged));
+        feedAll();
+
+        long contributed = ledger.handle(new FindStatement("pool-x", -1, 10)).lines().get(0).position();
+        assertThat(ledger.handle(new FindStatementItems("pool-x", contributed, "bank-a", -1, 10)).items())
+                .extracting(StatementItem::confidence, StatementItem::tags)
+                .containsExactly(tuple(60, List.of("botnet", "c2")), tuple(90, List.of("apt-x")));
+        assertThat(ledger.handle(new FindStatementItems("pool-x", contributed, "telco-b", -1, 10)).items())
+                .extracting(StatementItem::withheld, StatementItem::tags).as("another member's RED item")
+                .containsExactly(tuple(false, List.of("botnet", "c2")), tuple(true, null));
+        long drawn = ledger.handle(new FindStatement("cert-my", -1, 10)).lines().get(1).position();
+        assertThat(ledger.handle(new FindStatementItems("cert-my", drawn, "cert-my", -1, 10)).items())
+                .extracting(StatementItem::value, StatementItem::confidence, StatementItem::tags, StatementItem::rule)
+                .containsExactly(tuple("192.0.2.77", 60, List.of("botnet", "c2"), "CHARGED"));
     }
 
     @Test
@@ -176,6 +226,16 @@ class LedgerProjectionTest {
         ledger.reset();
         assertThat(ledger.handle(new FindBalance("bank-a", T0)).balance()).isEqualTo(Balance.empty("bank-a"));
         assertThat(ledger.handle(new FindStatement("bank-a", -1, 10)).lines()).isEmpty();
+    }
+
+    private List<StatementLine> filtered(long after, int limit, Set<LedgerEntry.EntryType> types, Instant from,
+                                         Instant to) {
+        return ledger.handle(new FindStatement("bank-a", after, limit, null, null,
+                new StatementFilter(types, from, to))).lines();
+    }
+
+    private static List<LedgerEntry.EntryType> types(List<StatementLine> lines) {
+        return lines.stream().map(StatementLine::type).toList();
     }
 
     private void feedAll() {

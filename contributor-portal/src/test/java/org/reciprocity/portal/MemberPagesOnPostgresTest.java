@@ -1,0 +1,4 @@
+package org.reciprocity.portal;
+
+class MemberPagesOnPostgresTest extends PostgresExchangeTest implements MemberPagesContract {
+}
