@@ -86,6 +86,14 @@ final class AuditJob {
                 state == State.QUEUED ? null : elapsed, result, error);
     }
 
+    /** The job as a list shows it: its progress and state, without its result, which can be large. */
+    View summary() {
+        View view = view();
+        return new View(view.id(), view.kind(), view.state(), view.position(), view.lastPosition(), view.percent(),
+                view.positionsPerSecond(), view.queuedAt(), view.startedAt(), view.finishedAt(), view.millis(), null,
+                view.error());
+    }
+
     record View(UUID id, String kind, State state, long position, long lastPosition, Integer percent,
                 Long positionsPerSecond, Instant queuedAt, Instant startedAt, Instant finishedAt, Long millis,
                 Object result, String error) {

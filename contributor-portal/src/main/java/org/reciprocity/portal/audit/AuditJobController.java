@@ -83,6 +83,12 @@ class AuditJobController {
         return accepted(jobs.start("report", progress -> reports.generate(scope, progress)));
     }
 
+    @GetMapping("/jobs")
+    @Operation(summary = "The audit jobs this node keeps, the newest first, without their results")
+    List<AuditJob.View> jobs() {
+        return jobs.all().stream().map(AuditJob::summary).toList();
+    }
+
     @GetMapping("/jobs/{id}")
     @Operation(summary = "An audit job: its progress, then its result")
     AuditJob.View job(@PathVariable UUID id) {

@@ -7,8 +7,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,6 +69,15 @@ class AuditJobs {
     Optional<AuditJob> find(UUID id) {
         synchronized (jobs) {
             return Optional.ofNullable(jobs.get(id));
+        }
+    }
+
+    /** The jobs kept, the newest first. */
+    List<AuditJob> all() {
+        synchronized (jobs) {
+            List<AuditJob> all = new ArrayList<>(jobs.values());
+            Collections.reverse(all);
+            return all;
         }
     }
 

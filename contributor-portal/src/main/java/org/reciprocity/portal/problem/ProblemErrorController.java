@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,13 +14,14 @@ import java.net.URI;
 
 /**
  * The servlet container's error page, for the failures that happen outside the API's own handlers (a method the
- * container refuses, a body it cannot read): answered as problem details like every other error.
+ * container refuses, a body it cannot read): answered as problem details like every other error, but on the
+ * portal's pages, where a person reads it, as a page.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<?> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         if (status == null) {
@@ -30,8 +32,21 @@ class ProblemErrorController implements ErrorController {
                 message instanceof String text && !text.isBlank() ? text : status.getReasonPhrase());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
+            if (path.startsWith("/portal") || path.startsWith("/sign-")) {
+                return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(page(status));
+            }
             problem.setInstance(URI.create(path));
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** A page that says what went wrong in the words of its status, and where to go on; nothing of the request. */
+    private static String page(HttpStatus status) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                + "content=\"width=device-width, initial-scale=1\"><title>" + status.getReasonPhrase()
+                + " · Reciprocity Exchange</title><link rel=\"stylesheet\" href=\"/portal.css\"></head><body><main>"
+                + "<h1>" + status.getReasonPhrase() + "</h1><p>The exchange could not show this page ("
+                + status.value() + "). Nothing was changed by it. <a href=\"/portal\">Back to your pages</a>.</p>"
+                + "</main></body></html>";
     }
 }

@@ -53,7 +53,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // The landing page says what the exchange is, to anyone, and holds no data.
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/portal.css").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/portal.css", "/portal.js").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/*/key", "/api/pools",

@@ -1,0 +1,158 @@
+package org.reciprocity.portal.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.reciprocity.portal.security.SignedIn;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator's pages: participants and their keys, pools and their members, grants. A key is shown once, on the
+ * page that follows its issue, and nowhere after. The policy has its own pages ({@link PolicyPages}).
+ */
+@Controller
+@RequestMapping("/portal/operator")
+class OperatorPages {
+
+    static final List<String> KINDS = List.of("firm", "agency", "auditor", "operator");
+
+    private final PortalApi api;
+
+    OperatorPages(PortalApi api) {
+        this.api = api;
+    }
+
+    @GetMapping
+    String participants(@AuthenticationPrincipal SignedIn who, Model model) {
+        model.addAttribute("participants", api.view(api.get(who, "/api/participants", Map.of())));
+        model.addAttribute("kinds", KINDS);
+        return "portal/operator/participants";
+    }
+
+    @PostMapping("/participants")
+    String register(@AuthenticationPrincipal SignedIn who, @RequestParam Map<String, String> form, Model model) {
+        Map<String, Object> registration = new LinkedHashMap<>();
+        for (String field : List.of("id", "kind", "name", "sector", "country")) {
+            registration.put(field, form.getOrDefault(field, "").strip());
+        }
+        try {
+            JsonNode issued = api.send(who, HttpMethod.POST, "/api/participants", registration, null);
+            return issued(issued, "registered", model);
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("refusal", refusal);
+            model.addAttribute("entered", registration);
+            return participants(who, model);
+        }
+    }
+
+    @PostMapping("/participants/{id}/key")
+    String reissue(@AuthenticationPrincipal SignedIn who, @PathVariable String id, Model model) {
+        return issued(api.send(who, HttpMethod.POST, "/api/participants/" + id + "/key", null, null), "reissued",
+                model);
+    }
+
+    @PostMapping("/participants/{id}/revocation")
+    String revoke(@AuthenticationPrincipal SignedIn who, @PathVariable String id, RedirectAttributes notice) {
+        api.send(who, HttpMethod.DELETE, "/api/participants/" + id + "/key", null, null);
+        notice.addFlashAttribute("notice", "The key of '" + id + "' is revoked: it works nowhere from now on. "
+                + "Reissue one when the participant needs it again.");
+        return "redirect:/portal/operator";
+    }
+
+    @GetMapping("/pools")
+    String pools(@AuthenticationPrincipal SignedIn who, Model model) {
+        model.addAttribute("pools", api.view(api.get(who, "/api/pools", Map.of())));
+        return "portal/operator/pools";
+    }
+
+    @PostMapping("/pools")
+    String formPool(@AuthenticationPrincipal SignedIn who, @RequestParam Map<String, String> form,
+                    RedirectAttributes notice) {
+        Map<String, Object> pool = new LinkedHashMap<>();
+        for (String field : List.of("id", "name", "sector", "country")) {
+            pool.put(field, form.getOrDefault(field, "").strip());
+        }
+        pool.put("members", Arrays.stream(form.getOrDefault("members", "").split("[,\\s]+"))
+                .filter(member -> !member.isBlank()).toList());
+        api.send(who, HttpMethod.POST, "/api/pools", pool, null);
+        notice.addFlashAttribute("notice", "Pool '" + pool.get("id") + "' formed.");
+        return "redirect:/portal/operator/pools";
+    }
+
+    @PostMapping("/pools/{pool}/members")
+    String join(@AuthenticationPrincipal SignedIn who, @PathVariable String pool, @RequestParam String participantId,
+                RedirectAttributes notice) {
+        api.send(who, HttpMethod.POST, "/api/pools/" + pool + "/members", Map.of("participantId",
+                participantId.strip()), null);
+        notice.addFlashAttribute("notice", "'" + participantId.strip() + "' joined pool '" + pool + "'.");
+        return "redirect:/portal/operator/pools";
+    }
+
+    @PostMapping("/pools/{pool}/members/{member}/departure")
+    String leave(@AuthenticationPrincipal SignedIn who, @PathVariable String pool, @PathVariable String member,
+                 RedirectAttributes notice) {
+        api.send(who, HttpMethod.DELETE, "/api/pools/" + pool + "/members/" + member, null, null);
+        notice.addFlashAttribute("notice", "'" + member + "' left pool '" + pool + "'.");
+        return "redirect:/portal/operator/pools";
+    }
+
+    @GetMapping("/grants")
+    String grants(@AuthenticationPrincipal SignedIn who, Model model) {
+        model.addAttribute("participants", api.view(api.get(who, "/api/participants", Map.of())));
+        model.addAttribute("pools", api.view(api.get(who, "/api/pools", Map.of())));
+        model.addAttribute("requestKey", MemberPages.requestKey());
+        return "portal/operator/grants";
+    }
+
+    @PostMapping("/grants")
+    String grant(@AuthenticationPrincipal SignedIn who, @RequestParam String account, @RequestParam String amount,
+                 @RequestParam String reason, @RequestParam(required = false) String expiresOn,
+                 @RequestParam String requestKey, Model model, RedirectAttributes notice) {
+        Map<String, Object> grant = new LinkedHashMap<>();
+        grant.put("amount", number(amount));
+        grant.put("reason", reason.strip());
+        String expires = Formats.dayStart(expiresOn);
+        if (expires != null) {
+            grant.put("expiresAt", expires);
+        }
+        try {
+            JsonNode receipt = api.send(who, HttpMethod.POST, "/api/accounts/" + account + "/grants", grant,
+                    requestKey);
+            notice.addFlashAttribute("notice", "Granted " + amount.strip() + " credits to '" + account
+                    + "'; its balance is now " + receipt.path("balance").asText() + ".");
+            return "redirect:/portal/operator/grants";
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("refusal", refusal);
+            return grants(who, model);
+        }
+    }
+
+    private String issued(JsonNode issued, String how, Model model) {
+        model.addAttribute("participant", api.view(issued.path("participant")));
+        model.addAttribute("apiKey", issued.path("apiKey").asText());
+        model.addAttribute("how", how);
+        return "portal/operator/key";
+    }
+
+    /** A number as typed; what is not a number goes to the API as typed, for it to refuse and say why. */
+    static Object number(String typed) {
+        try {
+            return new BigDecimal(typed.strip());
+        } catch (NumberFormatException notANumber) {
+            return typed;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.reciprocity.portal.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.reciprocity.portal.security.SignedIn;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The policy editor: the terms in force and those scheduled, a form holding the latest terms, and before a change
+ * is sent, the API's preview of it: each term that would change, from what to what, and what it would replace.
+ */
+@Controller
+@RequestMapping("/portal/operator/policy")
+class PolicyPages {
+
+    /** The policy's single-valued terms, as the API names them, with what the form calls them. */
+    static final Map<String, String> TERMS = terms();
+    static final List<String> TYPES = DrawPages.TYPES;
+    static final List<String> TLPS = ContributePages.TLPS;
+
+    private final PortalApi api;
+
+    PolicyPages(PortalApi api) {
+        this.api = api;
+    }
+
+    @GetMapping
+    String editor(@AuthenticationPrincipal SignedIn who, Model model) {
+        JsonNode policy = api.get(who, "/api/policy", Map.of());
+        JsonNode latest = policy.path("versions").get(policy.path("versions").size() - 1);
+        model.addAttribute("policy", api.view(policy));
+        model.addAttribute("latest", api.view(latest));
+        model.addAttribute("terms", TERMS);
+        model.addAttribute("types", TYPES);
+        model.addAttribute("tlps", TLPS);
+        if (!model.containsAttribute("proposal")) {
+            model.addAttribute("proposal", proposalOf(latest));
+        }
+        return "portal/operator/policy";
+    }
+
+    @PostMapping("/preview")
+    String preview(@AuthenticationPrincipal SignedIn who, @RequestParam Map<String, String> form, Model model) {
+        Map<String, Object> change = change(form);
+        model.addAttribute("proposal", form);
+        try {
+            model.addAttribute("preview", api.view(api.send(who, HttpMethod.POST, "/api/policy/previews", change,
+                    null)));
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("refusal", refusal);
+        }
+        return editor(who, model);
+    }
+
+    @PostMapping
+    String change(@AuthenticationPrincipal SignedIn who, @RequestParam Map<String, String> form, Model model,
+                  RedirectAttributes notice) {
+        try {
+            JsonNode version = api.send(who, HttpMethod.POST, "/api/policy", change(form), null);
+            notice.addFlashAttribute("notice", "Policy version " + version.path("version").asText()
+                    + " is scheduled from " + version.path("effectiveFrom").asText() + ".");
+            return "redirect:/portal/operator/policy";
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("proposal", form);
+            model.addAttribute("refusal", refusal);
+            return editor(who, model);
+        }
+    }
+
+    /** The change the form describes, in the API's terms; a term left empty is left out, and keeps its value. */
+    private static Map<String, Object> change(Map<String, String> form) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("baseVersion", OperatorPages.number(form.getOrDefault("baseVersion", "")));
+        String effective = form.getOrDefault("effectiveFrom", "").strip();
+        // A datetime-local field has no zone, and may leave out the seconds: the exchange's times are UTC.
+        change.put("effectiveFrom", effective.isEmpty() ? null
+                : effective + (effective.length() == 16 ? ":00Z" : "Z"));
+        change.put("reason", form.getOrDefault("reason", "").strip());
+        TERMS.keySet().forEach(term -> {
+            String value = form.getOrDefault(term, "").strip();
+            if (!value.isEmpty()) {
+                change.put(term, term.equals("creditLifetime") ? value : OperatorPages.number(value));
+            }
+        });
+        change.put("typeWeights", weights(form, "typeWeights.", TYPES));
+        change.put("tlpWeights", weights(form, "tlpWeights.", TLPS));
+        change.values().removeIf(value -> value == null || value instanceof Map<?, ?> map && map.isEmpty());
+        return change;
+    }
+
+    private static Map<String, Object> weights(Map<String, String> form, String prefix, List<String> keys) {
+        Map<String, Object> weights = new LinkedHashMap<>();
+        keys.forEach(key -> {
+            String value = form.getOrDefault(prefix + key, "").strip();
+            if (!value.isEmpty()) {
+                weights.put(key, OperatorPages.number(value));
+            }
+        });
+        return weights;
+    }
+
+    /** The form filled with the latest version's terms, for the operator to change what is to change. */
+    private static Map<String, String> proposalOf(JsonNode latest) {
+        Map<String, String> proposal = new LinkedHashMap<>();
+        JsonNode rules = latest.path("rules");
+        proposal.put("baseVersion", latest.path("version").asText());
+        TERMS.keySet().forEach(term -> proposal.put(term, rules.path(term).isNull() || rules.path(term).isMissingNode()
+                ? (term.equals("creditLifetime") ? "never" : "") : rules.path(term).asText()));
+        rules.path("typeWeights").fields().forEachRemaining(weight ->
+                proposal.put("typeWeights." + weight.getKey().toLowerCase(java.util.Locale.ROOT),
+                        weight.getValue().asText()));
+        rules.path("tlpWeights").fields().forEachRemaining(weight ->
+                proposal.put("tlpWeights." + weight.getKey().replace('_', '+'), weight.getValue().asText()));
+        return proposal;
+    }
+
+    private static Map<String, String> terms() {
+        Map<String, String> terms = new LinkedHashMap<>();
+        terms.put("newItemCredit", "Credit for an item new to the pool");
+        terms.put("corroborationShare", "Share of that credit for a corroboration (0 to 1)");
+        terms.put("unknownConfidenceWeight", "Weight of an item sent without a confidence");
+        terms.put("confidenceFloor", "Lowest weight a confidence gives");
+        terms.put("ratio", "Credit to draw with per credit earned");
+        terms.put("creditLifetime", "How long credit lasts (ISO-8601, or never)");
+        terms.put("costPerItem", "Cost of each item drawn");
+        terms.put("actedOnBonus", "Bonus for an item a consumer acted on");
+        terms.put("contextShare", "Weight each kind of linked context adds (0 to 1)");
+        terms.put("contextKindsCounted", "Kinds of context counted at most");
+        return terms;
+    }
+}

@@ -1,0 +1,54 @@
+package org.reciprocity.portal.pages;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statement page's filter, as its form sends it: the kinds of line to show, a first and a last day, and where
+ * the page starts.
+ *
+ * @param kind  the line kinds as the API names them ({@code CREDIT}, {@code DEBIT}, ...); none: every kind
+ * @param from  the first day shown ({@code yyyy-mm-dd}, UTC)
+ * @param to    the last day shown
+ * @param after the position the page continues after
+ */
+public record StatementFilter(List<String> kind, String from, String to, Long after) {
+
+    /** Every kind of line a statement holds, as the API names them, with what a person calls them. */
+    public static final Map<String, String> KINDS = kinds();
+
+    public boolean shows(String kind) {
+        return this.kind != null && this.kind.contains(kind);
+    }
+
+    /** The statement API's query for this filter; a page of {@code limit} lines, or the API's own limit. */
+    Map<String, Object> query(Integer limit) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        if (kind != null && !kind.isEmpty()) {
+            query.put("kind", String.join(",", kind));
+        }
+        query.put("from", Formats.dayStart(from));
+        // The form's last day is included: the API's 'to' is the instant the next day starts.
+        query.put("to", to == null || to.isBlank() ? null
+                : java.time.LocalDate.parse(to.strip()).plusDays(1) + "T00:00:00Z");
+        if (after != null) {
+            query.put("after", after);
+        }
+        if (limit != null) {
+            query.put("limit", limit);
+        }
+        return query;
+    }
+
+    private static Map<String, String> kinds() {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        kinds.put("CREDIT", "Contributions");
+        kinds.put("BONUS", "Bonuses");
+        kinds.put("GRANT", "Grants");
+        kinds.put("DEBIT", "Withdrawals");
+        kinds.put("EXPIRY", "Expiry");
+        kinds.put("REFUSAL", "Refused attempts");
+        return kinds;
+    }
+}

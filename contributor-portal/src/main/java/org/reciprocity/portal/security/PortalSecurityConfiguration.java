@@ -1,0 +1,58 @@
+package org.reciprocity.portal.security;
+
+import jakarta.servlet.DispatcherType;
+import org.reciprocity.core.registry.ParticipantDirectory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The portal's pages: a person signs in once with a participant's API key and carries a session cookie afterwards.
+ * Every form is protected against cross-site requests, and every page reaches the data through the API itself (see
+ * {@code PortalApi}), so these rules only decide which pages a role is shown; the API decides what it may do.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class PortalSecurityConfiguration {
+
+    /**
+     * Nothing the pages load comes from elsewhere, and no script is written into a page: the little script there is
+     * comes from the jar.
+     */
+    static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' "
+            + "data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain portal(HttpSecurity http, ParticipantDirectory directory) throws Exception {
+        return http
+                .securityMatcher("/sign-in", "/sign-out", "/portal", "/portal/**")
+                .authenticationManager(new ProviderManager(
+                        new SignInProvider(new ApiKeyAuthenticationProvider(directory))))
+                .formLogin(form -> form
+                        .loginPage("/sign-in")
+                        .usernameParameter("participant")
+                        .passwordParameter("key")
+                        .defaultSuccessUrl("/portal")
+                        .failureUrl("/sign-in?refused")
+                        .permitAll())
+                .logout(signOut -> signOut
+                        .logoutUrl("/sign-out")
+                        .logoutSuccessUrl("/sign-in?signed-out"))
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY)))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        // With whatever it says why the person is there (?refused, ?signed-out, ?expired).
+                        .requestMatchers("/sign-in").permitAll()
+                        .requestMatchers("/portal/member/**").hasAnyRole("FIRM", "AGENCY")
+                        .requestMatchers("/portal/audit/**").hasRole("AUDITOR")
+                        .requestMatchers("/portal/operator/**").hasRole("OPERATOR")
+                        .anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions.accessDeniedPage("/portal/denied"))
+                .build();
+    }
+}

@@ -1,0 +1,45 @@
+// The portal's one script, served from the jar. Every page works without it; it adds a copy button and follows a
+// running audit job.
+"use strict";
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("button[data-copy]").forEach((button) => {
+    button.addEventListener("click", async () => {
+      const field = document.getElementById(button.dataset.copy);
+      const said = button.parentElement.querySelector("[data-copied]");
+      field.select();
+      try {
+        await navigator.clipboard.writeText(field.value);
+        said.textContent = "Copied.";
+      } catch (refused) {
+        // Without clipboard access (plain HTTP, an old browser) the key is selected for the person to copy.
+        said.textContent = "Selected: press Ctrl+C (or \u2318C) to copy.";
+      }
+    });
+  });
+
+  const job = document.querySelector("[data-progress]");
+  if (job) {
+    const bar = job.querySelector("progress");
+    const follow = async () => {
+      const answer = await fetch(job.dataset.progress, { headers: { Accept: "application/json" } });
+      if (!answer.ok) {
+        return;
+      }
+      const progress = await answer.json();
+      if (progress.state === "DONE" || progress.state === "FAILED") {
+        window.location.reload();
+        return;
+      }
+      job.querySelector("[data-state]").textContent = progress.state.toLowerCase();
+      job.querySelector("[data-position]").textContent = progress.position;
+      job.querySelector("[data-last]").textContent = progress.lastPosition;
+      if (progress.percent !== null) {
+        bar.value = progress.percent;
+        bar.textContent = progress.percent + "%";
+      }
+      setTimeout(follow, 700);
+    };
+    setTimeout(follow, 300);
+  }
+});

@@ -1,0 +1,168 @@
+package org.reciprocity.portal;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.portal.support.ExchangeClient;
+import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.TestDatabases;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal's sessions over real HTTP, without a browser: signing in turns a key into a session cookie that never
+ * holds the key, every form needs its anti-forgery token, and the API itself never accepts the session.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PortalSessionTest {
+
+    private static final String OPERATOR_KEY = "rx_operator-key-for-the-portal-session-test-1";
+    private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    private CookieManager cookies;
+    private HttpClient browser;
+    private ExchangeClient exchange;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry properties) {
+        properties.add("spring.datasource.url", () -> "jdbc:h2:mem:portal-session;DB_CLOSE_DELAY=-1");
+        properties.add("exchange.data-dir", () -> TestDatabases.dataDir("portal-session"));
+        properties.add("exchange.operator.initial-key", () -> OPERATOR_KEY);
+    }
+
+    @BeforeEach
+    void stranger() {
+        cookies = new CookieManager();
+        browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        exchange = ExchangeClient.over(URI.create("http://localhost:" + port), () -> OPERATOR_KEY);
+    }
+
+    @Test
+    void aPageWithoutASessionSendsThePersonToSignIn() throws Exception {
+        HttpResponse<String> page = get("/portal/member/statement");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).get().asString().endsWith("/sign-in");
+    }
+
+    @Test
+    void theSignInPageLoadsNothingFromElsewhereAndCannotBeFramed() throws Exception {
+        HttpResponse<String> page = get("/sign-in");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.body()).doesNotContain("http://", "https://");
+    }
+
+    @Test
+    void signingInNeedsTheFormsTokenAndGivesACookieWithoutTheKey() throws Exception {
+        Participant firm = exchange.register("firm");
+        assertThat(post("/sign-in", Map.of("key", firm.apiKey())).statusCode())
+                .as("a sign-in without the form's token: a forged form").isEqualTo(403);
+
+        String token = token("/sign-in");
+        String before = session();
+        assertThat(before).as("the sign-in form's token is kept in a session").isNotNull();
+        HttpResponse<String> signedIn = post("/sign-in", Map.of("key", firm.apiKey(), "_csrf", token));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).get().asString().endsWith("/portal");
+        String setCookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("RX_SESSION=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain(firm.apiKey());
+        assertThat(session()).as("a new session on signing in").isNotEqualTo(before);
+        assertThat(get("/portal").headers().firstValue("Location")).get().asString().endsWith("/portal/member");
+    }
+
+    @Test
+    void theSignInPageSaysWhyThePersonIsThere() throws Exception {
+        assertThat(get("/sign-in?signed-out").body()).contains("You are signed out");
+        assertThat(get("/sign-in?expired").body()).contains("no longer works");
+        assertThat(get("/sign-in?refused").body()).contains("Not signed in");
+        assertThat(get("/sign-in").body()).doesNotContain("You are signed out", "no longer works", "Not signed in");
+    }
+
+    @Test
+    void aWrongKeyIsRefusedWithoutASession() throws Exception {
+        HttpResponse<String> refused = post("/sign-in", Map.of("key", "rx_not-issued", "_csrf", token("/sign-in")));
+        assertThat(refused.headers().firstValue("Location")).get().asString().endsWith("/sign-in?refused");
+        assertThat(get("/portal").statusCode()).isEqualTo(302);
+        assertThat(get("/portal").headers().firstValue("Location")).get().asString().endsWith("/sign-in");
+    }
+
+    @Test
+    void aFormWithoutItsTokenChangesNothing() throws Exception {
+        signIn(OPERATOR_KEY);
+        HttpResponse<String> forged = post("/portal/operator/participants", Map.of("id", "forged-firm", "kind",
+                "firm", "name", "Forged", "sector", "financial-services", "country", "SG"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(exchange.get("/api/participants/forged-firm", OPERATOR_KEY).status()).isEqualTo(404);
+
+        assertThat(post("/sign-out", Map.of()).statusCode()).as("signing out takes the token too").isEqualTo(403);
+        assertThat(get("/portal/operator").statusCode()).isEqualTo(200);
+        assertThat(post("/sign-out", Map.of("_csrf", token("/portal/operator"))).statusCode()).isEqualTo(302);
+        assertThat(get("/portal/operator").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void eachRoleIsShownOnlyItsPages() throws Exception {
+        signIn(exchange.register("firm").apiKey());
+        HttpResponse<String> operatorPage = get("/portal/operator");
+        assertThat(operatorPage.statusCode()).isEqualTo(403);
+        assertThat(operatorPage.body()).contains("Not for your role");
+    }
+
+    @Test
+    void theApiNeverTakesThePortalsSession() throws Exception {
+        signIn(OPERATOR_KEY);
+        HttpResponse<String> api = get("/api/participants");
+        assertThat(api.statusCode()).as("the API authenticates keys, not cookies").isEqualTo(401);
+    }
+
+    private void signIn(String key) throws Exception {
+        HttpResponse<String> signedIn = post("/sign-in", Map.of("key", key, "_csrf", token("/sign-in")));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+    }
+
+    private String token(String page) throws Exception {
+        Matcher token = TOKEN.matcher(get(page).body());
+        assertThat(token.find()).as("the form on " + page + " carries its token").isTrue();
+        return token.group(1);
+    }
+
+    private String session() {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("RX_SESSION"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(field -> field.getKey() + "="
+                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
