@@ -1,8 +1,15 @@
-// The portal's one script, served from the jar. Every page works without it; it adds a copy button and follows a
-// running audit job.
+// The portal's one script, served from the jar. Every page works without it; it adds a copy button, keeps a form
+// from being sent twice by a double click, and follows a running audit job.
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("form").forEach((form) => {
+    form.addEventListener("submit", () => {
+      // Sent once: a second click would only repeat it (the request key makes that harmless, but not silent).
+      form.querySelectorAll("button[type=submit]").forEach((button) => { button.disabled = true; });
+    });
+  });
+
   document.querySelectorAll("button[data-copy]").forEach((button) => {
     button.addEventListener("click", async () => {
       const field = document.getElementById(button.dataset.copy);
@@ -22,12 +29,15 @@ document.addEventListener("DOMContentLoaded", () => {
   if (job) {
     const bar = job.querySelector("progress");
     const follow = async () => {
-      const answer = await fetch(job.dataset.progress, { headers: { Accept: "application/json" } });
-      if (!answer.ok) {
-        return;
+      let progress;
+      try {
+        const answer = await fetch(job.dataset.progress, { headers: { Accept: "application/json" } });
+        progress = answer.ok && !answer.redirected ? await answer.json() : null;
+      } catch (unreadable) {
+        progress = null;
       }
-      const progress = await answer.json();
-      if (progress.state === "DONE" || progress.state === "FAILED") {
+      // Done, failed, or no longer readable (the session ended): the page itself says which.
+      if (progress === null || progress.state === "DONE" || progress.state === "FAILED") {
         window.location.reload();
         return;
       }

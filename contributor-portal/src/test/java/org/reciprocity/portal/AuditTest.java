@@ -111,6 +111,13 @@ class AuditTest extends PostgresExchangeTest {
                 auditor.apiKey()).body().asText();
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains(bank.id())
                 .doesNotContain("<script");
+
+        JsonNode jobs = exchange.get("/api/audit/jobs", auditor.apiKey()).body();
+        assertThat(jobs.get(0).path("id").asText()).as("the newest first").isEqualTo(started.body().path("id")
+                .asText());
+        assertThat(jobs).allMatch(job -> job.path("result").isMissingNode()).as("listed without their results")
+                .anyMatch(job -> job.path("kind").asText().equals("verification"));
+        assertThat(exchange.get("/api/audit/jobs", bank.apiKey()).status()).isEqualTo(403);
     }
 
     @Test

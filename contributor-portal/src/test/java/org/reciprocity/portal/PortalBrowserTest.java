@@ -108,6 +108,9 @@ class PortalBrowserTest {
         browser.waitUntil(page -> !page.find("[data-copied]").getText().isBlank(), Duration.ofSeconds(5));
         assertAccessible("operator-key-issued");
         assertThat(exchange.get("/api/me", key).status()).as("the key shown is the one issued").isEqualTo(200);
+        browser.open("/portal/operator/key");
+        assertThat(browser.path()).as("the key is shown once").isEqualTo("/portal/operator");
+        assertThat(exchange.get("/api/me", key).status()).as("and showing the page again issued none").isEqualTo(200);
 
         browser.open("/portal/operator");
         browser.click("button[aria-label='Reissue the key of bank-portal']");
@@ -190,10 +193,12 @@ class PortalBrowserTest {
         browser.type("#text", "203.0.113.50\ncorroborated.example.net\nnot a value at all\n");
         browser.press("Preview");
         assertThat(browser.text()).as("an invalid line is named before anything is sent").contains("lines[3]");
+        assertThat(browser.find("#text").getAttribute("value")).as("the text is kept to be mended")
+                .contains("not a value at all");
         assertThat(browser.all("form[action='/portal/member/contribute'] button")).isEmpty();
 
         browser.type("#text", "203.0.113.50\ncorroborated.example.net\n203.0.113.50\n");
-        browser.press("Preview");
+        browser.choose("#tlp", "TLP:AMBER+STRICT").press("Preview");
         List<String> rules = browser.all("main table tbody tr td:nth-child(4)").stream().map(cell -> cell.getText())
                 .toList();
         assertThat(rules).containsExactly("new", "corroboration", "duplicate");
@@ -232,14 +237,17 @@ class PortalBrowserTest {
 
         browser.open("/portal/member/draw");
         browser.press("Show the cost");
-        assertThat(browser.text()).contains("costing").contains("Your balance is");
+        assertThat(browser.text()).contains("costing").contains("credits available");
         assertAccessible("member-draw-quote");
         String pay = browser.find("form[action='/portal/member/draw'] button").getText();
         assertThat(exchange.get("/api/accounts/" + agency.id(), agency.apiKey()).body().path("balance")
                 .path("spent").asInt()).as("a quote charges nothing").isZero();
         browser.click("form[action='/portal/member/draw'] button");
-        assertThat(browser.text()).contains("Drawn").contains("192.0.2.77");
-        assertThat(pay).startsWith("Draw and pay");
+        assertThat(browser.text()).contains("Drawn").contains("192.0.2.77").contains("your next draw here continues");
+        assertThat(pay).isEqualTo("Draw now");
+        browser.open("/portal/member/draw");
+        assertThat(browser.find("#after").getAttribute("value")).as("the next draw continues after this one")
+                .isNotBlank();
 
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             browser.open("/portal/member/draws");
@@ -303,6 +311,17 @@ class PortalBrowserTest {
                 .type("#pool-members", town.id() + ", " + village.id()).press("Form the pool");
         assertThat(browser.find(".page-notice").getText()).contains("formed");
         assertAccessible("operator-pools");
+        String pool = browser.find("article.card h3 code").getText();
+
+        Participant agency = exchange.register("agency");
+        browser.open("/portal/operator/grants");
+        assertThat(browser.all("#account option").stream().map(option -> option.getAttribute("value")).toList())
+                .as("accounts: firms and agencies outside pools, and pools").contains(agency.id(), pool)
+                .doesNotContain(town.id(), village.id(), "operator");
+        browser.choose("#account", pool + " (Towns)").type("#amount", "12.5").type("#reason", "Municipal programme")
+                .press("Grant");
+        assertThat(browser.find(".page-notice").getText()).contains("Granted 12.5 credits to '" + pool + "'");
+        assertAccessible("operator-grants");
         signOut();
 
         exchange.contribute(town, "town-share", List.of(item("domain", "town-share.example.com", "GREEN")));

@@ -61,6 +61,7 @@ class PortalSessionTest {
         HttpResponse<String> page = get("/portal/member/statement");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).get().asString().endsWith("/sign-in");
+        assertThat(session()).as("nothing is remembered for a stranger").isNull();
     }
 
     @Test
@@ -80,15 +81,14 @@ class PortalSessionTest {
                 .as("a sign-in without the form's token: a forged form").isEqualTo(403);
 
         String token = token("/sign-in");
-        String before = session();
-        assertThat(before).as("the sign-in form's token is kept in a session").isNotNull();
+        assertThat(session()).as("a stranger is given no session, only the form's token").isNull();
         HttpResponse<String> signedIn = post("/sign-in", Map.of("key", firm.apiKey(), "_csrf", token));
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).get().asString().endsWith("/portal");
         String setCookie = signedIn.headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith("RX_SESSION=")).findFirst().orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain(firm.apiKey());
-        assertThat(session()).as("a new session on signing in").isNotEqualTo(before);
+        assertThat(session()).as("a session from signing in").isNotNull();
         assertThat(get("/portal").headers().firstValue("Location")).get().asString().endsWith("/portal/member");
     }
 
@@ -120,6 +120,18 @@ class PortalSessionTest {
         assertThat(get("/portal/operator").statusCode()).isEqualTo(200);
         assertThat(post("/sign-out", Map.of("_csrf", token("/portal/operator"))).statusCode()).isEqualTo(302);
         assertThat(get("/portal/operator").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aValueTypedIntoAPageNeverReachesAnotherPath() throws Exception {
+        Participant firm = exchange.register("firm");
+        signIn(OPERATOR_KEY);
+        String token = token("/portal/operator");
+        // A participant id that would end the path and start a query: ".../key" must not become the victim's.
+        HttpResponse<String> crafted = post("/portal/operator/participants/" + firm.id() + "%3Fx/key",
+                Map.of("_csrf", token));
+        assertThat(crafted.statusCode()).isIn(400, 404);
+        assertThat(exchange.get("/api/me", firm.apiKey()).status()).as("the firm's key is untouched").isEqualTo(200);
     }
 
     @Test

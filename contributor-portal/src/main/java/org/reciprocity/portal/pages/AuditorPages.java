@@ -2,7 +2,6 @@ package org.reciprocity.portal.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.reciprocity.portal.security.SignedIn;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -41,7 +42,15 @@ class AuditorPages {
     @GetMapping
     String overview(@AuthenticationPrincipal SignedIn who, Model model) {
         model.addAttribute("jobs", api.view(api.get(who, "/api/audit/jobs", Map.of())));
-        model.addAttribute("participants", api.view(api.get(who, "/api/participants", Map.of())));
+        List<String> accounts = new ArrayList<>();
+        api.get(who, "/api/participants", Map.of()).forEach(participant -> {
+            String kind = participant.path("kind").asText();
+            if (kind.equals("firm") || kind.equals("agency")) {
+                accounts.add(participant.path("id").asText());
+            }
+        });
+        api.get(who, "/api/pools", Map.of()).forEach(pool -> accounts.add(pool.path("id").asText()));
+        model.addAttribute("accounts", accounts.stream().sorted().toList());
         return "portal/audit/overview";
     }
 
@@ -56,9 +65,10 @@ class AuditorPages {
         Map<String, Object> scope = new LinkedHashMap<>();
         if (!kind.equals("verifications")) {
             scope.put("account", account == null || account.isBlank() ? null : account);
-            scope.put("from", Formats.dayStart(from));
-            scope.put("until", Formats.dayStart(until));
-            scope.values().removeIf(java.util.Objects::isNull);
+            scope.put("from", Forms.dayStart(from));
+            // The state as of the end of the day chosen: that day's events included.
+            scope.put("until", Forms.dayEnd(until));
+            scope.values().removeIf(Objects::isNull);
         }
         JsonNode job = api.send(who, HttpMethod.POST, "/api/audit/" + kind, scope, null);
         return "redirect:/portal/audit/jobs/" + job.path("id").asText();
@@ -66,7 +76,7 @@ class AuditorPages {
 
     @GetMapping("/jobs/{id}")
     String job(@AuthenticationPrincipal SignedIn who, @PathVariable UUID id, Model model) {
-        model.addAttribute("job", api.view(api.get(who, "/api/audit/jobs/" + id, Map.of())));
+        model.addAttribute("job", api.view(api.get(who, PortalApi.path("/api/audit/jobs/{id}", id), Map.of())));
         return "portal/audit/job";
     }
 
@@ -74,7 +84,7 @@ class AuditorPages {
     @GetMapping(value = "/jobs/{id}/progress", produces = "application/json")
     @ResponseBody
     Map<String, Object> progress(@AuthenticationPrincipal SignedIn who, @PathVariable UUID id) {
-        JsonNode job = api.get(who, "/api/audit/jobs/" + id, Map.of());
+        JsonNode job = api.get(who, PortalApi.path("/api/audit/jobs/{id}", id), Map.of());
         Map<String, Object> progress = new LinkedHashMap<>();
         progress.put("state", job.path("state").asText());
         progress.put("percent", job.path("percent").isNumber() ? job.path("percent").asInt() : null);
@@ -85,12 +95,13 @@ class AuditorPages {
 
     @GetMapping("/jobs/{id}/result.json")
     ResponseEntity<byte[]> resultJson(@AuthenticationPrincipal SignedIn who, @PathVariable UUID id) {
-        return attachment(api.download(who, "/api/audit/jobs/" + id, Map.of()), "audit-" + id + ".json");
+        return Forms.file(api.download(who, PortalApi.path("/api/audit/jobs/{id}", id), Map.of()),
+                "audit-" + id + ".json");
     }
 
     @GetMapping("/jobs/{id}/report.html")
     ResponseEntity<byte[]> reportHtml(@AuthenticationPrincipal SignedIn who, @PathVariable UUID id) {
-        return attachment(api.download(who, "/api/audit/jobs/" + id + "/report.html", Map.of()),
+        return Forms.file(api.download(who, PortalApi.path("/api/audit/jobs/{id}/report.html", id), Map.of()),
                 "audit-report-" + id + ".html");
     }
 
@@ -105,7 +116,7 @@ class AuditorPages {
     String timeline(@AuthenticationPrincipal SignedIn who, @PathVariable String id,
                     @RequestParam(required = false) Long after, Model model) {
         JsonNode page = api.get(who, "/api/audit/events", query(id, after));
-        model.addAttribute("participant", api.view(api.get(who, "/api/participants/" + id, Map.of())));
+        model.addAttribute("participant", api.view(api.get(who, PortalApi.path("/api/participants/{id}", id), Map.of())));
         model.addAttribute("events", events(page.path("events")));
         model.addAttribute("next", page.path("next").isNumber() ? page.path("next").asLong() : null);
         model.addAttribute("refused", refused(who, id));
@@ -113,24 +124,41 @@ class AuditorPages {
     }
 
     /**
-     * The attempts the participant's account refused, each with what it would have cost, from the account's
-     * statement. Participants without an account of their own (auditors, operators) have none.
+     * The attempts the participant made that were refused, each with what it would have cost, from the statement of
+     * the account it draws on: its own, or its pool's, where its members' refusals are with everyone else's.
+     * Participants without an account (auditors, operators) have none.
      */
-    private Object refused(SignedIn who, String participant) {
+    private List<Object> refused(SignedIn who, String participant) {
+        String account = participant;
+        for (JsonNode pool : api.get(who, "/api/pools", Map.of())) {
+            for (JsonNode member : pool.path("members")) {
+                if (member.asText().equals(participant)) {
+                    account = pool.path("id").asText();
+                }
+            }
+        }
+        JsonNode lines;
         try {
-            return api.view(api.get(who, "/api/accounts/" + participant + "/statement",
-                    Map.of("kind", "REFUSAL", "limit", PAGE)).path("lines"));
+            lines = api.get(who, PortalApi.path("/api/accounts/{id}/statement", account),
+                    Map.of("kind", "REFUSAL", "limit", PAGE)).path("lines");
         } catch (ApiRefusal noAccount) {
             if (noAccount.status() == 404) {
                 return List.of();
             }
             throw noAccount;
         }
+        List<Object> refused = new ArrayList<>();
+        lines.forEach(line -> {
+            if (line.path("participantId").asText().equals(participant)) {
+                refused.add(api.view(line));
+            }
+        });
+        return refused;
     }
 
     /** Each event for the page, its payload as the JSON it was recorded as. */
     private List<Object> events(JsonNode events) {
-        List<Object> shown = new java.util.ArrayList<>();
+        List<Object> shown = new ArrayList<>();
         events.forEach(event -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> view = (Map<String, Object>) api.view(event);
@@ -146,12 +174,5 @@ class AuditorPages {
         query.put("limit", PAGE);
         query.put("after", after);
         return query;
-    }
-
-    private static ResponseEntity<byte[]> attachment(ResponseEntity<byte[]> file, String name) {
-        return ResponseEntity.ok()
-                .contentType(file.getHeaders().getContentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .body(file.getBody());
     }
 }

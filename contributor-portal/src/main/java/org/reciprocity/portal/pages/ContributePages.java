@@ -1,6 +1,7 @@
 package org.reciprocity.portal.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpSession;
 import org.reciprocity.portal.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,19 +15,17 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Contributing from the portal: a file or pasted text is first previewed by the API (what each line would earn, and
- * every error), and only sent as a contribution once the person has seen that and confirmed. The confirmation
- * carries the request key chosen with the preview, so sending it twice contributes once.
+ * every error), and only sent as a contribution once the person has seen that and confirmed. The bytes previewed
+ * are kept on the node ({@link PreviewedUploads}) under the request key chosen with the preview, and those bytes,
+ * with that key, are what the confirmation sends: sending it twice contributes once.
  */
 @Controller
 @RequestMapping("/portal/member/contribute")
 class ContributePages {
-
-    static final List<String> TLPS = List.of("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED");
 
     private final PortalApi api;
 
@@ -37,46 +36,53 @@ class ContributePages {
     @GetMapping
     String form(Model model) {
         model.addAttribute("formats", UploadFormat.values());
-        model.addAttribute("tlps", TLPS);
+        model.addAttribute("tlps", Forms.TLPS);
         return "portal/member/contribute";
     }
 
     @PostMapping("/preview")
     String preview(@AuthenticationPrincipal SignedIn who, @RequestParam(required = false) MultipartFile file,
                    @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "auto") String format,
-                   @RequestParam(defaultValue = "GREEN") String tlp, Model model) throws IOException {
-        String content = file != null && !file.isEmpty()
-                ? new String(file.getBytes(), StandardCharsets.UTF_8) : text;
+                   @RequestParam(defaultValue = "GREEN") String tlp, HttpSession session, Model model)
+            throws IOException {
+        boolean uploaded = file != null && !file.isEmpty();
+        byte[] content = uploaded ? file.getBytes() : text.getBytes(StandardCharsets.UTF_8);
         form(model);
-        if (content.isBlank()) {
+        model.addAttribute("text", uploaded ? "" : text);
+        model.addAttribute("tlp", tlp);
+        if (content.length == 0 || !uploaded && text.isBlank()) {
             model.addAttribute("missing", true);
             return "portal/member/contribute";
         }
         UploadFormat chosen = UploadFormat.of(format, content);
+        model.addAttribute("format", chosen);
         try {
             JsonNode preview = api.upload(who, "/api/contributions/previews", query(chosen, tlp), chosen.mediaType,
-                    content.getBytes(StandardCharsets.UTF_8), null);
+                    content, null);
+            String requestKey = Forms.requestKey();
+            PreviewedUploads.keep(session, requestKey, new PreviewedUploads.Upload(content, chosen, tlp));
             model.addAttribute("preview", api.view(preview));
-            model.addAttribute("acceptable", preview.path("errors").isEmpty()
-                    && preview.path("items").size() > 0);
+            model.addAttribute("acceptable", preview.path("errors").isEmpty() && preview.path("items").size() > 0);
+            model.addAttribute("requestKey", requestKey);
         } catch (ApiRefusal refusal) {
-            // The content could not be read at all: show why beside the form, with the content kept.
+            // The content could not be read at all: say why beside the form, the pasted text kept.
             model.addAttribute("refusal", refusal);
         }
-        model.addAttribute("content", content);
-        model.addAttribute("format", chosen);
-        model.addAttribute("tlp", tlp);
-        model.addAttribute("requestKey", MemberPages.requestKey());
         return "portal/member/contribute";
     }
 
     @PostMapping
-    String contribute(@AuthenticationPrincipal SignedIn who, @RequestParam String content,
-                      @RequestParam String format, @RequestParam(defaultValue = "GREEN") String tlp,
-                      @RequestParam String requestKey, Model model) {
-        UploadFormat chosen = UploadFormat.of(format, content);
-        JsonNode receipt = api.upload(who, "/api/contributions", query(chosen, tlp), chosen.mediaType,
-                content.getBytes(StandardCharsets.UTF_8), requestKey);
+    String contribute(@AuthenticationPrincipal SignedIn who, @RequestParam String requestKey, HttpSession session,
+                      Model model) {
+        PreviewedUploads.Upload upload = PreviewedUploads.find(session, requestKey).orElse(null);
+        if (upload == null) {
+            // The session ended or moved on since the preview: nothing was sent; preview again.
+            form(model);
+            model.addAttribute("expired", true);
+            return "portal/member/contribute";
+        }
+        JsonNode receipt = api.upload(who, "/api/contributions", query(upload.format(), upload.tlp()),
+                upload.format().mediaType, upload.content(), requestKey);
         model.addAttribute("receipt", api.view(receipt));
         return "portal/member/contributed";
     }

@@ -25,9 +25,4 @@ public class Formats {
             return instant.toString();
         }
     }
-
-    /** A date from a form's date field as the instant that day starts, in UTC; nothing when the field is empty. */
-    public static String dayStart(String date) {
-        return date == null || date.isBlank() ? null : date.strip() + "T00:00:00Z";
-    }
 }

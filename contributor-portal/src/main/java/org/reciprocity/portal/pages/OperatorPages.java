@@ -13,11 +13,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The operator's pages: participants and their keys, pools and their members, grants. A key is shown once, on the
@@ -43,14 +45,15 @@ class OperatorPages {
     }
 
     @PostMapping("/participants")
-    String register(@AuthenticationPrincipal SignedIn who, @RequestParam Map<String, String> form, Model model) {
+    String register(@AuthenticationPrincipal SignedIn who, @RequestParam Map<String, String> form, Model model,
+                    RedirectAttributes shown) {
         Map<String, Object> registration = new LinkedHashMap<>();
         for (String field : List.of("id", "kind", "name", "sector", "country")) {
             registration.put(field, form.getOrDefault(field, "").strip());
         }
         try {
-            JsonNode issued = api.send(who, HttpMethod.POST, "/api/participants", registration, null);
-            return issued(issued, "registered", model);
+            return issued(api.send(who, HttpMethod.POST, "/api/participants", registration, null), "registered",
+                    shown);
         } catch (ApiRefusal refusal) {
             model.addAttribute("refusal", refusal);
             model.addAttribute("entered", registration);
@@ -59,14 +62,23 @@ class OperatorPages {
     }
 
     @PostMapping("/participants/{id}/key")
-    String reissue(@AuthenticationPrincipal SignedIn who, @PathVariable String id, Model model) {
-        return issued(api.send(who, HttpMethod.POST, "/api/participants/" + id + "/key", null, null), "reissued",
-                model);
+    String reissue(@AuthenticationPrincipal SignedIn who, @PathVariable String id, RedirectAttributes shown) {
+        return issued(api.send(who, HttpMethod.POST, PortalApi.path("/api/participants/{id}/key", id), null, null),
+                "reissued", shown);
+    }
+
+    /**
+     * The key just issued, shown once: it came from the redirect that followed the issue, and is gone from the
+     * session as this page is drawn. Reloading the page does not issue another key, and shows none.
+     */
+    @GetMapping("/key")
+    String key(Model model) {
+        return model.containsAttribute("apiKey") ? "portal/operator/key" : "redirect:/portal/operator";
     }
 
     @PostMapping("/participants/{id}/revocation")
     String revoke(@AuthenticationPrincipal SignedIn who, @PathVariable String id, RedirectAttributes notice) {
-        api.send(who, HttpMethod.DELETE, "/api/participants/" + id + "/key", null, null);
+        api.send(who, HttpMethod.DELETE, PortalApi.path("/api/participants/{id}/key", id), null, null);
         notice.addFlashAttribute("notice", "The key of '" + id + "' is revoked: it works nowhere from now on. "
                 + "Reissue one when the participant needs it again.");
         return "redirect:/portal/operator";
@@ -95,8 +107,8 @@ class OperatorPages {
     @PostMapping("/pools/{pool}/members")
     String join(@AuthenticationPrincipal SignedIn who, @PathVariable String pool, @RequestParam String participantId,
                 RedirectAttributes notice) {
-        api.send(who, HttpMethod.POST, "/api/pools/" + pool + "/members", Map.of("participantId",
-                participantId.strip()), null);
+        api.send(who, HttpMethod.POST, PortalApi.path("/api/pools/{pool}/members", pool),
+                Map.of("participantId", participantId.strip()), null);
         notice.addFlashAttribute("notice", "'" + participantId.strip() + "' joined pool '" + pool + "'.");
         return "redirect:/portal/operator/pools";
     }
@@ -104,16 +116,28 @@ class OperatorPages {
     @PostMapping("/pools/{pool}/members/{member}/departure")
     String leave(@AuthenticationPrincipal SignedIn who, @PathVariable String pool, @PathVariable String member,
                  RedirectAttributes notice) {
-        api.send(who, HttpMethod.DELETE, "/api/pools/" + pool + "/members/" + member, null, null);
+        api.send(who, HttpMethod.DELETE, PortalApi.path("/api/pools/{pool}/members/{member}", pool, member), null,
+                null);
         notice.addFlashAttribute("notice", "'" + member + "' left pool '" + pool + "'.");
         return "redirect:/portal/operator/pools";
     }
 
+    /** Grants go to accounts: every firm and agency outside a pool, and every pool. */
     @GetMapping("/grants")
     String grants(@AuthenticationPrincipal SignedIn who, Model model) {
-        model.addAttribute("participants", api.view(api.get(who, "/api/participants", Map.of())));
-        model.addAttribute("pools", api.view(api.get(who, "/api/pools", Map.of())));
-        model.addAttribute("requestKey", MemberPages.requestKey());
+        JsonNode pools = api.get(who, "/api/pools", Map.of());
+        Set<String> pooled = new HashSet<>();
+        pools.forEach(pool -> pool.path("members").forEach(member -> pooled.add(member.asText())));
+        List<JsonNode> accounts = new ArrayList<>();
+        api.get(who, "/api/participants", Map.of()).forEach(participant -> {
+            String kind = participant.path("kind").asText();
+            if ((kind.equals("firm") || kind.equals("agency")) && !pooled.contains(participant.path("id").asText())) {
+                accounts.add(participant);
+            }
+        });
+        model.addAttribute("accounts", accounts.stream().map(api::view).toList());
+        model.addAttribute("pools", api.view(pools));
+        model.addAttribute("requestKey", Forms.requestKey());
         return "portal/operator/grants";
     }
 
@@ -122,15 +146,15 @@ class OperatorPages {
                  @RequestParam String reason, @RequestParam(required = false) String expiresOn,
                  @RequestParam String requestKey, Model model, RedirectAttributes notice) {
         Map<String, Object> grant = new LinkedHashMap<>();
-        grant.put("amount", number(amount));
+        grant.put("amount", Forms.number(amount));
         grant.put("reason", reason.strip());
-        String expires = Formats.dayStart(expiresOn);
+        String expires = Forms.dayEnd(expiresOn);
         if (expires != null) {
             grant.put("expiresAt", expires);
         }
         try {
-            JsonNode receipt = api.send(who, HttpMethod.POST, "/api/accounts/" + account + "/grants", grant,
-                    requestKey);
+            JsonNode receipt = api.send(who, HttpMethod.POST, PortalApi.path("/api/accounts/{id}/grants", account),
+                    grant, requestKey);
             notice.addFlashAttribute("notice", "Granted " + amount.strip() + " credits to '" + account
                     + "'; its balance is now " + receipt.path("balance").asText() + ".");
             return "redirect:/portal/operator/grants";
@@ -140,19 +164,10 @@ class OperatorPages {
         }
     }
 
-    private String issued(JsonNode issued, String how, Model model) {
-        model.addAttribute("participant", api.view(issued.path("participant")));
-        model.addAttribute("apiKey", issued.path("apiKey").asText());
-        model.addAttribute("how", how);
-        return "portal/operator/key";
-    }
-
-    /** A number as typed; what is not a number goes to the API as typed, for it to refuse and say why. */
-    static Object number(String typed) {
-        try {
-            return new BigDecimal(typed.strip());
-        } catch (NumberFormatException notANumber) {
-            return typed;
-        }
+    private String issued(JsonNode issued, String how, RedirectAttributes shown) {
+        shown.addFlashAttribute("participant", api.view(issued.path("participant")));
+        shown.addFlashAttribute("apiKey", issued.path("apiKey").asText());
+        shown.addFlashAttribute("how", how);
+        return "redirect:/portal/operator/key";
     }
 }

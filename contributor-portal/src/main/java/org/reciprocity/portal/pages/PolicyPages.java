@@ -26,8 +26,6 @@ class PolicyPages {
 
     /** The policy's single-valued terms, as the API names them, with what the form calls them. */
     static final Map<String, String> TERMS = terms();
-    static final List<String> TYPES = DrawPages.TYPES;
-    static final List<String> TLPS = ContributePages.TLPS;
 
     private final PortalApi api;
 
@@ -42,8 +40,8 @@ class PolicyPages {
         model.addAttribute("policy", api.view(policy));
         model.addAttribute("latest", api.view(latest));
         model.addAttribute("terms", TERMS);
-        model.addAttribute("types", TYPES);
-        model.addAttribute("tlps", TLPS);
+        model.addAttribute("types", Forms.TYPES);
+        model.addAttribute("tlps", Forms.TLPS);
         if (!model.containsAttribute("proposal")) {
             model.addAttribute("proposal", proposalOf(latest));
         }
@@ -81,7 +79,7 @@ class PolicyPages {
     /** The change the form describes, in the API's terms; a term left empty is left out, and keeps its value. */
     private static Map<String, Object> change(Map<String, String> form) {
         Map<String, Object> change = new LinkedHashMap<>();
-        change.put("baseVersion", OperatorPages.number(form.getOrDefault("baseVersion", "")));
+        change.put("baseVersion", Forms.number(form.getOrDefault("baseVersion", "")));
         String effective = form.getOrDefault("effectiveFrom", "").strip();
         // A datetime-local field has no zone, and may leave out the seconds: the exchange's times are UTC.
         change.put("effectiveFrom", effective.isEmpty() ? null
@@ -90,11 +88,11 @@ class PolicyPages {
         TERMS.keySet().forEach(term -> {
             String value = form.getOrDefault(term, "").strip();
             if (!value.isEmpty()) {
-                change.put(term, term.equals("creditLifetime") ? value : OperatorPages.number(value));
+                change.put(term, term.equals("creditLifetime") ? value : Forms.number(value));
             }
         });
-        change.put("typeWeights", weights(form, "typeWeights.", TYPES));
-        change.put("tlpWeights", weights(form, "tlpWeights.", TLPS));
+        change.put("typeWeights", weights(form, "typeWeights.", Forms.TYPES));
+        change.put("tlpWeights", weights(form, "tlpWeights.", Forms.TLPS));
         change.values().removeIf(value -> value == null || value instanceof Map<?, ?> map && map.isEmpty());
         return change;
     }
@@ -104,7 +102,7 @@ class PolicyPages {
         keys.forEach(key -> {
             String value = form.getOrDefault(prefix + key, "").strip();
             if (!value.isEmpty()) {
-                weights.put(key, OperatorPages.number(value));
+                weights.put(key, Forms.number(value));
             }
         });
         return weights;
@@ -117,11 +115,11 @@ class PolicyPages {
         proposal.put("baseVersion", latest.path("version").asText());
         TERMS.keySet().forEach(term -> proposal.put(term, rules.path(term).isNull() || rules.path(term).isMissingNode()
                 ? (term.equals("creditLifetime") ? "never" : "") : rules.path(term).asText()));
+        // The weights' keys as the API writes them: ipv4, AMBER+STRICT.
         rules.path("typeWeights").fields().forEachRemaining(weight ->
-                proposal.put("typeWeights." + weight.getKey().toLowerCase(java.util.Locale.ROOT),
-                        weight.getValue().asText()));
+                proposal.put("typeWeights." + weight.getKey(), weight.getValue().asText()));
         rules.path("tlpWeights").fields().forEachRemaining(weight ->
-                proposal.put("tlpWeights." + weight.getKey().replace('_', '+'), weight.getValue().asText()));
+                proposal.put("tlpWeights." + weight.getKey(), weight.getValue().asText()));
         return proposal;
     }
 

@@ -3,16 +3,33 @@ package org.reciprocity.portal.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.reciprocity.portal.security.SignedIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** What every page of the portal shares: who is signed in, and how the API's refusals are shown. */
+import java.time.DateTimeException;
+import java.util.UUID;
+
+/**
+ * What every page of the portal shares: who is signed in, and how failures are shown, as pages a person reads. It
+ * comes before the API's own handler of failures, which answers machines in problem details.
+ */
 @ControllerAdvice(basePackageClasses = PortalAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalAdvice.class);
 
     @ModelAttribute("me")
     Viewer me(@AuthenticationPrincipal SignedIn who) {
@@ -32,5 +49,35 @@ class PortalAdvice {
         response.setStatus(refusal.status());
         model.addAttribute("refusal", refusal);
         return "portal/refused";
+    }
+
+    /** A form the page could not read: a date that is no date, a number that is none, a field left out. */
+    @ExceptionHandler({DateTimeException.class, IllegalArgumentException.class, BindException.class,
+            MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    String unreadable(Exception failure, HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("failure", "The form held something the page could not read (" + failure.getClass()
+                .getSimpleName() + "). Go back, check the dates and numbers, and send it again; nothing was done.");
+        return "portal/failed";
+    }
+
+    /** The API did not answer in time. Nothing the page asked may have been done, or all of it: look before redoing. */
+    @ExceptionHandler(ResourceAccessException.class)
+    String unanswered(ResourceAccessException failure, HttpServletResponse response, Model model) {
+        response.setStatus(503);
+        model.addAttribute("failure", "The exchange did not answer in time. What you sent may or may not have been "
+                + "done: check your statement before sending it again (a form sent again repeats its request key, "
+                + "so it is done at most once).");
+        return "portal/failed";
+    }
+
+    @ExceptionHandler(Exception.class)
+    String failed(Exception failure, HttpServletResponse response, Model model) {
+        String reference = UUID.randomUUID().toString();
+        log.error("A portal page failed (reference {})", reference, failure);
+        response.setStatus(500);
+        model.addAttribute("failure", "The page failed on the exchange's side (reference " + reference + "; the "
+                + "operator finds it in the log).");
+        return "portal/failed";
     }
 }

@@ -5,77 +5,80 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reciprocity.portal.idempotency.RequestKeyHeader;
 import org.reciprocity.portal.security.SignedIn;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The portal's only way to the exchange's data: the HTTP API, called on this node as the signed-in participant, with
  * its key. A page therefore shows exactly what the API answers that participant, and every refusal is the API's.
+ * Paths are written as templates ({@link #path}) whose values are encoded whole, so that no value typed into a page
+ * can reach another path or add to the query.
  */
 @Component
-public class PortalApi {
+class PortalApi {
 
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private volatile RestClient client;
-    private volatile String base;
+    private final LoopbackConnector loopback;
+    private final RestClient client;
 
-    PortalApi(ObjectMapper json) {
+    PortalApi(ObjectMapper json, LoopbackConnector loopback) {
         // Credits are exact decimals: read as such, so that a page shows 1000000000, not 1.0E9.
         this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    }
-
-    /** An answer as maps, lists and values, for a template to read with {@code ${line.amount}}. */
-    public Object view(JsonNode answer) {
-        return AnswerView.of(answer);
-    }
-
-    @EventListener
-    void serving(WebServerInitializedEvent started) {
-        if (started.getApplicationContext().getServerNamespace() != null) {
-            return; // a management port's server, not the API's
-        }
+        this.loopback = loopback;
+        // The node itself, over loopback: never through a proxy the JVM may be configured with, and plain HTTP/1.1.
+        HttpClient http = HttpClient.newBuilder()
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         // Long enough for a 10,000-item contribution; the audit's long tasks run as jobs and answer at once.
         requests.setReadTimeout(Duration.ofMinutes(2));
-        base = "http://127.0.0.1:" + started.getWebServer().getPort();
-        client = RestClient.builder().requestFactory(requests).build();
+        this.client = RestClient.builder().requestFactory(requests).build();
     }
 
-    public JsonNode get(SignedIn who, String path, Map<String, ?> query) {
+    /** An API path from a template, each value in place of a {@code {name}}, encoded whole: {@code a/b} stays one. */
+    static String path(String template, Object... values) {
+        return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(values).toUriString();
+    }
+
+    /** An answer as maps, lists and values, for a template to read with {@code ${line.amount}}. */
+    Object view(JsonNode answer) {
+        return AnswerView.of(answer);
+    }
+
+    JsonNode get(SignedIn who, String path, Map<String, ?> query) {
         return read(exchange(who, HttpMethod.GET, uri(path, query), null, null, null));
     }
 
-    public JsonNode send(SignedIn who, HttpMethod method, String path, Object body, String requestKey) {
+    JsonNode send(SignedIn who, HttpMethod method, String path, Object body, String requestKey) {
         byte[] bytes = body == null ? null : write(body);
         return read(exchange(who, method, uri(path, Map.of()), MediaType.APPLICATION_JSON, bytes, requestKey));
     }
 
     /** A body the page passes on as the person sent it: a file of indicators, a STIX bundle. */
-    public JsonNode upload(SignedIn who, String path, Map<String, ?> query, MediaType type, byte[] body,
-                           String requestKey) {
+    JsonNode upload(SignedIn who, String path, Map<String, ?> query, MediaType type, byte[] body, String requestKey) {
         return read(exchange(who, HttpMethod.POST, uri(path, query), type, body, requestKey));
     }
 
     /** An answer to hand to the browser as a file: its type and disposition as the API set them. */
-    public ResponseEntity<byte[]> download(SignedIn who, String path, Map<String, ?> query) {
+    ResponseEntity<byte[]> download(SignedIn who, String path, Map<String, ?> query) {
         return exchange(who, HttpMethod.GET, uri(path, query), null, null, null);
     }
 
@@ -98,14 +101,15 @@ public class PortalApi {
         });
     }
 
+    /** The path, already encoded by {@link #path}, and the query, each value encoded whole ({@code +} included). */
     private URI uri(String path, Map<String, ?> query) {
-        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
         query.forEach((name, value) -> {
             if (value != null && !String.valueOf(value).isBlank()) {
-                parameters.add(name, String.valueOf(value));
+                parameters.add(name + "=" + UriUtils.encode(String.valueOf(value), StandardCharsets.UTF_8));
             }
         });
-        return UriComponentsBuilder.fromUriString(base + path).queryParams(parameters).encode().build().toUri();
+        return URI.create(loopback.base() + path + parameters);
     }
 
     private JsonNode read(ResponseEntity<byte[]> answer) {

@@ -2,10 +2,11 @@ package org.reciprocity.portal.pages;
 
 import org.springframework.http.MediaType;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** The kinds of file a person can contribute from the portal, each sent to the API as the type it takes. */
-enum UploadFormat {
+public enum UploadFormat {
 
     STIX("STIX 2.1 bundle", MediaType.parseMediaType("application/stix+json;version=2.1")),
     JSON("The API's JSON items", MediaType.APPLICATION_JSON),
@@ -33,11 +34,13 @@ enum UploadFormat {
      * is a bundle when it says so, a first line with commas naming {@code value} is a CSV header, anything else a
      * list. The API still decides whether the content is valid in that format.
      */
-    static UploadFormat of(String chosen, String content) {
+    static UploadFormat of(String chosen, byte[] content) {
         if (chosen != null && !chosen.isBlank() && !chosen.equals("auto")) {
             return valueOf(chosen.toUpperCase(Locale.ROOT));
         }
-        String start = content.stripLeading();
+        // The start is enough to tell, read leniently: the API checks the whole body's encoding.
+        String start = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.UTF_8)
+                .replace("\uFEFF", "").stripLeading();
         if (start.startsWith("{")) {
             return start.matches("(?s)\\{\\s*\"type\"\\s*:\\s*\"bundle\".*") || start.contains("\"spec_version\"")
                     ? STIX : JSON;

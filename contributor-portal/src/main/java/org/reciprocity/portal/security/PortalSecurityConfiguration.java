@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * The portal's pages: a person signs in once with a participant's API key and carries a session cookie afterwards.
@@ -26,6 +28,14 @@ class PortalSecurityConfiguration {
     static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' "
             + "data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /** The token every form carries, in a cookie scripts cannot read and other sites do not send. */
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("RX_FORMS");
+        tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Strict"));
+        return tokens;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain portal(HttpSecurity http, ParticipantDirectory directory) throws Exception {
@@ -37,12 +47,16 @@ class PortalSecurityConfiguration {
                         .loginPage("/sign-in")
                         .usernameParameter("participant")
                         .passwordParameter("key")
-                        .defaultSuccessUrl("/portal")
+                        .defaultSuccessUrl("/portal", true)
                         .failureUrl("/sign-in?refused")
                         .permitAll())
                 .logout(signOut -> signOut
                         .logoutUrl("/sign-out")
                         .logoutSuccessUrl("/sign-in?signed-out"))
+                // A stranger costs the node no session: the forms' token travels in a cookie until sign-in, and
+                // a page asked for before signing in is not remembered (each role starts on its own page).
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                .requestCache(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY)))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()

@@ -111,6 +111,12 @@ public final class Browser implements AutoCloseable {
         return leaving(button(label));
     }
 
+    /** Chooses the option of a select whose text is {@code text}. */
+    public Browser choose(String css, String text) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(text);
+        return this;
+    }
+
     /** Ticks a checkbox, or clicks anything else that changes the page in place. */
     public Browser tick(String css) {
         find(css).click();

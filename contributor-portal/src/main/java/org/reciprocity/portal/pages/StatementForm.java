@@ -10,13 +10,13 @@ import java.util.Map;
  *
  * @param kind  the line kinds as the API names them ({@code CREDIT}, {@code DEBIT}, ...); none: every kind
  * @param from  the first day shown ({@code yyyy-mm-dd}, UTC)
- * @param to    the last day shown
+ * @param to    the last day shown, included
  * @param after the position the page continues after
  */
-public record StatementFilter(List<String> kind, String from, String to, Long after) {
+public record StatementForm(List<String> kind, String from, String to, Long after) {
 
     /** Every kind of line a statement holds, as the API names them, with what a person calls them. */
-    public static final Map<String, String> KINDS = kinds();
+    static final Map<String, String> KINDS = kinds();
 
     public boolean shows(String kind) {
         return this.kind != null && this.kind.contains(kind);
@@ -28,16 +28,10 @@ public record StatementFilter(List<String> kind, String from, String to, Long af
         if (kind != null && !kind.isEmpty()) {
             query.put("kind", String.join(",", kind));
         }
-        query.put("from", Formats.dayStart(from));
-        // The form's last day is included: the API's 'to' is the instant the next day starts.
-        query.put("to", to == null || to.isBlank() ? null
-                : java.time.LocalDate.parse(to.strip()).plusDays(1) + "T00:00:00Z");
-        if (after != null) {
-            query.put("after", after);
-        }
-        if (limit != null) {
-            query.put("limit", limit);
-        }
+        query.put("from", Forms.dayStart(from));
+        query.put("to", Forms.dayEnd(to));
+        query.put("after", after);
+        query.put("limit", limit);
         return query;
     }
 

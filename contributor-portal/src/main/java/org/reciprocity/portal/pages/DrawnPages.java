@@ -1,0 +1,116 @@
+package org.reciprocity.portal.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.reciprocity.portal.security.SignedIn;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a member drew, and what it did with it: each withdrawal with its items, as files for its platform, the items
+ * it acted on reported as such; and the other way round, what others acted on of what it contributed.
+ */
+@Controller
+@RequestMapping("/portal/member")
+class DrawnPages {
+
+    static final int PAGE = 50;
+    static final int ITEMS_PAGE = 1000;
+
+    private final PortalApi api;
+
+    DrawnPages(PortalApi api) {
+        this.api = api;
+    }
+
+    @ModelAttribute("account")
+    MemberAccount account(@AuthenticationPrincipal SignedIn who) {
+        return MemberAccount.of(api.get(who, "/api/me", Map.of()));
+    }
+
+    @GetMapping("/draws")
+    String draws(@AuthenticationPrincipal SignedIn who, @ModelAttribute("account") MemberAccount account,
+                 @RequestParam(defaultValue = "-1") long after, Model model) {
+        JsonNode lines = api.get(who, account.path() + "/statement",
+                Map.of("kind", "DEBIT", "after", after, "limit", PAGE)).path("lines");
+        model.addAttribute("lines", api.view(lines));
+        model.addAttribute("next", lines.size() == PAGE ? lines.get(lines.size() - 1).path("position").asLong()
+                : null);
+        return "portal/member/draws";
+    }
+
+    /** What one withdrawal delivered, a page of items at a time, each to tick as acted on. */
+    @GetMapping("/draws/{position}")
+    String items(@AuthenticationPrincipal SignedIn who, @ModelAttribute("account") MemberAccount account,
+                 @PathVariable long position, @RequestParam(defaultValue = "-1") int after, Model model) {
+        JsonNode items = items(who, account, position, after);
+        model.addAttribute("position", position);
+        model.addAttribute("items", api.view(items));
+        model.addAttribute("after", after);
+        model.addAttribute("next", items.size() == ITEMS_PAGE ? items.get(items.size() - 1).path("ordinal").asInt()
+                : null);
+        model.addAttribute("requestKey", Forms.requestKey());
+        return "portal/member/drawn-items";
+    }
+
+    /**
+     * Reports the ticked items as acted on: each earns whoever contributed it the policy's bonus. The items are
+     * those the API lists for the withdrawal, picked by their place in it, so that the form can name no other.
+     */
+    @PostMapping("/draws/{position}/acted-on")
+    String report(@AuthenticationPrincipal SignedIn who, @ModelAttribute("account") MemberAccount account,
+                  @PathVariable long position, @RequestParam(defaultValue = "-1") int after,
+                  @RequestParam(name = "acted", required = false) List<Integer> acted,
+                  @RequestParam String requestKey, Model model) {
+        List<Map<String, String>> reported = new ArrayList<>();
+        items(who, account, position, after).forEach(item -> {
+            if (acted != null && acted.contains(item.path("ordinal").asInt()) && item.path("value").isTextual()) {
+                reported.add(Map.of("type", item.path("type").asText(), "value", item.path("value").asText()));
+            }
+        });
+        items(who, account, position, after, model);
+        if (reported.isEmpty()) {
+            model.addAttribute("nothingTicked", true);
+        } else {
+            model.addAttribute("report", api.view(api.send(who, HttpMethod.POST, "/api/acted-on",
+                    Map.of("items", reported), requestKey)));
+        }
+        return "portal/member/drawn-items";
+    }
+
+    /** What one withdrawal delivered, whole, as a file: {@code csv}, or a STIX 2.1 bundle ({@code stix}). */
+    @GetMapping("/draws/{position}/{format:csv|stix}")
+    ResponseEntity<byte[]> file(@AuthenticationPrincipal SignedIn who,
+                                @ModelAttribute("account") MemberAccount account, @PathVariable long position,
+                                @PathVariable String format) {
+        return Forms.file(api.download(who, account.path() + PortalApi.path("/statement/{position}/items", position),
+                Map.of("format", format)), "withdrawal-" + position + "." + (format.equals("csv") ? "csv" : "json"));
+    }
+
+    @GetMapping("/acted-on")
+    String actedOn(@AuthenticationPrincipal SignedIn who, @ModelAttribute("account") MemberAccount account,
+                   @RequestParam(defaultValue = "-1") long after, Model model) {
+        JsonNode page = api.get(who, account.path() + "/acted-on", Map.of("after", after, "limit", PAGE));
+        model.addAttribute("actedOn", api.view(page));
+        JsonNode items = page.path("items");
+        model.addAttribute("next", items.size() == PAGE ? items.get(items.size() - 1).path("number").asLong() : null);
+        return "portal/member/acted-on";
+    }
+
+    private JsonNode items(SignedIn who, MemberAccount account, long position, int after) {
+        return api.get(who, account.path() + PortalApi.path("/statement/{position}/items", position),
+                Map.of("after", after, "limit", ITEMS_PAGE)).path("items");
+    }
+}
