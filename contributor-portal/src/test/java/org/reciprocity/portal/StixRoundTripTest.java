@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A member joins with the platform it runs: whole STIX bundles in, through TAXII, and out again to a consumer who
@@ -255,7 +257,9 @@ class StixRoundTripTest extends PostgresExchangeTest {
         JsonNode reportServed = second.stream().filter(object -> object.path("id").asText().equals(report))
                 .findFirst().orElseThrow();
         assertThat(reportServed.path("object_refs")).extracting(JsonNode::asText).containsExactly(both);
-        assertThat(exchange().get(OBJECTS + both + "/", agency.apiKey()).status()).isEqualTo(200);
+        // What a consumer holds is the catalogue's record of its withdrawals, which follows them by a moment.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(exchange().get(OBJECTS + both + "/", agency.apiKey()).status()).isEqualTo(200));
     }
 
     /** An anonymous contributor's own identity never reaches a consumer, however an object names it. */

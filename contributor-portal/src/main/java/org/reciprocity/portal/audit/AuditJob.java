@@ -72,28 +72,26 @@ final class AuditJob {
         state = outcome;
     }
 
+    /** The job as the API shows it. */
+    View view() {
+        return view(true);
+    }
+
+    /** @param withResult false for the job as a list shows it: a result can be large */
+    View view(boolean withResult) {
+        long elapsed = state == State.RUNNING ? (System.nanoTime() - startedNanos) / 1_000_000 : millis;
+        Integer percent = lastPosition > 0 ? (int) Math.min(100, Math.max(0, position) * 100 / lastPosition) : null;
+        Long rate = elapsed > 0 && position > 0 ? position * 1000 / elapsed : null;
+        return new View(id, kind, state, position, lastPosition, percent, rate, queuedAt, startedAt, finishedAt,
+                state == State.QUEUED ? null : elapsed, withResult ? result : null, error);
+    }
+
     /**
      * The job as the API shows it.
      *
      * @param percent           how far through the history the current step is
      * @param positionsPerSecond how fast it moves through the history
      */
-    View view() {
-        long elapsed = state == State.RUNNING ? (System.nanoTime() - startedNanos) / 1_000_000 : millis;
-        Integer percent = lastPosition > 0 ? (int) Math.min(100, Math.max(0, position) * 100 / lastPosition) : null;
-        Long rate = elapsed > 0 && position > 0 ? position * 1000 / elapsed : null;
-        return new View(id, kind, state, position, lastPosition, percent, rate, queuedAt, startedAt, finishedAt,
-                state == State.QUEUED ? null : elapsed, result, error);
-    }
-
-    /** The job as a list shows it: its progress and state, without its result, which can be large. */
-    View summary() {
-        View view = view();
-        return new View(view.id(), view.kind(), view.state(), view.position(), view.lastPosition(), view.percent(),
-                view.positionsPerSecond(), view.queuedAt(), view.startedAt(), view.finishedAt(), view.millis(), null,
-                view.error());
-    }
-
     record View(UUID id, String kind, State state, long position, long lastPosition, Integer percent,
                 Long positionsPerSecond, Instant queuedAt, Instant startedAt, Instant finishedAt, Long millis,
                 Object result, String error) {

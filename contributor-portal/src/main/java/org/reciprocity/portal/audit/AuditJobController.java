@@ -86,7 +86,7 @@ class AuditJobController {
     @GetMapping("/jobs")
     @Operation(summary = "The audit jobs this node keeps, the newest first, without their results")
     List<AuditJob.View> jobs() {
-        return jobs.all().stream().map(AuditJob::summary).toList();
+        return jobs.all().stream().map(job -> job.view(false)).toList();
     }
 
     @GetMapping("/jobs/{id}")

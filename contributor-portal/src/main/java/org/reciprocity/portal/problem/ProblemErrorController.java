@@ -32,7 +32,7 @@ class ProblemErrorController implements ErrorController {
                 message instanceof String text && !text.isBlank() ? text : status.getReasonPhrase());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
-            if (path.startsWith("/portal") || path.startsWith("/sign-")) {
+            if (path.equals("/portal") || path.startsWith("/portal/") || path.startsWith("/sign-")) {
                 return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(page(status));
             }
             problem.setInstance(URI.create(path));
