@@ -1,8 +1,16 @@
-// The portal's one script, served from the jar. Every page works without it; it adds a copy button, keeps a form
-// from being sent twice by a double click, and follows a running audit job.
+// The portal's one script, served from the jar. Every page works without it; it asks before an action that cannot be
+// undone, adds a copy button, keeps a form from being sent twice by a double click, and follows a running audit job.
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("button[data-confirm]").forEach((button) => {
+    button.addEventListener("click", (click) => {
+      if (!window.confirm(button.dataset.confirm)) {
+        click.preventDefault();
+      }
+    });
+  });
+
   document.querySelectorAll("form").forEach((form) => {
     form.addEventListener("submit", () => {
       // Sent once: a second click would only repeat it (the request key makes that harmless, but not silent).

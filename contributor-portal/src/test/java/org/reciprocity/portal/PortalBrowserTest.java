@@ -113,13 +113,13 @@ class PortalBrowserTest {
         assertThat(exchange.get("/api/me", key).status()).as("and showing the page again issued none").isEqualTo(200);
 
         browser.open("/portal/operator");
-        browser.click("button[aria-label='Reissue the key of bank-portal']");
+        browser.confirm("button[aria-label='Reissue the key of bank-portal']");
         String reissued = browser.find("#issued-key").getAttribute("value");
         assertThat(reissued).isNotEqualTo(key);
         assertThat(exchange.get("/api/me", key).status()).as("the old key stopped working").isEqualTo(401);
 
         browser.open("/portal/operator");
-        browser.click("button[aria-label='Revoke the key of bank-portal']");
+        browser.confirm("button[aria-label='Revoke the key of bank-portal']");
         assertThat(browser.find(".page-notice").getText()).contains("revoked");
         assertThat(exchange.get("/api/me", reissued).status()).isEqualTo(401);
         signOut();
@@ -192,14 +192,14 @@ class PortalBrowserTest {
         browser.open("/portal/member/contribute");
         browser.type("#text", "203.0.113.50\ncorroborated.example.net\nnot a value at all\n");
         browser.press("Preview");
-        assertThat(browser.text()).as("an invalid line is named before anything is sent").contains("lines[3]");
+        assertThat(browser.text()).as("an invalid line is named before anything is sent").contains("line 3, value");
         assertThat(browser.find("#text").getAttribute("value")).as("the text is kept to be mended")
                 .contains("not a value at all");
         assertThat(browser.all("form[action='/portal/member/contribute'] button")).isEmpty();
 
         browser.type("#text", "203.0.113.50\ncorroborated.example.net\n203.0.113.50\n");
         browser.choose("#tlp", "TLP:AMBER+STRICT").press("Preview");
-        List<String> rules = browser.all("main table tbody tr td:nth-child(4)").stream().map(cell -> cell.getText())
+        List<String> rules = browser.all("main table tbody tr td:nth-child(5)").stream().map(cell -> cell.getText())
                 .toList();
         assertThat(rules).containsExactly("new", "corroboration", "duplicate");
         assertAccessible("member-contribute-preview");
@@ -264,7 +264,7 @@ class PortalBrowserTest {
         browser.click("main table a[aria-label^='Items of']");
         browser.tick("input[aria-label='Acted on 192.0.2.77']");
         browser.press("Report the ticked items as acted on");
-        assertThat(browser.find("[role=status]").getText()).contains("1 items counted");
+        assertThat(browser.find("[role=status]").getText()).contains("1 item counted");
         assertAccessible("member-report-acted-on");
         signOut();
 
@@ -288,7 +288,7 @@ class PortalBrowserTest {
                         .toString());
         browser.type("#reason", "Draw more for what is shared").type("#ratio", "2");
         browser.press("Preview the change");
-        assertThat(browser.find("table.diff").getText()).contains("ratio").contains("2");
+        assertThat(browser.find("table.diff").getText()).contains("Credit to draw with per credit earned 1 2");
         assertThat(browser.all("table.diff tbody tr")).hasSize(1);
         assertAccessible("operator-policy-preview");
         assertThat(exchange.get("/api/policy", OPERATOR_KEY).body().path("versions").size())

@@ -49,6 +49,7 @@ class ContributePages {
         byte[] content = uploaded ? file.getBytes() : text.getBytes(StandardCharsets.UTF_8);
         form(model);
         model.addAttribute("text", uploaded ? "" : text);
+        model.addAttribute("fileName", uploaded ? file.getOriginalFilename() : null);
         model.addAttribute("tlp", tlp);
         if (content.length == 0 || !uploaded && text.isBlank()) {
             model.addAttribute("missing", true);

@@ -2,6 +2,7 @@ package org.reciprocity.portal.pages;
 
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.participant.ParticipantProfile;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,8 @@ final class Forms {
     /** The item types and markings as the API writes them. */
     static final List<String> TYPES = Arrays.stream(ItemType.values()).map(ItemType::label).toList();
     static final List<String> TLPS = Arrays.stream(Tlp.values()).map(Tlp::label).toList();
+    /** The STIX 2.1 industry sectors a participant or pool is registered under, in order. */
+    static final List<String> SECTORS = ParticipantProfile.SECTORS.stream().sorted().toList();
 
     private Forms() {
     }

@@ -41,6 +41,7 @@ class OperatorPages {
     String participants(@AuthenticationPrincipal SignedIn who, Model model) {
         model.addAttribute("participants", api.view(api.get(who, "/api/participants", Map.of())));
         model.addAttribute("kinds", KINDS);
+        model.addAttribute("sectors", Forms.SECTORS);
         return "portal/operator/participants";
     }
 
@@ -62,9 +63,15 @@ class OperatorPages {
     }
 
     @PostMapping("/participants/{id}/key")
-    String reissue(@AuthenticationPrincipal SignedIn who, @PathVariable String id, RedirectAttributes shown) {
-        return issued(api.send(who, HttpMethod.POST, PortalApi.path("/api/participants/{id}/key", id), null, null),
-                "reissued", shown);
+    String reissue(@AuthenticationPrincipal SignedIn who, @PathVariable String id, Model model,
+                   RedirectAttributes shown) {
+        try {
+            return issued(api.send(who, HttpMethod.POST, PortalApi.path("/api/participants/{id}/key", id), null,
+                    null), "reissued", shown);
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("refusal", refusal);
+            return participants(who, model);
+        }
     }
 
     /**
@@ -77,8 +84,14 @@ class OperatorPages {
     }
 
     @PostMapping("/participants/{id}/revocation")
-    String revoke(@AuthenticationPrincipal SignedIn who, @PathVariable String id, RedirectAttributes notice) {
-        api.send(who, HttpMethod.DELETE, PortalApi.path("/api/participants/{id}/key", id), null, null);
+    String revoke(@AuthenticationPrincipal SignedIn who, @PathVariable String id, Model model,
+                  RedirectAttributes notice) {
+        try {
+            api.send(who, HttpMethod.DELETE, PortalApi.path("/api/participants/{id}/key", id), null, null);
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("refusal", refusal);
+            return participants(who, model);
+        }
         notice.addFlashAttribute("notice", "The key of '" + id + "' is revoked: it works nowhere from now on. "
                 + "Reissue one when the participant needs it again.");
         return "redirect:/portal/operator";
@@ -87,11 +100,21 @@ class OperatorPages {
     @GetMapping("/pools")
     String pools(@AuthenticationPrincipal SignedIn who, Model model) {
         model.addAttribute("pools", api.view(api.get(who, "/api/pools", Map.of())));
+        model.addAttribute("entered", Map.of());
+        model.addAttribute("sectors", Forms.SECTORS);
+        return "portal/operator/pools";
+    }
+
+    /** The pools page again with what the API refused, beside the form, what was typed kept. */
+    private String pools(SignedIn who, ApiRefusal refusal, Map<String, String> entered, Model model) {
+        pools(who, model);
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("entered", entered);
         return "portal/operator/pools";
     }
 
     @PostMapping("/pools")
-    String formPool(@AuthenticationPrincipal SignedIn who, @RequestParam Map<String, String> form,
+    String formPool(@AuthenticationPrincipal SignedIn who, @RequestParam Map<String, String> form, Model model,
                     RedirectAttributes notice) {
         Map<String, Object> pool = new LinkedHashMap<>();
         for (String field : List.of("id", "name", "sector", "country")) {
@@ -99,25 +122,37 @@ class OperatorPages {
         }
         pool.put("members", Arrays.stream(form.getOrDefault("members", "").split("[,\\s]+"))
                 .filter(member -> !member.isBlank()).toList());
-        api.send(who, HttpMethod.POST, "/api/pools", pool, null);
+        try {
+            api.send(who, HttpMethod.POST, "/api/pools", pool, null);
+        } catch (ApiRefusal refusal) {
+            return pools(who, refusal, form, model);
+        }
         notice.addFlashAttribute("notice", "Pool '" + pool.get("id") + "' formed.");
         return "redirect:/portal/operator/pools";
     }
 
     @PostMapping("/pools/{pool}/members")
     String join(@AuthenticationPrincipal SignedIn who, @PathVariable String pool, @RequestParam String participantId,
-                RedirectAttributes notice) {
-        api.send(who, HttpMethod.POST, PortalApi.path("/api/pools/{pool}/members", pool),
-                Map.of("participantId", participantId.strip()), null);
+                Model model, RedirectAttributes notice) {
+        try {
+            api.send(who, HttpMethod.POST, PortalApi.path("/api/pools/{pool}/members", pool),
+                    Map.of("participantId", participantId.strip()), null);
+        } catch (ApiRefusal refusal) {
+            return pools(who, refusal, Map.of(), model);
+        }
         notice.addFlashAttribute("notice", "'" + participantId.strip() + "' joined pool '" + pool + "'.");
         return "redirect:/portal/operator/pools";
     }
 
     @PostMapping("/pools/{pool}/members/{member}/departure")
     String leave(@AuthenticationPrincipal SignedIn who, @PathVariable String pool, @PathVariable String member,
-                 RedirectAttributes notice) {
-        api.send(who, HttpMethod.DELETE, PortalApi.path("/api/pools/{pool}/members/{member}", pool, member), null,
-                null);
+                 Model model, RedirectAttributes notice) {
+        try {
+            api.send(who, HttpMethod.DELETE, PortalApi.path("/api/pools/{pool}/members/{member}", pool, member),
+                    null, null);
+        } catch (ApiRefusal refusal) {
+            return pools(who, refusal, Map.of(), model);
+        }
         notice.addFlashAttribute("notice", "'" + member + "' left pool '" + pool + "'.");
         return "redirect:/portal/operator/pools";
     }

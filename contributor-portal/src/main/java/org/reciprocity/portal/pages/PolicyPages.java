@@ -40,6 +40,7 @@ class PolicyPages {
         model.addAttribute("policy", api.view(policy));
         model.addAttribute("latest", api.view(latest));
         model.addAttribute("terms", TERMS);
+        model.addAttribute("termNames", termNames());
         model.addAttribute("types", Forms.TYPES);
         model.addAttribute("tlps", Forms.TLPS);
         if (!model.containsAttribute("proposal")) {
@@ -67,7 +68,7 @@ class PolicyPages {
         try {
             JsonNode version = api.send(who, HttpMethod.POST, "/api/policy", change(form), null);
             notice.addFlashAttribute("notice", "Policy version " + version.path("version").asText()
-                    + " is scheduled from " + version.path("effectiveFrom").asText() + ".");
+                    + " is scheduled from " + Formats.at(version.path("effectiveFrom").asText()) + ".");
             return "redirect:/portal/operator/policy";
         } catch (ApiRefusal refusal) {
             model.addAttribute("proposal", form);
@@ -121,6 +122,14 @@ class PolicyPages {
         rules.path("tlpWeights").fields().forEachRemaining(weight ->
                 proposal.put("tlpWeights." + weight.getKey(), weight.getValue().asText()));
         return proposal;
+    }
+
+    /** What the preview's changes call each term, as a person reads it: the form's labels, and each weight. */
+    private static Map<String, String> termNames() {
+        Map<String, String> names = new LinkedHashMap<>(TERMS);
+        Forms.TYPES.forEach(type -> names.put("typeWeights." + type, "Weight of " + type));
+        Forms.TLPS.forEach(tlp -> names.put("tlpWeights." + tlp, "Weight of TLP:" + tlp));
+        return names;
     }
 
     private static Map<String, String> terms() {

@@ -7,7 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
@@ -19,6 +21,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.time.DateTimeException;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -47,37 +50,54 @@ class PortalAdvice {
             return "redirect:/sign-in?expired";
         }
         response.setStatus(refusal.status());
+        model.addAttribute("me", signedIn());
         model.addAttribute("refusal", refusal);
         return "portal/refused";
     }
 
-    /** A form the page could not read: a date that is no date, a number that is none, a field left out. */
+    /** A date in a form that is no date: nothing was done. */
+    @ExceptionHandler(DateTimeParseException.class)
+    String notADate(DateTimeParseException failure, HttpServletResponse response, Model model) {
+        return failed(400, "'" + failure.getParsedString() + "' is not a date: write it as year-month-day "
+                + "(2026-12-31), or pick it in the calendar. Go back and send the form again; nothing was done.",
+                response, model);
+    }
+
+    /** A form the page could not read otherwise: a number that is none, a field left out. */
     @ExceptionHandler({DateTimeException.class, IllegalArgumentException.class, BindException.class,
             MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     String unreadable(Exception failure, HttpServletResponse response, Model model) {
-        response.setStatus(400);
-        model.addAttribute("failure", "The form held something the page could not read (" + failure.getClass()
-                .getSimpleName() + "). Go back, check the dates and numbers, and send it again; nothing was done.");
-        return "portal/failed";
+        return failed(400, "The form held something the page could not read: a number, a choice or a field left "
+                + "out. Go back, check it and send it again; nothing was done.", response, model);
     }
 
     /** The API did not answer in time. Nothing the page asked may have been done, or all of it: look before redoing. */
     @ExceptionHandler(ResourceAccessException.class)
     String unanswered(ResourceAccessException failure, HttpServletResponse response, Model model) {
-        response.setStatus(503);
-        model.addAttribute("failure", "The exchange did not answer in time. What you sent may or may not have been "
-                + "done: check your statement before sending it again (a form sent again repeats its request key, "
-                + "so it is done at most once).");
-        return "portal/failed";
+        return failed(503, "The exchange did not answer in time. What you sent may or may not have been done: "
+                + "check your statement before sending it again (a form sent again repeats its request key, so it "
+                + "is done at most once).", response, model);
     }
 
     @ExceptionHandler(Exception.class)
     String failed(Exception failure, HttpServletResponse response, Model model) {
         String reference = UUID.randomUUID().toString();
         log.error("A portal page failed (reference {})", reference, failure);
-        response.setStatus(500);
-        model.addAttribute("failure", "The page failed on the exchange's side (reference " + reference + "; the "
-                + "operator finds it in the log).");
+        return failed(500, "The page failed on the exchange's side (reference " + reference + "; the operator "
+                + "finds it in the log).", response, model);
+    }
+
+    private static String failed(int status, String why, HttpServletResponse response, Model model) {
+        response.setStatus(status);
+        model.addAttribute("me", signedIn());
+        model.addAttribute("failure", why);
         return "portal/failed";
+    }
+
+    /** Who is signed in, for a failure's page: handlers of failures are not given the model's attributes. */
+    private static Viewer signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof SignedIn who ? Viewer.of(who)
+                : null;
     }
 }

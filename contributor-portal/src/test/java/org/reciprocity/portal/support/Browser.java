@@ -106,6 +106,21 @@ public final class Browser implements AutoCloseable {
         return leaving(find(css));
     }
 
+    /** Clicks what {@code css} finds, says yes when the page asks whether to go on, and waits for the next page. */
+    public Browser confirm(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ignored -> {
+            try {
+                driver.switchTo().alert().accept();
+                return true;
+            } catch (org.openqa.selenium.NoAlertPresentException notYet) {
+                return false;
+            }
+        });
+        return arrived(page);
+    }
+
     /** Presses the button whose text is {@code label}, as a person reads it, and waits for the page it leads to. */
     public Browser press(String label) {
         return leaving(button(label));
@@ -142,6 +157,10 @@ public final class Browser implements AutoCloseable {
     private Browser leaving(WebElement target) {
         WebElement page = driver.findElement(By.tagName("html"));
         target.click();
+        return arrived(page);
+    }
+
+    private Browser arrived(WebElement page) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ignored -> gone(page));
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ignored ->
                 "complete".equals(driver.executeScript("return document.readyState")));
