@@ -50,6 +50,9 @@ final class RunningExchange implements AutoCloseable {
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
+        // A benchmark measures what the exchange can serve, which is far more than one participant's allowance.
+        properties.put("exchange.limits.requests-per-minute", "off");
+        properties.put("exchange.limits.failed-sign-ins-per-minute", "off");
         properties.putAll(overrides);
         // As command-line arguments, which take precedence over application.yml (default properties do not).
         return new RunningExchange(new SpringApplicationBuilder(ExchangeApplication.class).run(properties.entrySet()

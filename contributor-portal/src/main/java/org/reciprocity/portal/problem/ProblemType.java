@@ -30,7 +30,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", "The answer cannot be given in a media type the request accepts",
             HttpStatus.NOT_ACCEPTABLE),
     METHOD_NOT_ALLOWED("method-not-allowed", "The resource does not answer this method",
-            HttpStatus.METHOD_NOT_ALLOWED);
+            HttpStatus.METHOD_NOT_ALLOWED),
+    RATE_LIMITED("rate-limited", "Too many requests: retry after the time given", HttpStatus.TOO_MANY_REQUESTS);
 
     private final URI uri;
     private final String title;
@@ -52,6 +53,7 @@ public enum ProblemType {
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
             default -> status.is4xxClientError() ? INVALID_REQUEST : INTERNAL;
         };
     }

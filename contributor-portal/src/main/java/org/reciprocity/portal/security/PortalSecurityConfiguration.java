@@ -2,6 +2,7 @@ package org.reciprocity.portal.security;
 
 import jakarta.servlet.DispatcherType;
 import org.reciprocity.core.registry.ParticipantDirectory;
+import org.reciprocity.portal.limits.Limits;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
@@ -38,7 +41,8 @@ class PortalSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain portal(HttpSecurity http, ParticipantDirectory directory) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, ParticipantDirectory directory, Limits limits) throws Exception {
+        SimpleUrlAuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/sign-in?refused");
         return http
                 .securityMatcher("/sign-in", "/sign-out", "/portal", "/portal/**")
                 .authenticationManager(new ProviderManager(
@@ -48,7 +52,10 @@ class PortalSecurityConfiguration {
                         .usernameParameter("participant")
                         .passwordParameter("key")
                         .defaultSuccessUrl("/portal", true)
-                        .failureUrl("/sign-in?refused")
+                        .failureHandler((request, response, failure) -> {
+                            limits.failed(request);
+                            refused.onAuthenticationFailure(request, response, failure);
+                        })
                         .permitAll())
                 .logout(signOut -> signOut
                         .logoutUrl("/sign-out")
@@ -57,10 +64,12 @@ class PortalSecurityConfiguration {
                 // a page asked for before signing in is not remembered (each role starts on its own page).
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
                 .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(limits.signInsFromEachAddress("/sign-in", "/sign-in?limited"),
+                        UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY)))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        // With whatever it says why the person is there (?refused, ?signed-out, ?expired).
+                        // With whatever it says why the person is there (?refused, ?limited, ?signed-out, ?expired).
                         .requestMatchers("/sign-in").permitAll()
                         .requestMatchers("/portal/member/**").hasAnyRole("FIRM", "AGENCY")
                         .requestMatchers("/portal/audit/**").hasRole("AUDITOR")

@@ -2,6 +2,7 @@ package org.reciprocity.portal.security;
 
 import jakarta.servlet.DispatcherType;
 import org.reciprocity.core.registry.ParticipantDirectory;
+import org.reciprocity.portal.limits.Limits;
 import org.reciprocity.portal.problem.ProblemType;
 import org.reciprocity.portal.problem.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -32,14 +33,16 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ParticipantDirectory directory, Problems problems,
-                            UnservedRequests unserved) throws Exception {
+                            UnservedRequests unserved, Limits limits) throws Exception {
         AuthenticationFilter apiKeys = new AuthenticationFilter(
                 new ProviderManager(new ApiKeyAuthenticationProvider(directory)), new ApiKeyCredentialsConverter());
         apiKeys.setSuccessHandler((request, response, authentication) -> {
             // Carry on down the chain to the API itself; nothing to redirect to.
         });
-        apiKeys.setFailureHandler((request, response, failure) -> problems.write(request, response,
-                ProblemType.UNAUTHENTICATED, failure.getMessage()));
+        apiKeys.setFailureHandler((request, response, failure) -> {
+            limits.failed(request);
+            problems.write(request, response, ProblemType.UNAUTHENTICATED, failure.getMessage());
+        });
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -48,6 +51,10 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(apiKeys, AuthorizationFilter.class)
+                // Before any filter that checks a key; and once the rules let a request through, its participant is
+                // known and it takes one of its allowance.
+                .addFilterBefore(limits.authenticationsFromEachAddress(), AuthenticationFilter.class)
+                .addFilterAfter(limits.requestsOfEachParticipant(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // The servlet container's own error page, for failures outside the API's handlers.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
