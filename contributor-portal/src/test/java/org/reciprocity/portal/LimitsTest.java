@@ -7,6 +7,8 @@ import org.reciprocity.portal.support.ExchangeClient.Response;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.TestDatabases;
 import org.reciprocity.portal.taxii.Taxii;
+import org.reciprocity.portal.web.LoopbackConnector;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -43,6 +45,9 @@ class LimitsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LoopbackConnector loopback;
 
     private ExchangeClient exchange;
 
@@ -139,6 +144,19 @@ class LimitsTest {
                 + "/portal/member")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).as("the page's call to the API, over the same allowance").isEqualTo(429);
         assertThat(page.body()).contains(PER_MINUTE + " requests a minute");
+    }
+
+    @Test
+    void thePortalsOwnCallsNeverLockItsPagesOut() {
+        Participant firm = exchange.register("firm");
+        ExchangeClient pages = ExchangeClient.over(loopback.base(), () -> OPERATOR_KEY);
+        // A key reissued or revoked under a signed-in person fails once per page: never a reason to refuse others.
+        for (int i = 0; i <= 2 * PER_MINUTE; i++) {
+            assertThat(pages.get("/api/me", "rx_a-key-reissued-since-its-person-signed-in").status()).isEqualTo(401);
+        }
+        assertThat(pages.get("/api/me", firm.apiKey()).status()).isEqualTo(200);
+        assertThat(exchange.get("/api/me", firm.apiKey()).status())
+                .as("nor counted against the address's own failures").isEqualTo(200);
     }
 
     /** The first answer 429 among as many requests again as the allowance (requests before it may be served). */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.reciprocity.portal.problem.ProblemType;
 import org.reciprocity.portal.problem.Problems;
+import org.reciprocity.portal.web.LoopbackConnector;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -34,11 +35,13 @@ public class Limits {
     private final Allowance requests;
     private final Allowance failures;
     private final Problems problems;
+    private final LoopbackConnector loopback;
 
-    Limits(LimitSettings settings, Problems problems) {
+    Limits(LimitSettings settings, Problems problems, LoopbackConnector loopback) {
         this.requests = new Allowance(settings.requestsPerMinute());
         this.failures = new Allowance(settings.failedSignInsPerMinute());
         this.problems = problems;
+        this.loopback = loopback;
     }
 
     /** For the API, once the key is checked: each request takes one of its participant's allowance. */
@@ -59,9 +62,16 @@ public class Limits {
         return new SignIns(signInPath, limitedPage);
     }
 
-    /** An authentication from the request's address failed. */
+    /**
+     * An authentication from the request's address failed. Not the portal's own calls: they carry keys checked when
+     * their person signed in (where failures count, from the person's address), and a key reissued or revoked
+     * since fails once and ends that session; counted against the loopback address, a wave of rotations would lock
+     * every signed-in person out of every page.
+     */
     public void failed(HttpServletRequest request) {
-        failures.take(address(request));
+        if (!loopback.received(request)) {
+            failures.take(address(request));
+        }
     }
 
     @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
@@ -116,8 +126,8 @@ public class Limits {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            Optional<Duration> wait = request.getHeader(HttpHeaders.AUTHORIZATION) == null ? Optional.empty()
-                    : failures.waitFor(address(request));
+            Optional<Duration> wait = request.getHeader(HttpHeaders.AUTHORIZATION) == null || loopback.received(request)
+                    ? Optional.empty() : failures.waitFor(address(request));
             if (wait.isPresent()) {
                 long seconds = seconds(wait.get());
                 refuse(request, response, seconds, "this address has failed to authenticate "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reciprocity.portal.idempotency.RequestKeyHeader;
 import org.reciprocity.portal.security.SignedIn;
+import org.reciprocity.portal.web.LoopbackConnector;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;

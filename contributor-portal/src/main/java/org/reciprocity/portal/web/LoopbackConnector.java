@@ -1,9 +1,10 @@
-package org.reciprocity.portal.pages;
+package org.reciprocity.portal.web;
 
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.AbstractProtocol;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -15,7 +16,7 @@ import java.net.URI;
  * speaks plain HTTP whatever the public connector speaks, and never leaves the machine.
  */
 @Component
-class LoopbackConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+public class LoopbackConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     /** How many of the API's calls from pages are served at once; pages beyond wait for one. */
     static final int THREADS = 32;
@@ -35,8 +36,13 @@ class LoopbackConnector implements WebServerFactoryCustomizer<TomcatServletWebSe
         factory.addAdditionalTomcatConnectors(connector);
     }
 
+    /** Whether the request came in through this connector: a call a portal page made. */
+    public boolean received(HttpServletRequest request) {
+        return request.getLocalPort() == connector.getLocalPort();
+    }
+
     /** Where the API answers the pages; known once the server has started. */
-    URI base() {
+    public URI base() {
         int port = connector.getLocalPort();
         if (port <= 0) {
             throw new IllegalStateException("the exchange's server has not started: the portal has no API to call");
