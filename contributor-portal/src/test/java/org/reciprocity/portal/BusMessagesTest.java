@@ -47,8 +47,10 @@ import org.reciprocity.core.participant.ChooseDisclosure;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
+import org.reciprocity.core.participant.ReinstateParticipant;
 import org.reciprocity.core.participant.ReissueApiKey;
 import org.reciprocity.core.participant.RevokeApiKey;
+import org.reciprocity.core.participant.SuspendParticipant;
 import org.reciprocity.core.policy.ChangePolicy;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
@@ -161,6 +163,8 @@ class BusMessagesTest {
             new RegisterParticipant(BANK, "0a1b", "operator"),
             new ReissueApiKey("bank-a", "2c3d", "operator"),
             new RevokeApiKey("bank-a", "operator"),
+            new SuspendParticipant("bank-a", "unpaid fees", "operator"),
+            new ReinstateParticipant("bank-a", "operator"),
             new FormPool(new ParticipantProfile("pool-p", ParticipantKind.POOL, "Pool P", "government-local", "MY"),
                     List.of("bank-a", "telco-b"), "operator"),
             new JoinPool("pool-p", "cert-my", "operator"),

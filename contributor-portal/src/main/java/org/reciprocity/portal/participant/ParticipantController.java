@@ -9,8 +9,10 @@ import org.reciprocity.core.participant.ChooseDisclosure;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
+import org.reciprocity.core.participant.ReinstateParticipant;
 import org.reciprocity.core.participant.ReissueApiKey;
 import org.reciprocity.core.participant.RevokeApiKey;
+import org.reciprocity.core.participant.SuspendParticipant;
 import org.reciprocity.core.registry.ParticipantDirectory;
 import org.reciprocity.portal.problem.ForbiddenException;
 import org.reciprocity.portal.problem.InvalidRequestException;
@@ -86,6 +88,27 @@ class ParticipantController {
         return registered(participantId);
     }
 
+    @PostMapping("/api/participants/{participantId}/suspension")
+    @Operation(summary = "Suspend a participant (operators only)",
+            description = "Its key is refused everywhere (403 participant-suspended) until it is reinstated; its "
+                    + "data, balance and key are kept. Suspending a participant already suspended changes nothing. "
+                    + "An operator cannot suspend itself: it would lock itself out.")
+    ParticipantView suspend(@AuthenticationPrincipal Member operator, @PathVariable String participantId,
+                            @RequestBody Suspension suspension) {
+        registered(participantId);
+        commands.sendAndWait(new SuspendParticipant(participantId, suspension.reason(), operator.participantId()));
+        return registered(participantId);
+    }
+
+    @DeleteMapping("/api/participants/{participantId}/suspension")
+    @Operation(summary = "Reinstate a suspended participant (operators only)",
+            description = "Its key works again. Reinstating a participant that is not suspended changes nothing.")
+    ParticipantView reinstate(@AuthenticationPrincipal Member operator, @PathVariable String participantId) {
+        registered(participantId);
+        commands.sendAndWait(new ReinstateParticipant(participantId, operator.participantId()));
+        return registered(participantId);
+    }
+
     @GetMapping("/api/participants")
     @Operation(summary = "List the participants (operators and auditors)")
     List<ParticipantView> list() {
@@ -98,7 +121,8 @@ class ParticipantController {
         if (!member.participantId().equals(participantId) && !member.isOperatorOrAuditor()) {
             throw new ForbiddenException("a participant sees only its own registration");
         }
-        return registered(participantId);
+        ParticipantView participant = registered(participantId);
+        return member.isOperatorOrAuditor() ? participant : participant.withoutReason();
     }
 
     @GetMapping("/api/me")
@@ -125,6 +149,10 @@ class ParticipantController {
     private ParticipantView registered(String participantId) {
         return directory.find(participantId).map(ParticipantView::of)
                 .orElseThrow(() -> new NotFoundException("no participant '" + participantId + "' is registered"));
+    }
+
+    /** Why an operator suspends a participant. */
+    record Suspension(String reason) {
     }
 
     /** Whether consumers may see who sent what a participant contributes. */

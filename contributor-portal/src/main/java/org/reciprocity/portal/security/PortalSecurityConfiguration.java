@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -48,7 +49,10 @@ class PortalSecurityConfiguration {
                         .usernameParameter("participant")
                         .passwordParameter("key")
                         .defaultSuccessUrl("/portal", true)
-                        .failureUrl("/sign-in?refused")
+                        // A suspended participant's key is right, but refused: the page says which.
+                        .failureHandler((request, response, failure) -> response.sendRedirect(
+                                request.getContextPath() + (failure instanceof LockedException
+                                        ? "/sign-in?suspended" : "/sign-in?refused")))
                         .permitAll())
                 .logout(signOut -> signOut
                         .logoutUrl("/sign-out")
@@ -60,7 +64,7 @@ class PortalSecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY)))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        // With whatever it says why the person is there (?refused, ?signed-out, ?expired).
+                        // With whatever it says why the person is there (?refused, ?suspended, ?signed-out, ?expired).
                         .requestMatchers("/sign-in").permitAll()
                         .requestMatchers("/portal/member/**").hasAnyRole("FIRM", "AGENCY")
                         .requestMatchers("/portal/audit/**").hasRole("AUDITOR")

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -38,8 +39,10 @@ class SecurityConfiguration {
         apiKeys.setSuccessHandler((request, response, authentication) -> {
             // Carry on down the chain to the API itself; nothing to redirect to.
         });
+        // A suspended participant's key is known, so it is told why it is refused (403) rather than challenged (401).
         apiKeys.setFailureHandler((request, response, failure) -> problems.write(request, response,
-                ProblemType.UNAUTHENTICATED, failure.getMessage()));
+                failure instanceof LockedException ? ProblemType.PARTICIPANT_SUSPENDED : ProblemType.UNAUTHENTICATED,
+                failure.getMessage()));
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -56,10 +59,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/portal.css", "/portal.js").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/*/key", "/api/pools",
-                                "/api/pools/*/members", "/api/accounts/*/grants", "/api/policy", "/api/policy/previews")
+                        .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/*/key",
+                                "/api/participants/*/suspension", "/api/pools", "/api/pools/*/members",
+                                "/api/accounts/*/grants", "/api/policy", "/api/policy/previews")
                         .hasRole("OPERATOR")
-                        .requestMatchers(HttpMethod.DELETE, "/api/participants/*/key", "/api/pools/*/members/*")
+                        .requestMatchers(HttpMethod.DELETE, "/api/participants/*/key",
+                                "/api/participants/*/suspension", "/api/pools/*/members/*")
                         .hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/participants", "/api/pools")
                         .hasAnyRole("OPERATOR", "AUDITOR")

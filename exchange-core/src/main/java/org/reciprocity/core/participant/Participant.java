@@ -30,6 +30,8 @@ class Participant {
     private ParticipantKind kind;
     // Whether the participant holds a key that works: revoking one it no longer holds is no new fact.
     private boolean keyActive;
+    // Whether it is suspended: suspending it again, or reinstating it while it is not, is no new fact.
+    private boolean suspended;
     private final Set<String> members = new LinkedHashSet<>();
 
     Participant() {
@@ -111,6 +113,29 @@ class Participant {
     }
 
     @CommandHandler
+    void handle(SuspendParticipant command) {
+        if (kind == ParticipantKind.POOL) {
+            throw new MembershipRefusedException("a pool has no key: suspend its members, who act for it");
+        }
+        // As with revocation: whoever suspends stays able to act, so an operator always remains to reinstate.
+        if (command.participantId().equals(command.suspendedBy())) {
+            throw new SuspensionRefusedException("'" + command.suspendedBy() + "' cannot suspend itself: it would "
+                    + "lock itself out of the exchange, with no one left to reinstate it; another operator may "
+                    + "suspend it");
+        }
+        if (!suspended) {
+            apply(new ParticipantSuspended(command.participantId(), command.reason(), command.suspendedBy()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReinstateParticipant command) {
+        if (suspended) {
+            apply(new ParticipantReinstated(command.participantId(), command.reinstatedBy()));
+        }
+    }
+
+    @CommandHandler
     void handle(ChooseDisclosure command) {
         if (kind == ParticipantKind.POOL) {
             throw new MembershipRefusedException("a pool contributes nothing itself: its members choose for what "
@@ -134,6 +159,16 @@ class Participant {
     @EventSourcingHandler
     void on(ApiKeyRevoked event) {
         keyActive = false;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantSuspended event) {
+        suspended = true;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantReinstated event) {
+        suspended = false;
     }
 
     @EventSourcingHandler

@@ -10,6 +10,8 @@ import org.reciprocity.core.participant.DisclosureChosen;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.ParticipantRegistered;
+import org.reciprocity.core.participant.ParticipantReinstated;
+import org.reciprocity.core.participant.ParticipantSuspended;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,8 @@ public class ParticipantDirectory {
     private static final RowMapper<RegisteredParticipant> ROW = (rs, i) -> new RegisteredParticipant(
             new ParticipantProfile(rs.getString("participant_id"), ParticipantKind.valueOf(rs.getString("kind")),
                     rs.getString("name"), rs.getString("sector"), rs.getString("country")),
-            SqlTime.instant(rs, "registered_at"), rs.getBoolean("named"), rs.getString("api_key_hash") != null);
+            SqlTime.instant(rs, "registered_at"), rs.getBoolean("named"), rs.getString("api_key_hash") != null,
+            rs.getString("suspension_reason"));
 
     private final JdbcTemplate jdbc;
 
@@ -62,6 +65,19 @@ public class ParticipantDirectory {
     @EventHandler
     void on(ApiKeyRevoked event) {
         jdbc.update("update participant_directory set api_key_hash = null where participant_id = ?",
+                event.participantId());
+    }
+
+    // Refused from the transaction that suspends it: the key is kept, and works again once reinstated.
+    @EventHandler
+    void on(ParticipantSuspended event) {
+        jdbc.update("update participant_directory set suspension_reason = ? where participant_id = ?",
+                event.reason(), event.participantId());
+    }
+
+    @EventHandler
+    void on(ParticipantReinstated event) {
+        jdbc.update("update participant_directory set suspension_reason = null where participant_id = ?",
                 event.participantId());
     }
 
@@ -97,9 +113,14 @@ public class ParticipantDirectory {
     /**
      * @param named     whether consumers may see who it is in what it contributed
      * @param keyActive whether it holds a key that works: not a pool's, nor one revoked and not reissued since
+     * @param suspensionReason why it is suspended, its key refused everywhere; null while it is not
      */
     public record RegisteredParticipant(ParticipantProfile profile, Instant registeredAt, boolean named,
-                                        boolean keyActive) {
+                                        boolean keyActive, String suspensionReason) {
+
+        public boolean suspended() {
+            return suspensionReason != null;
+        }
 
         public String participantId() {
             return profile.participantId();

@@ -128,6 +128,64 @@ class ParticipantTest {
     }
 
     @Test
+    void anOperatorSuspendsAParticipantAndReinstatesIt() {
+        fixture.given(registered("hash-1"))
+                .when(new SuspendParticipant("bank-a", "  suspected key compromise ", "operator"))
+                .expectEvents(new ParticipantSuspended("bank-a", "suspected key compromise", "operator"));
+        fixture.given(registered("hash-1"), new ParticipantSuspended("bank-a", "suspected key compromise", "operator"))
+                .when(new ReinstateParticipant("bank-a", "operator-2"))
+                .expectEvents(new ParticipantReinstated("bank-a", "operator-2"));
+    }
+
+    @Test
+    void aParticipantAlreadySuspendedIsSuspendedOnceAndOneNotSuspendedIsNotReinstated() {
+        fixture.given(registered("hash-1"), new ParticipantSuspended("bank-a", "unpaid fees", "operator"))
+                .when(new SuspendParticipant("bank-a", "another reason", "operator-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(registered("hash-1"))
+                .when(new ReinstateParticipant("bank-a", "operator"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(registered("hash-1"), new ParticipantSuspended("bank-a", "unpaid fees", "operator"),
+                        new ParticipantReinstated("bank-a", "operator"))
+                .when(new SuspendParticipant("bank-a", "again", "operator"))
+                .expectEvents(new ParticipantSuspended("bank-a", "again", "operator"));
+    }
+
+    @Test
+    void anOperatorCannotSuspendItself() {
+        fixture.given(new ParticipantRegistered("operator", ParticipantKind.OPERATOR, "Exchange operator",
+                        "government-national", "SG", "hash-op", "exchange-bootstrap"))
+                .when(new SuspendParticipant("operator", "testing", "operator"))
+                .expectNoEvents()
+                .expectException(SuspensionRefusedException.class)
+                .expectExceptionMessage("'operator' cannot suspend itself: it would lock itself out of the "
+                        + "exchange, with no one left to reinstate it; another operator may suspend it");
+    }
+
+    @Test
+    void onlyARegisteredParticipantIsSuspendedOrReinstated() {
+        fixture.givenNoPriorActivity()
+                .when(new SuspendParticipant("nobody", "testing", "operator"))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+        fixture.givenNoPriorActivity()
+                .when(new ReinstateParticipant("nobody", "operator"))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void aSuspensionSaysWhy() {
+        for (String reason : new String[] {null, " ", "x".repeat(SuspendParticipant.MAX_REASON + 1), "a\u0000b"}) {
+            assertThatThrownBy(() -> new SuspendParticipant("bank-a", reason, "operator"))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("reason"));
+        }
+    }
+
+    @Test
     void keysAreRandomAndOnlyTheirHashesAreComparable() {
         String key = ApiKeys.generate();
         assertThat(key).startsWith(ApiKeys.PREFIX).hasSizeGreaterThanOrEqualTo(ApiKeys.MIN_LENGTH);
