@@ -161,7 +161,7 @@ class BusMessagesTest {
                     List.of(new ActedOnReported.NotCounted(ItemRef.of(DOMAIN), ActedOnReported.Reason.NOT_RECEIVED))),
             new AwardBonus("bank-a", UUID.randomUUID(), ItemRef.of(IP), "cert-my", T0),
             new RegisterParticipant(BANK, "0a1b", "operator"),
-            new ReissueApiKey("bank-a", "2c3d", "operator"),
+            new ReissueApiKey("bank-a", "2c3d", "operator", T0.plusSeconds(86_400), T0.plusSeconds(60)),
             new RevokeApiKey("bank-a", "operator"),
             new SuspendParticipant("bank-a", "unpaid fees", "operator"),
             new ReinstateParticipant("bank-a", "operator"),

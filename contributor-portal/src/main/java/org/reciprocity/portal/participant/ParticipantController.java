@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 @RestController
@@ -41,11 +43,14 @@ class ParticipantController {
     private final CommandGateway commands;
     private final ParticipantDirectory directory;
     private final PoolMemberships memberships;
+    private final Clock clock;
 
-    ParticipantController(CommandGateway commands, ParticipantDirectory directory, PoolMemberships memberships) {
+    ParticipantController(CommandGateway commands, ParticipantDirectory directory, PoolMemberships memberships,
+                          Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.memberships = memberships;
+        this.clock = clock;
     }
 
     @PostMapping("/api/participants")
@@ -67,11 +72,18 @@ class ParticipantController {
 
     @PostMapping("/api/participants/{participantId}/key")
     @Operation(summary = "Issue a participant a new API key (operators only)",
-            description = "The old key stops working at once. For a key that was lost or may have leaked.")
-    IssuedKey reissueKey(@AuthenticationPrincipal Member operator, @PathVariable String participantId) {
+            description = "Without a body, the old key stops working at once: for a key that was lost or may have "
+                    + "leaked. With expiresAt, the new key stops working then; with graceSeconds (up to a week), the "
+                    + "old key keeps working that long beside the new one, for a planned rotation.")
+    IssuedKey reissueKey(@AuthenticationPrincipal Member operator, @PathVariable String participantId,
+                         @RequestBody(required = false) KeyRotation rotation) {
+        KeyRotation asked = rotation == null ? KeyRotation.AT_ONCE : rotation;
+        Instant expiresAt = asked.expiry(clock);
+        Instant previousKeyWorksUntil = asked.previousKeyWorksUntil(clock);
         registered(participantId);
         String apiKey = ApiKeys.generate();
-        commands.sendAndWait(new ReissueApiKey(participantId, ApiKeys.hash(apiKey), operator.participantId()));
+        commands.sendAndWait(new ReissueApiKey(participantId, ApiKeys.hash(apiKey), operator.participantId(),
+                expiresAt, previousKeyWorksUntil));
         // Read again: a key reissued after a revocation is active once more.
         return new IssuedKey(registered(participantId), apiKey);
     }

@@ -13,6 +13,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
+import java.time.Clock;
+
 /**
  * The portal's pages: a person signs in once with a participant's API key and carries a session cookie afterwards.
  * Every form is protected against cross-site requests, and every page reaches the data through the API itself (see
@@ -39,11 +41,11 @@ class PortalSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain portal(HttpSecurity http, ParticipantDirectory directory) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, ParticipantDirectory directory, Clock clock) throws Exception {
         return http
                 .securityMatcher("/sign-in", "/sign-out", "/portal", "/portal/**")
                 .authenticationManager(new ProviderManager(
-                        new SignInProvider(new ApiKeyAuthenticationProvider(directory))))
+                        new SignInProvider(new ApiKeyAuthenticationProvider(directory, clock))))
                 .formLogin(form -> form
                         .loginPage("/sign-in")
                         .usernameParameter("participant")

@@ -20,6 +20,8 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
+import java.time.Clock;
+
 /**
  * Every API call is authenticated by an API key and authorised by the kind of participant it belongs to. Open
  * without a key: the liveness and readiness probes, and the API's own description (OpenAPI and Swagger UI), which
@@ -32,10 +34,11 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ParticipantDirectory directory, Problems problems,
+    SecurityFilterChain api(HttpSecurity http, ParticipantDirectory directory, Clock clock, Problems problems,
                             UnservedRequests unserved) throws Exception {
         AuthenticationFilter apiKeys = new AuthenticationFilter(
-                new ProviderManager(new ApiKeyAuthenticationProvider(directory)), new ApiKeyCredentialsConverter());
+                new ProviderManager(new ApiKeyAuthenticationProvider(directory, clock)),
+                new ApiKeyCredentialsConverter());
         apiKeys.setSuccessHandler((request, response, authentication) -> {
             // Carry on down the chain to the API itself; nothing to redirect to.
         });

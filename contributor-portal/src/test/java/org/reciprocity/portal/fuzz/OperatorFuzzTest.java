@@ -179,7 +179,10 @@ class OperatorFuzzTest extends FuzzedExchange {
     private Family keyReissued() {
         return operator(Family.of("participants", "POST", "/api/participants/{participant}/key"))
                 .notServing("GET", "PUT", "PATCH")
-                .at("participant", cast().spare().id(), Values.unknownSegments("participant"));
+                .at("participant", cast().spare().id(), Values.unknownSegments("participant"))
+                .optionalBody(() -> NODES.objectNode().put("graceSeconds", 60),
+                        Field.optional("expiresAt", Values.instant(true)),
+                        Field.optional("graceSeconds", Values.whole(0, 604_800)));
     }
 
     /** The spare firm's key again, for the same reason; once revoked, revoking it again changes nothing. */

@@ -15,6 +15,7 @@ import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.membership.PoolMemberships;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -93,7 +94,10 @@ class Participant {
         if (kind == ParticipantKind.POOL) {
             throw new MembershipRefusedException("a pool has no key: its members act for it with their own");
         }
-        apply(new ApiKeyReissued(command.participantId(), command.apiKeyHash(), command.issuedBy()));
+        // A revoked key stays revoked: no grace brings it back.
+        Instant previousKeyWorksUntil = keyActive ? command.previousKeyWorksUntil() : null;
+        apply(new ApiKeyReissued(command.participantId(), command.apiKeyHash(), command.issuedBy(),
+                command.expiresAt(), previousKeyWorksUntil));
     }
 
     @CommandHandler

@@ -5,6 +5,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.messaging.EventJson;
+
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +16,9 @@ class ParticipantTest {
 
     private final ParticipantProfile bank = new ParticipantProfile("bank-a", ParticipantKind.FIRM, "Bank A",
             "financial-services", "SG");
+
+    private static final Instant EXPIRY = Instant.parse("2027-06-30T00:00:00Z");
+    private static final Instant GRACE_END = Instant.parse("2026-12-02T00:00:00Z");
 
     private AggregateTestFixture<Participant> fixture;
 
@@ -43,14 +49,36 @@ class ParticipantTest {
     void aKeyIsReplacedByAReissuedOne() {
         fixture.given(new ParticipantRegistered("bank-a", ParticipantKind.FIRM, "Bank A", "financial-services", "SG",
                         "hash-1", "operator"))
-                .when(new ReissueApiKey("bank-a", "hash-2", "operator"))
-                .expectEvents(new ApiKeyReissued("bank-a", "hash-2", "operator"));
+                .when(new ReissueApiKey("bank-a", "hash-2", "operator", null, null))
+                .expectEvents(new ApiKeyReissued("bank-a", "hash-2", "operator", null, null));
+    }
+
+    @Test
+    void aRotatedKeyExpiresAndTheOldOneWorksOnDuringItsGracePeriod() {
+        fixture.given(registered("hash-1"))
+                .when(new ReissueApiKey("bank-a", "hash-2", "operator", EXPIRY, GRACE_END))
+                .expectEvents(new ApiKeyReissued("bank-a", "hash-2", "operator", EXPIRY, GRACE_END));
+    }
+
+    @Test
+    void aRevokedKeyIsGivenNoGracePeriod() {
+        fixture.given(registered("hash-1"), new ApiKeyRevoked("bank-a", "operator"))
+                .when(new ReissueApiKey("bank-a", "hash-2", "operator", null, GRACE_END))
+                .expectEvents(new ApiKeyReissued("bank-a", "hash-2", "operator", null, null));
+    }
+
+    /** Written before keys had an expiry or a grace period: the key works for ever, the old one stopped at once. */
+    @Test
+    void aReissueRecordedBeforeExpiriesReadsAsAKeyForEver() {
+        ApiKeyReissued old = EventJson.read("{\"participantId\": \"bank-a\", \"apiKeyHash\": \"hash-2\", "
+                + "\"issuedBy\": \"operator\"}", ApiKeyReissued.class);
+        assertThat(old).isEqualTo(new ApiKeyReissued("bank-a", "hash-2", "operator", null, null));
     }
 
     @Test
     void aKeyIsReissuedOnlyToARegisteredParticipant() {
         fixture.givenNoPriorActivity()
-                .when(new ReissueApiKey("nobody", "hash-2", "operator"))
+                .when(new ReissueApiKey("nobody", "hash-2", "operator", null, null))
                 .expectNoEvents()
                 .expectException(AggregateNotFoundException.class);
     }
@@ -73,7 +101,7 @@ class ParticipantTest {
     @Test
     void aKeyReissuedAfterARevocationCanBeRevokedAgain() {
         fixture.given(registered("hash-1"), new ApiKeyRevoked("bank-a", "operator"),
-                        new ApiKeyReissued("bank-a", "hash-2", "operator"))
+                        new ApiKeyReissued("bank-a", "hash-2", "operator", null, null))
                 .when(new RevokeApiKey("bank-a", "operator"))
                 .expectEvents(new ApiKeyRevoked("bank-a", "operator"));
     }
