@@ -47,8 +47,10 @@ import org.reciprocity.core.participant.ChooseDisclosure;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
+import org.reciprocity.core.participant.ReinstateParticipant;
 import org.reciprocity.core.participant.ReissueApiKey;
 import org.reciprocity.core.participant.RevokeApiKey;
+import org.reciprocity.core.participant.SuspendParticipant;
 import org.reciprocity.core.policy.ChangePolicy;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
@@ -159,8 +161,10 @@ class BusMessagesTest {
                     List.of(new ActedOnReported.NotCounted(ItemRef.of(DOMAIN), ActedOnReported.Reason.NOT_RECEIVED))),
             new AwardBonus("bank-a", UUID.randomUUID(), ItemRef.of(IP), "cert-my", T0),
             new RegisterParticipant(BANK, "0a1b", "operator"),
-            new ReissueApiKey("bank-a", "2c3d", "operator"),
+            new ReissueApiKey("bank-a", "2c3d", "operator", T0.plusSeconds(86_400), T0.plusSeconds(60)),
             new RevokeApiKey("bank-a", "operator"),
+            new SuspendParticipant("bank-a", "unpaid fees", "operator"),
+            new ReinstateParticipant("bank-a", "operator"),
             new FormPool(new ParticipantProfile("pool-p", ParticipantKind.POOL, "Pool P", "government-local", "MY"),
                     List.of("bank-a", "telco-b"), "operator"),
             new JoinPool("pool-p", "cert-my", "operator"),

@@ -143,6 +143,24 @@ class PortalSessionTest {
     }
 
     @Test
+    void aSuspendedParticipantIsSignedOutAndCannotSignInUntilReinstated() throws Exception {
+        Participant firm = exchange.register("firm");
+        signIn(firm.apiKey());
+        assertThat(exchange.post("/api/participants/" + firm.id() + "/suspension", OPERATOR_KEY, null,
+                Map.of("reason", "unpaid fees")).status()).isEqualTo(200);
+        HttpResponse<String> page = get("/portal/member/statement");
+        assertThat(page.headers().firstValue("Location")).get().asString().endsWith("/sign-in?suspended");
+        assertThat(get("/sign-in?suspended").body()).contains("suspended").doesNotContain("unpaid fees");
+
+        HttpResponse<String> refused = post("/sign-in", Map.of("key", firm.apiKey(), "_csrf", token("/sign-in")));
+        assertThat(refused.headers().firstValue("Location")).get().asString().endsWith("/sign-in?suspended");
+
+        exchange.send("DELETE", "/api/participants/" + firm.id() + "/suspension", OPERATOR_KEY);
+        signIn(firm.apiKey());
+        assertThat(get("/portal/member/statement").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theApiNeverTakesThePortalsSession() throws Exception {
         signIn(OPERATOR_KEY);
         HttpResponse<String> api = get("/api/participants");

@@ -28,6 +28,8 @@ public abstract class Refusal extends RuntimeException {
         POLICY_CHANGE_REFUSED,
         /** The key cannot be revoked: an operator revoking its own would lock itself out. */
         KEY_REVOCATION_REFUSED,
+        /** The participant cannot be suspended by whoever asked: an operator suspending itself would lock itself out. */
+        SUSPENSION_REFUSED,
         /** The exchange is still starting; the same request will be taken in a moment. */
         NOT_READY,
         /** Too much work is waiting; the same request will be taken later. */

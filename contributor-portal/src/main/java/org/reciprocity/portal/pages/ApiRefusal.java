@@ -41,4 +41,9 @@ public class ApiRefusal extends RuntimeException {
     boolean keyNoLongerWorks() {
         return status == 401;
     }
+
+    /** The participant the session acts for was suspended: its key works for nothing until it is reinstated. */
+    boolean participantSuspended() {
+        return problem.path("type").asText().equals("urn:reciprocity-exchange:problem:participant-suspended");
+    }
 }

@@ -41,13 +41,13 @@ class PortalAdvice {
 
     /**
      * A refusal a page did not show in place. A key that no longer works ends the session: it was reissued or
-     * revoked, and the person must sign in with the new one.
+     * revoked, and the person must sign in with the new one; so does a suspension, which the sign-in page explains.
      */
     @ExceptionHandler(ApiRefusal.class)
     String refused(ApiRefusal refusal, HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (refusal.keyNoLongerWorks()) {
+        if (refusal.keyNoLongerWorks() || refusal.participantSuspended()) {
             new SecurityContextLogoutHandler().logout(request, response, null);
-            return "redirect:/sign-in?expired";
+            return refusal.participantSuspended() ? "redirect:/sign-in?suspended" : "redirect:/sign-in?expired";
         }
         response.setStatus(refusal.status());
         model.addAttribute("me", signedIn());

@@ -9,8 +9,10 @@ import org.reciprocity.core.participant.ChooseDisclosure;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
+import org.reciprocity.core.participant.ReinstateParticipant;
 import org.reciprocity.core.participant.ReissueApiKey;
 import org.reciprocity.core.participant.RevokeApiKey;
+import org.reciprocity.core.participant.SuspendParticipant;
 import org.reciprocity.core.registry.ParticipantDirectory;
 import org.reciprocity.portal.problem.ForbiddenException;
 import org.reciprocity.portal.problem.InvalidRequestException;
@@ -29,6 +31,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 @RestController
@@ -39,11 +43,14 @@ class ParticipantController {
     private final CommandGateway commands;
     private final ParticipantDirectory directory;
     private final PoolMemberships memberships;
+    private final Clock clock;
 
-    ParticipantController(CommandGateway commands, ParticipantDirectory directory, PoolMemberships memberships) {
+    ParticipantController(CommandGateway commands, ParticipantDirectory directory, PoolMemberships memberships,
+                          Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.memberships = memberships;
+        this.clock = clock;
     }
 
     @PostMapping("/api/participants")
@@ -65,11 +72,18 @@ class ParticipantController {
 
     @PostMapping("/api/participants/{participantId}/key")
     @Operation(summary = "Issue a participant a new API key (operators only)",
-            description = "The old key stops working at once. For a key that was lost or may have leaked.")
-    IssuedKey reissueKey(@AuthenticationPrincipal Member operator, @PathVariable String participantId) {
+            description = "Without a body, the old key stops working at once: for a key that was lost or may have "
+                    + "leaked. With expiresAt, the new key stops working then; with graceSeconds (up to a week), the "
+                    + "old key keeps working that long beside the new one, for a planned rotation.")
+    IssuedKey reissueKey(@AuthenticationPrincipal Member operator, @PathVariable String participantId,
+                         @RequestBody(required = false) KeyRotation rotation) {
+        KeyRotation asked = rotation == null ? KeyRotation.AT_ONCE : rotation;
+        Instant expiresAt = asked.expiry(clock);
+        Instant previousKeyWorksUntil = asked.previousKeyWorksUntil(clock);
         registered(participantId);
         String apiKey = ApiKeys.generate();
-        commands.sendAndWait(new ReissueApiKey(participantId, ApiKeys.hash(apiKey), operator.participantId()));
+        commands.sendAndWait(new ReissueApiKey(participantId, ApiKeys.hash(apiKey), operator.participantId(),
+                expiresAt, previousKeyWorksUntil));
         // Read again: a key reissued after a revocation is active once more.
         return new IssuedKey(registered(participantId), apiKey);
     }
@@ -86,6 +100,27 @@ class ParticipantController {
         return registered(participantId);
     }
 
+    @PostMapping("/api/participants/{participantId}/suspension")
+    @Operation(summary = "Suspend a participant (operators only)",
+            description = "Its key is refused everywhere (403 participant-suspended) until it is reinstated; its "
+                    + "data, balance and key are kept. Suspending a participant already suspended changes nothing. "
+                    + "An operator cannot suspend itself: it would lock itself out.")
+    ParticipantView suspend(@AuthenticationPrincipal Member operator, @PathVariable String participantId,
+                            @RequestBody Suspension suspension) {
+        registered(participantId);
+        commands.sendAndWait(new SuspendParticipant(participantId, suspension.reason(), operator.participantId()));
+        return registered(participantId);
+    }
+
+    @DeleteMapping("/api/participants/{participantId}/suspension")
+    @Operation(summary = "Reinstate a suspended participant (operators only)",
+            description = "Its key works again. Reinstating a participant that is not suspended changes nothing.")
+    ParticipantView reinstate(@AuthenticationPrincipal Member operator, @PathVariable String participantId) {
+        registered(participantId);
+        commands.sendAndWait(new ReinstateParticipant(participantId, operator.participantId()));
+        return registered(participantId);
+    }
+
     @GetMapping("/api/participants")
     @Operation(summary = "List the participants (operators and auditors)")
     List<ParticipantView> list() {
@@ -98,7 +133,8 @@ class ParticipantController {
         if (!member.participantId().equals(participantId) && !member.isOperatorOrAuditor()) {
             throw new ForbiddenException("a participant sees only its own registration");
         }
-        return registered(participantId);
+        ParticipantView participant = registered(participantId);
+        return member.isOperatorOrAuditor() ? participant : participant.withoutReason();
     }
 
     @GetMapping("/api/me")
@@ -125,6 +161,10 @@ class ParticipantController {
     private ParticipantView registered(String participantId) {
         return directory.find(participantId).map(ParticipantView::of)
                 .orElseThrow(() -> new NotFoundException("no participant '" + participantId + "' is registered"));
+    }
+
+    /** Why an operator suspends a participant. */
+    record Suspension(String reason) {
     }
 
     /** Whether consumers may see who sent what a participant contributes. */

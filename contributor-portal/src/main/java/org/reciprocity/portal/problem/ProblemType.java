@@ -20,6 +20,9 @@ public enum ProblemType {
             HttpStatus.CONFLICT),
     KEY_REVOCATION_REFUSED("key-revocation-refused", "This key cannot be revoked by this participant",
             HttpStatus.CONFLICT),
+    SUSPENSION_REFUSED("suspension-refused", "This participant cannot be suspended by this participant",
+            HttpStatus.CONFLICT),
+    PARTICIPANT_SUSPENDED("participant-suspended", "The participant is suspended", HttpStatus.FORBIDDEN),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.PAYLOAD_TOO_LARGE),
     BUSY("busy", "The exchange is busy: retry with the same request key", HttpStatus.SERVICE_UNAVAILABLE),
     NOT_READY("not-ready", "The exchange is still starting: retry in a moment", HttpStatus.SERVICE_UNAVAILABLE),
@@ -68,6 +71,7 @@ public enum ProblemType {
             case MEMBERSHIP_REFUSED -> MEMBERSHIP_REFUSED;
             case POLICY_CHANGE_REFUSED -> POLICY_CHANGE_REFUSED;
             case KEY_REVOCATION_REFUSED -> KEY_REVOCATION_REFUSED;
+            case SUSPENSION_REFUSED -> SUSPENSION_REFUSED;
             case NOT_READY -> NOT_READY;
             case BUSY -> BUSY;
             case NOT_FOUND -> NOT_FOUND;

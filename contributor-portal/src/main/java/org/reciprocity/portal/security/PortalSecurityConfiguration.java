@@ -7,13 +7,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+
+import java.time.Clock;
 
 /**
  * The portal's pages: a person signs in once with a participant's API key and carries a session cookie afterwards.
@@ -41,20 +43,25 @@ class PortalSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain portal(HttpSecurity http, ParticipantDirectory directory, Limits limits) throws Exception {
-        SimpleUrlAuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/sign-in?refused");
+    SecurityFilterChain portal(HttpSecurity http, ParticipantDirectory directory, Clock clock, Limits limits)
+            throws Exception {
         return http
                 .securityMatcher("/sign-in", "/sign-out", "/portal", "/portal/**")
                 .authenticationManager(new ProviderManager(
-                        new SignInProvider(new ApiKeyAuthenticationProvider(directory))))
+                        new SignInProvider(new ApiKeyAuthenticationProvider(directory, clock))))
                 .formLogin(form -> form
                         .loginPage("/sign-in")
                         .usernameParameter("participant")
                         .passwordParameter("key")
                         .defaultSuccessUrl("/portal", true)
+                        // A suspended participant's key is right, but refused: the page says which. Only a key
+                        // that is not right counts against the address.
                         .failureHandler((request, response, failure) -> {
-                            limits.failed(request);
-                            refused.onAuthenticationFailure(request, response, failure);
+                            if (!(failure instanceof LockedException)) {
+                                limits.failed(request);
+                            }
+                            response.sendRedirect(request.getContextPath() + (failure instanceof LockedException
+                                    ? "/sign-in?suspended" : "/sign-in?refused"));
                         })
                         .permitAll())
                 .logout(signOut -> signOut
@@ -69,7 +76,8 @@ class PortalSecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY)))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        // With whatever it says why the person is there (?refused, ?limited, ?signed-out, ?expired).
+                        // With whatever it says why the person is there (?refused, ?limited, ?suspended,
+                        // ?signed-out, ?expired).
                         .requestMatchers("/sign-in").permitAll()
                         .requestMatchers("/portal/member/**").hasAnyRole("FIRM", "AGENCY")
                         .requestMatchers("/portal/audit/**").hasRole("AUDITOR")

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -19,6 +20,8 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+import java.time.Clock;
 
 /**
  * Every API call is authenticated by an API key and authorised by the kind of participant it belongs to. Open
@@ -32,16 +35,23 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ParticipantDirectory directory, Problems problems,
+    SecurityFilterChain api(HttpSecurity http, ParticipantDirectory directory, Clock clock, Problems problems,
                             UnservedRequests unserved, Limits limits) throws Exception {
         AuthenticationFilter apiKeys = new AuthenticationFilter(
-                new ProviderManager(new ApiKeyAuthenticationProvider(directory)), new ApiKeyCredentialsConverter());
+                new ProviderManager(new ApiKeyAuthenticationProvider(directory, clock)),
+                new ApiKeyCredentialsConverter());
         apiKeys.setSuccessHandler((request, response, authentication) -> {
             // Carry on down the chain to the API itself; nothing to redirect to.
         });
+        // A suspended participant's key is known, so it is told why it is refused (403) rather than challenged (401),
+        // and it is no guess to count against its address.
         apiKeys.setFailureHandler((request, response, failure) -> {
-            limits.failed(request);
-            problems.write(request, response, ProblemType.UNAUTHENTICATED, failure.getMessage());
+            boolean suspended = failure instanceof LockedException;
+            if (!suspended) {
+                limits.failed(request);
+            }
+            problems.write(request, response, suspended ? ProblemType.PARTICIPANT_SUSPENDED
+                    : ProblemType.UNAUTHENTICATED, failure.getMessage());
         });
         return http
                 .csrf(AbstractHttpConfigurer::disable)
@@ -63,10 +73,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/portal.css", "/portal.js").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/*/key", "/api/pools",
-                                "/api/pools/*/members", "/api/accounts/*/grants", "/api/policy", "/api/policy/previews")
+                        .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/*/key",
+                                "/api/participants/*/suspension", "/api/pools", "/api/pools/*/members",
+                                "/api/accounts/*/grants", "/api/policy", "/api/policy/previews")
                         .hasRole("OPERATOR")
-                        .requestMatchers(HttpMethod.DELETE, "/api/participants/*/key", "/api/pools/*/members/*")
+                        .requestMatchers(HttpMethod.DELETE, "/api/participants/*/key",
+                                "/api/participants/*/suspension", "/api/pools/*/members/*")
                         .hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/participants", "/api/pools")
                         .hasAnyRole("OPERATOR", "AUDITOR")

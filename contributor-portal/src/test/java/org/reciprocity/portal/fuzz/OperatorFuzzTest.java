@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.reciprocity.core.participant.ParticipantProfile;
+import org.reciprocity.core.participant.SuspendParticipant;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -43,6 +44,8 @@ class OperatorFuzzTest extends FuzzedExchange {
         assertAccepted(participant().valid());
         assertAccepted(me().valid());
         assertAccepted(keyRevoked().valid());
+        assertAccepted(suspension().valid());
+        assertAccepted(reinstatement().valid());
     }
 
     @Property(tries = 1000)
@@ -76,7 +79,8 @@ class OperatorFuzzTest extends FuzzedExchange {
     @Provide
     Arbitrary<Malformed> participantRequests() {
         return Arbitraries.oneOf(registration().requests(), keyReissued().requests(), keyRevoked().requests(),
-                participants().requests(), participant().requests(), me().requests());
+                suspension().requests(), reinstatement().requests(), participants().requests(),
+                participant().requests(), me().requests());
     }
 
     private Family poolFormed() {
@@ -175,7 +179,10 @@ class OperatorFuzzTest extends FuzzedExchange {
     private Family keyReissued() {
         return operator(Family.of("participants", "POST", "/api/participants/{participant}/key"))
                 .notServing("GET", "PUT", "PATCH")
-                .at("participant", cast().spare().id(), Values.unknownSegments("participant"));
+                .at("participant", cast().spare().id(), Values.unknownSegments("participant"))
+                .optionalBody(() -> NODES.objectNode().put("graceSeconds", 60),
+                        Field.optional("expiresAt", Values.instant(true)),
+                        Field.optional("graceSeconds", Values.whole(0, 604_800)));
     }
 
     /** The spare firm's key again, for the same reason; once revoked, revoking it again changes nothing. */
@@ -184,6 +191,22 @@ class OperatorFuzzTest extends FuzzedExchange {
                 .notServing("GET", "PUT", "PATCH")
                 .at("participant", cast().spare().id(), Arbitraries.oneOf(Values.unknownSegments("participant"),
                         Arbitraries.just("operator"), Arbitraries.just(cast().pool())));
+    }
+
+    /** The spare firm once more: suspended, it stays so; an operator's own suspension and a pool's are refused. */
+    private Family suspension() {
+        return operator(Family.of("participants", "POST", "/api/participants/{participant}/suspension"))
+                .notServing("GET", "PUT", "PATCH")
+                .at("participant", cast().spare().id(), Arbitraries.oneOf(Values.unknownSegments("participant"),
+                        Arbitraries.just("operator"), Arbitraries.just(cast().pool())))
+                .body(Family.JSON, () -> NODES.objectNode().put("reason", "fuzzing"), true, List.of(""),
+                        Field.required("reason", Values.text("fuzzing", SuspendParticipant.MAX_REASON)));
+    }
+
+    private Family reinstatement() {
+        return operator(Family.of("participants", "DELETE", "/api/participants/{participant}/suspension"))
+                .notServing("GET", "PUT", "PATCH")
+                .at("participant", cast().spare().id(), Values.unknownSegments("participant"));
     }
 
     private Family participants() {

@@ -15,6 +15,7 @@ import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.membership.PoolMemberships;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,8 @@ class Participant {
     private ParticipantKind kind;
     // Whether the participant holds a key that works: revoking one it no longer holds is no new fact.
     private boolean keyActive;
+    // Whether it is suspended: suspending it again, or reinstating it while it is not, is no new fact.
+    private boolean suspended;
     private final Set<String> members = new LinkedHashSet<>();
 
     Participant() {
@@ -91,7 +94,10 @@ class Participant {
         if (kind == ParticipantKind.POOL) {
             throw new MembershipRefusedException("a pool has no key: its members act for it with their own");
         }
-        apply(new ApiKeyReissued(command.participantId(), command.apiKeyHash(), command.issuedBy()));
+        // A revoked key stays revoked: no grace brings it back.
+        Instant previousKeyWorksUntil = keyActive ? command.previousKeyWorksUntil() : null;
+        apply(new ApiKeyReissued(command.participantId(), command.apiKeyHash(), command.issuedBy(),
+                command.expiresAt(), previousKeyWorksUntil));
     }
 
     @CommandHandler
@@ -107,6 +113,29 @@ class Participant {
         }
         if (keyActive) {
             apply(new ApiKeyRevoked(command.participantId(), command.revokedBy()));
+        }
+    }
+
+    @CommandHandler
+    void handle(SuspendParticipant command) {
+        if (kind == ParticipantKind.POOL) {
+            throw new MembershipRefusedException("a pool has no key: suspend its members, who act for it");
+        }
+        // As with revocation: whoever suspends stays able to act, so an operator always remains to reinstate.
+        if (command.participantId().equals(command.suspendedBy())) {
+            throw new SuspensionRefusedException("'" + command.suspendedBy() + "' cannot suspend itself: it would "
+                    + "lock itself out of the exchange, with no one left to reinstate it; another operator may "
+                    + "suspend it");
+        }
+        if (!suspended) {
+            apply(new ParticipantSuspended(command.participantId(), command.reason(), command.suspendedBy()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReinstateParticipant command) {
+        if (suspended) {
+            apply(new ParticipantReinstated(command.participantId(), command.reinstatedBy()));
         }
     }
 
@@ -134,6 +163,16 @@ class Participant {
     @EventSourcingHandler
     void on(ApiKeyRevoked event) {
         keyActive = false;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantSuspended event) {
+        suspended = true;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantReinstated event) {
+        suspended = false;
     }
 
     @EventSourcingHandler

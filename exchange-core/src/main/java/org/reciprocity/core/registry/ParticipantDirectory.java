@@ -10,6 +10,8 @@ import org.reciprocity.core.participant.DisclosureChosen;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.ParticipantRegistered;
+import org.reciprocity.core.participant.ParticipantReinstated;
+import org.reciprocity.core.participant.ParticipantSuspended;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,11 @@ public class ParticipantDirectory {
     private static final RowMapper<RegisteredParticipant> ROW = (rs, i) -> new RegisteredParticipant(
             new ParticipantProfile(rs.getString("participant_id"), ParticipantKind.valueOf(rs.getString("kind")),
                     rs.getString("name"), rs.getString("sector"), rs.getString("country")),
-            SqlTime.instant(rs, "registered_at"), rs.getBoolean("named"), rs.getString("api_key_hash") != null);
+            SqlTime.instant(rs, "registered_at"), rs.getBoolean("named"), rs.getString("api_key_hash") != null,
+            rs.getString("suspension_reason"), SqlTime.instant(rs, "api_key_expires_at"));
+
+    private static final String BY_KEY = "select * from participant_directory where api_key_hash = ? "
+            + "or previous_key_hash = ?";
 
     private final JdbcTemplate jdbc;
 
@@ -52,22 +58,50 @@ public class ParticipantDirectory {
                 event.participantId());
     }
 
+    /**
+     * The old key is kept beside the new one during the grace period, but never beyond its own expiry; a key kept
+     * from an earlier rotation gives way at once. Without a grace period the old hash is gone in this transaction.
+     */
     @EventHandler
     void on(ApiKeyReissued event) {
-        jdbc.update("update participant_directory set api_key_hash = ? where participant_id = ?", event.apiKeyHash(),
-                event.participantId());
+        Instant graceEnd = event.previousKeyWorksUntil();
+        jdbc.update("update participant_directory set previous_key_hash = case when ? then api_key_hash end, "
+                        + "previous_key_until = case when ? then case when api_key_expires_at < ? "
+                        + "then api_key_expires_at else ? end end, "
+                        + "api_key_hash = ?, api_key_expires_at = ? where participant_id = ?",
+                graceEnd != null, graceEnd != null, SqlTime.of(graceEnd), SqlTime.of(graceEnd), event.apiKeyHash(),
+                SqlTime.of(event.expiresAt()), event.participantId());
     }
 
-    // No hash matches once it is gone: the key stops working in the transaction that revokes it.
+    // No hash matches once it is gone: the key, and any old one in its grace period, stop in the transaction that
+    // revokes them.
     @EventHandler
     void on(ApiKeyRevoked event) {
-        jdbc.update("update participant_directory set api_key_hash = null where participant_id = ?",
+        jdbc.update("update participant_directory set api_key_hash = null, api_key_expires_at = null, "
+                        + "previous_key_hash = null, previous_key_until = null where participant_id = ?",
                 event.participantId());
     }
 
-    public Optional<RegisteredParticipant> findByApiKeyHash(String apiKeyHash) {
-        return jdbc.query("select * from participant_directory where api_key_hash = ?", ROW, apiKeyHash)
-                .stream().findFirst();
+    // Refused from the transaction that suspends it: the key is kept, and works again once reinstated.
+    @EventHandler
+    void on(ParticipantSuspended event) {
+        jdbc.update("update participant_directory set suspension_reason = ? where participant_id = ?",
+                event.reason(), event.participantId());
+    }
+
+    @EventHandler
+    void on(ParticipantReinstated event) {
+        jdbc.update("update participant_directory set suspension_reason = null where participant_id = ?",
+                event.participantId());
+    }
+
+    /** The holder of a key, its current one or one replaced and still in its grace period, whether or not it works. */
+    public Optional<KeyHolder> findByApiKeyHash(String apiKeyHash) {
+        return jdbc.query(BY_KEY, (rs, i) -> {
+            boolean replaced = !apiKeyHash.equals(rs.getString("api_key_hash"));
+            return new KeyHolder(ROW.mapRow(rs, i), replaced,
+                    SqlTime.instant(rs, replaced ? "previous_key_until" : "api_key_expires_at"));
+        }, apiKeyHash, apiKeyHash).stream().findFirst();
     }
 
     public Optional<RegisteredParticipant> find(String participantId) {
@@ -97,9 +131,15 @@ public class ParticipantDirectory {
     /**
      * @param named     whether consumers may see who it is in what it contributed
      * @param keyActive whether it holds a key that works: not a pool's, nor one revoked and not reissued since
+     * @param suspensionReason why it is suspended, its key refused everywhere; null while it is not
+     * @param keyExpiresAt     when its key stops working; null for never
      */
     public record RegisteredParticipant(ParticipantProfile profile, Instant registeredAt, boolean named,
-                                        boolean keyActive) {
+                                        boolean keyActive, String suspensionReason, Instant keyExpiresAt) {
+
+        public boolean suspended() {
+            return suspensionReason != null;
+        }
 
         public String participantId() {
             return profile.participantId();
@@ -107,6 +147,19 @@ public class ParticipantDirectory {
 
         public ParticipantKind kind() {
             return profile.kind();
+        }
+    }
+
+    /**
+     * Whom a key belongs to, and until when it works.
+     *
+     * @param replaced   whether it is the key a rotation replaced, working only until its grace period ends
+     * @param worksUntil when it stops working: its expiry, or the end of its grace period; null for never
+     */
+    public record KeyHolder(RegisteredParticipant participant, boolean replaced, Instant worksUntil) {
+
+        public boolean worksAt(Instant now) {
+            return worksUntil == null || now.isBefore(worksUntil);
         }
     }
 }

@@ -5,6 +5,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.messaging.EventJson;
+
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +16,9 @@ class ParticipantTest {
 
     private final ParticipantProfile bank = new ParticipantProfile("bank-a", ParticipantKind.FIRM, "Bank A",
             "financial-services", "SG");
+
+    private static final Instant EXPIRY = Instant.parse("2027-06-30T00:00:00Z");
+    private static final Instant GRACE_END = Instant.parse("2026-12-02T00:00:00Z");
 
     private AggregateTestFixture<Participant> fixture;
 
@@ -43,14 +49,36 @@ class ParticipantTest {
     void aKeyIsReplacedByAReissuedOne() {
         fixture.given(new ParticipantRegistered("bank-a", ParticipantKind.FIRM, "Bank A", "financial-services", "SG",
                         "hash-1", "operator"))
-                .when(new ReissueApiKey("bank-a", "hash-2", "operator"))
-                .expectEvents(new ApiKeyReissued("bank-a", "hash-2", "operator"));
+                .when(new ReissueApiKey("bank-a", "hash-2", "operator", null, null))
+                .expectEvents(new ApiKeyReissued("bank-a", "hash-2", "operator", null, null));
+    }
+
+    @Test
+    void aRotatedKeyExpiresAndTheOldOneWorksOnDuringItsGracePeriod() {
+        fixture.given(registered("hash-1"))
+                .when(new ReissueApiKey("bank-a", "hash-2", "operator", EXPIRY, GRACE_END))
+                .expectEvents(new ApiKeyReissued("bank-a", "hash-2", "operator", EXPIRY, GRACE_END));
+    }
+
+    @Test
+    void aRevokedKeyIsGivenNoGracePeriod() {
+        fixture.given(registered("hash-1"), new ApiKeyRevoked("bank-a", "operator"))
+                .when(new ReissueApiKey("bank-a", "hash-2", "operator", null, GRACE_END))
+                .expectEvents(new ApiKeyReissued("bank-a", "hash-2", "operator", null, null));
+    }
+
+    /** Written before keys had an expiry or a grace period: the key works for ever, the old one stopped at once. */
+    @Test
+    void aReissueRecordedBeforeExpiriesReadsAsAKeyForEver() {
+        ApiKeyReissued old = EventJson.read("{\"participantId\": \"bank-a\", \"apiKeyHash\": \"hash-2\", "
+                + "\"issuedBy\": \"operator\"}", ApiKeyReissued.class);
+        assertThat(old).isEqualTo(new ApiKeyReissued("bank-a", "hash-2", "operator", null, null));
     }
 
     @Test
     void aKeyIsReissuedOnlyToARegisteredParticipant() {
         fixture.givenNoPriorActivity()
-                .when(new ReissueApiKey("nobody", "hash-2", "operator"))
+                .when(new ReissueApiKey("nobody", "hash-2", "operator", null, null))
                 .expectNoEvents()
                 .expectException(AggregateNotFoundException.class);
     }
@@ -73,7 +101,7 @@ class ParticipantTest {
     @Test
     void aKeyReissuedAfterARevocationCanBeRevokedAgain() {
         fixture.given(registered("hash-1"), new ApiKeyRevoked("bank-a", "operator"),
-                        new ApiKeyReissued("bank-a", "hash-2", "operator"))
+                        new ApiKeyReissued("bank-a", "hash-2", "operator", null, null))
                 .when(new RevokeApiKey("bank-a", "operator"))
                 .expectEvents(new ApiKeyRevoked("bank-a", "operator"));
     }
@@ -125,6 +153,64 @@ class ParticipantTest {
                 e -> assertThat(e.field()).isEqualTo("name"));
         assertThatThrownBy(() -> ParticipantKind.parse("bank"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("kind"));
+    }
+
+    @Test
+    void anOperatorSuspendsAParticipantAndReinstatesIt() {
+        fixture.given(registered("hash-1"))
+                .when(new SuspendParticipant("bank-a", "  suspected key compromise ", "operator"))
+                .expectEvents(new ParticipantSuspended("bank-a", "suspected key compromise", "operator"));
+        fixture.given(registered("hash-1"), new ParticipantSuspended("bank-a", "suspected key compromise", "operator"))
+                .when(new ReinstateParticipant("bank-a", "operator-2"))
+                .expectEvents(new ParticipantReinstated("bank-a", "operator-2"));
+    }
+
+    @Test
+    void aParticipantAlreadySuspendedIsSuspendedOnceAndOneNotSuspendedIsNotReinstated() {
+        fixture.given(registered("hash-1"), new ParticipantSuspended("bank-a", "unpaid fees", "operator"))
+                .when(new SuspendParticipant("bank-a", "another reason", "operator-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(registered("hash-1"))
+                .when(new ReinstateParticipant("bank-a", "operator"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(registered("hash-1"), new ParticipantSuspended("bank-a", "unpaid fees", "operator"),
+                        new ParticipantReinstated("bank-a", "operator"))
+                .when(new SuspendParticipant("bank-a", "again", "operator"))
+                .expectEvents(new ParticipantSuspended("bank-a", "again", "operator"));
+    }
+
+    @Test
+    void anOperatorCannotSuspendItself() {
+        fixture.given(new ParticipantRegistered("operator", ParticipantKind.OPERATOR, "Exchange operator",
+                        "government-national", "SG", "hash-op", "exchange-bootstrap"))
+                .when(new SuspendParticipant("operator", "testing", "operator"))
+                .expectNoEvents()
+                .expectException(SuspensionRefusedException.class)
+                .expectExceptionMessage("'operator' cannot suspend itself: it would lock itself out of the "
+                        + "exchange, with no one left to reinstate it; another operator may suspend it");
+    }
+
+    @Test
+    void onlyARegisteredParticipantIsSuspendedOrReinstated() {
+        fixture.givenNoPriorActivity()
+                .when(new SuspendParticipant("nobody", "testing", "operator"))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+        fixture.givenNoPriorActivity()
+                .when(new ReinstateParticipant("nobody", "operator"))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void aSuspensionSaysWhy() {
+        for (String reason : new String[] {null, " ", "x".repeat(SuspendParticipant.MAX_REASON + 1), "a\u0000b"}) {
+            assertThatThrownBy(() -> new SuspendParticipant("bank-a", reason, "operator"))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("reason"));
+        }
     }
 
     @Test

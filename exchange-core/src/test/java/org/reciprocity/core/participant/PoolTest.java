@@ -98,7 +98,7 @@ class PoolTest {
     @Test
     void aPoolHasNoKey() {
         fixture.given(formed, new MemberJoinedPool("pool-west", "town-a", "operator"))
-                .when(new ReissueApiKey("pool-west", "hash", "operator"))
+                .when(new ReissueApiKey("pool-west", "hash", "operator", null, null))
                 .expectNoEvents()
                 .expectException(MembershipRefusedException.class);
     }

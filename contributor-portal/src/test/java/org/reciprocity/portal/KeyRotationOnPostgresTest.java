@@ -1,0 +1,4 @@
+package org.reciprocity.portal;
+
+class KeyRotationOnPostgresTest extends PostgresExchangeTest implements KeyRotationContract {
+}
