@@ -126,6 +126,28 @@ class PortalBrowserTest {
     }
 
     @Test
+    void theOperatorRotatesAKeyWithAGracePeriodAndSuspendsAParticipant() {
+        Participant firm = exchange.register("firm");
+        signIn(OPERATOR_KEY);
+        browser.open("/portal/operator/participants/" + firm.id());
+        assertAccessible("operator-participant");
+        browser.choose("#graceSeconds", "an hour").confirm("form[action$='/key'] button");
+        String rotated = browser.find("#issued-key").getAttribute("value");
+        assertThat(exchange.get("/api/me", rotated).status()).isEqualTo(200);
+        assertThat(exchange.get("/api/me", firm.apiKey()).status()).as("the old key, in its grace").isEqualTo(200);
+
+        browser.open("/portal/operator/participants/" + firm.id());
+        browser.type("#reason", "Its systems sent malware samples as indicators")
+                .confirm("form[action$='/suspension'] button");
+        assertThat(browser.find(".page-notice").getText()).contains("is suspended");
+        assertThat(exchange.get("/api/me", rotated).status()).isEqualTo(403);
+        browser.press("Reinstate");
+        assertThat(browser.find(".page-notice").getText()).contains("is reinstated");
+        assertThat(exchange.get("/api/me", rotated).status()).isEqualTo(200);
+        signOut();
+    }
+
+    @Test
     void aSessionEndsWhenItsKeyIsReissued() {
         Participant firm = exchange.register("firm");
         signIn(firm.apiKey());

@@ -30,6 +30,8 @@ import java.util.Set;
 class OperatorPages {
 
     static final List<String> KINDS = List.of("firm", "agency", "auditor", "operator");
+    /** How long an old key may keep working beside its replacement, as the rotation form offers it. */
+    static final Map<Long, String> GRACES = graces();
 
     private final PortalApi api;
 
@@ -62,16 +64,60 @@ class OperatorPages {
         }
     }
 
+    /** One participant: its key and whether it is suspended, with what the operator may do about either. */
+    @GetMapping("/participants/{id}")
+    String participant(@AuthenticationPrincipal SignedIn who, @PathVariable String id, Model model) {
+        model.addAttribute("participant", api.view(api.get(who, PortalApi.path("/api/participants/{id}", id),
+                Map.of())));
+        model.addAttribute("graces", GRACES);
+        return "portal/operator/participant";
+    }
+
+    /**
+     * A new key: at once (the old one stops), or for a planned rotation with the old key working on for a grace
+     * period, and optionally lasting only to a day.
+     */
     @PostMapping("/participants/{id}/key")
-    String reissue(@AuthenticationPrincipal SignedIn who, @PathVariable String id, Model model,
-                   RedirectAttributes shown) {
+    String reissue(@AuthenticationPrincipal SignedIn who, @PathVariable String id,
+                   @RequestParam(defaultValue = "0") long graceSeconds,
+                   @RequestParam(required = false) String expiresOn, Model model, RedirectAttributes shown) {
+        Map<String, Object> rotation = new LinkedHashMap<>();
+        if (graceSeconds > 0) {
+            rotation.put("graceSeconds", graceSeconds);
+        }
+        String expires = Forms.dayEnd(expiresOn);
+        if (expires != null) {
+            rotation.put("expiresAt", expires);
+        }
         try {
-            return issued(api.send(who, HttpMethod.POST, PortalApi.path("/api/participants/{id}/key", id), null,
-                    null), "reissued", shown);
+            return issued(api.send(who, HttpMethod.POST, PortalApi.path("/api/participants/{id}/key", id),
+                    rotation.isEmpty() ? null : rotation, null), "reissued", shown);
         } catch (ApiRefusal refusal) {
             model.addAttribute("refusal", refusal);
             return participants(who, model);
         }
+    }
+
+    @PostMapping("/participants/{id}/suspension")
+    String suspend(@AuthenticationPrincipal SignedIn who, @PathVariable String id, @RequestParam String reason,
+                   Model model, RedirectAttributes notice) {
+        try {
+            api.send(who, HttpMethod.POST, PortalApi.path("/api/participants/{id}/suspension", id),
+                    Map.of("reason", reason.strip()), null);
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("refusal", refusal);
+            return participant(who, id, model);
+        }
+        notice.addFlashAttribute("notice", "'" + id + "' is suspended: its key is refused everywhere, its data and "
+                + "balance kept, until you reinstate it.");
+        return "redirect:/portal/operator/participants/" + id;
+    }
+
+    @PostMapping("/participants/{id}/reinstatement")
+    String reinstate(@AuthenticationPrincipal SignedIn who, @PathVariable String id, RedirectAttributes notice) {
+        api.send(who, HttpMethod.DELETE, PortalApi.path("/api/participants/{id}/suspension", id), null, null);
+        notice.addFlashAttribute("notice", "'" + id + "' is reinstated: its key works again.");
+        return "redirect:/portal/operator/participants/" + id;
     }
 
     /**
@@ -197,6 +243,15 @@ class OperatorPages {
             model.addAttribute("refusal", refusal);
             return grants(who, model);
         }
+    }
+
+    private static Map<Long, String> graces() {
+        Map<Long, String> graces = new LinkedHashMap<>();
+        graces.put(0L, "no time: the old key stops now");
+        graces.put(3_600L, "an hour");
+        graces.put(86_400L, "a day");
+        graces.put(604_800L, "a week");
+        return graces;
     }
 
     private String issued(JsonNode issued, String how, RedirectAttributes shown) {
