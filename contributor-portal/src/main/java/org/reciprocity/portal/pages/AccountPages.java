@@ -41,11 +41,6 @@ class AccountPages {
         this.clock = clock;
     }
 
-    @ModelAttribute("account")
-    MemberAccount account(@AuthenticationPrincipal SignedIn who) {
-        return MemberAccount.of(api.get(who, "/api/me", Map.of()));
-    }
-
     @GetMapping
     String overview(@AuthenticationPrincipal SignedIn who, @ModelAttribute("account") MemberAccount account,
                     HttpSession session, Model model) {
@@ -56,13 +51,13 @@ class AccountPages {
         next.put("limit", DrawPages.MOST);
         next.put("after", DrawPages.cursor(session, account));
         JsonNode quote = api.send(who, HttpMethod.POST, "/api/withdrawals/quotes", next, null);
-        model.addAttribute("participant", api.view(account.participant()));
-        model.addAttribute("summary", api.view(summary));
+        model.addAttribute("participant", AnswerView.of(account.participant()));
+        model.addAttribute("summary", AnswerView.of(summary));
         model.addAttribute("gauge", Gauge.of(quote));
         model.addAttribute("chart", CreditChart.of(recent, now.minus(CHART_SPAN), now));
         model.addAttribute("chartCut", recent.size() >= CHART_LINES);
         model.addAttribute("latest", recent.subList(Math.max(0, recent.size() - 5), recent.size()).stream()
-                .map(api::view).toList());
+                .map(AnswerView::of).toList());
         return "portal/member/account";
     }
 
@@ -72,7 +67,7 @@ class AccountPages {
         JsonNode page = api.get(who, account.path() + "/statement", filter.query(PAGE));
         model.addAttribute("filter", filter);
         model.addAttribute("kinds", StatementForm.KINDS);
-        model.addAttribute("statement", api.view(page));
+        model.addAttribute("statement", AnswerView.of(page));
         JsonNode lines = page.path("lines");
         model.addAttribute("next", lines.size() == PAGE ? lines.get(lines.size() - 1).path("position").asLong()
                 : null);

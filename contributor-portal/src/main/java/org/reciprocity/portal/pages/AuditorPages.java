@@ -41,7 +41,7 @@ class AuditorPages {
 
     @GetMapping
     String overview(@AuthenticationPrincipal SignedIn who, Model model) {
-        model.addAttribute("jobs", api.view(api.get(who, "/api/audit/jobs", Map.of())));
+        model.addAttribute("jobs", AnswerView.of(api.get(who, "/api/audit/jobs", Map.of())));
         List<String> accounts = new ArrayList<>();
         api.get(who, "/api/participants", Map.of()).forEach(participant -> {
             String kind = participant.path("kind").asText();
@@ -76,7 +76,7 @@ class AuditorPages {
 
     @GetMapping("/jobs/{id}")
     String job(@AuthenticationPrincipal SignedIn who, @PathVariable UUID id, Model model) {
-        model.addAttribute("job", api.view(api.get(who, PortalApi.path("/api/audit/jobs/{id}", id), Map.of())));
+        model.addAttribute("job", AnswerView.of(api.get(who, PortalApi.path("/api/audit/jobs/{id}", id), Map.of())));
         return "portal/audit/job";
     }
 
@@ -107,7 +107,7 @@ class AuditorPages {
 
     @GetMapping("/participants")
     String participants(@AuthenticationPrincipal SignedIn who, Model model) {
-        model.addAttribute("participants", api.view(api.get(who, "/api/participants", Map.of())));
+        model.addAttribute("participants", AnswerView.of(api.get(who, "/api/participants", Map.of())));
         return "portal/audit/participants";
     }
 
@@ -116,7 +116,7 @@ class AuditorPages {
     String timeline(@AuthenticationPrincipal SignedIn who, @PathVariable String id,
                     @RequestParam(required = false) Long after, Model model) {
         JsonNode page = api.get(who, "/api/audit/events", query(id, after));
-        model.addAttribute("participant", api.view(api.get(who, PortalApi.path("/api/participants/{id}", id), Map.of())));
+        model.addAttribute("participant", AnswerView.of(api.get(who, PortalApi.path("/api/participants/{id}", id), Map.of())));
         model.addAttribute("events", events(page.path("events")));
         model.addAttribute("next", page.path("next").isNumber() ? page.path("next").asLong() : null);
         model.addAttribute("refused", refused(who, id));
@@ -150,7 +150,7 @@ class AuditorPages {
         List<Object> refused = new ArrayList<>();
         lines.forEach(line -> {
             if (line.path("participantId").asText().equals(participant)) {
-                refused.add(api.view(line));
+                refused.add(AnswerView.of(line));
             }
         });
         return refused;
@@ -161,7 +161,7 @@ class AuditorPages {
         List<Object> shown = new ArrayList<>();
         events.forEach(event -> {
             @SuppressWarnings("unchecked")
-            Map<String, Object> view = (Map<String, Object>) api.view(event);
+            Map<String, Object> view = (Map<String, Object>) AnswerView.of(event);
             view.put("payload", event.path("payload").toPrettyString());
             shown.add(view);
         });

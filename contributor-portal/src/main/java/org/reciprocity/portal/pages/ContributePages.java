@@ -62,7 +62,7 @@ class ContributePages {
                     content, null);
             String requestKey = Forms.requestKey();
             PreviewedUploads.keep(session, requestKey, new PreviewedUploads.Upload(content, chosen, tlp));
-            model.addAttribute("preview", api.view(preview));
+            model.addAttribute("preview", AnswerView.of(preview));
             model.addAttribute("acceptable", preview.path("errors").isEmpty() && preview.path("items").size() > 0);
             model.addAttribute("requestKey", requestKey);
         } catch (ApiRefusal refusal) {
@@ -84,7 +84,7 @@ class ContributePages {
         }
         JsonNode receipt = api.upload(who, "/api/contributions", query(upload.format(), upload.tlp()),
                 upload.format().mediaType, upload.content(), requestKey);
-        model.addAttribute("receipt", api.view(receipt));
+        model.addAttribute("receipt", AnswerView.of(receipt));
         return "portal/member/contributed";
     }
 

@@ -62,11 +62,6 @@ class DrawPages {
         }
     }
 
-    @ModelAttribute("account")
-    MemberAccount account(@AuthenticationPrincipal SignedIn who) {
-        return MemberAccount.of(api.get(who, "/api/me", Map.of()));
-    }
-
     /** Where the member's last draw in this session reached in the pool; nothing before its first. */
     static Long cursor(HttpSession session, MemberAccount account) {
         return (Long) session.getAttribute(cursorName(account));
@@ -86,7 +81,7 @@ class DrawPages {
         model.addAttribute("types", Forms.TYPES);
         model.addAttribute("form", form);
         try {
-            model.addAttribute("quote", api.view(api.send(who, HttpMethod.POST, "/api/withdrawals/quotes",
+            model.addAttribute("quote", AnswerView.of(api.send(who, HttpMethod.POST, "/api/withdrawals/quotes",
                     form.request(), null)));
             model.addAttribute("requestKey", Forms.requestKey());
         } catch (ApiRefusal refusal) {
@@ -103,7 +98,7 @@ class DrawPages {
             if (receipt.path("throughPosition").isNumber()) {
                 session.setAttribute(cursorName(account), receipt.path("throughPosition").asLong());
             }
-            model.addAttribute("receipt", api.view(receipt));
+            model.addAttribute("receipt", AnswerView.of(receipt));
             return "portal/member/drawn";
         } catch (ApiRefusal refusal) {
             model.addAttribute("types", Forms.TYPES);

@@ -35,17 +35,12 @@ class DrawnPages {
         this.api = api;
     }
 
-    @ModelAttribute("account")
-    MemberAccount account(@AuthenticationPrincipal SignedIn who) {
-        return MemberAccount.of(api.get(who, "/api/me", Map.of()));
-    }
-
     @GetMapping("/draws")
     String draws(@AuthenticationPrincipal SignedIn who, @ModelAttribute("account") MemberAccount account,
                  @RequestParam(defaultValue = "-1") long after, Model model) {
         JsonNode lines = api.get(who, account.path() + "/statement",
                 Map.of("kind", "DEBIT", "after", after, "limit", PAGE)).path("lines");
-        model.addAttribute("lines", api.view(lines));
+        model.addAttribute("lines", AnswerView.of(lines));
         model.addAttribute("next", lines.size() == PAGE ? lines.get(lines.size() - 1).path("position").asLong()
                 : null);
         return "portal/member/draws";
@@ -55,14 +50,7 @@ class DrawnPages {
     @GetMapping("/draws/{position}")
     String items(@AuthenticationPrincipal SignedIn who, @ModelAttribute("account") MemberAccount account,
                  @PathVariable long position, @RequestParam(defaultValue = "-1") int after, Model model) {
-        JsonNode items = items(who, account, position, after);
-        model.addAttribute("position", position);
-        model.addAttribute("items", api.view(items));
-        model.addAttribute("after", after);
-        model.addAttribute("next", items.size() == ITEMS_PAGE ? items.get(items.size() - 1).path("ordinal").asInt()
-                : null);
-        model.addAttribute("requestKey", Forms.requestKey());
-        return "portal/member/drawn-items";
+        return shown(items(who, account, position, after), position, after, model);
     }
 
     /**
@@ -74,19 +62,30 @@ class DrawnPages {
                   @PathVariable long position, @RequestParam(defaultValue = "-1") int after,
                   @RequestParam(name = "acted", required = false) List<Integer> acted,
                   @RequestParam String requestKey, Model model) {
+        JsonNode items = items(who, account, position, after);
         List<Map<String, String>> reported = new ArrayList<>();
-        items(who, account, position, after).forEach(item -> {
+        items.forEach(item -> {
             if (acted != null && acted.contains(item.path("ordinal").asInt()) && item.path("value").isTextual()) {
                 reported.add(Map.of("type", item.path("type").asText(), "value", item.path("value").asText()));
             }
         });
-        items(who, account, position, after, model);
         if (reported.isEmpty()) {
             model.addAttribute("nothingTicked", true);
         } else {
-            model.addAttribute("report", api.view(api.send(who, HttpMethod.POST, "/api/acted-on",
+            model.addAttribute("report", AnswerView.of(api.send(who, HttpMethod.POST, "/api/acted-on",
                     Map.of("items", reported), requestKey)));
         }
+        return shown(items, position, after, model);
+    }
+
+    /** A page of a withdrawal's items, with a fresh request key for the report it may send. */
+    private static String shown(JsonNode items, long position, int after, Model model) {
+        model.addAttribute("position", position);
+        model.addAttribute("items", AnswerView.of(items));
+        model.addAttribute("after", after);
+        model.addAttribute("next", items.size() == ITEMS_PAGE ? items.get(items.size() - 1).path("ordinal").asInt()
+                : null);
+        model.addAttribute("requestKey", Forms.requestKey());
         return "portal/member/drawn-items";
     }
 
@@ -103,7 +102,7 @@ class DrawnPages {
     String actedOn(@AuthenticationPrincipal SignedIn who, @ModelAttribute("account") MemberAccount account,
                    @RequestParam(defaultValue = "-1") long after, Model model) {
         JsonNode page = api.get(who, account.path() + "/acted-on", Map.of("after", after, "limit", PAGE));
-        model.addAttribute("actedOn", api.view(page));
+        model.addAttribute("actedOn", AnswerView.of(page));
         JsonNode items = page.path("items");
         model.addAttribute("next", items.size() == PAGE ? items.get(items.size() - 1).path("number").asLong() : null);
         return "portal/member/acted-on";

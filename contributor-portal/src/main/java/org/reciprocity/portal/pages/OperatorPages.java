@@ -41,7 +41,7 @@ class OperatorPages {
 
     @GetMapping
     String participants(@AuthenticationPrincipal SignedIn who, Model model) {
-        model.addAttribute("participants", api.view(api.get(who, "/api/participants", Map.of())));
+        model.addAttribute("participants", AnswerView.of(api.get(who, "/api/participants", Map.of())));
         model.addAttribute("kinds", KINDS);
         model.addAttribute("sectors", Forms.SECTORS);
         return "portal/operator/participants";
@@ -67,7 +67,7 @@ class OperatorPages {
     /** One participant: its key and whether it is suspended, with what the operator may do about either. */
     @GetMapping("/participants/{id}")
     String participant(@AuthenticationPrincipal SignedIn who, @PathVariable String id, Model model) {
-        model.addAttribute("participant", api.view(api.get(who, PortalApi.path("/api/participants/{id}", id),
+        model.addAttribute("participant", AnswerView.of(api.get(who, PortalApi.path("/api/participants/{id}", id),
                 Map.of())));
         model.addAttribute("graces", GRACES);
         return "portal/operator/participant";
@@ -145,7 +145,7 @@ class OperatorPages {
 
     @GetMapping("/pools")
     String pools(@AuthenticationPrincipal SignedIn who, Model model) {
-        model.addAttribute("pools", api.view(api.get(who, "/api/pools", Map.of())));
+        model.addAttribute("pools", AnswerView.of(api.get(who, "/api/pools", Map.of())));
         model.addAttribute("entered", Map.of());
         model.addAttribute("sectors", Forms.SECTORS);
         return "portal/operator/pools";
@@ -216,8 +216,8 @@ class OperatorPages {
                 accounts.add(participant);
             }
         });
-        model.addAttribute("accounts", accounts.stream().map(api::view).toList());
-        model.addAttribute("pools", api.view(pools));
+        model.addAttribute("accounts", accounts.stream().map(AnswerView::of).toList());
+        model.addAttribute("pools", AnswerView.of(pools));
         model.addAttribute("requestKey", Forms.requestKey());
         return "portal/operator/grants";
     }
@@ -255,7 +255,7 @@ class OperatorPages {
     }
 
     private String issued(JsonNode issued, String how, RedirectAttributes shown) {
-        shown.addFlashAttribute("participant", api.view(issued.path("participant")));
+        shown.addFlashAttribute("participant", AnswerView.of(issued.path("participant")));
         shown.addFlashAttribute("apiKey", issued.path("apiKey").asText());
         shown.addFlashAttribute("how", how);
         return "redirect:/portal/operator/key";

@@ -37,8 +37,8 @@ class PolicyPages {
     String editor(@AuthenticationPrincipal SignedIn who, Model model) {
         JsonNode policy = api.get(who, "/api/policy", Map.of());
         JsonNode latest = policy.path("versions").get(policy.path("versions").size() - 1);
-        model.addAttribute("policy", api.view(policy));
-        model.addAttribute("latest", api.view(latest));
+        model.addAttribute("policy", AnswerView.of(policy));
+        model.addAttribute("latest", AnswerView.of(latest));
         model.addAttribute("terms", TERMS);
         model.addAttribute("termNames", termNames());
         model.addAttribute("types", Forms.TYPES);
@@ -54,7 +54,7 @@ class PolicyPages {
         Map<String, Object> change = change(form);
         model.addAttribute("proposal", form);
         try {
-            model.addAttribute("preview", api.view(api.send(who, HttpMethod.POST, "/api/policy/previews", change,
+            model.addAttribute("preview", AnswerView.of(api.send(who, HttpMethod.POST, "/api/policy/previews", change,
                     null)));
         } catch (ApiRefusal refusal) {
             model.addAttribute("refusal", refusal);

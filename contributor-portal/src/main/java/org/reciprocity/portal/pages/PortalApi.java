@@ -59,11 +59,6 @@ class PortalApi {
         return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(values).toUriString();
     }
 
-    /** An answer as maps, lists and values, for a template to read with {@code ${line.amount}}. */
-    Object view(JsonNode answer) {
-        return AnswerView.of(answer);
-    }
-
     JsonNode get(SignedIn who, String path, Map<String, ?> query) {
         return read(exchange(who, HttpMethod.GET, uri(path, query), null, null, null));
     }

@@ -1,5 +1,7 @@
 package org.reciprocity.portal.pages;
 
+import org.reciprocity.ledger.account.LedgerEntry;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +37,19 @@ public record StatementForm(List<String> kind, String from, String to, Long afte
         return query;
     }
 
+    /** Each kind the ledger writes, by its name in the API, so that the filter can offer no other. */
     private static Map<String, String> kinds() {
         Map<String, String> kinds = new LinkedHashMap<>();
-        kinds.put("CREDIT", "Contributions");
-        kinds.put("BONUS", "Bonuses");
-        kinds.put("GRANT", "Grants");
-        kinds.put("DEBIT", "Withdrawals");
-        kinds.put("EXPIRY", "Expiry");
-        kinds.put("REFUSAL", "Refused attempts");
+        for (LedgerEntry.EntryType type : LedgerEntry.EntryType.values()) {
+            kinds.put(type.name(), switch (type) {
+                case CREDIT -> "Contributions";
+                case BONUS -> "Bonuses";
+                case GRANT -> "Grants";
+                case DEBIT -> "Withdrawals";
+                case EXPIRY -> "Expiry";
+                case REFUSAL -> "Refused attempts";
+            });
+        }
         return kinds;
     }
 }

@@ -4,13 +4,14 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 import java.net.URI;
+import java.util.Map;
 
 /**
  * The servlet container's error page, for the failures that happen outside the API's own handlers (a method the
@@ -21,7 +22,7 @@ import java.net.URI;
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<?> error(HttpServletRequest request) {
+    Object error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         if (status == null) {
@@ -33,20 +34,13 @@ class ProblemErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             if (path.equals("/portal") || path.startsWith("/portal/") || path.startsWith("/sign-")) {
-                return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(page(status));
+                // The portal's own page for failures, saying only what the status says.
+                return new ModelAndView("portal/failed", Map.of("failure", "The exchange could not show this "
+                        + "page (" + status.value() + " " + status.getReasonPhrase() + "). Nothing was changed by "
+                        + "it."), status);
             }
             problem.setInstance(URI.create(path));
         }
         return ResponseEntity.status(status).body(problem);
-    }
-
-    /** A page that says what went wrong in the words of its status, and where to go on; nothing of the request. */
-    private static String page(HttpStatus status) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-                + "content=\"width=device-width, initial-scale=1\"><title>" + status.getReasonPhrase()
-                + " · Reciprocity Exchange</title><link rel=\"stylesheet\" href=\"/portal.css\"></head><body><main>"
-                + "<h1>" + status.getReasonPhrase() + "</h1><p>The exchange could not show this page ("
-                + status.value() + "). Nothing was changed by it. <a href=\"/portal\">Back to your pages</a>.</p>"
-                + "</main></body></html>";
     }
 }
