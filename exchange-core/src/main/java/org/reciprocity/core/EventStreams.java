@@ -11,6 +11,7 @@ public final class EventStreams {
     private static final String PARTICIPANT = "participant:";
     private static final String ACCOUNT = "account:";
     private static final String POLICY = "policy:exchange";
+    private static final String SHARING_GROUP = "group:";
 
     private EventStreams() {
     }
@@ -21,6 +22,10 @@ public final class EventStreams {
 
     public static String account(String accountId) {
         return ACCOUNT + accountId;
+    }
+
+    public static String sharingGroup(String groupId) {
+        return SHARING_GROUP + groupId;
     }
 
     /** The one stream of the reciprocity policy's versions. */

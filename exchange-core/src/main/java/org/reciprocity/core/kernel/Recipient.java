@@ -1,0 +1,14 @@
+package org.reciprocity.core.kernel;
+
+import java.util.Set;
+
+/**
+ * Who would receive a delivery, as the audiences see it at the instant of the decision: the participant, its
+ * registered country, and the sharing groups it belonged to then.
+ */
+public record Recipient(String participantId, String country, Set<String> groups) {
+
+    public Recipient {
+        groups = Set.copyOf(groups);
+    }
+}
