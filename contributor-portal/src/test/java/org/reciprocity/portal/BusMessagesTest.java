@@ -39,6 +39,7 @@ import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.kernel.MemberShare;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
+import org.reciprocity.core.kernel.Recipient;
 import org.reciprocity.core.membership.FormPool;
 import org.reciprocity.core.membership.JoinPool;
 import org.reciprocity.core.membership.LeavePool;
@@ -54,6 +55,8 @@ import org.reciprocity.core.participant.SuspendParticipant;
 import org.reciprocity.core.policy.ChangePolicy;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
+import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Border;
 import org.reciprocity.core.withdrawal.DrawPage;
 import org.reciprocity.core.withdrawal.QuoteWithdrawal;
 import org.reciprocity.core.withdrawal.WithdrawItems;
@@ -122,6 +125,7 @@ class BusMessagesTest {
             "report", T0, Tlp.GREEN, List.of("indicator--1d3b1c55-3f2c-4a5e-9c8a-7a1f0b5e2d40"), List.of(),
             List.of(), "{\"type\":\"report\",\"name\":\"Ops \\u00e9t\u00e9\"}",
             "identity--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0064");
+    private static final Recipient READER = new Recipient("cert-my", "MY", Set.of("asean-certs"));
     private static final DrawCriteria CRITERIA = new DrawCriteria(List.of(ItemType.DOMAIN, ItemType.IPV4), T0, 7L, 10);
     private static final Offer OFFER = new Offer(List.of(new OfferedItem(DOMAIN, 2, 8L), new OfferedItem(IP, 0, 9L)),
             9L);
@@ -131,7 +135,8 @@ class BusMessagesTest {
             Credit.ZERO, Credit.parse("10.5"), 2, 3, 1, 42, T0);
 
     private static final List<Object> EXAMPLES = List.of(
-            new ContributeItems("bank-a", "bank-a", "feed-1", List.of(DOMAIN, IP), List.of(REPORT)),
+            new ContributeItems("bank-a", "bank-a", "feed-1", List.of(DOMAIN, IP), List.of(REPORT),
+                    new Audience(false, List.of("finance-sg"), List.of("cert-my"), Border.asean())),
             new ChooseDisclosure("bank-a", true),
             new ContributionReceipt(UUID.randomUUID(), "bank-a", "bank-a", "feed-1", 2, 1, 1, 0, 0, Credit.parse("1.15"),
                     Credit.parse("1.15"), T0.plusSeconds(3600), Credit.parse("1.15"), 1, 3,
@@ -184,9 +189,9 @@ class BusMessagesTest {
             new FindAllBalances(),
             new AllBalances(List.of(BALANCE)),
             new FindCataloguePage(7L, T0, List.of(DOMAIN.id()), new FindCataloguePage.Holder("cert-my", "pool-p"),
-                    100),
+                    READER, 100),
             new CataloguePage(List.of(new CatalogueItem(DOMAIN, 8, T0, 2, T0.plusSeconds(5))), true),
-            new FindDrawableItems(CRITERIA),
+            new FindDrawableItems(CRITERIA, READER),
             new DrawableItems(List.of(new CatalogueItem(IP, 9, T0, 0, T0))),
             new FindItemContext(List.of(IP.id()), 500),
             new ItemContext(Map.of(IP.id(), List.of(new ItemContext.LinkedObject(REPORT.id(), "report", "bank-a",
@@ -200,7 +205,7 @@ class BusMessagesTest {
             new FindItemsLinked(REPORT.id(), 1000),
             new ItemsLinked(List.of(IP.id())),
             new IsCatalogued(UUID.randomUUID()),
-            new FindPoolBlocks(500),
+            new FindPoolBlocks(500, READER),
             new FindHeldItems("cert-my"),
             new FindActedOn("bank-a", 70_000, 100),
             new ActedOnItems("bank-a", List.of(new ActedOnItem(70_001, "ipv4", "203.0.113.7", T0,

@@ -7,8 +7,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.contribution.ContributionReceipt;
 import org.reciprocity.core.membership.PoolMemberships;
+import org.reciprocity.core.sharing.Audience;
 import org.reciprocity.portal.idempotency.RequestKeyHeader;
 import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.sharing.AudienceChoices;
+import org.reciprocity.portal.sharing.AudienceRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Contributions", description = "Telemetry pushed into the shared pool, earning credit")
@@ -28,12 +34,14 @@ class ContributionController {
 
     private final CommandGateway commands;
     private final PoolMemberships memberships;
+    private final AudienceChoices audiences;
     private final int maxItems;
 
-    ContributionController(CommandGateway commands, PoolMemberships memberships,
+    ContributionController(CommandGateway commands, PoolMemberships memberships, AudienceChoices audiences,
                            @Value("${exchange.contribution.max-items}") int maxItems) {
         this.commands = commands;
         this.memberships = memberships;
+        this.audiences = audiences;
         this.maxItems = maxItems;
     }
 
@@ -42,14 +50,17 @@ class ContributionController {
     @Operation(summary = "Contribute a batch of items (firms and agencies)",
             description = "Each item earns credit by the policy in force: full credit when new to the pool, the "
                     + "corroboration share when another account brought it, nothing when sent before; weighted by "
-                    + "type, marking and confidence. A member of a pool credits its pool. The same request key sent "
-                    + "again, with the same items, stores nothing more and answers as the first time.")
+                    + "type, marking and confidence. A member of a pool credits its pool. The items are shared with "
+                    + "the audience named (in the body's 'audience' or as query parameters), the whole exchange "
+                    + "when none is. The same request key sent again, with the same items, stores nothing more and "
+                    + "answers as the first time.")
     ContributionReceipt contribute(@AuthenticationPrincipal Member member,
                                    @Parameter(description = "the client's key for this batch")
                                    @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                                   @ParameterObject AudienceRequest audience,
                                    @RequestBody ContributionRequest request) {
         return contribute(member, RequestKeyHeader.resolve(requestKey, request.requestKey()),
-                ContributionBatch.of(request, maxItems));
+                ContributionBatch.of(request, maxItems), audiences.of(member, request.audience(), audience));
     }
 
     @PostMapping(path = "/api/contributions", consumes = CsvBatch.MEDIA_TYPE)
@@ -61,8 +72,9 @@ class ContributionController {
     ContributionReceipt csv(@AuthenticationPrincipal Member member,
                             @Parameter(description = "the client's key for this file")
                             @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
-                            @RequestBody byte[] file) {
-        return contribute(member, requestKey, CsvBatch.read(TextBody.of(file), maxItems));
+                            @ParameterObject AudienceRequest audience, @RequestBody byte[] file) {
+        return contribute(member, requestKey, CsvBatch.read(TextBody.of(file), maxItems),
+                audiences.of(member, audience));
     }
 
     @PostMapping(path = "/api/contributions", consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -76,12 +88,14 @@ class ContributionController {
                              @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
                              @Parameter(description = "the TLP marking of every value, as in GREEN")
                              @RequestParam(required = false) String tlp,
-                             @RequestBody byte[] list) {
-        return contribute(member, requestKey, ValueList.read(TextBody.of(list), tlp, maxItems));
+                             @ParameterObject AudienceRequest audience, @RequestBody byte[] list) {
+        return contribute(member, requestKey, ValueList.read(TextBody.of(list), tlp, maxItems),
+                audiences.of(member, audience));
     }
 
-    private ContributionReceipt contribute(Member member, String requestKey, ContributionBatch batch) {
+    private ContributionReceipt contribute(Member member, String requestKey, ContributionBatch batch,
+                                           Audience audience) {
         return commands.sendAndWait(new ContributeItems(memberships.accountOf(member.participantId()),
-                member.participantId(), requestKey, batch.itemsOrRefusal()));
+                member.participantId(), requestKey, batch.itemsOrRefusal(), List.of(), audience));
     }
 }

@@ -1,6 +1,7 @@
 package org.reciprocity.portal.contribution;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.reciprocity.portal.sharing.AudienceRequest;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.List;
 record ContributionRequest(
         @Schema(description = "the client key of this batch, when not sent as the Idempotency-Key header")
         String requestKey,
-        List<ItemInput> items) {
+        List<ItemInput> items,
+        @Schema(description = "whom the items are shared with; the whole exchange when left out")
+        AudienceRequest audience) {
 
     /** One item as a contributor writes it; the exchange brings it to canonical form. */
     record ItemInput(

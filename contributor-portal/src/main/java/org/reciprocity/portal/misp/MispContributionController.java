@@ -6,6 +6,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reciprocity.portal.idempotency.RequestKeyHeader;
 import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.sharing.AudienceChoices;
+import org.reciprocity.portal.sharing.AudienceRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.reciprocity.portal.stix.StixContributions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MispContributionController {
 
     private final StixContributions contributions;
+    private final AudienceChoices audiences;
 
-    MispContributionController(StixContributions contributions) {
+    MispContributionController(StixContributions contributions, AudienceChoices audiences) {
         this.contributions = contributions;
+        this.audiences = audiences;
     }
 
     @PostMapping(path = "/api/contributions/misp", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -39,7 +44,9 @@ class MispContributionController {
                                                 @Parameter(description = "the client's key; the event's version "
                                                         + "when left out")
                                                 @RequestHeader(name = RequestKeyHeader.NAME, required = false)
-                                                String requestKey, @RequestBody JsonNode event) {
-        return contributions.receipt(member.participantId(), requestKey, MispEventReader.read(event));
+                                                String requestKey, @ParameterObject AudienceRequest audience,
+                                                @RequestBody JsonNode event) {
+        return contributions.receipt(member.participantId(), requestKey, MispEventReader.read(event),
+                audiences.of(member, audience));
     }
 }

@@ -13,6 +13,7 @@ import org.reciprocity.ledger.catalogue.FindPoolBlocks;
 import org.reciprocity.ledger.catalogue.HeldItems;
 import org.reciprocity.ledger.catalogue.PoolBlocks;
 import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.sharing.Readers;
 import org.reciprocity.portal.taxii.PoolObjects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -60,22 +61,24 @@ class MispFeed {
 
     private final QueryGateway queries;
     private final PoolObjects pool;
+    private final Readers readers;
     private final PoolMemberships memberships;
     private final int eventSize;
 
-    MispFeed(QueryGateway queries, PoolObjects pool, PoolMemberships memberships,
+    MispFeed(QueryGateway queries, PoolObjects pool, Readers readers, PoolMemberships memberships,
              @Value("${exchange.misp.event-size:500}") int eventSize) {
         this.queries = queries;
         this.pool = pool;
+        this.readers = readers;
         this.memberships = memberships;
         this.eventSize = eventSize;
     }
 
     /** Every event of the feed by its uuid, what MISP lists before it fetches: no value in it. */
-    ObjectNode manifest() {
+    ObjectNode manifest(Member member) {
         ObjectNode manifest = JSON.objectNode();
-        for (PoolBlocks.Block block : queries.query(new FindPoolBlocks(eventSize), PoolBlocks.class).join()
-                .blocks()) {
+        for (PoolBlocks.Block block : queries.query(new FindPoolBlocks(eventSize, readers.of(member)),
+                PoolBlocks.class).join().blocks()) {
             ObjectNode event = manifest.putObject(uuidOf(block.index()));
             event.put("info", info(block.index())).put("date", DATE.format(block.firstAdded()))
                     .put("analysis", "2").put("threat_level_id", "4")
@@ -98,7 +101,9 @@ class MispFeed {
             return Optional.empty();
         }
         long after = index.get() * eventSize;
-        List<CatalogueItem> items = pool.after(after, eventSize, null).items();
+        // The event is its block of positions; a reader who may not read some of them finds the block shorter.
+        List<CatalogueItem> items = pool.after(after, eventSize, member).items().stream()
+                .filter(item -> item.position() <= after + eventSize).toList();
         if (items.isEmpty()) {
             return Optional.empty();
         }

@@ -27,8 +27,8 @@ class MispFeedController {
 
     @GetMapping(path = "/misp/feed/manifest.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The feed's events, without their values: not charged")
-    ObjectNode manifest() {
-        return feed.manifest();
+    ObjectNode manifest(@AuthenticationPrincipal Member member) {
+        return feed.manifest(member);
     }
 
     @GetMapping(path = "/misp/feed/{uuid}.json", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -6,6 +6,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reciprocity.portal.idempotency.RequestKeyHeader;
 import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.sharing.AudienceChoices;
+import org.reciprocity.portal.sharing.AudienceRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StixContributionController {
 
     private final StixContributions contributions;
+    private final AudienceChoices audiences;
 
-    StixContributionController(StixContributions contributions) {
+    StixContributionController(StixContributions contributions, AudienceChoices audiences) {
         this.contributions = contributions;
+        this.audiences = audiences;
     }
 
     @PostMapping(path = {"/api/contributions", "/api/contributions/stix"}, consumes = StixContributions.STIX_MEDIA_TYPE)
@@ -40,8 +45,8 @@ class StixContributionController {
     StixContributions.Receipt stix(@AuthenticationPrincipal Member member,
                                    @Parameter(description = "the client's key; the bundle's id when left out")
                                    @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
-                                   @RequestBody JsonNode bundle) {
-        return contributions.receipt(member.participantId(), requestKey, bundle);
+                                   @ParameterObject AudienceRequest audience, @RequestBody JsonNode bundle) {
+        return contributions.receipt(member.participantId(), requestKey, bundle, audiences.of(member, audience));
     }
 
     @PostMapping(path = "/api/contributions/previews", consumes = StixContributions.STIX_MEDIA_TYPE)
@@ -59,7 +64,7 @@ class StixContributionController {
     @Operation(summary = "Contribute a STIX 2.1 bundle sent as plain JSON")
     StixContributions.Receipt json(@AuthenticationPrincipal Member member,
                                    @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
-                                   @RequestBody JsonNode bundle) {
-        return stix(member, requestKey, bundle);
+                                   @ParameterObject AudienceRequest audience, @RequestBody JsonNode bundle) {
+        return stix(member, requestKey, audience, bundle);
     }
 }

@@ -7,6 +7,7 @@ import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.contribution.ContributionReceipt;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.membership.PoolMemberships;
+import org.reciprocity.core.sharing.Audience;
 import org.reciprocity.portal.contribution.ContributionBatch;
 import org.reciprocity.portal.contribution.ContributionPreviews;
 import org.reciprocity.portal.problem.FieldError;
@@ -91,8 +92,8 @@ public class StixContributions {
      *
      * @throws InvalidRequestException when none of its objects can be taken, each named
      */
-    public Receipt receipt(String participantId, String requestKey, JsonNode bundle) {
-        Outcome outcome = contribute(participantId, requestKey, bundle);
+    public Receipt receipt(String participantId, String requestKey, JsonNode bundle, Audience audience) {
+        Outcome outcome = contribute(participantId, requestKey, bundle, audience);
         if (outcome.receipt() == null) {
             List<StixBundleReader.ObjectOutcome> failures = outcome.failures();
             throw new InvalidRequestException("none of the bundle's " + failures.size() + " objects can be "
@@ -106,7 +107,7 @@ public class StixContributions {
      * @param requestKey the client's key, or null to key the contribution by the bundle's id
      * @return what became of the bundle's objects
      */
-    public Outcome contribute(String participantId, String requestKey, JsonNode bundle) {
+    public Outcome contribute(String participantId, String requestKey, JsonNode bundle, Audience audience) {
         StixBundleReader.Contribution contribution = StixBundleReader.read(bundle, maxItems);
         if (contribution.isEmpty()) {
             return Outcome.of(null, contribution.outcomes());
@@ -114,7 +115,7 @@ public class StixContributions {
         ContributionReceipt receipt = commands.sendAndWait(new ContributeItems(
                 memberships.accountOf(participantId), participantId,
                 requestKey != null ? requestKey : contribution.bundleId(), contribution.items(),
-                contribution.context()));
+                contribution.context(), audience));
         return Outcome.of(receipt, contribution.outcomes());
     }
 

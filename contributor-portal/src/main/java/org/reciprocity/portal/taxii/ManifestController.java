@@ -38,7 +38,7 @@ class ManifestController {
     ResponseEntity<TaxiiResources.Manifest> manifest(@AuthenticationPrincipal Member member, @PathVariable String id,
                                                      @ParameterObject ObjectFilters.Asked asked) {
         Taxii.requirePool(id);
-        CataloguePage page = pool.page(asked.read(), member);
+        CataloguePage page = pool.page(asked.read(), member, true);
         List<CatalogueItem> items = page.items();
         String continueAfter = page.more() ? String.valueOf(items.get(items.size() - 1).position()) : null;
         return PoolObjects.withDatesAdded(items, new TaxiiResources.Manifest(page.more(), continueAfter,

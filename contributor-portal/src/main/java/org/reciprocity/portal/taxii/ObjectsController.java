@@ -12,6 +12,8 @@ import org.reciprocity.ledger.context.ItemContext;
 import org.reciprocity.portal.idempotency.RequestKeyHeader;
 import org.reciprocity.portal.problem.InvalidRequestException;
 import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.sharing.AudienceChoices;
+import org.reciprocity.portal.sharing.AudienceRequest;
 import org.reciprocity.portal.stix.StixContext;
 import org.reciprocity.portal.stix.StixContributions;
 import org.springdoc.core.annotations.ParameterObject;
@@ -51,12 +53,15 @@ class ObjectsController {
     private final PoolObjects pool;
     private final StixContributions contributions;
     private final TaxiiStatuses statuses;
+    private final AudienceChoices audiences;
     private final Clock clock;
 
-    ObjectsController(PoolObjects pool, StixContributions contributions, TaxiiStatuses statuses, Clock clock) {
+    ObjectsController(PoolObjects pool, StixContributions contributions, TaxiiStatuses statuses,
+                      AudienceChoices audiences, Clock clock) {
         this.pool = pool;
         this.contributions = contributions;
         this.statuses = statuses;
+        this.audiences = audiences;
         this.clock = clock;
     }
 
@@ -71,7 +76,7 @@ class ObjectsController {
                                                     @ParameterObject ObjectFilters.Asked asked) {
         Taxii.requirePool(id);
         ObjectFilters filters = asked.read();
-        CataloguePage page = pool.page(filters, null);
+        CataloguePage page = pool.page(filters, member, false);
         if (page.items().isEmpty()) {
             return pool.envelope(member, List.of(), null, filters.types(), false, null);
         }
@@ -100,11 +105,12 @@ class ObjectsController {
                     + "a status: complete once the objects can be drawn, pending until then.")
     ResponseEntity<JsonNode> add(@AuthenticationPrincipal Member member, @PathVariable String id,
                                  @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
-                                 @RequestBody JsonNode body) {
+                                 @ParameterObject AudienceRequest audience, @RequestBody JsonNode body) {
         Taxii.requirePool(id);
         ObjectNode bundle = asBundle(body);
         Instant received = clock.instant();
-        StixContributions.Outcome outcome = contributions.contribute(member.participantId(), requestKey, bundle);
+        StixContributions.Outcome outcome = contributions.contribute(member.participantId(), requestKey, bundle,
+                audiences.of(member, audience));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(statuses.answer(member.participantId(),
                 bundle.path("id").asText(), received, outcome));
     }

@@ -23,6 +23,7 @@ import org.reciprocity.ledger.context.FindObjectVersions;
 import org.reciprocity.ledger.context.ItemContext;
 import org.reciprocity.ledger.context.ItemsLinked;
 import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.sharing.Readers;
 import org.reciprocity.portal.stix.StixContext;
 import org.reciprocity.portal.stix.StixIndicators;
 import org.springframework.http.ResponseEntity;
@@ -54,40 +55,43 @@ public class PoolObjects {
     private final CommandGateway commands;
     private final PoolMemberships memberships;
     private final StixContext context;
+    private final Readers readers;
 
-    PoolObjects(QueryGateway queries, CommandGateway commands, PoolMemberships memberships, StixContext context) {
+    PoolObjects(QueryGateway queries, CommandGateway commands, PoolMemberships memberships, StixContext context,
+                Readers readers) {
         this.queries = queries;
         this.commands = commands;
         this.memberships = memberships;
         this.context = context;
+        this.readers = readers;
     }
 
     /**
-     * A page of the catalogue for the filters.
+     * A page of the catalogue for the filters, as the reader reads it: what was shared with the whole exchange and
+     * with every audience that reaches the reader now, and nothing else, so that an item shared elsewhere is absent
+     * exactly as one the pool never held.
      *
-     * @param heldBy only what this participant holds (sent or received); null for the whole pool
+     * @param heldOnly only what the reader holds (sent or received)
      */
-    CataloguePage page(ObjectFilters filters, Member heldBy) {
+    CataloguePage page(ObjectFilters filters, Member reader, boolean heldOnly) {
         if (filters.selectsNothing()) {
             return new CataloguePage(List.of(), false);
         }
         return queries.query(new FindCataloguePage(filters.after(), filters.addedAfter(), filters.itemIds(),
-                heldBy == null ? null : holder(heldBy), filters.size()), CataloguePage.class).join();
+                heldOnly ? holder(reader) : null, readers.of(reader), filters.size()), CataloguePage.class).join();
     }
 
-    /**
-     * A page of the whole pool in pool order, after a position.
-     *
-     * @param heldBy only what this participant holds (sent or received); null for the whole pool
-     */
-    public CataloguePage after(long position, int size, Member heldBy) {
-        return page(new ObjectFilters(null, position, size, null, false, null), heldBy);
+    /** A page of the pool in pool order, after a position, as the reader reads it. */
+    public CataloguePage after(long position, int size, Member reader) {
+        return page(new ObjectFilters(null, position, size, null, false, null), reader, false);
     }
 
     /** One item by its id, found for a lookup (delivered only through {@link #draw}). */
-    CataloguePage item(UUID itemId, Member heldBy) {
-        return page(new ObjectFilters(null, null, 1, List.of(itemId), false, null), heldBy);
+    CataloguePage item(UUID itemId, Member reader, boolean heldOnly) {
+        return page(new ObjectFilters(null, null, 1, List.of(itemId), false, null), reader, heldOnly);
     }
+
+
 
     /**
      * The items of a page as the drawer's account delivers them: a page ends where the balance does, a lookup by id
@@ -117,7 +121,8 @@ public class PoolObjects {
     public List<JsonNode> asServed(Member member, List<UUID> itemIds) {
         List<CatalogueItem> items = new ArrayList<>(itemIds.size());
         for (List<UUID> chunk : Lists.partition(itemIds, ObjectFilters.MAX_LIMIT)) {
-            items.addAll(page(new ObjectFilters(null, null, chunk.size(), chunk, false, null), null).items());
+            items.addAll(page(new ObjectFilters(null, null, chunk.size(), chunk, false, null), member, false)
+                    .items());
         }
         return context.objects(member.participantId(), items, contextOf(items), heldBy(member));
     }
@@ -189,7 +194,7 @@ public class PoolObjects {
         return items -> {
             Set<UUID> held = new HashSet<>();
             for (List<UUID> chunk : Lists.partition(List.copyOf(new LinkedHashSet<>(items)), ObjectFilters.MAX_LIMIT)) {
-                page(new ObjectFilters(null, null, chunk.size(), chunk, false, null), member).items()
+                page(new ObjectFilters(null, null, chunk.size(), chunk, false, null), member, true).items()
                         .forEach(item -> held.add(item.item().id()));
             }
             return held;

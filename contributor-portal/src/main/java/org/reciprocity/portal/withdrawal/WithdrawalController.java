@@ -22,6 +22,7 @@ import org.reciprocity.portal.idempotency.RequestKeyHeader;
 import org.reciprocity.portal.problem.FieldError;
 import org.reciprocity.portal.problem.InvalidRequestException;
 import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.sharing.Readers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,11 +51,14 @@ class WithdrawalController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final PoolMemberships memberships;
+    private final Readers readers;
 
-    WithdrawalController(CommandGateway commands, QueryGateway queries, PoolMemberships memberships) {
+    WithdrawalController(CommandGateway commands, QueryGateway queries, PoolMemberships memberships,
+                         Readers readers) {
         this.commands = commands;
         this.queries = queries;
         this.memberships = memberships;
+        this.readers = readers;
     }
 
     @PostMapping("/api/withdrawals")
@@ -72,7 +76,7 @@ class WithdrawalController {
         DrawCriteria criteria = criteria(request);
         WithdrawalOutcome outcome = commands.sendAndWait(new WithdrawItems(
                 memberships.accountOf(member.participantId()), member.participantId(), key, criteria,
-                offered(criteria), Coverage.WHOLE));
+                offered(criteria, member), Coverage.WHOLE));
         return WithdrawalReceipt.of(outcome);
     }
 
@@ -84,7 +88,7 @@ class WithdrawalController {
                     + "sent now, would be delivered. It needs no request key (one sent is not used).")
     WithdrawalQuote quote(@AuthenticationPrincipal Member member, @RequestBody WithdrawalRequest request) {
         return commands.sendAndWait(new QuoteWithdrawal(memberships.accountOf(member.participantId()),
-                member.participantId(), offered(criteria(request))));
+                member.participantId(), offered(criteria(request), member)));
     }
 
     private static DrawCriteria criteria(WithdrawalRequest request) {
@@ -92,8 +96,10 @@ class WithdrawalController {
                 request.limit() == null ? DEFAULT_LIMIT : request.limit());
     }
 
-    private Offer offered(DrawCriteria criteria) {
-        return queries.query(new FindDrawableItems(criteria), DrawableItems.class).join().asOffer();
+    // What the catalogue offers is what reaches the consumer; the account checks it again as it decides.
+    private Offer offered(DrawCriteria criteria, Member member) {
+        return queries.query(new FindDrawableItems(criteria, readers.of(member)), DrawableItems.class).join()
+                .asOffer();
     }
 
     private static List<ItemType> types(List<String> names) {

@@ -42,6 +42,8 @@ import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.policy.PolicyBook;
 import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Recipients;
 import org.reciprocity.core.withdrawal.DrawPage;
 import org.reciprocity.core.withdrawal.QuoteWithdrawal;
 import org.reciprocity.core.withdrawal.WithdrawItems;
@@ -96,8 +98,8 @@ class Account {
                 command.requestKey(), command.fingerprint());
         holdFor(command.accountId(), command.contributorId(), memberships);
         return ContributionReceipt.of(decideOnce(requests, request, RequestKind.CONTRIBUTION, ItemsContributed.class,
-                () -> contribution(request, command.items(), command.context(), pool, objects::objectFacts,
-                        memberships, policies, now)));
+                () -> contribution(request, command.items(), command.context(), command.audience(), pool,
+                        objects::objectFacts, memberships, policies, now)));
     }
 
     /**
@@ -111,44 +113,46 @@ class Account {
                                PoolMemberships memberships, PolicyBook policies) {
         // A preview answers no request the account keeps: it has no id and no key.
         Request request = new Request(null, command.accountId(), command.contributorId(), null, null);
-        return ContributionPreview.of(contribution(request, command.items(), command.context(), pool,
-                objects::peekObjectFacts, memberships, policies, GenericEventMessage.clock.instant()).answer());
+        return ContributionPreview.of(contribution(request, command.items(), command.context(), command.audience(),
+                pool, objects::peekObjectFacts, memberships, policies, GenericEventMessage.clock.instant()).answer());
     }
 
     /** The decision on a contribution, from the facts fetched now; a contribution applies it, a preview does not. */
     private Decision<ItemsContributed> contribution(Request request, List<Item> items, List<ContextObject> context,
-                                                    SharedPoolRecords pool,
+                                                    Audience audience, SharedPoolRecords pool,
                                                     Function<List<String>, ContextFacts> objectFacts,
                                                     PoolMemberships memberships, PolicyBook policies, Instant now) {
         Batch batch = Batch.of(items);
         Set<String> behind = Entitlement.behind(request.requesterId(), memberships.membersOf(request.accountId()));
         return AccountDecisions.contribute(book, request, batch,
                 pool.factsAbout(request.accountId(), behind, batch.ids()), context,
-                objectFacts.apply(context.stream().map(ContextObject::id).distinct().toList()),
+                objectFacts.apply(context.stream().map(ContextObject::id).distinct().toList()), audience,
                 policies.inForceAt(now), now);
     }
 
     /** @return the delivery, or the refusal, which is recorded like any answer */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    WithdrawalOutcome handle(WithdrawItems command, SharedPoolRecords pool, PoolMemberships memberships,
-                             RequestLog requests, PolicyBook policies) {
-        return withdraw(command, GenericEventMessage.clock.instant(), pool, memberships, requests, policies);
+    WithdrawalOutcome handle(WithdrawItems command, SharedPoolRecords pool, Recipients recipients,
+                             PoolMemberships memberships, RequestLog requests, PolicyBook policies) {
+        return withdraw(command, GenericEventMessage.clock.instant(), pool, recipients, memberships, requests,
+                policies);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    WithdrawalOutcome handle(DrawPage command, SharedPoolRecords pool, PoolMemberships memberships,
-                             RequestLog requests, PolicyBook policies) {
+    WithdrawalOutcome handle(DrawPage command, SharedPoolRecords pool, Recipients recipients,
+                             PoolMemberships memberships, RequestLog requests, PolicyBook policies) {
         Instant now = GenericEventMessage.clock.instant();
         // Keyed by the credit as it stands once what has run out by now is counted, so that the same page asked
         // again gets its first answer even when that answer recorded an expiry.
         long moves = creditMoves + CreditExpiry.dueAt(book, command.accountId(), now).size();
-        return withdraw(command.asWithdrawal(moves), now, pool, memberships, requests, policies);
+        return withdraw(command.asWithdrawal(moves), now, pool, recipients, memberships, requests, policies);
     }
 
     private WithdrawalOutcome withdraw(WithdrawItems command, Instant now, SharedPoolRecords pool,
-                                       PoolMemberships memberships, RequestLog requests, PolicyBook policies) {
+                                       Recipients recipients, PoolMemberships memberships, RequestLog requests,
+                                       PolicyBook policies) {
         Request request = request(command.accountId(), RequestKind.WITHDRAWAL, command.consumerId(),
                 command.requestKey(), command.fingerprint());
         holdFor(command.accountId(), command.consumerId(), memberships);
@@ -156,7 +160,7 @@ class Account {
         return decideOnce(requests, request, RequestKind.WITHDRAWAL, WithdrawalOutcome.class,
                 () -> AccountDecisions.withdraw(book, request, command.criteria(), command.offer(),
                         command.coverage(), pool.factsAbout(command.accountId(), List.of(command.consumerId()),
-                                offered), policies.inForceAt(now), now));
+                                offered), recipients.of(command.consumerId(), now), policies.inForceAt(now), now));
     }
 
     /**
@@ -165,14 +169,15 @@ class Account {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    WithdrawalQuote handle(QuoteWithdrawal command, SharedPoolRecords pool, PoolMemberships memberships,
-                           PolicyBook policies) {
+    WithdrawalQuote handle(QuoteWithdrawal command, SharedPoolRecords pool, Recipients recipients,
+                           PoolMemberships memberships, PolicyBook policies) {
         Instant now = GenericEventMessage.clock.instant();
         holdFor(command.accountId(), command.consumerId(), memberships);
         List<UUID> offered = command.offer().items().stream().map(item -> item.item().id()).toList();
         ReciprocityPolicy policy = policies.inForceAt(now);
         PricedOffer priced = AccountDecisions.price(book, command.accountId(), command.offer(), Coverage.WHOLE,
-                pool.factsAbout(command.accountId(), List.of(command.consumerId()), offered), policy.rules(), now);
+                pool.factsAbout(command.accountId(), List.of(command.consumerId()), offered),
+                recipients.of(command.consumerId(), now), policy.rules(), now);
         return WithdrawalQuote.of(command.accountId(), command.consumerId(), book.balance(), priced,
                 policy.version());
     }

@@ -2,6 +2,7 @@ package org.reciprocity.core.event;
 
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.sharing.Audience;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,15 +24,19 @@ import java.util.UUID;
  *                            expires its lifetime later
  * @param context             each distinct context object sent and its ruling, in the contributor's order; empty in
  *                            contributions recorded before context was kept
+ * @param audience            whom the contribution shares its items with, its border resolved into countries; the
+ *                            whole exchange in contributions recorded before audiences could be chosen
  */
 public record ItemsContributed(UUID contributionId, String accountId, String contributorId, String requestKey,
                                String requestFingerprint, List<ItemCredit> credits, int duplicatesInRequest,
                                Credit credit, CreditLot lot, Credit balanceAfter, int policyVersion,
-                               Instant decidedAt, List<ContextRuling> context) implements AnsweredRequest {
+                               Instant decidedAt, List<ContextRuling> context, Audience audience)
+        implements AnsweredRequest {
 
     public ItemsContributed {
         credits = List.copyOf(credits);
         context = context == null ? List.of() : List.copyOf(context);
+        audience = audience == null ? Audience.EXCHANGE : audience;
     }
 
     /** A contribution of items alone. */
@@ -39,7 +44,7 @@ public record ItemsContributed(UUID contributionId, String accountId, String con
                             String requestFingerprint, List<ItemCredit> credits, int duplicatesInRequest,
                             Credit credit, CreditLot lot, Credit balanceAfter, int policyVersion, Instant decidedAt) {
         this(contributionId, accountId, contributorId, requestKey, requestFingerprint, credits, duplicatesInRequest,
-                credit, lot, balanceAfter, policyVersion, decidedAt, List.of());
+                credit, lot, balanceAfter, policyVersion, decidedAt, List.of(), Audience.EXCHANGE);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.sharing.Audience;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,8 +46,8 @@ public final class AccountDecisions {
      */
     public static Decision<ItemsContributed> contribute(AccountBook book, Request request, Batch batch,
                                                         SharedPoolFacts facts, List<ContextObject> context,
-                                                        ContextFacts contextFacts, ReciprocityPolicy policy,
-                                                        Instant now) {
+                                                        ContextFacts contextFacts, Audience audience,
+                                                        ReciprocityPolicy policy, Instant now) {
         List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
         Credit balance = book.applyAll(expiries).balance();
         List<ContextRuling> rulings = ContextAdmission.rulings(context, request.requesterId(), contextFacts);
@@ -62,17 +63,18 @@ public final class AccountDecisions {
         return new Decision<>(expiries, new ItemsContributed(request.id(), request.accountId(),
                 request.requesterId(), request.requestKey(), request.fingerprint(), credits, batch.duplicates(),
                 earned, lot, balance.plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), now,
-                rulings));
+                rulings, audience));
     }
 
     /**
-     * Delivers what may be delivered of the offer, each item charged or free, as much of it as the coverage asks and
-     * the balance covers; refused, with nothing debited, when the balance does not cover what is to be delivered.
+     * Delivers what may be delivered of the offer to its recipient, each item charged or free, as much of it as the
+     * coverage asks and the balance covers; refused, with nothing debited, when the balance does not cover what is to
+     * be delivered.
      */
     public static Decision<WithdrawalOutcome> withdraw(AccountBook book, Request request, DrawCriteria criteria,
                                                        Offer offer, Coverage coverage, SharedPoolFacts facts,
-                                                       ReciprocityPolicy policy, Instant now) {
-        PricedOffer priced = price(book, request.accountId(), offer, coverage, facts, policy.rules(), now);
+                                                       Recipient recipient, ReciprocityPolicy policy, Instant now) {
+        PricedOffer priced = price(book, request.accountId(), offer, coverage, facts, recipient, policy.rules(), now);
         Credit balance = priced.balance();
         Credit cost = priced.cost();
         if (!priced.covered()) {
@@ -92,10 +94,11 @@ public final class AccountDecisions {
     /**
      * What a withdrawal of the offer would deliver and cost, and the balance it would be decided on, with nothing
      * recorded: the one pricing both a withdrawal and a quote of it use, so that a quote costs what the withdrawal
-     * then charges.
+     * then charges. What the shares do not reach the recipient with is left out before anything is priced: it is
+     * neither charged for nor told of.
      */
     public static PricedOffer price(AccountBook book, String accountId, Offer offer, Coverage coverage,
-                                    SharedPoolFacts facts, PolicyRules terms, Instant now) {
+                                    SharedPoolFacts facts, Recipient recipient, PolicyRules terms, Instant now) {
         List<CreditExpired> expiries = CreditExpiry.dueAt(book, accountId, now);
         AccountBook current = book.applyAll(expiries);
         List<DeliveredItem> deliverable = new ArrayList<>(offer.items().size());
@@ -103,7 +106,7 @@ public final class AccountDecisions {
         for (OfferedItem offered : offer.items()) {
             UUID id = offered.item().id();
             ItemFacts known = facts.of(id);
-            if (Delivery.mayDeliver(offered.item(), known)) {
+            if (Delivery.mayDeliver(offered.item(), known, recipient)) {
                 deliverable.add(new DeliveredItem(offered.item(), offered.corroborations(),
                         ItemClassification.delivered(known)));
                 positions.put(id, offered.position());

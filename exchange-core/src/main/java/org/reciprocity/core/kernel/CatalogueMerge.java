@@ -9,9 +9,10 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * How the catalogue merges the contributions of one item into what it serves. Only contributions under a marking the
- * pool delivers count: an item first contributed under RED or AMBER+STRICT is served nothing of, until some
- * contribution shares it. Every sharing contributor vouches for the item, so the catalogue serves the strongest
+ * How the catalogue merges the contributions of one item into what it serves, audience by audience: only the
+ * contributions that share it with an audience count for it (see {@link Delivery#sharing}), so an item first
+ * contributed under RED without a named recipient is served nothing of, until some contribution shares it, and what
+ * a group was told never shows to those outside it. Every sharing contributor vouches for the item, so the catalogue serves the strongest
  * confidence, the widest seen period, the least restrictive marking and all the tags any of them gave it; a sharing
  * corroboration by another account adds to the count (one under a restricted marking does not, as the count is shown
  * to everyone). Once shared, an item stays shared: it may already have been drawn.
@@ -41,13 +42,8 @@ public final class CatalogueMerge {
         }
     }
 
-    /** Whether a contribution of an item, as it was given, shares it with the pool. */
-    public static boolean shares(Item contributed) {
-        return Delivery.isPoolShareable(contributed.tlp());
-    }
-
     /**
-     * What is served once a contribution that {@link #shares} the item is counted: exactly what it said when it is the
+     * What is served once a contribution that shares the item with the audience is counted: exactly what it said when it is the
      * first to share the item ({@code served} null), else the merge.
      *
      * @param corroboration whether the contribution corroborates the item (another account brought it)
@@ -63,6 +59,16 @@ public final class CatalogueMerge {
                 earliest(served.firstSeen(), contributed.firstSeen()),
                 latest(served.lastSeen(), contributed.lastSeen()),
                 union(served.tags(), contributed.tags()), count);
+    }
+
+    /**
+     * What a reader reached by several of an item's shares is served: their views merged as their contributions were,
+     * counting the corroborations of the share that had the most.
+     */
+    public static Served combined(Served one, Served other) {
+        return new Served(max(one.confidence(), other.confidence()), Delivery.servedMarking(one.tlp(), other.tlp()),
+                earliest(one.firstSeen(), other.firstSeen()), latest(one.lastSeen(), other.lastSeen()),
+                union(one.tags(), other.tags()), Math.max(one.corroborations(), other.corroborations()));
     }
 
     private static Integer max(Integer a, Integer b) {

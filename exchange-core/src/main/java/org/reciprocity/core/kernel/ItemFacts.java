@@ -2,6 +2,8 @@ package org.reciprocity.core.kernel;
 
 import org.reciprocity.core.item.Tlp;
 
+import java.util.Set;
+
 /**
  * What the shared pool knew of one item when a decision about it was taken, as seen from the participants behind the
  * decision (a contributor and its pool's members, or a consumer). The account fetches these before it decides; the
@@ -12,14 +14,27 @@ import org.reciprocity.core.item.Tlp;
  *                      it before, new or corroborating
  * @param received      a withdrawal delivered it to one of the participants behind the decision
  * @param reported      one of the participants behind the decision reported acting on it
- * @param sharedBy      the account that first shared it under a marking the pool delivers; null while none has
- * @param sharedMarking the least restrictive of the markings it was shared under; null while it is not shared
+ * @param sharedBy      the account that first shared it with anyone; null while none has
+ * @param sharedMarking the least restrictive of the markings it was shared with the whole exchange under; null while
+ *                      it is not shared with everyone
+ * @param narrowShares  its shares with narrower audiences (groups, named participants, inside borders), one per
+ *                      audience and marking
  */
 public record ItemFacts(boolean inPool, boolean ours, boolean received, boolean reported, String sharedBy,
-                        Tlp sharedMarking) {
+                        Tlp sharedMarking, Set<Share> narrowShares) {
 
     /** An item the pool has never seen. */
     public static final ItemFacts UNKNOWN = new ItemFacts(false, false, false, false, null, null);
+
+    public ItemFacts {
+        narrowShares = narrowShares == null ? Set.of() : Set.copyOf(narrowShares);
+    }
+
+    /** An item shared with the whole exchange or with no one. */
+    public ItemFacts(boolean inPool, boolean ours, boolean received, boolean reported, String sharedBy,
+                     Tlp sharedMarking) {
+        this(inPool, ours, received, reported, sharedBy, sharedMarking, Set.of());
+    }
 
     public boolean isShared() {
         return sharedBy != null;

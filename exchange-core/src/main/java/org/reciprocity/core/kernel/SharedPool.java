@@ -12,6 +12,7 @@ import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.sharing.Audience;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,10 +33,12 @@ import java.util.UUID;
 public final class SharedPool {
 
     private static final int[] NONE = new int[0];
+    private static final Share[] NO_SHARES = new Share[0];
     private static final Tlp[] MARKINGS = Tlp.values();
 
     private final Map<UUID, Entry> items = new HashMap<>();
     private final Map<String, ObjectEntry> objects = new HashMap<>();
+    private final Map<Audience, Audience> audiences = new HashMap<>();
     // Participants and accounts by number, so that an item's records are arrays of ints, not of strings.
     private final Map<String, Integer> numbers = new HashMap<>();
     private final List<String> names = new ArrayList<>();
@@ -63,7 +66,7 @@ public final class SharedPool {
                 facts.put(id, new ItemFacts(true, contains(entry.contributors, account)
                         || containsAny(entry.contributors, people), containsAny(entry.receivers, people),
                         containsAny(entry.reporters, people), entry.sharedBy < 0 ? null : nameOf(entry.sharedBy),
-                        entry.sharedMarking < 0 ? null : MARKINGS[entry.sharedMarking]));
+                        entry.sharedMarking < 0 ? null : MARKINGS[entry.sharedMarking], Set.of(entry.narrow)));
             }
         }
         return new SharedPoolFacts(facts);
@@ -100,13 +103,16 @@ public final class SharedPool {
                 if (SharedPoolRecording.contributed(credit)) {
                     entry.contributors = with(with(entry.contributors, account), contributor);
                 }
-                if (SharedPoolRecording.shared(credit)) {
-                    if (entry.sharedBy < 0) {
-                        entry.sharedBy = account;
-                    }
+                Delivery.Sharing sharing = SharedPoolRecording.sharing(credit, event);
+                if (sharing != Delivery.Sharing.KEPT && entry.sharedBy < 0) {
+                    entry.sharedBy = account;
+                }
+                if (sharing == Delivery.Sharing.OPENLY) {
                     entry.sharedMarking = (byte) Delivery.servedMarking(
                             entry.sharedMarking < 0 ? null : MARKINGS[entry.sharedMarking], credit.item().tlp())
                             .ordinal();
+                } else if (sharing == Delivery.Sharing.NARROWLY) {
+                    entry.narrow = sharedNarrowly(entry.narrow, audience(event.audience()), credit.item().tlp());
                 }
             }
             for (ContextRuling ruling : SharedPoolRecording.addedObjects(event)) {
@@ -155,6 +161,30 @@ public final class SharedPool {
         public Void bonus(BonusEarned event) {
             return null;
         }
+    }
+
+    // One share per audience, under the freest marking given to it: a share reaches under a freer marking whomever
+    // it reaches under a stricter one, so the freest is all the kernel needs.
+    private static Share[] sharedNarrowly(Share[] shares, Audience audience, Tlp marking) {
+        for (int i = 0; i < shares.length; i++) {
+            if (shares[i].audience().equals(audience)) {
+                Tlp freest = Delivery.servedMarking(shares[i].marking(), marking);
+                if (freest != shares[i].marking()) {
+                    Share[] changed = shares.clone();
+                    changed[i] = new Share(audience, freest);
+                    return changed;
+                }
+                return shares;
+            }
+        }
+        Share[] more = Arrays.copyOf(shares, shares.length + 1);
+        more[shares.length] = new Share(audience, marking);
+        return more;
+    }
+
+    // The audiences are few and named by many items: each is kept once.
+    private Audience audience(Audience audience) {
+        return audiences.computeIfAbsent(audience, same -> same);
     }
 
     // A history someone altered can name items no contribution brought; they are kept, so that nothing is lost.
@@ -228,5 +258,6 @@ public final class SharedPool {
         private int[] contributors = NONE;
         private int[] receivers = NONE;
         private int[] reporters = NONE;
+        private Share[] narrow = NO_SHARES;
     }
 }

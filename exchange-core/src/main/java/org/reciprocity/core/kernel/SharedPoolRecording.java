@@ -9,6 +9,8 @@ import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Border;
 
 import java.util.List;
 
@@ -43,20 +45,32 @@ public final class SharedPoolRecording {
     }
 
     /**
-     * The items the contribution shares with the pool, under whatever rule: the account becomes an item's sharer if
-     * it is the first, and the item's shared marking becomes the least restrictive given.
+     * The items the contribution shares with anyone, under whatever rule: the account becomes an item's sharer if it
+     * is the first. Shared openly, the item's shared marking becomes the least restrictive given; shared narrowly,
+     * that of its share with the contribution's audience does.
      */
     public static List<ItemCredit> shared(ItemsContributed event) {
-        return event.credits().stream().filter(SharedPoolRecording::shared).toList();
+        return event.credits().stream().filter(credit -> sharing(credit, event) != Delivery.Sharing.KEPT).toList();
     }
 
-    public static boolean shared(ItemCredit credit) {
-        return CatalogueMerge.shares(credit.item());
+    public static Delivery.Sharing sharing(ItemCredit credit, ItemsContributed event) {
+        return Delivery.sharing(credit.item().tlp(), event.audience());
     }
 
     /** The versions of context objects a contribution adds to the pool: of objects new to it, or their owner's. */
     public static List<ContextRuling> addedObjects(ItemsContributed event) {
         return event.context().stream().filter(ruling -> ruling.rule().adds()).toList();
+    }
+
+    /**
+     * The versions of context objects a contribution adds to the context everyone may be served (each still under
+     * its own marking): none from a contribution to groups, named participants or inside a border, whose context
+     * stays with its contributor, as a relationship or a report names more than the items it came with.
+     */
+    public static List<ContextRuling> servedObjects(ItemsContributed event) {
+        Audience audience = event.audience();
+        return audience.exchange() && audience.border().kind() == Border.Kind.ANYWHERE ? addedObjects(event)
+                : List.of();
     }
 
     /** The context objects a contribution was first to send: its contributor owns them. */

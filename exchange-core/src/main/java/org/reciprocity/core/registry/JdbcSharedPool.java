@@ -18,7 +18,10 @@ import org.reciprocity.core.kernel.Delivery;
 import org.reciprocity.core.kernel.ItemFacts;
 import org.reciprocity.core.kernel.ObjectFacts;
 import org.reciprocity.core.kernel.SharedPoolFacts;
+import org.reciprocity.core.kernel.Share;
 import org.reciprocity.core.kernel.SharedPoolRecording;
+import org.reciprocity.core.messaging.EventJson;
+import org.reciprocity.core.sharing.Audience;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +32,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shared pool's records as tables written in the same transaction as the event they follow, with what
@@ -54,6 +59,7 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
     private static final Instant UNVERSIONED = Instant.EPOCH;
 
     private final JdbcTemplate jdbc;
+    private final Map<String, Audience> audiences = new ConcurrentHashMap<>();
 
     JdbcSharedPool(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -86,10 +92,27 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                     + placeholders(participants.size()) + ") and", List.copyOf(participants), inPool.keySet());
             Set<UUID> reported = itemsAmong("select item_id from acted_on where consumer_id in ("
                     + placeholders(participants.size()) + ") and", List.copyOf(participants), inPool.keySet());
+            Map<UUID, Set<Share>> narrow = narrowShares(inPool.keySet());
             inPool.forEach((id, shared) -> facts.put(id, new ItemFacts(true, ours.contains(id), received.contains(id),
-                    reported.contains(id), shared.by(), shared.marking())));
+                    reported.contains(id), shared.by(), shared.marking(), narrow.get(id))));
         }
         return new SharedPoolFacts(facts);
+    }
+
+    private Map<UUID, Set<Share>> narrowShares(Collection<UUID> itemIds) {
+        Map<UUID, Set<Share>> shares = new HashMap<>();
+        jdbc.query("select item_id, audience_id, tlp from item_share where item_id in (" + placeholders(itemIds.size())
+                + ")", rs -> {
+                    shares.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashSet<>(2)).add(new Share(
+                            audience(rs.getString(2)), Tlp.valueOf(rs.getString(3))));
+                }, itemIds.toArray());
+        return shares;
+    }
+
+    // An audience never changes once named: kept for the life of the node.
+    private Audience audience(String audienceId) {
+        return audiences.computeIfAbsent(audienceId, id -> EventJson.read(jdbc.queryForObject(
+                "select audience from share_audience where audience_id = ?", String.class, id), Audience.class));
     }
 
     /**
@@ -146,20 +169,26 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
         jdbc.batchUpdate("insert into shared_item (item_id, item_type, contribution_id, account_id, contributor_id, "
                 + "shared_by, shared_tlp) values (?, ?, ?, ?, ?, ?, ?)", SharedPoolRecording.brought(event), CHUNK,
                 (statement, credit) -> {
-                    boolean shares = SharedPoolRecording.shared(credit);
+                    Delivery.Sharing sharing = SharedPoolRecording.sharing(credit, event);
                     statement.setObject(1, credit.item().id());
                     statement.setString(2, credit.item().type().label());
                     statement.setObject(3, event.contributionId());
                     statement.setString(4, event.accountId());
                     statement.setString(5, event.contributorId());
-                    statement.setString(6, shares ? event.accountId() : null);
-                    statement.setString(7, shares ? credit.item().tlp().name() : null);
+                    statement.setString(6, sharing != Delivery.Sharing.KEPT ? event.accountId() : null);
+                    statement.setString(7, sharing == Delivery.Sharing.OPENLY ? credit.item().tlp().name() : null);
                 });
         List<ItemCredit> sharedAgain = SharedPoolRecording.shared(event).stream()
                 .filter(credit -> credit.rule() != CreditRule.NEW).toList();
-        // The first sharer stays; the marking kept becomes the one the kernel serves once this one shares it too.
-        jdbc.batchUpdate("update shared_item set shared_by = coalesce(shared_by, ?), shared_tlp = case when "
-                        + "shared_tlp is null or shared_tlp in (" + placeholders(MARKINGS_GIVING_WAY) + ") then ? "
+        List<ItemCredit> narrowly = SharedPoolRecording.shared(event).stream()
+                .filter(credit -> SharedPoolRecording.sharing(credit, event) == Delivery.Sharing.NARROWLY).toList();
+        if (!narrowly.isEmpty()) {
+            shareNarrowly(event.audience(), narrowly);
+        }
+        // The first sharer stays; the marking kept becomes the one the kernel serves once this one shares it too
+        // with everyone (a narrow share keeps the open marking as it was).
+        jdbc.batchUpdate("update shared_item set shared_by = coalesce(shared_by, ?), shared_tlp = case when ? and "
+                        + "(shared_tlp is null or shared_tlp in (" + placeholders(MARKINGS_GIVING_WAY) + ")) then ? "
                         + "else shared_tlp end where item_id = ?",
                 sharedAgain, CHUNK, (statement, credit) -> {
                     Tlp given = credit.item().tlp();
@@ -167,6 +196,7 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                             .filter(kept -> Delivery.servedMarking(kept, given) != kept).map(Tlp::name).toList();
                     int at = 1;
                     statement.setString(at++, event.accountId());
+                    statement.setBoolean(at++, SharedPoolRecording.sharing(credit, event) == Delivery.Sharing.OPENLY);
                     for (int i = 0; i < MARKINGS_GIVING_WAY; i++) {
                         statement.setString(at++, i < givingWay.size() ? givingWay.get(i) : "");
                     }
@@ -178,6 +208,48 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                     statement.setString(1, event.accountId());
                     statement.setObject(2, credit.item().id());
                     statement.setString(3, event.contributorId());
+                });
+    }
+
+    // As the open marking, the share's marking gives way to a freer one only; a share new to the item is inserted.
+    // Two contributions adding the same share at once collide on the primary key, and the retry updates instead.
+    private void shareNarrowly(Audience audience, List<ItemCredit> credits) {
+        String audienceId = audience.id();
+        jdbc.update("insert into share_audience (audience_id, audience) select ?, ? where not exists (select 1 from "
+                + "share_audience where audience_id = ?)", audienceId, EventJson.write(audience), audienceId);
+        Map<UUID, Tlp> kept = new HashMap<>();
+        for (List<ItemCredit> chunk : Lists.partition(credits, CHUNK)) {
+            List<Object> arguments = new ArrayList<>(List.of(audienceId));
+            chunk.forEach(credit -> arguments.add(credit.item().id()));
+            jdbc.query("select item_id, tlp from item_share where audience_id = ? and item_id in ("
+                    + placeholders(chunk.size()) + ")", rs -> {
+                        kept.put(rs.getObject(1, UUID.class), Tlp.valueOf(rs.getString(2)));
+                    }, arguments.toArray());
+        }
+        Map<UUID, Tlp> added = new LinkedHashMap<>();
+        Map<UUID, Tlp> freer = new LinkedHashMap<>();
+        // A contribution's credits are one per distinct item.
+        for (ItemCredit credit : credits) {
+            UUID id = credit.item().id();
+            Tlp before = kept.get(id);
+            Tlp after = Delivery.servedMarking(before, credit.item().tlp());
+            if (before == null) {
+                added.put(id, after);
+            } else if (after != before) {
+                freer.put(id, after);
+            }
+        }
+        jdbc.batchUpdate("insert into item_share (item_id, audience_id, tlp) values (?, ?, ?)", List.copyOf(
+                added.entrySet()), CHUNK, (statement, share) -> {
+                    statement.setObject(1, share.getKey());
+                    statement.setString(2, audienceId);
+                    statement.setString(3, share.getValue().name());
+                });
+        jdbc.batchUpdate("update item_share set tlp = ? where item_id = ? and audience_id = ?", List.copyOf(
+                freer.entrySet()), CHUNK, (statement, share) -> {
+                    statement.setString(1, share.getValue().name());
+                    statement.setObject(2, share.getKey());
+                    statement.setString(3, audienceId);
                 });
     }
 

@@ -43,10 +43,10 @@ public record Audience(boolean exchange, List<String> groups, List<String> parti
         return new Audience(false, groups, participants, border);
     }
 
-    /** Whether this is the audience of the whole exchange, without a border: the catalogue everyone reads. */
+    /** Whether this is the audience of every contribution that names none. */
     @JsonIgnore
     public boolean isWholeExchange() {
-        return exchange && border.kind() == Border.Kind.ANYWHERE;
+        return equals(EXCHANGE);
     }
 
     /**

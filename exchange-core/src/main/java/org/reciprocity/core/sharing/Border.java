@@ -69,7 +69,7 @@ public record Border(Kind kind, List<String> countries) {
 
     /** Whether a participant registered in this country is inside the border. */
     public boolean admits(String country) {
-        return kind == Kind.ANYWHERE || countries.contains(country);
+        return kind == Kind.ANYWHERE || country != null && countries.contains(country);
     }
 
     /** What a contributor asks for: the exchange turns it into countries. */

@@ -36,12 +36,14 @@ import org.reciprocity.core.kernel.OfferedItem;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.membership.MemberJoinedPool;
 import org.reciprocity.core.membership.MembershipRefusedException;
+import org.reciprocity.core.kernel.Recipient;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.PolicyTimeline;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.testing.InMemoryMemberships;
 import org.reciprocity.core.testing.InMemoryRequestLog;
+import org.reciprocity.core.sharing.Recipients;
 import org.reciprocity.core.withdrawal.DrawPage;
 import org.reciprocity.core.withdrawal.QuoteWithdrawal;
 import org.reciprocity.core.withdrawal.WithdrawItems;
@@ -51,6 +53,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,6 +97,9 @@ class AccountTest {
         policies = new PolicyTimeline(ReciprocityPolicy.INITIAL);
         fixture.registerInjectableResource((SharedPoolRecords) pool::factsAbout);
         fixture.registerInjectableResource((ContextRecords) pool::objectFacts);
+        // The accounts' contributions here are shared with the whole exchange, which reaches everyone.
+        fixture.registerInjectableResource((Recipients) (participantId, at) -> new Recipient(participantId, null,
+                Set.of()));
         fixture.registerInjectableResource(memberships);
         fixture.registerInjectableResource(requests);
         fixture.registerInjectableResource(policies);

@@ -36,14 +36,20 @@ class CatalogueMergeTest {
     }
 
     @Test
-    void restrictedContributionsShareNothingAndTagsStayBounded() {
-        assertThat(CatalogueMerge.shares(item(100, "RED", null, null, List.of()))).isFalse();
-        assertThat(CatalogueMerge.shares(item(100, "AMBER+STRICT", null, null, List.of()))).isFalse();
-        assertThat(CatalogueMerge.shares(item(100, "CLEAR", null, null, List.of()))).isTrue();
+    void tagsStayBounded() {
         CatalogueMerge.Served many = CatalogueMerge.merged(null, item(1, "GREEN", null, null,
                 IntStream.range(0, Item.MAX_TAGS).mapToObj(i -> "a" + (100 + i)).toList()), false);
         assertThat(CatalogueMerge.merged(many, item(1, "GREEN", null, null, List.of("b")), true).tags())
                 .hasSize(Item.MAX_TAGS).doesNotContain("b");
+    }
+
+    @Test
+    void aReaderReachedBySeveralSharesIsServedTheirMerge() {
+        CatalogueMerge.Served open = new CatalogueMerge.Served(40, Tlp.AMBER, T0, T0, List.of("c2"), 2);
+        CatalogueMerge.Served group = new CatalogueMerge.Served(90, Tlp.GREEN, T0.minusSeconds(5), T0,
+                List.of("apt-x"), 0);
+        assertThat(CatalogueMerge.combined(open, group)).isEqualTo(new CatalogueMerge.Served(90, Tlp.GREEN,
+                T0.minusSeconds(5), T0, List.of("apt-x", "c2"), 2));
     }
 
     private static Item item(Integer confidence, String tlp, Instant firstSeen, Instant lastSeen, List<String> tags) {

@@ -10,8 +10,12 @@ import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.kernel.ItemFacts;
+import org.reciprocity.core.kernel.Share;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Border;
 import org.reciprocity.core.testing.Simulation;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -56,6 +60,31 @@ class JdbcSharedPoolTest {
         }
         assertThat(tables.factsAbout("cert-my", Set.of("cert-my"), List.of(ipAmber.id())).of(ipAmber.id())
                 .sharedMarking()).as("the freest marking any sharer gave").isEqualTo(ipClear.tlp());
+    }
+
+    @Test
+    void narrowSharesAgreeWithTheKernelsPoolAudienceByAudience() {
+        Audience financeAndCert = Audience.of(List.of("finance-sg"), List.of("cert-my"), Border.ANYWHERE);
+        Audience singapore = new Audience(true, List.of(), List.of(), Border.ownCountry("SG"));
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ipAmber, domainRed), List.of(), financeAndCert);
+        exchange.contribute("telco-b", "telco-b", "k2", List.of(ipGreen, hashStrict), List.of(), financeAndCert);
+        exchange.contribute("isp-c", "isp-c", "k3", List.of(ipClear), List.of(), singapore);
+        exchange.contribute("isp-c", "isp-c", "k4", List.of(domainAmber));
+
+        JdbcSharedPool tables = tablesAfter(exchange);
+
+        List<UUID> items = List.of(ipAmber.id(), domainRed.id(), hashStrict.id());
+        for (String account : List.of("bank-a", "telco-b", "isp-c", "cert-my")) {
+            assertThat(tables.factsAbout(account, Set.of(account), items).byItem()).as(account)
+                    .isEqualTo(exchange.pool().factsAbout(account, Set.of(account), items).byItem());
+        }
+        ItemFacts ip = tables.factsAbout("cert-my", Set.of("cert-my"), items).of(ipAmber.id());
+        assertThat(ip.sharedMarking()).as("never shared with everyone").isNull();
+        assertThat(ip.sharedBy()).isEqualTo("bank-a");
+        assertThat(ip.narrowShares()).containsExactlyInAnyOrder(new Share(financeAndCert, Tlp.GREEN),
+                new Share(singapore, Tlp.CLEAR));
+        assertThat(tables.factsAbout("cert-my", Set.of("cert-my"), items).of(domainRed.id()).sharedMarking())
+                .as("shared with everyone by a later contribution").isEqualTo(Tlp.AMBER);
     }
 
     @Test

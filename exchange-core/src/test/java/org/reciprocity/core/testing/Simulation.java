@@ -21,12 +21,14 @@ import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
+import org.reciprocity.core.kernel.Recipient;
 import org.reciprocity.core.kernel.Request;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.membership.MemberJoinedPool;
 import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.sharing.Audience;
 import org.reciprocity.core.policy.PolicyTimeline;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.withdrawal.WithdrawItems;
@@ -89,7 +91,13 @@ public class Simulation {
     /** A contribution of items and the context objects sent around them. */
     public List<AccountEvent> contribute(String accountId, String contributorId, String requestKey, List<Item> items,
                                          List<ContextObject> context) {
-        ContributeItems command = new ContributeItems(accountId, contributorId, requestKey, items, context);
+        return contribute(accountId, contributorId, requestKey, items, context, Audience.EXCHANGE);
+    }
+
+    /** A contribution shared with an audience. */
+    public List<AccountEvent> contribute(String accountId, String contributorId, String requestKey, List<Item> items,
+                                         List<ContextObject> context, Audience audience) {
+        ContributeItems command = new ContributeItems(accountId, contributorId, requestKey, items, context, audience);
         Request request = request(accountId, RequestKind.CONTRIBUTION, contributorId, requestKey,
                 command.fingerprint());
         return decide(request, RequestKind.CONTRIBUTION, () -> {
@@ -97,7 +105,8 @@ public class Simulation {
             Set<String> behind = Entitlement.behind(contributorId, memberships.membersOf(accountId));
             return AccountDecisions.contribute(book(accountId), request, batch,
                     pool.factsAbout(accountId, behind, batch.ids()), context,
-                    pool.objectFacts(context.stream().map(ContextObject::id).distinct().toList()), policy(), now);
+                    pool.objectFacts(context.stream().map(ContextObject::id).distinct().toList()),
+                    command.audience(), policy(), now);
         });
     }
 
@@ -109,7 +118,12 @@ public class Simulation {
         Request request = request(accountId, RequestKind.WITHDRAWAL, consumerId, requestKey, command.fingerprint());
         return decide(request, RequestKind.WITHDRAWAL, () -> AccountDecisions.withdraw(book(accountId), request, ANY,
                 offer, Coverage.WHOLE, pool.factsAbout(accountId, List.of(consumerId),
-                        items.stream().map(Item::id).toList()), policy(), now));
+                        items.stream().map(Item::id).toList()), anywhere(consumerId), policy(), now));
+    }
+
+    // Simulated contributions are shared with the whole exchange, which reaches everyone wherever registered.
+    private static Recipient anywhere(String participantId) {
+        return new Recipient(participantId, null, Set.of());
     }
 
     public List<AccountEvent> grant(String accountId, String requestKey, Credit amount, Instant expiresAt) {

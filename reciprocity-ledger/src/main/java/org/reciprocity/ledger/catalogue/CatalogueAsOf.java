@@ -3,6 +3,8 @@ package org.reciprocity.ledger.catalogue;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.kernel.Delivery;
+import org.reciprocity.core.kernel.SharedPoolRecording;
 import org.reciprocity.ledger.history.EventHistory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -13,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The shared catalogue as it stood at a global position: which items were drawable, under which numbers, with the
+ * The catalogue everyone reads (what was shared with the whole exchange) as it stood at a global position: which items were drawable, under which numbers, with the
  * attributes and corroborations the contributions up to then gave them. The page's items are taken from the live
  * catalogue (numbers never change once given), then rebuilt from the events up to the position with the
  * catalogue's own merging code ({@link CatalogueEntry}): memory holds one page, however long the history.
@@ -48,10 +50,11 @@ public class CatalogueAsOf {
                     Long number = numbers.get(id);
                     if (number != null) {
                         CatalogueEntry before = entries.get(id);
+                        boolean openly = SharedPoolRecording.sharing(credit, contributed) == Delivery.Sharing.OPENLY;
                         entries.put(id, before == null
-                                ? CatalogueEntry.first(id, credit.item(), event.position(), event.timestamp(),
-                                        () -> number)
-                                : before.with(credit.item(), credit.rule() == CreditRule.CORROBORATION,
+                                ? CatalogueEntry.first(id, credit.item(), openly, event.position(),
+                                        event.timestamp(), () -> number)
+                                : before.with(credit.item(), credit.rule() == CreditRule.CORROBORATION, openly,
                                         event.position(), event.timestamp(), () -> number));
                     }
                 }

@@ -11,9 +11,10 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
- * One item of the catalogue: what it serves is merged over the contributions the pool may share (see
- * {@link CatalogueMerge}); an item first contributed under RED or AMBER+STRICT is stored here without any of its
- * attributes, and becomes drawable only when some contribution shares it.
+ * One item of the catalogue everyone reads: what it serves is merged over the contributions that share it with the
+ * whole exchange (see {@link CatalogueMerge}); an item first contributed under RED, or only to narrower audiences, is
+ * stored here without any of its attributes, and becomes drawable by everyone only when some contribution shares it
+ * with everyone.
  *
  * @param firstPosition global position of the event that first brought the item
  * @param poolPosition   the item's number in the shared pool, which numbers items 1, 2, 3... in the order they became
@@ -25,19 +26,24 @@ record CatalogueEntry(UUID itemId, ItemType type, String value, long firstPositi
                       Long poolPosition, Instant sharedAt, Long sharedPosition, Integer confidence, Tlp tlp, Instant firstSeen,
                       Instant lastSeen, List<String> tags, int corroborations, Instant modifiedAt) {
 
-    static CatalogueEntry first(UUID itemId, Item item, long eventPosition, Instant at, LongSupplier nextInPool) {
+    static CatalogueEntry first(UUID itemId, Item item, boolean sharedOpenly, long eventPosition, Instant at,
+                                LongSupplier nextInPool) {
         CatalogueEntry unshared = new CatalogueEntry(itemId, item.type(), item.value(), eventPosition, at, null,
                 null, null, null, null, null, null, List.of(), 0, null);
-        return unshared.with(item, false, eventPosition, at, nextInPool);
+        return unshared.with(item, false, sharedOpenly, eventPosition, at, nextInPool);
     }
 
     /**
      * This entry once a further contribution of the same item, made at {@code at}, is counted, merged as the rule
      * kernel's {@link CatalogueMerge} says. An item the contribution shares for the first time takes the next number
      * in the pool; what is served changes its version only when the attributes do, not the count.
+     *
+     * @param sharedOpenly whether the contribution shares the item with the whole exchange; if not, it changes
+     *                     nothing here
      */
-    CatalogueEntry with(Item item, boolean corroboration, long eventPosition, Instant at, LongSupplier nextInPool) {
-        if (!CatalogueMerge.shares(item)) {
+    CatalogueEntry with(Item item, boolean corroboration, boolean sharedOpenly, long eventPosition, Instant at,
+                        LongSupplier nextInPool) {
+        if (!sharedOpenly) {
             return this;
         }
         CatalogueMerge.Served before = served();

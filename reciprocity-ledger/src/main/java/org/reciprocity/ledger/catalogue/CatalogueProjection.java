@@ -12,8 +12,11 @@ import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DrawCriteria;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.kernel.CatalogueMerge;
+import org.reciprocity.core.kernel.Delivery;
 import org.reciprocity.core.kernel.SharedPoolRecording;
 import org.reciprocity.core.messaging.EventJson;
 import org.reciprocity.ledger.projection.ProjectionReplays;
@@ -65,6 +68,7 @@ class CatalogueProjection {
                 entry.corroborations(), entry.modifiedAt(), rs.getBoolean("has_context"));
     };
     private final boolean newItemsComeFirst;
+    private final NarrowCatalogue narrow;
 
     /**
      * @param newItemsComeFirst whether an item credited as new is always the first of its kind in event order: so
@@ -74,6 +78,7 @@ class CatalogueProjection {
     CatalogueProjection(JdbcTemplate jdbc,
                         @Value("${exchange.catalogue.new-items-come-first:true}") boolean newItemsComeFirst) {
         this.jdbc = jdbc;
+        this.narrow = new NarrowCatalogue(jdbc);
         this.newItemsComeFirst = newItemsComeFirst;
     }
 
@@ -83,16 +88,16 @@ class CatalogueProjection {
         // The date items are added to the pool goes strictly up along the pool, a millisecond at least from one event
         // to the next, whatever the nodes' clocks and however close two events are: a TAXII client asking for what
         // was added after the last date it saw (to the millisecond, as dates are shown) then misses nothing.
-        Instant lastAdded = jdbc.query("select max(shared_at) as last_added from catalogue_item",
+        Instant lastAdded = latest(jdbc.query("select max(shared_at) as last_added from catalogue_item",
                 (rs, i) -> SqlTime.instant(rs, "last_added")).stream().filter(Objects::nonNull).findFirst()
-                .orElse(null);
+                .orElse(null), narrow.lastAdded());
         Instant at = stamped.truncatedTo(ChronoUnit.MILLIS);
         if (lastAdded != null && !at.isAfter(lastAdded)) {
             at = lastAdded.plusMillis(1);
         }
         Instant dateAdded = at;
-        long[] lastInPool = {jdbc.queryForObject("select coalesce(max(pool_position), 0) from catalogue_item",
-                Long.class)};
+        long[] lastInPool = {Math.max(jdbc.queryForObject("select coalesce(max(pool_position), 0) from "
+                + "catalogue_item", Long.class), narrow.lastPosition())};
         LongSupplier nextInPool = () -> ++lastInPool[0];
         Map<UUID, ItemCredit> items = new LinkedHashMap<>();
         event.credits().forEach(credit -> items.put(credit.item().id(), credit));
@@ -105,10 +110,11 @@ class CatalogueProjection {
         List<CatalogueEntry> changed = new ArrayList<>();
         items.forEach((id, credit) -> {
             CatalogueEntry before = existing.get(id);
+            boolean openly = SharedPoolRecording.sharing(credit, event) == Delivery.Sharing.OPENLY;
             if (before == null) {
-                added.add(CatalogueEntry.first(id, credit.item(), position, dateAdded, nextInPool));
+                added.add(CatalogueEntry.first(id, credit.item(), openly, position, dateAdded, nextInPool));
             } else {
-                CatalogueEntry after = before.with(credit.item(), credit.rule() == CreditRule.CORROBORATION,
+                CatalogueEntry after = before.with(credit.item(), credit.rule() == CreditRule.CORROBORATION, openly,
                         position, dateAdded, nextInPool);
                 if (!after.equals(before)) {
                     changed.add(after);
@@ -134,8 +140,13 @@ class CatalogueProjection {
                     bindSharedAttributes(statement, 1, entry);
                     statement.setObject(11, entry.itemId());
                 });
+        List<ItemCredit> narrowly = items.values().stream()
+                .filter(credit -> SharedPoolRecording.sharing(credit, event) == Delivery.Sharing.NARROWLY).toList();
+        if (!narrowly.isEmpty()) {
+            narrow.record(event.audience(), narrowly, dateAdded, nextInPool);
+        }
         // The items the contribution's objects were read from now have context, which the context processor keeps.
-        List<UUID> withContext = SharedPoolRecording.addedObjects(event).stream()
+        List<UUID> withContext = SharedPoolRecording.servedObjects(event).stream()
                 .flatMap(ruling -> ruling.object().items().stream()).distinct().toList();
         for (List<UUID> chunk : Lists.partition(withContext, CHUNK)) {
             jdbc.update("update catalogue_item set has_context = true where not has_context and item_id in ("
@@ -146,6 +157,7 @@ class CatalogueProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from catalogue_item");
+        narrow.reset();
     }
 
     /**
@@ -155,41 +167,41 @@ class CatalogueProjection {
      */
     @QueryHandler
     CataloguePage handle(FindCataloguePage query) {
+        List<String> reaching = narrow.keysReaching(query.reader());
         long after = query.afterPosition() == null ? 0 : query.afterPosition();
         if (query.addedAfter() != null) {
-            List<Long> first = jdbc.queryForList("select pool_position from catalogue_item where shared_at > ? "
-                    + "order by shared_at, pool_position fetch first 1 rows only", Long.class,
-                    SqlTime.of(query.addedAfter()));
+            Visible firstAdded = new Visible(reaching).where("{p}.shared_at > ?", SqlTime.of(query.addedAfter()));
+            List<Long> first = jdbc.queryForList(firstAdded.select("pool_position", "shared_at, pool_position", 1),
+                    Long.class, firstAdded.arguments(1));
             if (first.isEmpty()) {
                 return new CataloguePage(List.of(), false);
             }
             after = Math.max(after, first.get(0) - 1);
         }
-        StringBuilder sql = new StringBuilder("select * from catalogue_item c where pool_position > ?");
-        List<Object> arguments = new ArrayList<>(List.of(after));
+        Visible visible = new Visible(reaching).where("{p}.pool_position > ?", after);
         if (query.itemIds() != null) {
             if (query.itemIds().isEmpty()) {
                 return new CataloguePage(List.of(), false);
             }
-            sql.append(" and item_id in (").append(String.join(",", Collections.nCopies(query.itemIds().size(), "?")))
-                    .append(')');
-            arguments.addAll(query.itemIds());
+            visible.where("c.item_id in (" + String.join(",", Collections.nCopies(query.itemIds().size(), "?")) + ")",
+                    query.itemIds().toArray());
         }
         if (query.holder() != null) {
             // Only what the holder holds: what its account was credited for, and what it sent or received itself
             // through any account, as the ledger's statements record it.
-            sql.append(" and (exists (select 1 from statement_item s where s.item_id = c.item_id and s.account_id = ?"
-                    + " and s.rule in (" + String.join(",", Collections.nCopies(CONTRIBUTED.size(), "?")) + "))"
-                    + " or exists (select 1 from statement_item s join statement_entry e on e.account_id = s.account_id"
-                    + " and e.position = s.position where s.item_id = c.item_id and e.participant_id = ?))");
-            arguments.add(query.holder().accountId());
-            arguments.addAll(CONTRIBUTED);
-            arguments.add(query.holder().participantId());
+            List<Object> holder = new ArrayList<>(List.of(query.holder().accountId()));
+            holder.addAll(CONTRIBUTED);
+            holder.add(query.holder().participantId());
+            visible.where("(exists (select 1 from statement_item h where h.item_id = c.item_id and h.account_id = ?"
+                    + " and h.rule in (" + String.join(",", Collections.nCopies(CONTRIBUTED.size(), "?")) + "))"
+                    + " or exists (select 1 from statement_item h join statement_entry e on e.account_id = h.account_id"
+                    + " and e.position = h.position where h.item_id = c.item_id and e.participant_id = ?))",
+                    holder.toArray());
         }
-        sql.append(" order by pool_position fetch first ? rows only");
-        arguments.add(query.limit() + 1);
-        List<CatalogueItem> items = jdbc.query(sql.toString(), itemRow, arguments.toArray());
-        return new CataloguePage(items.subList(0, Math.min(items.size(), query.limit())), items.size() > query.limit());
+        List<CatalogueItem> rows = jdbc.query(visible.select("*", "pool_position", query.limit() + 1), itemRow,
+                visible.arguments(query.limit() + 1));
+        return new CataloguePage(served(reaching, rows.subList(0, Math.min(rows.size(), query.limit()))),
+                rows.size() > query.limit());
     }
 
     /** One pass over the pool's positions, grouped: positions are dense, so a block is a range of them. */
@@ -200,11 +212,12 @@ class CatalogueProjection {
         }
         // The size is written out: a parameter in GROUP BY is a different expression from the one in the list.
         String block = "(pool_position - 1) / " + query.size();
+        Visible visible = new Visible(narrow.keysReaching(query.reader()));
         return new PoolBlocks(jdbc.query("select " + block + " as block, min(shared_at) as first_added, "
-                        + "max(modified_at) as last_modified, count(*) as items from catalogue_item where pool_position "
-                        + "is not null group by " + block + " order by block", (rs, i) -> new PoolBlocks.Block(
-                        rs.getLong("block"), SqlTime.instant(rs, "first_added"), SqlTime.instant(rs, "last_modified"),
-                        rs.getInt("items"))));
+                        + "max(modified_at) as last_modified, count(*) as items from " + visible.rows() + " group by "
+                        + block + " order by block", (rs, i) -> new PoolBlocks.Block(rs.getLong("block"),
+                        SqlTime.instant(rs, "first_added"), SqlTime.instant(rs, "last_modified"), rs.getInt("items")),
+                visible.rowArguments().toArray()));
     }
 
     @QueryHandler
@@ -218,30 +231,68 @@ class CatalogueProjection {
     @QueryHandler
     DrawableItems handle(FindDrawableItems query) {
         DrawCriteria criteria = query.criteria();
-        StringBuilder sql = new StringBuilder("select * from catalogue_item where pool_position is not null");
-        List<Object> arguments = new ArrayList<>();
+        List<String> reaching = narrow.keysReaching(query.reader());
+        Visible visible = new Visible(reaching);
         if (criteria.after() != null) {
-            sql.append(" and pool_position > ?");
-            arguments.add(criteria.after());
+            visible.where("{p}.pool_position > ?", criteria.after());
         }
         if (criteria.since() != null) {
-            sql.append(" and shared_at >= ?");
-            arguments.add(SqlTime.of(criteria.since()));
+            visible.where("{p}.shared_at >= ?", SqlTime.of(criteria.since()));
         }
         if (!criteria.types().isEmpty()) {
-            sql.append(" and item_type in (").append(String.join(",", Collections.nCopies(criteria.types().size(), "?")))
-                    .append(')');
-            criteria.types().forEach(type -> arguments.add(type.label()));
+            visible.where("c.item_type in (" + String.join(",", Collections.nCopies(criteria.types().size(), "?"))
+                    + ")", criteria.types().stream().map(type -> (Object) type.label()).toArray());
         }
-        sql.append(" order by pool_position fetch first ? rows only");
-        arguments.add(criteria.limit());
-        return new DrawableItems(jdbc.query(sql.toString(), entryRow, arguments.toArray()).stream()
-                .map(CatalogueProjection::offered).toList());
+        return new DrawableItems(served(reaching, jdbc.query(visible.select("*", "pool_position", criteria.limit()),
+                itemRow, visible.arguments(criteria.limit()))));
+    }
+
+    /**
+     * The page's rows as the reader is served them: each item once, where it first appears on the page, its
+     * attributes merged over every row of it that reaches the reader, wherever in the pool they are. Rows that reach
+     * everyone are served as they are.
+     */
+    private List<CatalogueItem> served(List<String> reaching, List<CatalogueItem> rows) {
+        if (reaching.isEmpty() || rows.isEmpty()) {
+            return rows;
+        }
+        List<UUID> ids = rows.stream().map(row -> row.item().id()).distinct().toList();
+        Visible ofThem = new Visible(reaching).where("c.item_id in (" + String.join(",", Collections.nCopies(
+                ids.size(), "?")) + ")", ids.toArray());
+        Map<UUID, List<CatalogueItem>> reached = new HashMap<>();
+        jdbc.query(ofThem.select("*", "pool_position", Integer.MAX_VALUE), itemRow,
+                ofThem.arguments(Integer.MAX_VALUE)).forEach(row -> reached.computeIfAbsent(row.item().id(),
+                id -> new ArrayList<>()).add(row));
+        Map<UUID, CatalogueItem> served = new LinkedHashMap<>();
+        for (CatalogueItem row : rows) {
+            served.computeIfAbsent(row.item().id(), id -> merged(row, reached.getOrDefault(id, List.of(row))));
+        }
+        return List.copyOf(served.values());
+    }
+
+    private static CatalogueItem merged(CatalogueItem row, List<CatalogueItem> reached) {
+        CatalogueMerge.Served served = reached.stream().map(CatalogueProjection::servedOf)
+                .reduce(CatalogueMerge::combined).orElseThrow();
+        Item item = row.item();
+        Instant modified = reached.stream().map(CatalogueItem::modifiedAt).max(Instant::compareTo).orElseThrow();
+        return new CatalogueItem(new Item(item.type(), item.value(), served.confidence(), served.tlp(),
+                served.firstSeen(), served.lastSeen(), served.tags()), row.position(), row.sharedAt(),
+                served.corroborations(), modified, row.hasContext());
+    }
+
+    private static CatalogueMerge.Served servedOf(CatalogueItem row) {
+        Item item = row.item();
+        return new CatalogueMerge.Served(item.confidence(), item.tlp(), item.firstSeen(), item.lastSeen(),
+                item.tags(), row.corroborations());
     }
 
     static CatalogueItem offered(CatalogueEntry entry) {
         return new CatalogueItem(entry.asDeliveredItem(), entry.poolPosition(), entry.sharedAt(), entry.corroborations(),
                 entry.modifiedAt());
+    }
+
+    private static Instant latest(Instant one, Instant other) {
+        return one == null ? other : other == null || one.isAfter(other) ? one : other;
     }
 
     private Map<UUID, CatalogueEntry> load(Collection<UUID> itemIds) {

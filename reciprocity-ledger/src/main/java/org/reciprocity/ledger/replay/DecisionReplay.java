@@ -34,12 +34,14 @@ import org.reciprocity.core.kernel.ItemFacts;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
 import org.reciprocity.core.kernel.Request;
+import org.reciprocity.core.kernel.Recipient;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyBook;
 import org.reciprocity.core.policy.PolicyNotAdoptedException;
 import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.sharing.Recipients;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +60,8 @@ import java.util.stream.Stream;
 /**
  * Takes each recorded decision again, with the rule kernel's own functions ({@link AccountDecisions}), on what the
  * history had rebuilt by then: the account's book, what the shared pool knew ({@link SharedPool}), who belonged to
- * which pool, and the policy version in force at the decision's instant. What the kernel decides is compared with
+ * which pool, who each consumer was to the audiences (its country, its sharing groups at the instant) and the
+ * policy version in force at the decision's instant. What the kernel decides is compared with
  * what was recorded, part by part, and each difference is reported under the rule ({@link Check}) it breaks.
  */
 final class DecisionReplay {
@@ -68,16 +71,18 @@ final class DecisionReplay {
 
     private final PolicyBook policies;
     private final SharedPool pool;
+    private final Recipients recipients;
     private final Function<String, Collection<String>> membersOf;
     private final Function<String, Optional<String>> poolOf;
     // The items reports counted and not yet rewarded, each with the account its bonus goes to.
     private final Map<String, AwardDue> awardsDue = new HashMap<>();
     private final Set<UUID> grants = new HashSet<>();
 
-    DecisionReplay(PolicyBook policies, SharedPool pool, Function<String, Collection<String>> membersOf,
-                   Function<String, Optional<String>> poolOf) {
+    DecisionReplay(PolicyBook policies, SharedPool pool, Recipients recipients,
+                   Function<String, Collection<String>> membersOf, Function<String, Optional<String>> poolOf) {
         this.policies = policies;
         this.pool = pool;
+        this.recipients = recipients;
         this.membersOf = membersOf;
         this.poolOf = poolOf;
     }
@@ -197,7 +202,7 @@ final class DecisionReplay {
             List<ContextObject> sent = recorded.context().stream().map(ContextRuling::object).toList();
             ContextFacts objectFacts = pool.objectFacts(sent.stream().map(ContextObject::id).distinct().toList());
             Decision<ItemsContributed> taken = AccountDecisions.contribute(before, request(recorded), batch, facts,
-                    sent, objectFacts, policy, recorded.decidedAt());
+                    sent, objectFacts, recorded.audience(), policy, recorded.decidedAt());
             found.all(Check.CONTEXT, misruled(recorded.context(), taken.answer().context()));
             expiries(taken.expiries(), recorded.decidedAt());
             List<String> misclassified = new ArrayList<>();
@@ -262,18 +267,19 @@ final class DecisionReplay {
             }
             Offer offer = new Offer(recorded.items().stream().map(delivered -> new OfferedItem(delivered.item(),
                     delivered.corroborations(), null)).toList(), recorded.throughPosition());
+            Recipient consumer = recipients.of(recorded.consumerId(), recorded.decidedAt());
             Decision<WithdrawalOutcome> taken = AccountDecisions.withdraw(before, request(recorded),
-                    recorded.criteria(), offer, Coverage.WHOLE, facts, policy, recorded.decidedAt());
+                    recorded.criteria(), offer, Coverage.WHOLE, facts, consumer, policy, recorded.decidedAt());
             expiries(taken.expiries(), recorded.decidedAt());
             List<String> undeliverable = new ArrayList<>();
             List<String> misclassified = new ArrayList<>();
             for (int i = 0; i < recorded.items().size(); i++) {
                 DeliveredItem delivered = recorded.items().get(i);
                 ItemFacts known = facts.of(ids.get(i));
-                Optional<Delivery.Undeliverable> whyNot = Delivery.whyNot(delivered.item(), known);
+                Optional<Delivery.Undeliverable> whyNot = Delivery.whyNot(delivered.item(), known, consumer);
                 if (whyNot.isPresent()) {
                     undeliverable.add(name(delivered.item()) + " under " + delivered.item().tlp().label() + " ("
-                            + described(whyNot.get(), known) + ")");
+                            + described(whyNot.get(), known, consumer) + ")");
                 } else if (delivered.charge() != ItemClassification.delivered(known)) {
                     misclassified.add(name(delivered.item()) + " was delivered " + delivered.charge() + "; the "
                             + "history before it makes it " + ItemClassification.delivered(known));
@@ -512,12 +518,15 @@ final class DecisionReplay {
         return outcomes;
     }
 
-    private static String described(Delivery.Undeliverable reason, ItemFacts known) {
+    private static String described(Delivery.Undeliverable reason, ItemFacts known, Recipient consumer) {
         return switch (reason) {
             case NEVER_BROUGHT -> "no contribution brought it";
-            case NEVER_SHARED -> "no contribution shared it under a marking the pool delivers";
-            case MARKING_NOT_DELIVERED -> "the pool delivers nothing under that marking";
-            case FREER_THAN_SHARED -> "its contributors gave it " + known.sharedMarking().label() + " at the least";
+            case NEVER_SHARED -> "no contribution shared it with anyone";
+            case NOT_SHARED_WITH_RECIPIENT -> "no contribution shared it with " + consumer.participantId()
+                    + " (registered in " + consumer.country() + ", in sharing groups " + consumer.groups()
+                    + " then)";
+            case FREER_THAN_SHARED -> "the shares reaching " + consumer.participantId() + " gave it "
+                    + Delivery.reachedMarking(known, consumer).label() + " at the least";
         };
     }
 

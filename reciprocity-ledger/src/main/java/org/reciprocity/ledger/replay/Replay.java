@@ -48,7 +48,8 @@ final class Replay {
     private final SharedPool pool = new SharedPool();
     private final Map<String, Set<String>> members = new HashMap<>();
     private final Map<String, String> poolOf = new HashMap<>();
-    private final DecisionReplay decisions = new DecisionReplay(policies, pool,
+    private final ReplayRecipients recipients = new ReplayRecipients();
+    private final DecisionReplay decisions = new DecisionReplay(policies, pool, recipients,
             poolId -> members.getOrDefault(poolId, Set.of()), member -> Optional.ofNullable(poolOf.get(member)));
     private final Map<String, AccountState> accounts = new TreeMap<>();
     private final List<ReplayFinding> findings = new ArrayList<>();
@@ -86,6 +87,8 @@ final class Replay {
         } else if (payload instanceof MemberLeftPool left) {
             members.getOrDefault(left.poolId(), new LinkedHashSet<>()).remove(left.memberId());
             poolOf.remove(left.memberId(), left.poolId());
+        } else {
+            recipients.apply(payload);
         }
     }
 

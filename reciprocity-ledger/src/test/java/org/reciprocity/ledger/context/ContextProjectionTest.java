@@ -119,7 +119,7 @@ class ContextProjectionTest {
     private UUID contribute(String contributor, List<ContextRuling> rulings) {
         UUID id = UUID.randomUUID();
         context.on(new ItemsContributed(id, contributor, contributor, "k-" + id, "f", List.of(), 0, Credit.ZERO, null,
-                Credit.ZERO, 1, T0, rulings), T0);
+                Credit.ZERO, 1, T0, rulings, null), T0);
         return id;
     }
 

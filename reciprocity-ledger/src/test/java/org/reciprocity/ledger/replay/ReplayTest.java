@@ -27,10 +27,15 @@ import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.participant.ParticipantKind;
+import org.reciprocity.core.participant.ParticipantRegistered;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyChanged;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Border;
+import org.reciprocity.core.sharing.SharingGroupFormed;
 import org.reciprocity.core.testing.Simulation;
 import org.reciprocity.ledger.RandomHistories.History;
 import org.reciprocity.ledger.RandomHistories;
@@ -50,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplayTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Audience FINANCE_SG = Audience.of(List.of("finance-sg"), List.of(), Border.ANYWHERE);
 
     private final Simulation exchange = new Simulation(T0, ReciprocityPolicy.INITIAL);
     private final Item ip = Item.normalised("ipv4", "192.0.2.1", 100, "GREEN", null, null, List.of());
@@ -91,7 +97,7 @@ class ReplayTest {
                 List.of(), List.of(), "{\"revoked\": true}");
         List<RecordedEvent> events = forged(recorded(exchange), new ItemsContributed(UUID.randomUUID(), "telco-b",
                 "telco-b", "k1", "f", List.of(), 0, Credit.ZERO, null, Credit.ZERO, 1, T0.plusSeconds(1),
-                List.of(new ContextRuling(rewritten, ContextRule.NEW_VERSION))));
+                List.of(new ContextRuling(rewritten, ContextRule.NEW_VERSION)), null));
 
         assertFoundAtTheEnd(events, Check.CONTEXT, "is recorded NEW_VERSION; the history before it makes it "
                 + "ANOTHERS_OBJECT");
@@ -138,8 +144,58 @@ class ReplayTest {
                         new DeliveredItem(red, 0, Charge.CHARGED), new DeliveredItem(strict, 0, Charge.CHARGED)),
                 Credit.of(2), List.of(new LotDraw(grant, Credit.of(2))), Credit.of(3)));
 
-        assertFoundAtTheEnd(events, Check.DELIVERY, "ipv4 192.0.2.66 under RED (no contribution shared it under a "
-                + "marking the pool delivers) was delivered to 'cert-my', who may not receive it");
+        assertFoundAtTheEnd(events, Check.DELIVERY, "ipv4 192.0.2.66 under RED (no contribution shared it with "
+                + "anyone) was delivered to 'cert-my', who may not receive it");
+    }
+
+    @Test
+    void anItemSharedWithAGroupAndDeliveredOutsideItIsFoundUnderTheGroupAsItStoodThen() {
+        Item item = Item.normalised("ipv4", "192.0.2.70", 100, "GREEN", null, null, List.of());
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(item), List.of(), FINANCE_SG);
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        UUID grant = ((CreditGranted) exchange.history().get(exchange.history().size() - 1).event()).grantId();
+        List<RecordedEvent> events = forged(inGroups(recorded(exchange)), withdrawal("cert-my", List.of(
+                new DeliveredItem(item, 0, Charge.CHARGED)), Credit.of(1), List.of(new LotDraw(grant, Credit.of(1))),
+                Credit.of(4)));
+
+        assertFoundAtTheEnd(events, Check.DELIVERY, "ipv4 192.0.2.70 under GREEN (no contribution shared it with "
+                + "cert-my (registered in MY, in sharing groups [] then)) was delivered to 'cert-my'");
+    }
+
+    @Test
+    void anItemSharedWithAGroupAndDeliveredToAMemberIsNoFinding() {
+        Item item = Item.normalised("ipv4", "192.0.2.71", 100, "GREEN", null, null, List.of());
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(item), List.of(), FINANCE_SG);
+        exchange.grant("bank-b", "g1", Credit.of(5), null);
+        UUID grant = ((CreditGranted) exchange.history().get(exchange.history().size() - 1).event()).grantId();
+        List<RecordedEvent> events = forged(inGroups(recorded(exchange)), withdrawal("bank-b", List.of(
+                new DeliveredItem(item, 0, Charge.CHARGED)), Credit.of(1), List.of(new LotDraw(grant, Credit.of(1))),
+                Credit.of(4)));
+
+        Replay replay = replayed(ReplayScope.EVERYTHING, announced(List.of(ReciprocityPolicy.INITIAL), events));
+        assertThat(replay.findings()).as("a member of the group, by its sector and country").isEmpty();
+    }
+
+    // Before the history: who the participants are, and a sharing group of Singapore's financial sector.
+    private static List<RecordedEvent> inGroups(List<RecordedEvent> history) {
+        List<Object> prelude = List.of(
+                new ParticipantRegistered("bank-a", ParticipantKind.FIRM, "Bank A", "financial-services", "SG", "h1",
+                        "operator"),
+                new ParticipantRegistered("bank-b", ParticipantKind.FIRM, "Bank B", "financial-services", "SG", "h2",
+                        "operator"),
+                new ParticipantRegistered("cert-my", ParticipantKind.AGENCY, "CERT MY", "government-national", "MY",
+                        "h3", "operator"),
+                new SharingGroupFormed("finance-sg", "Financial sector SG", List.of("financial-services"),
+                        List.of("SG"), List.of(), "operator", T0.minusSeconds(3600)));
+        List<RecordedEvent> events = new ArrayList<>();
+        for (int i = 0; i < prelude.size(); i++) {
+            events.add(new RecordedEvent(i + 1, T0.minusSeconds(3600), prelude.get(i).getClass().getSimpleName(),
+                    "Participant", "participant:x", i, prelude.get(i)));
+        }
+        history.forEach(event -> events.add(new RecordedEvent(event.position() + prelude.size(), event.timestamp(),
+                event.type(), event.aggregateType(), event.aggregateId(), event.sequence(),
+                event.payload())));
+        return events;
     }
 
     @Test

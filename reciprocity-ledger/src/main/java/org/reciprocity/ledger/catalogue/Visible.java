@@ -1,0 +1,72 @@
+package org.reciprocity.ledger.catalogue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The catalogue's rows a reader may read, as SQL: those of catalogue_item that everyone reads, and, when some
+ * narrower share reaches the reader, those of catalogue_share under the share keys that reach it, in one pool order.
+ * Conditions on a row's place in the pool are written against {@code {p}}, the table the row's position comes from;
+ * the item's own columns are {@code c}'s in both.
+ */
+final class Visible {
+
+    private static final String COLUMNS = "c.item_id, c.item_type, c.item_value, c.first_position, c.first_added_at, "
+            + "{p}.pool_position, {p}.shared_at, c.shared_position, {p}.confidence, {p}.tlp, {p}.first_seen, "
+            + "{p}.last_seen, {p}.tags, {p}.corroborations, {p}.modified_at, c.has_context";
+
+    private final List<String> reaching;
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Object> conditionArguments = new ArrayList<>();
+
+    Visible(List<String> reaching) {
+        this.reaching = reaching;
+    }
+
+    Visible where(String condition, Object... arguments) {
+        conditions.add(condition);
+        conditionArguments.addAll(List.of(arguments));
+        return this;
+    }
+
+    /** The rows, as {@code columns} of the row (or aggregates of them), ordered and limited. */
+    String select(String columns, String order, int limit) {
+        return "select " + columns + " from " + rows() + " order by " + order + " fetch first ? rows only";
+    }
+
+    /** What {@link #select} binds, in its order. */
+    Object[] arguments(int limit) {
+        List<Object> arguments = new ArrayList<>(conditionArguments);
+        if (!reaching.isEmpty()) {
+            arguments.addAll(reaching);
+            arguments.addAll(conditionArguments);
+        }
+        arguments.add(limit);
+        return arguments.toArray();
+    }
+
+    /** What the rows are selected from: the open catalogue alone when nothing narrower reaches the reader. */
+    String rows() {
+        String open = "catalogue_item c where c.pool_position is not null" + conditions("c");
+        if (reaching.isEmpty()) {
+            return open;
+        }
+        return "(select " + COLUMNS.replace("{p}", "c") + " from " + open + " union all select "
+                + COLUMNS.replace("{p}", "s") + " from catalogue_share s join catalogue_item c on c.item_id = "
+                + "s.item_id where s.share_key in (" + String.join(",", Collections.nCopies(reaching.size(), "?"))
+                + ")" + conditions("s") + ") v";
+    }
+
+    /** What {@link #rows} binds, in its order. */
+    List<Object> rowArguments() {
+        Object[] all = arguments(0);
+        return List.of(all).subList(0, all.length - 1);
+    }
+
+    private String conditions(String positions) {
+        StringBuilder sql = new StringBuilder();
+        conditions.forEach(condition -> sql.append(" and ").append(condition.replace("{p}", positions)));
+        return sql.toString();
+    }
+}
