@@ -1,0 +1,245 @@
+package org.reciprocity.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.core.item.Item;
+import org.reciprocity.portal.stix.StixIndicators;
+import org.reciprocity.portal.taxii.Taxii;
+import org.reciprocity.portal.support.ExchangeClient;
+import org.reciprocity.portal.support.ExchangeClient.Response;
+import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.Projections;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.reciprocity.portal.support.ExchangeClient.item;
+
+/**
+ * Who receives what: each contribution's audience, narrowed by TLP 2.0 and held to its border, decides what every
+ * reader draws through REST, TAXII and the MISP feed; what does not reach a reader is not there for it, answered
+ * byte for byte as what the pool never held, and never charged for.
+ */
+class WhoReceivesWhatTest extends H2ExchangeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ExchangeClient exchange;
+    private Instant start;
+    private Participant bankSg;
+    private Participant otherBankSg;
+    private Participant certMy;
+    private Participant telcoNl;
+
+    @BeforeEach
+    void setUp() {
+        exchange = exchange();
+        start = Instant.now().minusSeconds(1);
+        bankSg = register("firm", "financial-services", "SG");
+        otherBankSg = register("firm", "financial-services", "SG");
+        certMy = register("agency", "government-national", "MY");
+        telcoNl = register("firm", "telecommunications", "NL");
+        for (Participant reader : List.of(otherBankSg, certMy, telcoNl)) {
+            grant(reader, 100_000);
+        }
+    }
+
+    @Test
+    void eachReaderDrawsWhatReachesItAndNothingElseOnEveryFeed() throws Exception {
+        Map<String, Object> open = item("ipv4", ExchangeContract.uniqueIp(), "GREEN");
+        Map<String, Object> namedGreen = item("ipv4", ExchangeContract.uniqueIp(), "GREEN");
+        Map<String, Object> namedRed = item("ipv4", ExchangeContract.uniqueIp(), "RED");
+        Map<String, Object> singaporeAmber = item("ipv4", ExchangeContract.uniqueIp(), "AMBER");
+        Map<String, Object> aseanClear = item("ipv4", ExchangeContract.uniqueIp(), "CLEAR");
+        Map<String, Object> redToNoOne = item("ipv4", ExchangeContract.uniqueIp(), "RED");
+        MockHttpServletResponse neverThere = taxiiObject(telcoNl, namedGreen);
+        assertThat(neverThere.getStatus()).isEqualTo(404);
+
+        contribute(bankSg, List.of(open, redToNoOne), null);
+        contribute(bankSg, List.of(namedGreen, namedRed), Map.of("participants", List.of(certMy.id())));
+        contribute(bankSg, List.of(singaporeAmber), Map.of("border", "own-country"));
+        contribute(bankSg, List.of(aseanClear), Map.of("border", "asean"));
+        Projections.awaitCaughtUp(projections);
+
+        assertThat(drawn(certMy)).containsOnly(entry(open, "GREEN"), entry(namedGreen, "GREEN"),
+                entry(namedRed, "RED"), entry(aseanClear, "CLEAR"));
+        assertThat(drawn(otherBankSg)).containsOnly(entry(open, "GREEN"), entry(singaporeAmber, "AMBER"),
+                entry(aseanClear, "CLEAR"));
+        assertThat(drawn(telcoNl)).as("outside every border, named nowhere").containsOnly(entry(open, "GREEN"));
+        assertThat(balance(telcoNl)).as("charged for what it received alone").isEqualByComparingTo("99999");
+
+        MockHttpServletResponse notShared = taxiiObject(telcoNl, namedGreen);
+        assertThat(notShared.getStatus()).isEqualTo(404);
+        assertThat(notShared.getContentAsByteArray()).as("not shared with you reads as not there")
+                .isEqualTo(neverThere.getContentAsByteArray());
+        assertThat(notShared.getContentType()).isEqualTo(neverThere.getContentType());
+        assertThat(taxiiObject(certMy, namedRed).getStatus()).as("named, so delivered").isEqualTo(200);
+        JsonNode red = JSON.readTree(taxiiObject(certMy, namedRed).getContentAsString()).path("objects").get(0);
+        assertThat(red.path("object_marking_refs").toString()).as("delivered marked RED")
+                .contains("marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1");
+
+        assertThat(mispValues(telcoNl)).contains(value(open)).doesNotContain(value(namedGreen), value(namedRed),
+                value(singaporeAmber), value(aseanClear), value(redToNoOne));
+        assertThat(mispValues(otherBankSg)).contains(value(open), value(singaporeAmber), value(aseanClear))
+                .doesNotContain(value(namedGreen), value(namedRed));
+
+        Participant auditor = register("auditor", "government-national", "SG");
+        JsonNode replay = finishedReplay(auditor);
+        assertThat(replay.path("findingsTotal").asLong()).as(replay.path("findings").toString()).isZero();
+    }
+
+    @Test
+    void anAudienceTheExchangeCannotHonourIsRefusedAndNothingIsRecorded() {
+        Map<String, Object> one = item("ipv4", ExchangeContract.uniqueIp(), "GREEN");
+        assertRefused(exchange.post("/api/contributions", bankSg.apiKey(), "bad-1", Map.of("items", List.of(one),
+                "audience", Map.of("participants", List.of("nobody-registered-" + UUID.randomUUID()
+                        .toString().substring(0, 8))))), "audience.participants");
+        assertRefused(exchange.post("/api/contributions", bankSg.apiKey(), "bad-2", Map.of("items", List.of(one),
+                "audience", Map.of("groups", List.of("no-such-group")))), "audience.groups");
+        assertRefused(exchange.post("/api/contributions", bankSg.apiKey(), "bad-3", Map.of("items", List.of(one),
+                "audience", Map.of("border", "countries"))), "audience.countries");
+        assertRefused(exchange.post("/api/contributions", bankSg.apiKey(), "bad-4", Map.of("items", List.of(one),
+                "audience", Map.of("border", "everywhere"))), "audience.border");
+        assertRefused(exchange.post("/api/contributions?border=asean", bankSg.apiKey(), "bad-5", Map.of("items",
+                List.of(one), "audience", Map.of("border", "asean"))), "audience");
+        assertRefused(exchange.post("/api/contributions?tlp=GREEN&border=countries&countries=XX", bankSg.apiKey(), "bad-6",
+                "value\n" + value(one) + "\n", org.springframework.http.MediaType.TEXT_PLAIN), "audience.countries");
+        Projections.awaitCaughtUp(projections);
+        assertThat(exchange.get("/api/accounts/" + bankSg.id(), bankSg.apiKey()).body().path("balance")
+                .path("contributions").asInt()).as("nothing recorded").isZero();
+    }
+
+    @Test
+    void theSameItemSharedOpenlyAndNarrowlyShowsEachReaderOnlyWhatItsSharesSaid() {
+        Map<String, Object> plain = new HashMap<>(item("domain", ExchangeContract.unique("c2") + ".example",
+                "AMBER"));
+        Map<String, Object> told = new HashMap<>(plain);
+        told.put("tlp", "GREEN");
+        told.put("tags", List.of("apt-told-to-my"));
+        contribute(bankSg, List.of(plain), null);
+        contribute(otherBankSg, List.of(told), Map.of("participants", List.of(certMy.id())));
+        Projections.awaitCaughtUp(projections);
+
+        JsonNode toTelco = onlyDrawn(telcoNl, plain);
+        assertThat(toTelco.path("item").path("tlp").asText()).isEqualTo("AMBER");
+        assertThat(toTelco.path("item").path("tags").toString()).doesNotContain("apt-told-to-my");
+        JsonNode toCert = onlyDrawn(certMy, plain);
+        assertThat(toCert.path("item").path("tlp").asText()).as("the freest marking reaching it").isEqualTo("GREEN");
+        assertThat(toCert.path("item").path("tags").toString()).contains("apt-told-to-my");
+    }
+
+    private Participant register(String kind, String sector, String country) {
+        String id = kind + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Response registered = exchange.post("/api/participants", operatorKey(), null, Map.of("id", id, "kind", kind,
+                "name", "Test " + id, "sector", sector, "country", country));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        return new Participant(id, registered.body().path("apiKey").asText());
+    }
+
+    private void grant(Participant participant, int credits) {
+        Response granted = exchange.post("/api/accounts/" + participant.id() + "/grants", operatorKey(),
+                "g-" + UUID.randomUUID(), Map.of("amount", credits, "reason", "reading programme"));
+        assertThat(granted.status()).as(granted.body().toString()).isEqualTo(201);
+    }
+
+    private void contribute(Participant contributor, List<Map<String, Object>> items, Map<String, Object> audience) {
+        Map<String, Object> body = new HashMap<>(Map.of("items", items));
+        if (audience != null) {
+            body.put("audience", audience);
+        }
+        Response answer = exchange.post("/api/contributions", contributor.apiKey(), "c-" + UUID.randomUUID(), body);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+    }
+
+    /** Every item the reader draws of those added since the test began, each with the marking it came under. */
+    private Set<String> drawn(Participant reader) {
+        Set<String> drawn = new HashSet<>();
+        for (JsonNode delivered : draw(reader)) {
+            drawn.add(delivered.path("item").path("value").asText() + " " + delivered.path("item").path("tlp")
+                    .asText());
+        }
+        return drawn;
+    }
+
+    private List<JsonNode> draw(Participant reader) {
+        Response drawn = exchange.withdraw(reader, "w-" + UUID.randomUUID(), Map.of("since", start.toString(),
+                "limit", 1000));
+        assertThat(drawn.status()).as(drawn.body().toString()).isEqualTo(201);
+        List<JsonNode> items = new ArrayList<>();
+        drawn.body().path("items").forEach(items::add);
+        return items;
+    }
+
+    private JsonNode onlyDrawn(Participant reader, Map<String, Object> item) {
+        List<JsonNode> matching = draw(reader).stream().filter(delivered -> delivered.path("item").path("value")
+                .asText().equals(value(item))).toList();
+        assertThat(matching).hasSize(1);
+        return matching.get(0);
+    }
+
+    private java.math.BigDecimal balance(Participant participant) {
+        return exchange.get("/api/accounts/" + participant.id(), participant.apiKey()).body().path("balance")
+                .path("balance").decimalValue();
+    }
+
+    private MockHttpServletResponse taxiiObject(Participant reader, Map<String, Object> item) throws Exception {
+        String id = StixIndicators.idOf(Item.normalised((String) item.get("type"), value(item), null, "GREEN", null,
+                null, List.of()));
+        return mvc.perform(MockMvcRequestBuilders.get(Taxii.POOL_OBJECTS + id + "/")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + reader.apiKey()).header(HttpHeaders.ACCEPT, Taxii.MEDIA_TYPE))
+                .andReturn().getResponse();
+    }
+
+    private Set<String> mispValues(Participant reader) {
+        Set<String> values = new HashSet<>();
+        JsonNode manifest = exchange.get("/misp/feed/manifest.json", reader.apiKey()).body();
+        manifest.fieldNames().forEachRemaining(uuid -> {
+            Response event = exchange.get("/misp/feed/" + uuid + ".json", reader.apiKey());
+            assertThat(event.status()).as(event.body().toString()).isEqualTo(200);
+            event.body().path("Event").path("Attribute").forEach(attribute -> values.add(attribute.path("value")
+                    .asText()));
+        });
+        return values;
+    }
+
+    private JsonNode finishedReplay(Participant auditor) {
+        Response started = exchange.post("/api/audit/replays", auditor.apiKey(), null, Map.of());
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
+        String job = "/api/audit/jobs/" + started.body().path("id").asText();
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            last[0] = exchange.get(job, auditor.apiKey()).body();
+            return !last[0].path("state").asText().matches("QUEUED|RUNNING");
+        });
+        assertThat(last[0].path("state").asText()).as(last[0].toString()).isEqualTo("DONE");
+        return last[0].path("result");
+    }
+
+    private static void assertRefused(Response answer, String field) {
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.body().path("errors").toString()).contains("\"field\":\"" + field + "\"");
+    }
+
+    private static String entry(Map<String, Object> item, String tlp) {
+        return value(item) + " " + tlp;
+    }
+
+    private static String value(Map<String, Object> item) {
+        return (String) item.get("value");
+    }
+}
