@@ -55,8 +55,11 @@ import org.reciprocity.core.participant.SuspendParticipant;
 import org.reciprocity.core.policy.ChangePolicy;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
+import org.reciprocity.core.sharing.AddSharingGroupMember;
 import org.reciprocity.core.sharing.Audience;
 import org.reciprocity.core.sharing.Border;
+import org.reciprocity.core.sharing.FormSharingGroup;
+import org.reciprocity.core.sharing.RemoveSharingGroupMember;
 import org.reciprocity.core.withdrawal.DrawPage;
 import org.reciprocity.core.withdrawal.QuoteWithdrawal;
 import org.reciprocity.core.withdrawal.WithdrawItems;
@@ -174,6 +177,10 @@ class BusMessagesTest {
                     List.of("bank-a", "telco-b"), "operator"),
             new JoinPool("pool-p", "cert-my", "operator"),
             new LeavePool("pool-p", "cert-my", "operator"),
+            new FormSharingGroup("banks-sg", "Banks in Singapore", List.of("financial-services"), List.of("SG"),
+                    List.of("cert-my"), "operator"),
+            new AddSharingGroupMember("banks-sg", "bank-a", "operator"),
+            new RemoveSharingGroupMember("banks-sg", "bank-a", "operator"),
             new ChangePolicy(1, PolicyRules.DEFAULT, T0.plusSeconds(600), "operator", "a cheaper price per item"),
             new FindBalance("cert-my", T0),
             new AccountSummary(BALANCE, Credit.parse("9.5"), List.of(new MemberShare("cert-my", Credit.of(3),

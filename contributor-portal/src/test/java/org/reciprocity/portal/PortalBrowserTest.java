@@ -356,6 +356,36 @@ class PortalBrowserTest {
         signOut();
     }
 
+    @Test
+    void theOperatorFormsSharingGroupsAndNamesTheirMembers() {
+        Participant bank = exchange.register("firm");
+        Participant agency = exchange.register("agency");
+        String group = "banks-" + bank.id().substring(bank.id().length() - 8);
+        signIn(OPERATOR_KEY);
+        browser.open("/portal/operator").follow("Sharing groups");
+        assertThat(browser.path()).isEqualTo("/portal/operator/sharing-groups");
+
+        browser.type("#group-id", group).type("#group-name", "Banks").type("#group-countries", "SG, XX")
+                .press("Form the group");
+        assertThat(browser.find("[role=alert]").getText()).as("the refusal, by its field").contains("countries[1]");
+        assertThat(browser.find("#group-id").getAttribute("value")).as("what was typed is kept").isEqualTo(group);
+
+        browser.find("#group-countries").clear();
+        browser.type("#group-countries", "SG").choose("#group-sectors", "financial-services")
+                .type("#group-members", agency.id()).press("Form the group");
+        assertThat(browser.find(".page-notice").getText()).contains("formed");
+        assertThat(browser.text()).contains("Takes in financial-services in SG").contains(agency.id());
+        assertAccessible("operator-sharing-groups");
+
+        browser.type("#name-" + group, bank.id()).press("Add");
+        assertThat(browser.find(".page-notice").getText()).contains("named member");
+        browser.click("button[aria-label='Remove " + agency.id() + " from " + group + "']");
+        assertThat(browser.find(".page-notice").getText()).contains("no longer named");
+        assertThat(exchange.get("/api/sharing-groups/" + group, OPERATOR_KEY).body().path("members").toString())
+                .isEqualTo("[\"" + bank.id() + "\"]");
+        signOut();
+    }
+
     private void signIn(String key) {
         browser.open("/sign-in").type("#key", key).press("Sign in");
     }

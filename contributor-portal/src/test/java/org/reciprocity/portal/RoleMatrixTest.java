@@ -133,6 +133,9 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/pools", OPERATOR, "{}"),
                 new Endpoint("POST", "/api/pools/no-such-pool/members", OPERATOR, "{}"),
                 new Endpoint("DELETE", "/api/pools/no-such-pool/members/" + bystander, OPERATOR, null),
+                new Endpoint("POST", "/api/sharing-groups", OPERATOR, "{}"),
+                new Endpoint("POST", "/api/sharing-groups/no-such-group/members", OPERATOR, "{}"),
+                new Endpoint("DELETE", "/api/sharing-groups/no-such-group/members/" + bystander, OPERATOR, null),
                 new Endpoint("POST", "/api/accounts/" + bystander + "/grants", OPERATOR, "{}"),
                 new Endpoint("POST", "/api/policy", OPERATOR, "{}"),
                 new Endpoint("POST", "/api/policy/previews", OPERATOR, "{}"),
@@ -153,6 +156,8 @@ class RoleMatrixTest {
                 new Endpoint("GET", "/api/audit/checkpoints", AUDITOR, null),
                 new Endpoint("GET", "/api/me", EVERYONE, null),
                 new Endpoint("GET", "/api/policy", EVERYONE, null),
+                new Endpoint("GET", "/api/sharing-groups", EVERYONE, null),
+                new Endpoint("GET", "/api/sharing-groups/no-such-group", EVERYONE, null),
                 new Endpoint("GET", "/api/accounts/" + bystander, OVERSEERS, null));
     }
 }

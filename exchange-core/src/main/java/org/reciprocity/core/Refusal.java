@@ -22,6 +22,8 @@ public abstract class Refusal extends RuntimeException {
         KEY_REUSED,
         /** The participant id is taken. */
         ALREADY_REGISTERED,
+        /** A sharing group of that id was formed already. */
+        SHARING_GROUP_EXISTS,
         /** The pool's membership rules do not allow the change. */
         MEMBERSHIP_REFUSED,
         /** The policy's own rules do not allow the change. */

@@ -15,6 +15,7 @@ public enum ProblemType {
     KEY_REUSED("idempotency-key-reused", "The request key was used for a different request",
             HttpStatus.UNPROCESSABLE_ENTITY),
     ALREADY_REGISTERED("already-registered", "The participant id is taken", HttpStatus.CONFLICT),
+    SHARING_GROUP_EXISTS("sharing-group-exists", "The sharing group id is taken", HttpStatus.CONFLICT),
     MEMBERSHIP_REFUSED("membership-refused", "The pool's membership rules do not allow this", HttpStatus.CONFLICT),
     POLICY_CHANGE_REFUSED("policy-change-refused", "The policy's rules do not allow this change",
             HttpStatus.CONFLICT),
@@ -68,6 +69,7 @@ public enum ProblemType {
             case OVER_QUOTA -> OVER_QUOTA;
             case KEY_REUSED -> KEY_REUSED;
             case ALREADY_REGISTERED -> ALREADY_REGISTERED;
+            case SHARING_GROUP_EXISTS -> SHARING_GROUP_EXISTS;
             case MEMBERSHIP_REFUSED -> MEMBERSHIP_REFUSED;
             case POLICY_CHANGE_REFUSED -> POLICY_CHANGE_REFUSED;
             case KEY_REVOCATION_REFUSED -> KEY_REVOCATION_REFUSED;

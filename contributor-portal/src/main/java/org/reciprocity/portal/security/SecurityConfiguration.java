@@ -75,10 +75,12 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/*/key",
                                 "/api/participants/*/suspension", "/api/pools", "/api/pools/*/members",
-                                "/api/accounts/*/grants", "/api/policy", "/api/policy/previews")
+                                "/api/sharing-groups", "/api/sharing-groups/*/members", "/api/accounts/*/grants",
+                                "/api/policy", "/api/policy/previews")
                         .hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.DELETE, "/api/participants/*/key",
-                                "/api/participants/*/suspension", "/api/pools/*/members/*")
+                                "/api/participants/*/suspension", "/api/pools/*/members/*",
+                                "/api/sharing-groups/*/members/*")
                         .hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/participants", "/api/pools")
                         .hasAnyRole("OPERATOR", "AUDITOR")
@@ -91,7 +93,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/audit/**").hasRole("AUDITOR")
                         .requestMatchers("/api/operations/**", "/actuator/**").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/me", "/api/participants/*", "/api/accounts/**",
-                                "/api/pools/*", "/api/policy").authenticated()
+                                "/api/pools/*", "/api/policy", "/api/sharing-groups", "/api/sharing-groups/*")
+                        .authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, failure) -> problems.write(request, response,

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.reciprocity.core.SqlTime;
 import org.reciprocity.core.kernel.Audiences;
+import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.sharing.SharingGroupFormed;
 import org.reciprocity.core.sharing.SharingGroupMemberAdded;
 import org.reciprocity.core.sharing.SharingGroupMemberRemoved;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -60,6 +62,19 @@ public class JdbcSharingGroups implements SharingGroups {
         return unknown;
     }
 
+    /** A group as it stands now, with the members it names now. */
+    public Optional<FormedGroup> find(String groupId) {
+        if (!ParticipantProfile.isIdentifier(groupId)) {
+            return Optional.empty();
+        }
+        return groups("select * from sharing_group where group_id = ?", groupId).stream().findFirst();
+    }
+
+    /** Every group as it stands now, in id order. */
+    public List<FormedGroup> all() {
+        return groups("select * from sharing_group order by group_id");
+    }
+
     @EventHandler
     void on(SharingGroupFormed event) {
         jdbc.update("insert into sharing_group (group_id, name, sectors, countries, formed_by, formed_at) values "
@@ -83,7 +98,33 @@ public class JdbcSharingGroups implements SharingGroups {
                 + "removed_at is null", SqlTime.of(event.removedAt()), event.groupId(), event.participantId());
     }
 
+    // The groups first, then their members: no query runs while another's rows are still being read.
+    private List<FormedGroup> groups(String sql, Object... args) {
+        List<FormedGroup> groups = jdbc.query(sql, (rs, i) -> new FormedGroup(rs.getString("group_id"),
+                rs.getString("name"), new SharingGroupTerms(list(rs.getString("sectors")),
+                list(rs.getString("countries"))), List.of(), rs.getString("formed_by"),
+                SqlTime.instant(rs, "formed_at")), args);
+        return groups.stream().map(group -> group.naming(jdbc.queryForList("select participant_id from "
+                + "sharing_group_member where group_id = ? and removed_at is null order by added_at, participant_id",
+                String.class, group.groupId()))).toList();
+    }
+
     private static List<String> list(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    /**
+     * @param members the participants it names now, in the order they were named; its terms take in others
+     */
+    public record FormedGroup(String groupId, String name, SharingGroupTerms terms, List<String> members,
+                              String formedBy, Instant formedAt) {
+
+        public FormedGroup {
+            members = List.copyOf(members);
+        }
+
+        private FormedGroup naming(List<String> named) {
+            return new FormedGroup(groupId, name, terms, named, formedBy, formedAt);
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.ParticipantRegistered;
 import org.reciprocity.core.participant.ParticipantReinstated;
 import org.reciprocity.core.participant.ParticipantSuspended;
+import org.reciprocity.core.sharing.KnownParticipants;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(Registries.PROCESSING_GROUP)
-public class ParticipantDirectory {
+public class ParticipantDirectory implements KnownParticipants {
 
     private static final RowMapper<RegisteredParticipant> ROW = (rs, i) -> new RegisteredParticipant(
             new ParticipantProfile(rs.getString("participant_id"), ParticipantKind.valueOf(rs.getString("kind")),
@@ -111,6 +112,11 @@ public class ParticipantDirectory {
         }
         return jdbc.query("select * from participant_directory where participant_id = ?", ROW, participantId)
                 .stream().findFirst();
+    }
+
+    @Override
+    public boolean isRegistered(String participantId) {
+        return find(participantId).isPresent();
     }
 
     public List<RegisteredParticipant> all() {

@@ -3,8 +3,12 @@ package org.reciprocity.core.messaging;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.sharing.SharingGroupFormed;
+import org.reciprocity.core.sharing.SharingGroupMemberAdded;
+import org.reciprocity.core.sharing.SharingGroupMemberRemoved;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,5 +27,18 @@ class EventJsonTest {
     @Test
     void anEventReadsBackAsItWasWritten() {
         assertThat(EventJson.read(EventJson.write(granted), CreditGranted.class)).isEqualTo(granted);
+    }
+
+    @Test
+    void sharingGroupEventsReadBackAsTheyWereWritten() {
+        Instant at = Instant.parse("2026-12-01T08:00:00.123456Z");
+        SharingGroupFormed formed = new SharingGroupFormed("banks-sg", "Banks in Singapore",
+                List.of("financial-services"), List.of("SG"), List.of("cert-sg"), "operator", at);
+        SharingGroupMemberAdded added = new SharingGroupMemberAdded("banks-sg", "bank-a", "operator", at);
+        SharingGroupMemberRemoved removed = new SharingGroupMemberRemoved("banks-sg", "bank-a", "operator", at);
+
+        assertThat(EventJson.read(EventJson.write(formed), SharingGroupFormed.class)).isEqualTo(formed);
+        assertThat(EventJson.read(EventJson.write(added), SharingGroupMemberAdded.class)).isEqualTo(added);
+        assertThat(EventJson.read(EventJson.write(removed), SharingGroupMemberRemoved.class)).isEqualTo(removed);
     }
 }
