@@ -103,6 +103,46 @@ class WhoReceivesWhatTest extends H2ExchangeTest {
     }
 
     @Test
+    void aGroupReachesItsMembersAsTheyStandAtEachDrawAndRedNeverGoesToAGroup() throws Exception {
+        String named = "named-" + UUID.randomUUID().toString().substring(0, 8);
+        String banks = "banks-sg-" + UUID.randomUUID().toString().substring(0, 8);
+        formGroup(named, List.of(), List.of(), List.of(telcoNl.id()));
+        formGroup(banks, List.of("financial-services"), List.of("SG"), List.of());
+        Map<String, Object> toNamed = item("ipv4", ExchangeContract.uniqueIp(), "GREEN");
+        Map<String, Object> redToGroup = item("ipv4", ExchangeContract.uniqueIp(), "RED");
+        Map<String, Object> toBanks = item("ipv4", ExchangeContract.uniqueIp(), "AMBER");
+        MockHttpServletResponse neverThere = taxiiObject(certMy, toNamed);
+        contribute(bankSg, List.of(toNamed, redToGroup), Map.of("groups", List.of(named)));
+        contribute(bankSg, List.of(toBanks), Map.of("groups", List.of(banks)));
+        Projections.awaitCaughtUp(projections);
+
+        assertThat(drawn(telcoNl)).as("a named member").contains(entry(toNamed, "GREEN"))
+                .doesNotContain(entry(redToGroup, "RED"), entry(toBanks, "AMBER"));
+        assertThat(drawn(otherBankSg)).as("a member by sector and country").contains(entry(toBanks, "AMBER"))
+                .doesNotContain(entry(toNamed, "GREEN"), entry(redToGroup, "RED"));
+        assertThat(drawn(certMy)).doesNotContain(entry(toNamed, "GREEN"), entry(redToGroup, "RED"),
+                entry(toBanks, "AMBER"));
+        assertThat(taxiiPage(otherBankSg)).contains(value(toBanks)).doesNotContain(value(toNamed));
+
+        assertThat(exchange.post("/api/sharing-groups/" + named + "/members", operatorKey(), null,
+                Map.of("participantId", certMy.id())).status()).isEqualTo(200);
+        assertThat(taxiiObject(certMy, toNamed).getStatus()).as("a member now, of what was shared before")
+                .isEqualTo(200);
+        assertThat(exchange.send("DELETE", "/api/sharing-groups/" + named + "/members/" + telcoNl.id(),
+                operatorKey()).status()).isEqualTo(200);
+        MockHttpServletResponse gone = taxiiObject(telcoNl, toNamed);
+        assertThat(gone.getStatus()).isEqualTo(404);
+        assertThat(gone.getContentAsByteArray()).as("no longer a member: as if never shared")
+                .isEqualTo(neverThere.getContentAsByteArray());
+        assertThat(taxiiPage(telcoNl)).doesNotContain(value(toNamed));
+
+        Participant auditor = register("auditor", "government-national", "SG");
+        JsonNode replay = finishedReplay(auditor);
+        assertThat(replay.path("findingsTotal").asLong()).as("each draw under the group as it stood then: "
+                + replay.path("findings")).isZero();
+    }
+
+    @Test
     void anAudienceTheExchangeCannotHonourIsRefusedAndNothingIsRecorded() {
         Map<String, Object> one = item("ipv4", ExchangeContract.uniqueIp(), "GREEN");
         assertRefused(exchange.post("/api/contributions", bankSg.apiKey(), "bad-1", Map.of("items", List.of(one),
@@ -148,6 +188,25 @@ class WhoReceivesWhatTest extends H2ExchangeTest {
                 "name", "Test " + id, "sector", sector, "country", country));
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
         return new Participant(id, registered.body().path("apiKey").asText());
+    }
+
+    private void formGroup(String id, List<String> sectors, List<String> countries, List<String> members) {
+        Response formed = exchange.post("/api/sharing-groups", operatorKey(), null, Map.of("id", id, "name",
+                "Group " + id, "sectors", sectors, "countries", countries, "members", members));
+        assertThat(formed.status()).as(formed.body().toString()).isEqualTo(201);
+    }
+
+    /** The values of the indicators a TAXII page of what was added since the test began delivers to the reader. */
+    private List<String> taxiiPage(Participant reader) throws Exception {
+        MockHttpServletResponse page = mvc.perform(MockMvcRequestBuilders.get(Taxii.POOL_OBJECTS)
+                .param("added_after", start.toString()).param("limit", "1000")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + reader.apiKey())
+                .header(HttpHeaders.ACCEPT, Taxii.MEDIA_TYPE)).andReturn().getResponse();
+        assertThat(page.getStatus()).as(page.getContentAsString()).isEqualTo(200);
+        List<String> patterns = new ArrayList<>();
+        JSON.readTree(page.getContentAsString()).path("objects").forEach(object -> patterns.add(object
+                .path("pattern").asText()));
+        return patterns.stream().flatMap(pattern -> java.util.Arrays.stream(pattern.split("'"))).toList();
     }
 
     private void grant(Participant participant, int credits) {
@@ -196,9 +255,12 @@ class WhoReceivesWhatTest extends H2ExchangeTest {
                 .path("balance").decimalValue();
     }
 
+    private static Item itemOf(Map<String, Object> item) {
+        return Item.normalised((String) item.get("type"), value(item), null, "GREEN", null, null, List.of());
+    }
+
     private MockHttpServletResponse taxiiObject(Participant reader, Map<String, Object> item) throws Exception {
-        String id = StixIndicators.idOf(Item.normalised((String) item.get("type"), value(item), null, "GREEN", null,
-                null, List.of()));
+        String id = StixIndicators.idOf(itemOf(item));
         return mvc.perform(MockMvcRequestBuilders.get(Taxii.POOL_OBJECTS + id + "/")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + reader.apiKey()).header(HttpHeaders.ACCEPT, Taxii.MEDIA_TYPE))
                 .andReturn().getResponse();
