@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reciprocity.portal.security.Member;
+import org.reciprocity.portal.sharing.AudienceChoices;
+import org.reciprocity.portal.sharing.AudienceRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,11 +33,13 @@ class ContributionPreviewController {
             + "make the real one earn otherwise.";
 
     private final ContributionPreviews previews;
+    private final AudienceChoices audiences;
     private final int maxItems;
 
-    ContributionPreviewController(ContributionPreviews previews,
+    ContributionPreviewController(ContributionPreviews previews, AudienceChoices audiences,
                                   @Value("${exchange.contribution.max-items}") int maxItems) {
         this.previews = previews;
+        this.audiences = audiences;
         this.maxItems = maxItems;
     }
 
@@ -42,15 +47,19 @@ class ContributionPreviewController {
     @Operation(summary = "Preview a batch of items (firms and agencies)",
             description = "What each item would earn if contributed now, and the receipt's totals." + RECORDS_NOTHING)
     ContributionPreviews.Preview json(@AuthenticationPrincipal Member member,
+                                      @ParameterObject AudienceRequest audience,
                                       @RequestBody ContributionRequest request) {
-        return previews.preview(member.participantId(), ContributionBatch.of(request, maxItems), List.of());
+        return previews.preview(member.participantId(), ContributionBatch.of(request, maxItems), List.of(),
+                audiences.of(member, request.audience(), audience));
     }
 
     @PostMapping(consumes = CsvBatch.MEDIA_TYPE)
     @Operation(summary = "Preview a CSV file (firms and agencies)",
             description = "The file as POST /api/contributions takes it." + RECORDS_NOTHING)
-    ContributionPreviews.Preview csv(@AuthenticationPrincipal Member member, @RequestBody byte[] file) {
-        return previews.preview(member.participantId(), CsvBatch.read(TextBody.of(file), maxItems), List.of());
+    ContributionPreviews.Preview csv(@AuthenticationPrincipal Member member,
+                                     @ParameterObject AudienceRequest audience, @RequestBody byte[] file) {
+        return previews.preview(member.participantId(), CsvBatch.read(TextBody.of(file), maxItems), List.of(),
+                audiences.of(member, audience));
     }
 
     @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -59,8 +68,8 @@ class ContributionPreviewController {
     ContributionPreviews.Preview list(@AuthenticationPrincipal Member member,
                                       @Parameter(description = "the TLP marking of every value, as in GREEN")
                                       @RequestParam(required = false) String tlp,
-                                      @RequestBody byte[] list) {
+                                      @ParameterObject AudienceRequest audience, @RequestBody byte[] list) {
         return previews.preview(member.participantId(), ValueList.read(TextBody.of(list), tlp, maxItems),
-                List.of());
+                List.of(), audiences.of(member, audience));
     }
 }

@@ -11,6 +11,7 @@ import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.sharing.Audience;
 import org.reciprocity.portal.problem.FieldError;
 import org.springframework.stereotype.Service;
 
@@ -47,14 +48,15 @@ public class ContributionPreviews {
      *
      * @param balance      the account's balance now
      * @param balanceAfter the balance the contribution's receipt would show
+     * @param audience     whom the items would be shared with, its border resolved into countries
      */
     public record Preview(String accountId, String contributorId, List<PreviewedItem> items, int itemsAccepted,
                           long newItems, long corroborations, long repeats, int duplicatesInRequest,
                           Credit creditEarned, Credit drawableAdded, Instant expiresAt, Credit balance,
                           Credit balanceAfter, int policyVersion, int contextObjects, List<String> objectsRefused,
-                          List<FieldError> errors) {
+                          List<FieldError> errors, Audience audience) {
 
-        static Preview of(ContributionBatch batch, ContributionPreview decided) {
+        static Preview of(ContributionBatch batch, ContributionPreview decided, Audience audience) {
             Map<UUID, ItemCredit> credits = new HashMap<>();
             decided.credits().forEach(credit -> credits.put(credit.item().id(), credit));
             Map<UUID, String> firstSent = new HashMap<>();
@@ -69,7 +71,8 @@ public class ContributionPreviews {
                     decided.count(CreditRule.NEW), decided.count(CreditRule.CORROBORATION),
                     decided.count(CreditRule.REPEAT), decided.duplicatesInRequest(), decided.creditEarned(),
                     decided.drawableAdded(), decided.expiresAt(), decided.balance(), decided.balanceAfter(),
-                    decided.policyVersion(), decided.contextObjects(), decided.objectsRefused(), batch.errors());
+                    decided.policyVersion(), decided.contextObjects(), decided.objectsRefused(), batch.errors(),
+                    audience);
         }
     }
 
@@ -95,10 +98,14 @@ public class ContributionPreviews {
         }
     }
 
-    /** @param context the STIX objects sent with the items */
-    public Preview preview(String participantId, ContributionBatch batch, List<ContextObject> context) {
+    /**
+     * @param context  the STIX objects sent with the items
+     * @param audience whom they would be shared with, checked already
+     */
+    public Preview preview(String participantId, ContributionBatch batch, List<ContextObject> context,
+                           Audience audience) {
         ContributionPreview decided = commands.sendAndWait(new PreviewContribution(
-                memberships.accountOf(participantId), participantId, batch.items(), context));
-        return Preview.of(batch, decided);
+                memberships.accountOf(participantId), participantId, batch.items(), context, audience));
+        return Preview.of(batch, decided, audience);
     }
 }

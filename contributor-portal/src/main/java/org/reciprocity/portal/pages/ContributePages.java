@@ -34,20 +34,23 @@ class ContributePages {
     }
 
     @GetMapping
-    String form(Model model) {
+    String form(@AuthenticationPrincipal SignedIn who, Model model) {
         model.addAttribute("formats", UploadFormat.values());
         model.addAttribute("tlps", Forms.TLPS);
+        model.addAttribute("groups", AnswerView.of(api.get(who, "/api/sharing-groups", Map.of())));
+        model.addAttribute("audience", ShareForm.EVERYONE);
         return "portal/member/contribute";
     }
 
     @PostMapping("/preview")
     String preview(@AuthenticationPrincipal SignedIn who, @RequestParam(required = false) MultipartFile file,
                    @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "auto") String format,
-                   @RequestParam(defaultValue = "GREEN") String tlp, HttpSession session, Model model)
-            throws IOException {
+                   @RequestParam(defaultValue = "GREEN") String tlp, ShareForm audience, HttpSession session,
+                   Model model) throws IOException {
         boolean uploaded = file != null && !file.isEmpty();
         byte[] content = uploaded ? file.getBytes() : text.getBytes(StandardCharsets.UTF_8);
-        form(model);
+        form(who, model);
+        model.addAttribute("audience", audience);
         model.addAttribute("text", uploaded ? "" : text);
         model.addAttribute("fileName", uploaded ? file.getOriginalFilename() : null);
         model.addAttribute("tlp", tlp);
@@ -58,10 +61,10 @@ class ContributePages {
         UploadFormat chosen = UploadFormat.of(format, content);
         model.addAttribute("format", chosen);
         try {
-            JsonNode preview = api.upload(who, "/api/contributions/previews", query(chosen, tlp), chosen.mediaType,
-                    content, null);
+            JsonNode preview = api.upload(who, "/api/contributions/previews", query(chosen, tlp, audience),
+                    chosen.mediaType, content, null);
             String requestKey = Forms.requestKey();
-            PreviewedUploads.keep(session, requestKey, new PreviewedUploads.Upload(content, chosen, tlp));
+            PreviewedUploads.keep(session, requestKey, new PreviewedUploads.Upload(content, chosen, tlp, audience));
             model.addAttribute("preview", AnswerView.of(preview));
             model.addAttribute("acceptable", preview.path("errors").isEmpty() && preview.path("items").size() > 0);
             model.addAttribute("requestKey", requestKey);
@@ -78,18 +81,18 @@ class ContributePages {
         PreviewedUploads.Upload upload = PreviewedUploads.find(session, requestKey).orElse(null);
         if (upload == null) {
             // The session ended or moved on since the preview: nothing was sent; preview again.
-            form(model);
+            form(who, model);
             model.addAttribute("expired", true);
             return "portal/member/contribute";
         }
-        JsonNode receipt = api.upload(who, "/api/contributions", query(upload.format(), upload.tlp()),
-                upload.format().mediaType, upload.content(), requestKey);
+        JsonNode receipt = api.upload(who, "/api/contributions", query(upload.format(), upload.tlp(),
+                upload.audience()), upload.format().mediaType, upload.content(), requestKey);
         model.addAttribute("receipt", AnswerView.of(receipt));
         return "portal/member/contributed";
     }
 
-    private static Map<String, Object> query(UploadFormat format, String tlp) {
-        Map<String, Object> query = new HashMap<>();
+    private static Map<String, Object> query(UploadFormat format, String tlp, ShareForm audience) {
+        Map<String, Object> query = new HashMap<>(audience.asQuery());
         if (format == UploadFormat.LIST) {
             query.put("tlp", tlp);
         }

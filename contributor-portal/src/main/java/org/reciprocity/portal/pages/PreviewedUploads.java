@@ -16,8 +16,11 @@ final class PreviewedUploads {
     static final int KEPT = 2;
     private static final String ATTRIBUTE = "portal.previewedUploads";
 
-    /** A previewed upload: the bytes as sent, the format they were read in, the marking of a plain list. */
-    record Upload(byte[] content, UploadFormat format, String tlp) {
+    /**
+     * A previewed upload: the bytes as sent, the format they were read in, the marking of a plain list, and whom it
+     * is shared with.
+     */
+    record Upload(byte[] content, UploadFormat format, String tlp, ShareForm audience) {
     }
 
     private PreviewedUploads() {

@@ -55,8 +55,9 @@ class StixContributionController {
                     + "objects, as a contribution's receipt says. Nothing is recorded and no key is needed; objects "
                     + "that are not valid STIX are also listed under 'errors'. Another contribution decided in "
                     + "between can make the real one earn otherwise.")
-    StixContributions.Preview preview(@AuthenticationPrincipal Member member, @RequestBody JsonNode bundle) {
-        return contributions.preview(member.participantId(), bundle);
+    StixContributions.Preview preview(@AuthenticationPrincipal Member member,
+                                      @ParameterObject AudienceRequest audience, @RequestBody JsonNode bundle) {
+        return contributions.preview(member.participantId(), bundle, audiences.of(member, audience));
     }
 
     @PostMapping(path = "/api/contributions/stix", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -125,7 +125,7 @@ public class StixContributions {
      *
      * @throws InvalidRequestException when the body is not a bundle
      */
-    public Preview preview(String participantId, JsonNode bundle) {
+    public Preview preview(String participantId, JsonNode bundle, Audience audience) {
         StixBundleReader.Contribution contribution = StixBundleReader.read(bundle, maxItems);
         List<StixBundleReader.ObjectOutcome> outcomes = contribution.outcomes();
         List<ContributionBatch.Sent> sent = new ArrayList<>(contribution.items().size());
@@ -137,7 +137,8 @@ public class StixContributions {
             }
         }
         ContributionPreviews.Preview preview = previews.preview(participantId, new ContributionBatch(sent,
-                contribution.failures().stream().map(StixContributions::errorOf).toList()), contribution.context());
+                contribution.failures().stream().map(StixContributions::errorOf).toList()), contribution.context(),
+                audience);
         List<StixBundleReader.ObjectOutcome> objects = ruled(outcomes, preview.objectsRefused());
         return new Preview(preview, objects.size(), failures(objects), notIndexed(objects));
     }
