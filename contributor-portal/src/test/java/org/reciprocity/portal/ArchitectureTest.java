@@ -55,7 +55,7 @@ class ArchitectureTest {
     @Test
     void theLedgerReadsNoTableOfTheCommandSide() throws IOException {
         List<String> registries = List.of("shared_item", "contributed_item", "delivered_item", "acted_on",
-                "request_log", "pool_member", "participant_directory", "policy_version");
+                "request_log", "pool_member", "participant_directory", "participant_key", "policy_version");
         Path ledger = Path.of("../reciprocity-ledger/src/main/java");
         assertThat(ledger).isDirectory();
         try (Stream<Path> files = Files.walk(ledger)) {
