@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * One of a participant's keys as the API shows it: its name and dates, never the key nor its hash.
  *
- * @param issuedAt              when a key was first issued under this name
+ * @param issuedAt              when the key under this name was issued; its rotations keep this date
  * @param expiresAt             when it stops working; absent for never
  * @param rotatedAt             when it was last replaced under its name; absent while it is the one first issued
  * @param previousKeyWorksUntil until when the key it replaced keeps working beside it; absent when that one stopped

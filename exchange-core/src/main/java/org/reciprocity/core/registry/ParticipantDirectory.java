@@ -119,6 +119,13 @@ public class ParticipantDirectory {
                 event.participantId());
     }
 
+    private void insertKey(String participantId, String keyName, String apiKeyHash, Instant expiresAt,
+                           Instant issuedAt) {
+        jdbc.update("insert into participant_key (participant_id, key_name, key_hash, expires_at, issued_at) "
+                + "values (?, ?, ?, ?, ?)", participantId, keyName, apiKeyHash, SqlTime.of(expiresAt),
+                SqlTime.of(issuedAt));
+    }
+
     /** The holder of a key, its current one or one replaced and still in its grace period, whether or not it works. */
     public Optional<KeyHolder> findByApiKeyHash(String apiKeyHash) {
         return jdbc.query(BY_KEY, (rs, i) -> {
@@ -196,19 +203,12 @@ public class ParticipantDirectory {
     /**
      * One of a participant's keys, as operators see it: its name and dates, never the key nor its hash.
      *
-     * @param issuedAt              when a key was first issued under this name
+     * @param issuedAt              when the key under this name was issued; its rotations keep this date
      * @param expiresAt             when the key stops working; null for never
      * @param rotatedAt             when it was last replaced under its name; null while it is the one first issued
      * @param previousKeyWorksUntil until when the key it replaced keeps working beside it; null when it stopped
      */
     public record HeldKey(String name, Instant issuedAt, Instant expiresAt, Instant rotatedAt,
                           Instant previousKeyWorksUntil) {
-    }
-
-    private void insertKey(String participantId, String keyName, String apiKeyHash, Instant expiresAt,
-                           Instant issuedAt) {
-        jdbc.update("insert into participant_key (participant_id, key_name, key_hash, expires_at, issued_at) "
-                + "values (?, ?, ?, ?, ?)", participantId, keyName, apiKeyHash, SqlTime.of(expiresAt),
-                SqlTime.of(issuedAt));
     }
 }
