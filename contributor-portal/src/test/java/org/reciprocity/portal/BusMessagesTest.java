@@ -45,6 +45,7 @@ import org.reciprocity.core.membership.JoinPool;
 import org.reciprocity.core.membership.LeavePool;
 import org.reciprocity.core.messaging.EventJson;
 import org.reciprocity.core.participant.ChooseDisclosure;
+import org.reciprocity.core.participant.IssueApiKey;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
@@ -169,8 +170,9 @@ class BusMessagesTest {
                     List.of(new ActedOnReported.NotCounted(ItemRef.of(DOMAIN), ActedOnReported.Reason.NOT_RECEIVED))),
             new AwardBonus("bank-a", UUID.randomUUID(), ItemRef.of(IP), "cert-my", T0),
             new RegisterParticipant(BANK, "0a1b", "operator"),
-            new ReissueApiKey("bank-a", "2c3d", "operator", T0.plusSeconds(86_400), T0.plusSeconds(60)),
-            new RevokeApiKey("bank-a", "operator"),
+            new IssueApiKey("bank-a", "ci-bot", "4e5f", T0.plusSeconds(86_400), "operator"),
+            new ReissueApiKey("bank-a", "default", "2c3d", "operator", T0.plusSeconds(86_400), T0.plusSeconds(60)),
+            new RevokeApiKey("bank-a", "default", "operator"),
             new SuspendParticipant("bank-a", "unpaid fees", "operator"),
             new ReinstateParticipant("bank-a", "operator"),
             new FormPool(new ParticipantProfile("pool-p", ParticipantKind.POOL, "Pool P", "government-local", "MY"),

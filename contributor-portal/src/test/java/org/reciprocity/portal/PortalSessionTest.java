@@ -161,6 +161,31 @@ class PortalSessionTest {
     }
 
     @Test
+    void anOperatorIssuesANamedKeyAndRevokesItFromTheParticipantsPage() throws Exception {
+        Participant firm = exchange.register("firm");
+        signIn(OPERATOR_KEY);
+        String page = "/portal/operator/participants/" + firm.id();
+        assertThat(get(page).body()).contains("<td><code>default</code></td>");
+
+        HttpResponse<String> issued = post(page + "/keys", Map.of("name", "ci-bot", "_csrf", token(page)));
+        assertThat(issued.headers().firstValue("Location")).get().asString().endsWith("/portal/operator/key");
+        Matcher shown = Pattern.compile("value=\"(rx_[^\"]+)\"").matcher(get("/portal/operator/key").body());
+        assertThat(shown.find()).as("the key, shown once").isTrue();
+        String ciBot = shown.group(1);
+        assertThat(exchange.get("/api/me", ciBot).body().path("key").asText()).isEqualTo("ci-bot");
+        assertThat(get(page).body()).contains("<td><code>ci-bot</code></td>");
+
+        HttpResponse<String> taken = post(page + "/keys", Map.of("name", "ci-bot", "_csrf", token(page)));
+        assertThat(taken.body()).as("the API's refusal, shown on the page").contains("role=\"alert\"", "ci-bot");
+
+        HttpResponse<String> revoked = post(page + "/keys/ci-bot/revocation", Map.of("_csrf", token(page)));
+        assertThat(revoked.headers().firstValue("Location")).get().asString().endsWith(page);
+        assertThat(exchange.get("/api/me", ciBot).status()).isEqualTo(401);
+        assertThat(exchange.get("/api/me", firm.apiKey()).status()).as("its default key").isEqualTo(200);
+        assertThat(get(page).body()).doesNotContain("<td><code>ci-bot</code></td>");
+    }
+
+    @Test
     void theApiNeverTakesThePortalsSession() throws Exception {
         signIn(OPERATOR_KEY);
         HttpResponse<String> api = get("/api/participants");

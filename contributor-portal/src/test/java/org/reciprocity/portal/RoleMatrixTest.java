@@ -128,6 +128,12 @@ class RoleMatrixTest {
         return List.of(
                 new Endpoint("POST", "/api/participants", OPERATOR, "{}"),
                 new Endpoint("POST", "/api/participants/" + bystander + "/key", OPERATOR, "{\"graceSeconds\": -1}"),
+                new Endpoint("DELETE", "/api/participants/no-such-participant/key", OPERATOR, null),
+                new Endpoint("GET", "/api/participants/" + bystander + "/keys", OPERATOR, null),
+                new Endpoint("POST", "/api/participants/" + bystander + "/keys", OPERATOR, "{}"),
+                new Endpoint("POST", "/api/participants/" + bystander + "/keys/no-such-key/rotation", OPERATOR,
+                        "{\"graceSeconds\": -1}"),
+                new Endpoint("DELETE", "/api/participants/" + bystander + "/keys/no-such-key", OPERATOR, null),
                 new Endpoint("POST", "/api/participants/" + bystander + "/suspension", OPERATOR, "{}"),
                 new Endpoint("DELETE", "/api/participants/" + bystander + "/suspension", OPERATOR, null),
                 new Endpoint("POST", "/api/pools", OPERATOR, "{}"),

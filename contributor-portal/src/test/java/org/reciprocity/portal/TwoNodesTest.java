@@ -140,6 +140,22 @@ class TwoNodesTest {
         assertThat(contributions).isEqualTo(1);
     }
 
+    /** Nothing of a key is kept on a node: the other node refuses a key from the moment one revokes it. */
+    @Test
+    void aKeyRevokedOnOneNodeIsRefusedByTheOtherAtOnce() {
+        Participant bank = a.register("firm");
+        Response issued = a.post("/api/participants/" + bank.id() + "/keys", OPERATOR_KEY, null,
+                Map.of("name", "ci-bot"));
+        assertThat(issued.status()).as(issued.body().toString()).isEqualTo(201);
+        String ciBot = issued.body().path("apiKey").asText();
+        assertThat(b.get("/api/me", ciBot).status()).as("issued on one node, it works on the other").isEqualTo(200);
+
+        assertThat(a.send("DELETE", "/api/participants/" + bank.id() + "/keys/ci-bot", OPERATOR_KEY).status())
+                .isEqualTo(204);
+        assertThat(b.get("/api/me", ciBot).status()).isEqualTo(401);
+        assertThat(b.get("/api/me", bank.apiKey()).status()).as("its default key").isEqualTo(200);
+    }
+
     @Test
     void theGlobalIndexFollowsTheOrderEventsAreWrittenInOnEitherNode() {
         Participant bank = a.register("firm");

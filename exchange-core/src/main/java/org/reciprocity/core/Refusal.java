@@ -28,6 +28,8 @@ public abstract class Refusal extends RuntimeException {
         MEMBERSHIP_REFUSED,
         /** The policy's own rules do not allow the change. */
         POLICY_CHANGE_REFUSED,
+        /** One of the participant's keys has that name already. */
+        KEY_NAME_TAKEN,
         /** The key cannot be revoked: an operator revoking its own would lock itself out. */
         KEY_REVOCATION_REFUSED,
         /** The participant cannot be suspended by whoever asked: an operator suspending itself would lock itself out. */

@@ -64,10 +64,12 @@ class OperatorPages {
         }
     }
 
-    /** One participant: its key and whether it is suspended, with what the operator may do about either. */
+    /** One participant: its keys and whether it is suspended, with what the operator may do about either. */
     @GetMapping("/participants/{id}")
     String participant(@AuthenticationPrincipal SignedIn who, @PathVariable String id, Model model) {
         model.addAttribute("participant", AnswerView.of(api.get(who, PortalApi.path("/api/participants/{id}", id),
+                Map.of())));
+        model.addAttribute("keys", AnswerView.of(api.get(who, PortalApi.path("/api/participants/{id}/keys", id),
                 Map.of())));
         model.addAttribute("graces", GRACES);
         return "portal/operator/participant";
@@ -96,6 +98,46 @@ class OperatorPages {
             model.addAttribute("refusal", refusal);
             return participants(who, model);
         }
+    }
+
+    /** One more key, under a name of its own, optionally lasting only to a day. */
+    @PostMapping("/participants/{id}/keys")
+    String issueNamed(@AuthenticationPrincipal SignedIn who, @PathVariable String id, @RequestParam String name,
+                      @RequestParam(required = false) String expiresOn, Model model, RedirectAttributes shown) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("name", name.strip());
+        String expires = Forms.dayEnd(expiresOn);
+        if (expires != null) {
+            request.put("expiresAt", expires);
+        }
+        try {
+            JsonNode issued = api.send(who, HttpMethod.POST, PortalApi.path("/api/participants/{id}/keys", id),
+                    request, null);
+            shown.addFlashAttribute("participant", AnswerView.of(api.get(who,
+                    PortalApi.path("/api/participants/{id}", id), Map.of())));
+            shown.addFlashAttribute("keyName", issued.path("key").path("name").asText());
+            shown.addFlashAttribute("apiKey", issued.path("apiKey").asText());
+            shown.addFlashAttribute("how", "named");
+            return "redirect:/portal/operator/key";
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("refusal", refusal);
+            return participant(who, id, model);
+        }
+    }
+
+    @PostMapping("/participants/{id}/keys/{name}/revocation")
+    String revokeNamed(@AuthenticationPrincipal SignedIn who, @PathVariable String id, @PathVariable String name,
+                       Model model, RedirectAttributes notice) {
+        try {
+            api.send(who, HttpMethod.DELETE, PortalApi.path("/api/participants/{id}/keys/{name}", id, name), null,
+                    null);
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("refusal", refusal);
+            return participant(who, id, model);
+        }
+        notice.addFlashAttribute("notice", "The key '" + name + "' of '" + id + "' is revoked: it works nowhere from "
+                + "now on. Its other keys keep working.");
+        return "redirect:/portal/operator/participants/" + id;
     }
 
     @PostMapping("/participants/{id}/suspension")
@@ -138,8 +180,8 @@ class OperatorPages {
             model.addAttribute("refusal", refusal);
             return participants(who, model);
         }
-        notice.addFlashAttribute("notice", "The key of '" + id + "' is revoked: it works nowhere from now on. "
-                + "Reissue one when the participant needs it again.");
+        notice.addFlashAttribute("notice", "The default key of '" + id + "' is revoked: it works nowhere from now "
+                + "on. Reissue one when the participant needs it again; its named keys keep working.");
         return "redirect:/portal/operator";
     }
 

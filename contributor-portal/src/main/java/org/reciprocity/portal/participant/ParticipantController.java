@@ -71,7 +71,7 @@ class ParticipantController {
     }
 
     @PostMapping("/api/participants/{participantId}/key")
-    @Operation(summary = "Issue a participant a new API key (operators only)",
+    @Operation(summary = "Issue a participant a new default API key (operators only)",
             description = "Without a body, the old key stops working at once: for a key that was lost or may have "
                     + "leaked. With expiresAt, the new key stops working then; with graceSeconds (up to a week), the "
                     + "old key keeps working that long beside the new one, for a planned rotation.")
@@ -82,21 +82,21 @@ class ParticipantController {
         Instant previousKeyWorksUntil = asked.previousKeyWorksUntil(clock);
         registered(participantId);
         String apiKey = ApiKeys.generate();
-        commands.sendAndWait(new ReissueApiKey(participantId, ApiKeys.hash(apiKey), operator.participantId(),
-                expiresAt, previousKeyWorksUntil));
+        commands.sendAndWait(new ReissueApiKey(participantId, ApiKeys.DEFAULT_NAME, ApiKeys.hash(apiKey),
+                operator.participantId(), expiresAt, previousKeyWorksUntil));
         // Read again: a key reissued after a revocation is active once more.
         return new IssuedKey(registered(participantId), apiKey);
     }
 
     @DeleteMapping("/api/participants/{participantId}/key")
-    @Operation(summary = "Revoke a participant's API key (operators only)",
-            description = "The key stops working at once, and the participant has none until one is issued with "
-                    + "POST /api/participants/{id}/key. Revoking a key already revoked changes nothing. An operator "
+    @Operation(summary = "Revoke a participant's default API key (operators only)",
+            description = "The key stops working at once (the participant's named keys do not), and it has no default "
+                    + "key until one is issued with POST /api/participants/{id}/key. Revoking a key already revoked changes nothing. An operator "
                     + "cannot revoke its own key: it would lock itself out.")
     ParticipantView revokeKey(@AuthenticationPrincipal Member operator, @PathVariable String participantId) {
         // An unknown participant is answered 404 here: the command would find no stream to decide in.
         registered(participantId);
-        commands.sendAndWait(new RevokeApiKey(participantId, operator.participantId()));
+        commands.sendAndWait(new RevokeApiKey(participantId, ApiKeys.DEFAULT_NAME, operator.participantId()));
         return registered(participantId);
     }
 
@@ -141,7 +141,7 @@ class ParticipantController {
     @Operation(summary = "The participant the API key belongs to, and the account it acts on")
     Me me(@AuthenticationPrincipal Member member) {
         return new Me(get(member, member.participantId()), memberships.poolOf(member.participantId()).orElse(null),
-                memberships.accountOf(member.participantId()));
+                memberships.accountOf(member.participantId()), member.keyName());
     }
 
     @PutMapping("/api/me/disclosure")
@@ -171,7 +171,10 @@ class ParticipantController {
     record Disclosure(Boolean named) {
     }
 
-    /** A participant as it sees itself: its registration, its pool if any, and the account it acts on. */
-    record Me(ParticipantView participant, String pool, String account) {
+    /**
+     * A participant as it sees itself: its registration, its pool if any, the account it acts on, and the name of
+     * the key it asked with.
+     */
+    record Me(ParticipantView participant, String pool, String account, String key) {
     }
 }

@@ -19,6 +19,7 @@ public enum ProblemType {
     MEMBERSHIP_REFUSED("membership-refused", "The pool's membership rules do not allow this", HttpStatus.CONFLICT),
     POLICY_CHANGE_REFUSED("policy-change-refused", "The policy's rules do not allow this change",
             HttpStatus.CONFLICT),
+    KEY_NAME_TAKEN("key-name-taken", "The participant holds a key of that name already", HttpStatus.CONFLICT),
     KEY_REVOCATION_REFUSED("key-revocation-refused", "This key cannot be revoked by this participant",
             HttpStatus.CONFLICT),
     SUSPENSION_REFUSED("suspension-refused", "This participant cannot be suspended by this participant",
@@ -72,6 +73,7 @@ public enum ProblemType {
             case SHARING_GROUP_EXISTS -> SHARING_GROUP_EXISTS;
             case MEMBERSHIP_REFUSED -> MEMBERSHIP_REFUSED;
             case POLICY_CHANGE_REFUSED -> POLICY_CHANGE_REFUSED;
+            case KEY_NAME_TAKEN -> KEY_NAME_TAKEN;
             case KEY_REVOCATION_REFUSED -> KEY_REVOCATION_REFUSED;
             case SUSPENSION_REFUSED -> SUSPENSION_REFUSED;
             case NOT_READY -> NOT_READY;

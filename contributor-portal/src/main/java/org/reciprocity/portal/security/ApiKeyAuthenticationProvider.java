@@ -13,7 +13,8 @@ import org.springframework.security.core.Authentication;
 import java.time.Clock;
 
 /**
- * Recognises an API key by its hash in the participant directory, while it works: until its expiry, or, replaced
+ * Recognises an API key by its hash in the participant directory, on every request and with nothing cached, so that
+ * a key revoked on one node is refused by all from that moment; and while it works: until its expiry, or, replaced
  * by a rotation, until its grace period ends. A key that stopped is refused saying so, for the participant to ask
  * for a new one rather than check the one it holds. A suspended participant's key is recognised but refused: it
  * learns that it is suspended (see {@link LockedException}), and may do nothing else.
@@ -49,7 +50,7 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
             throw new LockedException("participant '" + participant.participantId() + "' is suspended: its key is "
                     + "refused until an operator reinstates it; ask the exchange's operator why");
         }
-        return ApiKeyAuthentication.of(new Member(participant.participantId(), participant.kind()));
+        return ApiKeyAuthentication.of(new Member(participant.participantId(), participant.kind(), holder.keyName()));
     }
 
     @Override

@@ -82,6 +82,9 @@ class SecurityConfiguration {
                                 "/api/participants/*/suspension", "/api/pools/*/members/*",
                                 "/api/sharing-groups/*/members/*")
                         .hasRole("OPERATOR")
+                        // A participant's named keys are the operators' to see and change, as its default key is.
+                        .requestMatchers("/api/participants/*/keys", "/api/participants/*/keys/**")
+                        .hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/participants", "/api/pools")
                         .hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers("/api/contributions/**", "/api/withdrawals/**", "/api/acted-on",

@@ -16,6 +16,7 @@ import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.membership.PoolMemberships;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +30,8 @@ class Participant {
     @AggregateIdentifier
     private String streamId;
     private ParticipantKind kind;
-    // Whether the participant holds a key that works: revoking one it no longer holds is no new fact.
-    private boolean keyActive;
+    // The names of the keys the participant holds: revoking one it no longer holds is no new fact.
+    private final Set<String> keys = new HashSet<>();
     // Whether it is suspended: suspending it again, or reinstating it while it is not, is no new fact.
     private boolean suspended;
     private final Set<String> members = new LinkedHashSet<>();
@@ -90,29 +91,41 @@ class Participant {
     }
 
     @CommandHandler
+    void handle(IssueApiKey command) {
+        requireKeyHolder();
+        if (keys.contains(command.keyName())) {
+            throw new KeyNameTakenException(command.participantId(), command.keyName());
+        }
+        apply(new ApiKeyIssued(command.participantId(), command.keyName(), command.apiKeyHash(), command.expiresAt(),
+                command.issuedBy()));
+    }
+
+    @CommandHandler
     void handle(ReissueApiKey command) {
-        if (kind == ParticipantKind.POOL) {
-            throw new MembershipRefusedException("a pool has no key: its members act for it with their own");
+        requireKeyHolder();
+        boolean held = keys.contains(command.keyName());
+        if (!held && !ApiKeys.DEFAULT_NAME.equals(command.keyName())) {
+            throw new UnknownApiKeyException(command.participantId(), command.keyName());
         }
         // A revoked key stays revoked: no grace brings it back.
-        Instant previousKeyWorksUntil = keyActive ? command.previousKeyWorksUntil() : null;
-        apply(new ApiKeyReissued(command.participantId(), command.apiKeyHash(), command.issuedBy(),
-                command.expiresAt(), previousKeyWorksUntil));
+        Instant previousKeyWorksUntil = held ? command.previousKeyWorksUntil() : null;
+        apply(new ApiKeyReissued(command.participantId(), command.keyName(), command.apiKeyHash(),
+                command.issuedBy(), command.expiresAt(), previousKeyWorksUntil));
     }
 
     @CommandHandler
     void handle(RevokeApiKey command) {
-        if (kind == ParticipantKind.POOL) {
-            throw new MembershipRefusedException("a pool has no key: its members act for it with their own");
-        }
-        // Whoever revokes keeps its own key, so an operator with a key always remains to reissue those revoked.
+        requireKeyHolder();
+        // Whoever revokes keeps its own keys, so an operator with a key always remains to reissue those revoked.
         if (command.participantId().equals(command.revokedBy())) {
             throw new KeyRevocationRefusedException("'" + command.revokedBy() + "' cannot revoke its own key: it "
                     + "would lock itself out of the exchange; another operator may revoke it, or reissue it to "
                     + "replace it");
         }
-        if (keyActive) {
-            apply(new ApiKeyRevoked(command.participantId(), command.revokedBy()));
+        if (keys.contains(command.keyName())) {
+            apply(new ApiKeyRevoked(command.participantId(), command.keyName(), command.revokedBy()));
+        } else if (!ApiKeys.DEFAULT_NAME.equals(command.keyName())) {
+            throw new UnknownApiKeyException(command.participantId(), command.keyName());
         }
     }
 
@@ -152,17 +165,24 @@ class Participant {
     void on(ParticipantRegistered event) {
         streamId = EventStreams.participant(event.participantId());
         kind = event.kind();
-        keyActive = event.apiKeyHash() != null;
+        if (event.apiKeyHash() != null) {
+            keys.add(ApiKeys.DEFAULT_NAME);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyIssued event) {
+        keys.add(event.keyName());
     }
 
     @EventSourcingHandler
     void on(ApiKeyReissued event) {
-        keyActive = true;
+        keys.add(event.keyName());
     }
 
     @EventSourcingHandler
     void on(ApiKeyRevoked event) {
-        keyActive = false;
+        keys.remove(event.keyName());
     }
 
     @EventSourcingHandler
@@ -188,6 +208,12 @@ class Participant {
     private void requireNew(ParticipantProfile profile) {
         if (streamId != null) {
             throw new ParticipantAlreadyRegisteredException(profile.participantId());
+        }
+    }
+
+    private void requireKeyHolder() {
+        if (kind == ParticipantKind.POOL) {
+            throw new MembershipRefusedException("a pool has no key: its members act for it with their own");
         }
     }
 

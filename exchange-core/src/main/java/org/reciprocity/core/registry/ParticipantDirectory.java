@@ -4,8 +4,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.reciprocity.core.SqlTime;
+import org.reciprocity.core.participant.ApiKeyIssued;
 import org.reciprocity.core.participant.ApiKeyReissued;
 import org.reciprocity.core.participant.ApiKeyRevoked;
+import org.reciprocity.core.participant.ApiKeys;
 import org.reciprocity.core.participant.DisclosureChosen;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
@@ -22,9 +24,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who the participants are and which key hash each acts with. Written in the same transaction as the registration
- * event (the {@code registries} processing group is subscribing), so a key works the moment its registration is
- * acknowledged, on every node.
+ * Who the participants are and the hashes of the keys each acts with, one row per named key. Written in the same
+ * transaction as the event that issues, replaces or revokes a key (the {@code registries} processing group is
+ * subscribing), and read on every request with no cache in between, so a key works the moment its issue is
+ * acknowledged, and stops the moment its revocation is, on every node.
  */
 @Component
 @ProcessingGroup(Registries.PROCESSING_GROUP)
@@ -33,11 +36,21 @@ public class ParticipantDirectory implements KnownParticipants {
     private static final RowMapper<RegisteredParticipant> ROW = (rs, i) -> new RegisteredParticipant(
             new ParticipantProfile(rs.getString("participant_id"), ParticipantKind.valueOf(rs.getString("kind")),
                     rs.getString("name"), rs.getString("sector"), rs.getString("country")),
-            SqlTime.instant(rs, "registered_at"), rs.getBoolean("named"), rs.getString("api_key_hash") != null,
-            rs.getString("suspension_reason"), SqlTime.instant(rs, "api_key_expires_at"));
+            SqlTime.instant(rs, "registered_at"), rs.getBoolean("named"), rs.getInt("key_count") > 0,
+            rs.getString("suspension_reason"), SqlTime.instant(rs, "default_key_expires_at"));
 
-    private static final String BY_KEY = "select * from participant_directory where api_key_hash = ? "
-            + "or previous_key_hash = ?";
+    private static final String KEY_SUMMARY = "(select count(*) from participant_key held "
+            + "where held.participant_id = d.participant_id) as key_count, "
+            + "(select held.expires_at from participant_key held where held.participant_id = d.participant_id "
+            + "and held.key_name = '" + ApiKeys.DEFAULT_NAME + "') as default_key_expires_at";
+    private static final String PARTICIPANTS = "select d.*, " + KEY_SUMMARY + " from participant_directory d";
+    private static final String BY_KEY = "select d.*, " + KEY_SUMMARY + ", k.key_name, k.key_hash, k.expires_at, "
+            + "k.previous_key_until from participant_key k join participant_directory d "
+            + "on d.participant_id = k.participant_id where k.key_hash = ? or k.previous_key_hash = ?";
+
+    private static final RowMapper<HeldKey> HELD_KEY = (rs, i) -> new HeldKey(rs.getString("key_name"),
+            SqlTime.instant(rs, "issued_at"), SqlTime.instant(rs, "expires_at"), SqlTime.instant(rs, "rotated_at"),
+            SqlTime.instant(rs, "previous_key_until"));
 
     private final JdbcTemplate jdbc;
 
@@ -47,10 +60,18 @@ public class ParticipantDirectory implements KnownParticipants {
 
     @EventHandler
     void on(ParticipantRegistered event, @Timestamp Instant registeredAt) {
-        jdbc.update("insert into participant_directory (participant_id, kind, name, sector, country, api_key_hash, "
-                        + "registered_at) values (?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("insert into participant_directory (participant_id, kind, name, sector, country, registered_at) "
+                        + "values (?, ?, ?, ?, ?, ?)",
                 event.participantId(), event.kind().name(), event.name(), event.sector(), event.country(),
-                event.apiKeyHash(), SqlTime.of(registeredAt));
+                SqlTime.of(registeredAt));
+        if (event.apiKeyHash() != null) {
+            insertKey(event.participantId(), ApiKeys.DEFAULT_NAME, event.apiKeyHash(), null, registeredAt);
+        }
+    }
+
+    @EventHandler
+    void on(ApiKeyIssued event, @Timestamp Instant issuedAt) {
+        insertKey(event.participantId(), event.keyName(), event.apiKeyHash(), event.expiresAt(), issuedAt);
     }
 
     @EventHandler
@@ -61,26 +82,29 @@ public class ParticipantDirectory implements KnownParticipants {
 
     /**
      * The old key is kept beside the new one during the grace period, but never beyond its own expiry; a key kept
-     * from an earlier rotation gives way at once. Without a grace period the old hash is gone in this transaction.
+     * from an earlier rotation gives way at once. Without a grace period the old hash is gone in this transaction. A
+     * default key given back after its revocation has no row to replace, and is issued anew.
      */
     @EventHandler
-    void on(ApiKeyReissued event) {
+    void on(ApiKeyReissued event, @Timestamp Instant reissuedAt) {
         Instant graceEnd = event.previousKeyWorksUntil();
-        jdbc.update("update participant_directory set previous_key_hash = case when ? then api_key_hash end, "
-                        + "previous_key_until = case when ? then case when api_key_expires_at < ? "
-                        + "then api_key_expires_at else ? end end, "
-                        + "api_key_hash = ?, api_key_expires_at = ? where participant_id = ?",
+        int replaced = jdbc.update("update participant_key set previous_key_hash = case when ? then key_hash end, "
+                        + "previous_key_until = case when ? then case when expires_at < ? "
+                        + "then expires_at else ? end end, "
+                        + "key_hash = ?, expires_at = ?, rotated_at = ? where participant_id = ? and key_name = ?",
                 graceEnd != null, graceEnd != null, SqlTime.of(graceEnd), SqlTime.of(graceEnd), event.apiKeyHash(),
-                SqlTime.of(event.expiresAt()), event.participantId());
+                SqlTime.of(event.expiresAt()), SqlTime.of(reissuedAt), event.participantId(), event.keyName());
+        if (replaced == 0) {
+            insertKey(event.participantId(), event.keyName(), event.apiKeyHash(), event.expiresAt(), reissuedAt);
+        }
     }
 
-    // No hash matches once it is gone: the key, and any old one in its grace period, stop in the transaction that
-    // revokes them.
+    // No hash matches once its row is gone: the key, and any old one in its grace period, stop in the transaction
+    // that revokes them; the participant's other keys are untouched.
     @EventHandler
     void on(ApiKeyRevoked event) {
-        jdbc.update("update participant_directory set api_key_hash = null, api_key_expires_at = null, "
-                        + "previous_key_hash = null, previous_key_until = null where participant_id = ?",
-                event.participantId());
+        jdbc.update("delete from participant_key where participant_id = ? and key_name = ?", event.participantId(),
+                event.keyName());
     }
 
     // Refused from the transaction that suspends it: the key is kept, and works again once reinstated.
@@ -96,13 +120,26 @@ public class ParticipantDirectory implements KnownParticipants {
                 event.participantId());
     }
 
+    private void insertKey(String participantId, String keyName, String apiKeyHash, Instant expiresAt,
+                           Instant issuedAt) {
+        jdbc.update("insert into participant_key (participant_id, key_name, key_hash, expires_at, issued_at) "
+                + "values (?, ?, ?, ?, ?)", participantId, keyName, apiKeyHash, SqlTime.of(expiresAt),
+                SqlTime.of(issuedAt));
+    }
+
     /** The holder of a key, its current one or one replaced and still in its grace period, whether or not it works. */
     public Optional<KeyHolder> findByApiKeyHash(String apiKeyHash) {
         return jdbc.query(BY_KEY, (rs, i) -> {
-            boolean replaced = !apiKeyHash.equals(rs.getString("api_key_hash"));
-            return new KeyHolder(ROW.mapRow(rs, i), replaced,
-                    SqlTime.instant(rs, replaced ? "previous_key_until" : "api_key_expires_at"));
+            boolean replaced = !apiKeyHash.equals(rs.getString("key_hash"));
+            return new KeyHolder(ROW.mapRow(rs, i), rs.getString("key_name"), replaced,
+                    SqlTime.instant(rs, replaced ? "previous_key_until" : "expires_at"));
         }, apiKeyHash, apiKeyHash).stream().findFirst();
+    }
+
+    /** The keys a participant holds, by name: never their hashes. */
+    public List<HeldKey> keys(String participantId) {
+        return jdbc.query("select * from participant_key where participant_id = ? order by key_name", HELD_KEY,
+                participantId);
     }
 
     public Optional<RegisteredParticipant> find(String participantId) {
@@ -110,7 +147,7 @@ public class ParticipantDirectory implements KnownParticipants {
         if (!ParticipantProfile.isIdentifier(participantId)) {
             return Optional.empty();
         }
-        return jdbc.query("select * from participant_directory where participant_id = ?", ROW, participantId)
+        return jdbc.query(PARTICIPANTS + " where d.participant_id = ?", ROW, participantId)
                 .stream().findFirst();
     }
 
@@ -120,11 +157,11 @@ public class ParticipantDirectory implements KnownParticipants {
     }
 
     public List<RegisteredParticipant> all() {
-        return jdbc.query("select * from participant_directory order by participant_id", ROW);
+        return jdbc.query(PARTICIPANTS + " order by d.participant_id", ROW);
     }
 
     public List<RegisteredParticipant> all(ParticipantKind kind) {
-        return jdbc.query("select * from participant_directory where kind = ? order by participant_id", ROW,
+        return jdbc.query(PARTICIPANTS + " where d.kind = ? order by d.participant_id", ROW,
                 kind.name());
     }
 
@@ -136,9 +173,9 @@ public class ParticipantDirectory implements KnownParticipants {
 
     /**
      * @param named     whether consumers may see who it is in what it contributed
-     * @param keyActive whether it holds a key that works: not a pool's, nor one revoked and not reissued since
-     * @param suspensionReason why it is suspended, its key refused everywhere; null while it is not
-     * @param keyExpiresAt     when its key stops working; null for never
+     * @param keyActive whether it holds a key at all: not a pool, nor a participant whose keys were all revoked
+     * @param suspensionReason why it is suspended, its keys refused everywhere; null while it is not
+     * @param keyExpiresAt     when its {@value ApiKeys#DEFAULT_NAME} key stops working; null for never, or none
      */
     public record RegisteredParticipant(ParticipantProfile profile, Instant registeredAt, boolean named,
                                         boolean keyActive, String suspensionReason, Instant keyExpiresAt) {
@@ -157,15 +194,27 @@ public class ParticipantDirectory implements KnownParticipants {
     }
 
     /**
-     * Whom a key belongs to, and until when it works.
+     * Whom a key belongs to, under which of its names, and until when it works.
      *
      * @param replaced   whether it is the key a rotation replaced, working only until its grace period ends
      * @param worksUntil when it stops working: its expiry, or the end of its grace period; null for never
      */
-    public record KeyHolder(RegisteredParticipant participant, boolean replaced, Instant worksUntil) {
+    public record KeyHolder(RegisteredParticipant participant, String keyName, boolean replaced, Instant worksUntil) {
 
         public boolean worksAt(Instant now) {
             return worksUntil == null || now.isBefore(worksUntil);
         }
+    }
+
+    /**
+     * One of a participant's keys, as operators see it: its name and dates, never the key nor its hash.
+     *
+     * @param issuedAt              when the key under this name was issued; its rotations keep this date
+     * @param expiresAt             when the key stops working; null for never
+     * @param rotatedAt             when it was last replaced under its name; null while it is the one first issued
+     * @param previousKeyWorksUntil until when the key it replaced keeps working beside it; null when it stopped
+     */
+    public record HeldKey(String name, Instant issuedAt, Instant expiresAt, Instant rotatedAt,
+                          Instant previousKeyWorksUntil) {
     }
 }

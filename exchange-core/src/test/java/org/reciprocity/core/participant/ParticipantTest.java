@@ -49,22 +49,22 @@ class ParticipantTest {
     void aKeyIsReplacedByAReissuedOne() {
         fixture.given(new ParticipantRegistered("bank-a", ParticipantKind.FIRM, "Bank A", "financial-services", "SG",
                         "hash-1", "operator"))
-                .when(new ReissueApiKey("bank-a", "hash-2", "operator", null, null))
-                .expectEvents(new ApiKeyReissued("bank-a", "hash-2", "operator", null, null));
+                .when(new ReissueApiKey("bank-a", "default", "hash-2", "operator", null, null))
+                .expectEvents(new ApiKeyReissued("bank-a", "default", "hash-2", "operator", null, null));
     }
 
     @Test
     void aRotatedKeyExpiresAndTheOldOneWorksOnDuringItsGracePeriod() {
         fixture.given(registered("hash-1"))
-                .when(new ReissueApiKey("bank-a", "hash-2", "operator", EXPIRY, GRACE_END))
-                .expectEvents(new ApiKeyReissued("bank-a", "hash-2", "operator", EXPIRY, GRACE_END));
+                .when(new ReissueApiKey("bank-a", "default", "hash-2", "operator", EXPIRY, GRACE_END))
+                .expectEvents(new ApiKeyReissued("bank-a", "default", "hash-2", "operator", EXPIRY, GRACE_END));
     }
 
     @Test
     void aRevokedKeyIsGivenNoGracePeriod() {
-        fixture.given(registered("hash-1"), new ApiKeyRevoked("bank-a", "operator"))
-                .when(new ReissueApiKey("bank-a", "hash-2", "operator", null, GRACE_END))
-                .expectEvents(new ApiKeyReissued("bank-a", "hash-2", "operator", null, null));
+        fixture.given(registered("hash-1"), new ApiKeyRevoked("bank-a", "default", "operator"))
+                .when(new ReissueApiKey("bank-a", "default", "hash-2", "operator", null, GRACE_END))
+                .expectEvents(new ApiKeyReissued("bank-a", "default", "hash-2", "operator", null, null));
     }
 
     /** Written before keys had an expiry or a grace period: the key works for ever, the old one stopped at once. */
@@ -72,13 +72,13 @@ class ParticipantTest {
     void aReissueRecordedBeforeExpiriesReadsAsAKeyForEver() {
         ApiKeyReissued old = EventJson.read("{\"participantId\": \"bank-a\", \"apiKeyHash\": \"hash-2\", "
                 + "\"issuedBy\": \"operator\"}", ApiKeyReissued.class);
-        assertThat(old).isEqualTo(new ApiKeyReissued("bank-a", "hash-2", "operator", null, null));
+        assertThat(old).isEqualTo(new ApiKeyReissued("bank-a", "default", "hash-2", "operator", null, null));
     }
 
     @Test
     void aKeyIsReissuedOnlyToARegisteredParticipant() {
         fixture.givenNoPriorActivity()
-                .when(new ReissueApiKey("nobody", "hash-2", "operator", null, null))
+                .when(new ReissueApiKey("nobody", "default", "hash-2", "operator", null, null))
                 .expectNoEvents()
                 .expectException(AggregateNotFoundException.class);
     }
@@ -86,31 +86,31 @@ class ParticipantTest {
     @Test
     void anOperatorRevokesAKeyAndNoneTakesItsPlace() {
         fixture.given(registered("hash-1"))
-                .when(new RevokeApiKey("bank-a", "operator"))
-                .expectEvents(new ApiKeyRevoked("bank-a", "operator"));
+                .when(new RevokeApiKey("bank-a", "default", "operator"))
+                .expectEvents(new ApiKeyRevoked("bank-a", "default", "operator"));
     }
 
     @Test
     void aKeyAlreadyRevokedIsRevokedOnce() {
-        fixture.given(registered("hash-1"), new ApiKeyRevoked("bank-a", "operator"))
-                .when(new RevokeApiKey("bank-a", "operator-2"))
+        fixture.given(registered("hash-1"), new ApiKeyRevoked("bank-a", "default", "operator"))
+                .when(new RevokeApiKey("bank-a", "default", "operator-2"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void aKeyReissuedAfterARevocationCanBeRevokedAgain() {
-        fixture.given(registered("hash-1"), new ApiKeyRevoked("bank-a", "operator"),
-                        new ApiKeyReissued("bank-a", "hash-2", "operator", null, null))
-                .when(new RevokeApiKey("bank-a", "operator"))
-                .expectEvents(new ApiKeyRevoked("bank-a", "operator"));
+        fixture.given(registered("hash-1"), new ApiKeyRevoked("bank-a", "default", "operator"),
+                        new ApiKeyReissued("bank-a", "default", "hash-2", "operator", null, null))
+                .when(new RevokeApiKey("bank-a", "default", "operator"))
+                .expectEvents(new ApiKeyRevoked("bank-a", "default", "operator"));
     }
 
     @Test
     void anOperatorCannotRevokeItsOwnKey() {
         fixture.given(new ParticipantRegistered("operator", ParticipantKind.OPERATOR, "Exchange operator",
                         "government-national", "SG", "hash-op", "exchange-bootstrap"))
-                .when(new RevokeApiKey("operator", "operator"))
+                .when(new RevokeApiKey("operator", "default", "operator"))
                 .expectNoEvents()
                 .expectException(KeyRevocationRefusedException.class)
                 .expectExceptionMessage("'operator' cannot revoke its own key: it would lock itself out of the "
@@ -120,7 +120,7 @@ class ParticipantTest {
     @Test
     void aKeyIsRevokedOnlyFromARegisteredParticipant() {
         fixture.givenNoPriorActivity()
-                .when(new RevokeApiKey("nobody", "operator"))
+                .when(new RevokeApiKey("nobody", "default", "operator"))
                 .expectNoEvents()
                 .expectException(AggregateNotFoundException.class);
     }

@@ -98,7 +98,7 @@ class PoolTest {
     @Test
     void aPoolHasNoKey() {
         fixture.given(formed, new MemberJoinedPool("pool-west", "town-a", "operator"))
-                .when(new ReissueApiKey("pool-west", "hash", "operator", null, null))
+                .when(new ReissueApiKey("pool-west", "default", "hash", "operator", null, null))
                 .expectNoEvents()
                 .expectException(MembershipRefusedException.class);
     }
@@ -106,7 +106,7 @@ class PoolTest {
     @Test
     void aPoolHasNoKeyToRevoke() {
         fixture.given(formed, new MemberJoinedPool("pool-west", "town-a", "operator"))
-                .when(new RevokeApiKey("pool-west", "operator"))
+                .when(new RevokeApiKey("pool-west", "default", "operator"))
                 .expectNoEvents()
                 .expectException(MembershipRefusedException.class);
     }

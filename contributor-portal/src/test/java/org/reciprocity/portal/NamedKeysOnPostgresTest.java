@@ -1,0 +1,4 @@
+package org.reciprocity.portal;
+
+class NamedKeysOnPostgresTest extends PostgresExchangeTest implements NamedKeysContract {
+}
