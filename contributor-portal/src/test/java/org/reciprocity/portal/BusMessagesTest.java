@@ -39,7 +39,7 @@ import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.kernel.MemberShare;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
-import org.reciprocity.core.kernel.Recipient;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.membership.FormPool;
 import org.reciprocity.core.membership.JoinPool;
 import org.reciprocity.core.membership.LeavePool;

@@ -1,6 +1,6 @@
 package org.reciprocity.portal.sharing;
 
-import org.reciprocity.core.kernel.Recipient;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.sharing.Recipients;
 import org.reciprocity.portal.security.Member;
 import org.springframework.stereotype.Component;

@@ -21,6 +21,7 @@ import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Recipient;
 
 import java.time.Instant;
 import java.util.ArrayList;

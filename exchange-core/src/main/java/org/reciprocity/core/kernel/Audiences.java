@@ -2,6 +2,7 @@ package org.reciprocity.core.kernel;
 
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.sharing.SharingGroupTerms;
 
 /**

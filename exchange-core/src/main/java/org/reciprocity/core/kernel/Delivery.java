@@ -4,6 +4,7 @@ import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.sharing.Audience;
 import org.reciprocity.core.sharing.Border;
+import org.reciprocity.core.sharing.Recipient;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package org.reciprocity.core.registry;
 
-import org.reciprocity.core.kernel.Recipient;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.sharing.Recipients;
 import org.reciprocity.core.sharing.SharingGroups;

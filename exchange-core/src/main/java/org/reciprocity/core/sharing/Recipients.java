@@ -1,6 +1,5 @@
 package org.reciprocity.core.sharing;
 
-import org.reciprocity.core.kernel.Recipient;
 
 import java.time.Instant;
 

@@ -36,7 +36,7 @@ import org.reciprocity.core.kernel.OfferedItem;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.membership.MemberJoinedPool;
 import org.reciprocity.core.membership.MembershipRefusedException;
-import org.reciprocity.core.kernel.Recipient;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.PolicyTimeline;

@@ -21,7 +21,7 @@ import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
-import org.reciprocity.core.kernel.Recipient;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.kernel.Request;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.kernel.SharedPoolFacts;

@@ -1,6 +1,6 @@
 package org.reciprocity.ledger.catalogue;
 
-import org.reciprocity.core.kernel.Recipient;
+import org.reciprocity.core.sharing.Recipient;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.reciprocity.ledger.catalogue;
 
 import org.reciprocity.core.event.DrawCriteria;
-import org.reciprocity.core.kernel.Recipient;
+import org.reciprocity.core.sharing.Recipient;
 
 /**
  * The shared items that meet a withdrawal's criteria, in pool order.

@@ -1,6 +1,6 @@
 package org.reciprocity.ledger.catalogue;
 
-import org.reciprocity.core.kernel.Recipient;
+import org.reciprocity.core.sharing.Recipient;
 
 /**
  * The pool cut into blocks of {@code size} consecutive positions (1 to size, size + 1 to 2 × size, ...), each

@@ -7,7 +7,7 @@ import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.kernel.Audiences;
 import org.reciprocity.core.kernel.CatalogueMerge;
-import org.reciprocity.core.kernel.Recipient;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.messaging.EventJson;
 import org.reciprocity.core.sharing.Audience;
 import org.springframework.jdbc.core.JdbcTemplate;

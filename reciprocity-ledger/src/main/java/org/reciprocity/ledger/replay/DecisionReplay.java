@@ -34,7 +34,7 @@ import org.reciprocity.core.kernel.ItemFacts;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
 import org.reciprocity.core.kernel.Request;
-import org.reciprocity.core.kernel.Recipient;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.policy.Credit;

@@ -1,6 +1,6 @@
 package org.reciprocity.ledger.replay;
 
-import org.reciprocity.core.kernel.Recipient;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.kernel.SharingGroupHistory;
 import org.reciprocity.core.participant.ParticipantRegistered;
 import org.reciprocity.core.sharing.Recipients;

@@ -1,4 +1,4 @@
-package org.reciprocity.core.kernel;
+package org.reciprocity.core.sharing;
 
 import java.util.Set;
 
