@@ -11,6 +11,7 @@ import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.contact.ConfirmContacts;
 import org.reciprocity.core.contact.ContactsConfirmed;
 import org.reciprocity.core.contact.ContactsPublished;
+import org.reciprocity.core.contact.ContactsReceipt;
 import org.reciprocity.core.contact.NoContactsException;
 import org.reciprocity.core.contact.PublishContacts;
 import org.reciprocity.core.membership.FormPool;
@@ -157,18 +158,21 @@ class Participant {
     }
 
     @CommandHandler
-    void handle(PublishContacts command) {
+    ContactsReceipt handle(PublishContacts command) {
         Instant now = GenericEventMessage.clock.instant();
-        apply(command.repeats(contacts) ? command.confirmation(now) : command.publication(now));
+        boolean changed = !command.repeats(contacts);
+        apply(changed ? command.publication(now) : command.confirmation(now));
+        return new ContactsReceipt(command.participantId(), changed, now);
     }
 
     @CommandHandler
-    void handle(ConfirmContacts command) {
+    ContactsReceipt handle(ConfirmContacts command) {
         if (contacts == null) {
             throw new NoContactsException(command.participantId());
         }
-        apply(new ContactsConfirmed(command.participantId(), command.confirmedBy(),
-                GenericEventMessage.clock.instant()));
+        Instant now = GenericEventMessage.clock.instant();
+        apply(new ContactsConfirmed(command.participantId(), command.confirmedBy(), now));
+        return new ContactsReceipt(command.participantId(), false, now);
     }
 
     @EventSourcingHandler

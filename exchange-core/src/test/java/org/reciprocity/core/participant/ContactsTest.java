@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.reciprocity.core.contact.ConfirmContacts;
 import org.reciprocity.core.contact.ContactsConfirmed;
 import org.reciprocity.core.contact.ContactsPublished;
+import org.reciprocity.core.contact.ContactsReceipt;
 import org.reciprocity.core.contact.IncidentContacts;
 import org.reciprocity.core.contact.NoContactsException;
 import org.reciprocity.core.contact.PublishContacts;
@@ -37,7 +38,8 @@ class ContactsTest {
     void aParticipantPublishesItsContactsAtTheExchangesInstant() {
         fixture.given(REGISTERED).andGivenCurrentTime(T0)
                 .when(new PublishContacts("cert-sg", CONTACTS, Audience.EXCHANGE, Tlp.GREEN, "cert-sg"))
-                .expectEvents(new ContactsPublished("cert-sg", CONTACTS, Audience.EXCHANGE, Tlp.GREEN, "cert-sg", T0));
+                .expectEvents(new ContactsPublished("cert-sg", CONTACTS, Audience.EXCHANGE, Tlp.GREEN, "cert-sg", T0))
+                .expectResultMessagePayload(new ContactsReceipt("cert-sg", true, T0));
     }
 
     @Test
@@ -59,7 +61,8 @@ class ContactsTest {
     void theSameContactsPublishedAgainAreAConfirmation() {
         fixture.given(REGISTERED, published(CONTACTS, ASEAN, Tlp.AMBER)).andGivenCurrentTime(T0)
                 .when(new PublishContacts("cert-sg", CONTACTS, ASEAN, Tlp.AMBER, "cert-sg"))
-                .expectEvents(new ContactsConfirmed("cert-sg", "cert-sg", T0));
+                .expectEvents(new ContactsConfirmed("cert-sg", "cert-sg", T0))
+                .expectResultMessagePayload(new ContactsReceipt("cert-sg", false, T0));
     }
 
     @Test
