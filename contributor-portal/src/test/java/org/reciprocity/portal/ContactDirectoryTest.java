@@ -150,17 +150,15 @@ class ContactDirectoryTest {
         Participant named = register("firm", "MY");
         String group = "finance-" + SEQUENCE.incrementAndGet();
         formGroup(group, inGroup.id());
-        Map<String, Object> body = contacts("SingCERT", audience(false, List.of(group), List.of(named.id()), null));
-        body.put("tlp", "RED");
-        assertThat(publish(cert, body).status()).isEqualTo(200);
+        assertThat(publish(cert, withTlp(contacts("SingCERT", audience(false, List.of(group), List.of(named.id()),
+                null)), "RED")).status()).isEqualTo(200);
         Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
 
         assertThat(status(cert, named)).isEqualTo(200);
         assertThat(status(cert, inGroup)).isEqualTo(404);
 
-        Map<String, Object> amber = contacts("SingCERT", audience(false, List.of(group), List.of(named.id()), null));
-        amber.put("tlp", "AMBER");
-        publish(cert, amber);
+        publish(cert, withTlp(contacts("SingCERT", audience(false, List.of(group), List.of(named.id()), null)),
+                "AMBER"));
         Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
         assertThat(status(cert, inGroup)).as("AMBER reaches the group").isEqualTo(200);
     }
@@ -212,6 +210,13 @@ class ContactDirectoryTest {
         Response unknownGroup = publish(cert, contacts("SingCERT", audience(false, List.of("no-such-group"),
                 List.of(), null)));
         assertThat(unknownGroup.status()).isEqualTo(400);
+        assertThat(unknownGroup.body().path("errors").get(0).path("field").asText()).isEqualTo("audience.groups");
+        Response unknownParticipant = publish(cert, contacts("SingCERT", audience(false, List.of(),
+                List.of("no-such-participant"), null)));
+        assertThat(unknownParticipant.body().path("errors").get(0).path("field").asText())
+                .isEqualTo("audience.participants");
+        Response redForNoOne = publish(cert, withTlp(contacts("SingCERT", null), "RED"));
+        assertThat(redForNoOne.body().path("errors").get(0).path("field").asText()).isEqualTo("audience");
         Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
         assertThat(status(cert, cert)).as("nothing was recorded").isEqualTo(404);
     }
@@ -292,6 +297,11 @@ class ContactDirectoryTest {
         if (audience != null) {
             body.put("audience", audience);
         }
+        return body;
+    }
+
+    private static Map<String, Object> withTlp(Map<String, Object> body, String tlp) {
+        body.put("tlp", tlp);
         return body;
     }
 
