@@ -1,4 +1,4 @@
--- The point-of-contact directory: one row per participant, projected by the 'ledger' tracking processor from its
+-- The point-of-contact directory: one row per participant, projected by the 'contacts' tracking processor from its
 -- registration and its contacts' events. A participant that has published nothing keeps a row without contacts, so
 -- that the operator sees it among those to chase. confirmed_at is the latest of publishing and confirming: how
 -- current the entry is. The audience is kept as the event wrote it (JSON), to be evaluated when read.

@@ -96,7 +96,7 @@ class ContactDirectoryTest {
         Participant bank = register("firm", "MY");
         Participant auditor = register("auditor", "SG");
         assertThat(publish(cert, contacts("SingCERT", null)).status()).isEqualTo(200);
-        Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
 
         for (String key : List.of(cert.apiKey(), bank.apiKey(), auditor.apiKey(), OPERATOR_KEY)) {
             Response entry = exchange.get("/api/participants/" + cert.id() + "/contacts", key);
@@ -119,7 +119,7 @@ class ContactDirectoryTest {
         Participant named = register("agency", "MY");
         Participant other = register("firm", "SG");
         publish(cert, contacts("SingCERT", audience(false, List.of(), List.of(named.id()), null)));
-        Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
 
         assertThat(status(cert, named)).isEqualTo(200);
         assertThat(status(cert, other)).isEqualTo(404);
@@ -134,7 +134,7 @@ class ContactDirectoryTest {
         Participant neighbour = register("agency", "SG");
         Participant abroad = register("agency", "MY");
         publish(cert, contacts("SingCERT", audience(true, List.of(), List.of(abroad.id()), "own-country")));
-        Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
 
         assertThat(status(cert, neighbour)).isEqualTo(200);
         assertThat(status(cert, abroad)).as("a border holds even for the named").isEqualTo(404);
@@ -152,14 +152,14 @@ class ContactDirectoryTest {
         formGroup(group, inGroup.id());
         assertThat(publish(cert, withTlp(contacts("SingCERT", audience(false, List.of(group), List.of(named.id()),
                 null)), "RED")).status()).isEqualTo(200);
-        Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
 
         assertThat(status(cert, named)).isEqualTo(200);
         assertThat(status(cert, inGroup)).isEqualTo(404);
 
         publish(cert, withTlp(contacts("SingCERT", audience(false, List.of(group), List.of(named.id()), null)),
                 "AMBER"));
-        Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
         assertThat(status(cert, inGroup)).as("AMBER reaches the group").isEqualTo(200);
     }
 
@@ -172,7 +172,7 @@ class ContactDirectoryTest {
 
         String missing = raw(path, outsider.apiKey());
         publish(cert, contacts("SingCERT", audience(false, List.of(), List.of(named.id()), null)));
-        Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
         String withheld = raw(path, outsider.apiKey());
 
         assertThat(status(cert, named)).isEqualTo(200);
@@ -217,7 +217,7 @@ class ContactDirectoryTest {
                 .isEqualTo("audience.participants");
         Response redForNoOne = publish(cert, withTlp(contacts("SingCERT", null), "RED"));
         assertThat(redForNoOne.body().path("errors").get(0).path("field").asText()).isEqualTo("audience");
-        Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
         assertThat(status(cert, cert)).as("nothing was recorded").isEqualTo(404);
     }
 
@@ -233,7 +233,7 @@ class ContactDirectoryTest {
         clock.moveOn(Duration.ofDays(91));
         Response again = publish(fresh, contacts("SingCERT", null));
         assertThat(again.body().path("published").asBoolean()).as("the same again is a confirmation").isFalse();
-        Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
 
         Response stale = exchange.get("/api/contacts/stale", OPERATOR_KEY);
         assertThat(stale.status()).isEqualTo(200);
@@ -245,11 +245,28 @@ class ContactDirectoryTest {
         Response confirmed = exchange.post("/api/participants/" + idle.id() + "/contacts/confirmation",
                 idle.apiKey(), null, Map.of());
         assertThat(confirmed.status()).as(confirmed.body().toString()).isEqualTo(200);
-        Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
         assertThat(exchange.get("/api/contacts/stale", OPERATOR_KEY).body().findValuesAsText("participantId"))
                 .doesNotContain(idle.id()).contains(silent.id());
         assertThat(exchange.get("/api/contacts/stale", idle.apiKey()).status()).isEqualTo(403);
         clock.reset();
+    }
+
+    @Test
+    void theDirectoryIsRebuiltFromTheEventsAsItWas() {
+        Participant cert = register("agency", "SG");
+        publish(cert, contacts("SingCERT", audience(false, List.of(), List.of(), "asean")));
+        exchange.post("/api/participants/" + cert.id() + "/contacts/confirmation", cert.apiKey(), null, Map.of());
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
+        List<Map<String, Object>> before = jdbc.queryForList("select * from contact_entry order by participant_id");
+
+        jdbc.update("update contact_entry set email = 'attacker@example.net' where participant_id = ?", cert.id());
+        jdbc.update("delete from contact_entry where participant_id <> ?", cert.id());
+        assertThat(exchange.post("/api/operations/projections/contacts/replay", OPERATOR_KEY, null, Map.of())
+                .status()).isEqualTo(202);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
+
+        assertThat(jdbc.queryForList("select * from contact_entry order by participant_id")).isEqualTo(before);
     }
 
     private Participant register(String kind, String country) {

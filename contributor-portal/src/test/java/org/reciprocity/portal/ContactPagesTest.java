@@ -80,7 +80,7 @@ class ContactPagesTest {
         HttpResponse<String> published = post("/portal/member/contacts", form);
         assertThat(published.statusCode()).isEqualTo(302);
         assertThat(get("/portal/member/contacts").body()).contains("Your contacts are published");
-        Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
         String page = get("/portal/member/contacts").body();
         assertThat(page).contains("csirt@bank.example", "Still right: confirm");
 
@@ -93,7 +93,7 @@ class ContactPagesTest {
     @Test
     void theOperatorSeesWhoHasNoEntry() throws Exception {
         Participant silent = exchange.register("agency");
-        Projections.awaitCaughtUp(projections, ProjectionReplays.LEDGER);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
         signIn(OPERATOR_KEY);
         HttpResponse<String> page = get("/portal/operator/contacts");
         assertThat(page.statusCode()).isEqualTo(200);

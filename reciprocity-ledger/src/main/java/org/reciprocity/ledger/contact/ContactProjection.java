@@ -27,12 +27,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The point-of-contact directory, kept by the {@code ledger} processor so that it is rebuilt with the statements; all
- * its times come from the events. Who may read an entry is decided when it is read, by the audience and marking its
+ * The point-of-contact directory, kept by its own {@code contacts} processor: deployed where the ledger has long
+ * followed the events, it starts from the first, so every participant registered before it has its row; all its
+ * times come from the events. Who may read an entry is decided when it is read, by the audience and marking its
  * participant chose and the reader's groups now: a group joined or left changes what the reader sees at once.
  */
 @Component
-@ProcessingGroup(ProjectionReplays.LEDGER)
+@ProcessingGroup(ProjectionReplays.CONTACTS)
 class ContactProjection {
 
     private static final RowMapper<ContactEntry> ENTRY = (rs, i) -> new ContactEntry(rs.getString("participant_id"),
