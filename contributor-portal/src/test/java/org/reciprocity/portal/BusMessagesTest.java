@@ -14,6 +14,10 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.account.GrantCredit;
 import org.reciprocity.core.account.GrantReceipt;
+import org.reciprocity.core.contact.ConfirmContacts;
+import org.reciprocity.core.contact.ContactsReceipt;
+import org.reciprocity.core.contact.IncidentContacts;
+import org.reciprocity.core.contact.PublishContacts;
 import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.contribution.ContributionPreview;
@@ -87,6 +91,14 @@ import org.reciprocity.ledger.catalogue.FindHeldItems;
 import org.reciprocity.ledger.catalogue.FindPoolBlocks;
 import org.reciprocity.ledger.catalogue.HeldItems;
 import org.reciprocity.ledger.catalogue.PoolBlocks;
+import org.reciprocity.ledger.contact.ContactEntries;
+import org.reciprocity.ledger.contact.ContactEntry;
+import org.reciprocity.ledger.contact.ContactReader;
+import org.reciprocity.ledger.contact.FindContact;
+import org.reciprocity.ledger.contact.FindContacts;
+import org.reciprocity.ledger.contact.FindStaleContacts;
+import org.reciprocity.ledger.contact.StaleContact;
+import org.reciprocity.ledger.contact.StaleContacts;
 import org.reciprocity.ledger.context.CatalogueObject;
 import org.reciprocity.ledger.context.ContextObjects;
 import org.reciprocity.ledger.context.FindContextObjects;
@@ -135,6 +147,8 @@ class BusMessagesTest {
             9L);
     private static final ParticipantProfile BANK = new ParticipantProfile("bank-a", ParticipantKind.FIRM, "Bank A",
             "financial-services", "SG");
+    private static final IncidentContacts CONTACTS = new IncidentContacts("Bank A CSIRT", "csirt@bank-a.example",
+            "+65 6211 0000", null, "24/7", "https://bank-a.example/security-policy");
     private static final Balance BALANCE = new Balance("cert-my", Credit.of(3), Credit.of(10), Credit.parse("2.5"),
             Credit.ZERO, Credit.parse("10.5"), 2, 3, 1, 42, T0);
 
@@ -221,6 +235,16 @@ class BusMessagesTest {
                     T0.plusSeconds(3600), 2, Credit.of(1)))),
             new HeldItems(List.of(new HeldItems.Held("203.0.113.7", 9))),
             new PoolBlocks(List.of(new PoolBlocks.Block(3, T0, T0.plusSeconds(9), 500))),
+            new PublishContacts("bank-a", CONTACTS, Audience.of(List.of("finance"), List.of("cert-my"),
+                    Border.asean()), Tlp.AMBER, "bank-a"),
+            new ConfirmContacts("bank-a", "operator"),
+            new ContactsReceipt("bank-a", true, T0),
+            new FindContacts(new ContactReader("cert-my", "MY", Set.of("finance"), false)),
+            new FindContact("bank-a", new ContactReader("operator", "SG", Set.of(), true)),
+            new ContactEntries(List.of(new ContactEntry("bank-a", "Bank A", ParticipantKind.FIRM, "SG", CONTACTS,
+                    Audience.EXCHANGE, Tlp.GREEN, "bank-a", T0, T0.plusSeconds(60)))),
+            new FindStaleContacts(T0),
+            new StaleContacts(List.of(new StaleContact("bank-a", "Bank A", ParticipantKind.FIRM, null, 91))),
             Boolean.TRUE);
 
     private final Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();

@@ -164,6 +164,11 @@ class RoleMatrixTest {
                 new Endpoint("GET", "/api/policy", EVERYONE, null),
                 new Endpoint("GET", "/api/sharing-groups", EVERYONE, null),
                 new Endpoint("GET", "/api/sharing-groups/no-such-group", EVERYONE, null),
-                new Endpoint("GET", "/api/accounts/" + bystander, OVERSEERS, null));
+                new Endpoint("GET", "/api/accounts/" + bystander, OVERSEERS, null),
+                new Endpoint("PUT", "/api/participants/" + bystander + "/contacts", OPERATOR, "{}"),
+                new Endpoint("POST", "/api/participants/" + bystander + "/contacts/confirmation", OPERATOR, null),
+                new Endpoint("GET", "/api/participants/" + bystander + "/contacts", EVERYONE, null),
+                new Endpoint("GET", "/api/contacts", EVERYONE, null),
+                new Endpoint("GET", "/api/contacts/stale", OPERATOR, null));
     }
 }

@@ -80,7 +80,9 @@ class WhoReceivesWhatTest extends H2ExchangeTest {
         assertThat(drawn(otherBankSg)).containsOnly(entry(open, "GREEN"), entry(singaporeAmber, "AMBER"),
                 entry(aseanClear, "CLEAR"));
         assertThat(drawn(telcoNl)).as("outside every border, named nowhere").containsOnly(entry(open, "GREEN"));
-        assertThat(balance(telcoNl)).as("charged for what it received alone").isEqualByComparingTo("99999");
+        // The balance shown follows the withdrawal by a moment.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(balance(telcoNl))
+                .as("charged for what it received alone").isEqualByComparingTo("99999"));
 
         MockHttpServletResponse notShared = taxiiObject(telcoNl, namedGreen);
         assertThat(notShared.getStatus()).isEqualTo(404);

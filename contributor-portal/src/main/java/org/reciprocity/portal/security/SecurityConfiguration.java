@@ -98,6 +98,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/me", "/api/participants/*", "/api/accounts/**",
                                 "/api/pools/*", "/api/policy", "/api/sharing-groups", "/api/sharing-groups/*")
                         .authenticated()
+                        // The contact directory: who may edit or see an entry is the entry's own rule.
+                        .requestMatchers(HttpMethod.GET, "/api/contacts/stale").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/contacts", "/api/participants/*/contacts")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/participants/*/contacts").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/participants/*/contacts/confirmation").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, failure) -> problems.write(request, response,

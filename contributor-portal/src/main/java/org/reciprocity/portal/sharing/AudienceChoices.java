@@ -41,6 +41,16 @@ public class AudienceChoices {
      * @throws InvalidInputException naming the field at fault
      */
     public Audience of(Member contributor, AudienceRequest body, AudienceRequest query) {
+        return forOwner(contributor.participantId(), body, query);
+    }
+
+    /**
+     * The audience named in the body or in the query, or the whole exchange, for what a participant owns (its own
+     * country is the one a border to its own country means).
+     *
+     * @throws InvalidInputException naming the field at fault
+     */
+    public Audience forOwner(String ownerId, AudienceRequest body, AudienceRequest query) {
         AudienceRequest fromBody = body == null ? AudienceRequest.NONE : body;
         AudienceRequest fromQuery = query == null ? AudienceRequest.NONE : query;
         if (!fromBody.isEmpty() && !fromQuery.isEmpty()) {
@@ -54,7 +64,7 @@ public class AudienceChoices {
         List<String> named = asked.groups() == null ? List.of() : asked.groups();
         List<String> participants = asked.participants() == null ? List.of() : asked.participants();
         boolean exchange = asked.exchange() != null ? asked.exchange() : named.isEmpty() && participants.isEmpty();
-        Audience audience = new Audience(exchange, named, participants, border(contributor, asked));
+        Audience audience = new Audience(exchange, named, participants, border(ownerId, asked));
         Set<String> unknownGroups = groups.unknownAmong(audience.groups(), clock.instant());
         if (!unknownGroups.isEmpty()) {
             throw new InvalidInputException("audience.groups", "no sharing group " + unknownGroups + ": GET "
@@ -69,7 +79,7 @@ public class AudienceChoices {
         return audience;
     }
 
-    private Border border(Member contributor, AudienceRequest asked) {
+    private Border border(String ownerId, AudienceRequest asked) {
         Border.Kind kind = asked.border() == null ? Border.Kind.ANYWHERE : Border.Kind.parse(asked.border());
         List<String> countries = asked.countries() == null ? List.of() : asked.countries();
         if (kind != Border.Kind.COUNTRIES && !countries.isEmpty()) {
@@ -77,8 +87,7 @@ public class AudienceChoices {
         }
         return switch (kind) {
             case ANYWHERE -> Border.ANYWHERE;
-            case OWN_COUNTRY -> Border.ownCountry(directory.find(contributor.participantId()).orElseThrow()
-                    .profile().country());
+            case OWN_COUNTRY -> Border.ownCountry(directory.find(ownerId).orElseThrow().profile().country());
             case COUNTRIES -> Border.countries(countries);
             case ASEAN -> Border.asean();
         };

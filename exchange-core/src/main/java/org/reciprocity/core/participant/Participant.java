@@ -1,12 +1,19 @@
 package org.reciprocity.core.participant;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.reciprocity.core.EventStreams;
+import org.reciprocity.core.contact.ConfirmContacts;
+import org.reciprocity.core.contact.ContactsConfirmed;
+import org.reciprocity.core.contact.ContactsPublished;
+import org.reciprocity.core.contact.ContactsReceipt;
+import org.reciprocity.core.contact.NoContactsException;
+import org.reciprocity.core.contact.PublishContacts;
 import org.reciprocity.core.membership.FormPool;
 import org.reciprocity.core.membership.JoinPool;
 import org.reciprocity.core.membership.LeavePool;
@@ -35,6 +42,8 @@ class Participant {
     // Whether it is suspended: suspending it again, or reinstating it while it is not, is no new fact.
     private boolean suspended;
     private final Set<String> members = new LinkedHashSet<>();
+    // Its incident-response contacts as last published: the same again is a confirmation, not a new entry.
+    private ContactsPublished contacts;
 
     Participant() {
         // For Axon, which rebuilds the participant from its events.
@@ -161,6 +170,24 @@ class Participant {
         apply(new DisclosureChosen(command.participantId(), command.named()));
     }
 
+    @CommandHandler
+    ContactsReceipt handle(PublishContacts command) {
+        Instant now = GenericEventMessage.clock.instant();
+        boolean changed = !command.repeats(contacts);
+        apply(changed ? command.publication(now) : command.confirmation(now));
+        return new ContactsReceipt(command.participantId(), changed, now);
+    }
+
+    @CommandHandler
+    ContactsReceipt handle(ConfirmContacts command) {
+        if (contacts == null) {
+            throw new NoContactsException(command.participantId());
+        }
+        Instant now = GenericEventMessage.clock.instant();
+        apply(new ContactsConfirmed(command.participantId(), command.confirmedBy(), now));
+        return new ContactsReceipt(command.participantId(), false, now);
+    }
+
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
         streamId = EventStreams.participant(event.participantId());
@@ -193,6 +220,11 @@ class Participant {
     @EventSourcingHandler
     void on(ParticipantReinstated event) {
         suspended = false;
+    }
+
+    @EventSourcingHandler
+    void on(ContactsPublished event) {
+        contacts = event;
     }
 
     @EventSourcingHandler

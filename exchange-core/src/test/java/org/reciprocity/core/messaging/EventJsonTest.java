@@ -1,8 +1,14 @@
 package org.reciprocity.core.messaging;
 
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.contact.ContactsConfirmed;
+import org.reciprocity.core.contact.ContactsPublished;
+import org.reciprocity.core.contact.IncidentContacts;
 import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Border;
 import org.reciprocity.core.sharing.SharingGroupFormed;
 import org.reciprocity.core.sharing.SharingGroupMemberAdded;
 import org.reciprocity.core.sharing.SharingGroupMemberRemoved;
@@ -40,5 +46,17 @@ class EventJsonTest {
         assertThat(EventJson.read(EventJson.write(formed), SharingGroupFormed.class)).isEqualTo(formed);
         assertThat(EventJson.read(EventJson.write(added), SharingGroupMemberAdded.class)).isEqualTo(added);
         assertThat(EventJson.read(EventJson.write(removed), SharingGroupMemberRemoved.class)).isEqualTo(removed);
+    }
+
+    @Test
+    void contactsReadBackWithTheirAudienceAndMarking() {
+        ContactsPublished published = new ContactsPublished("cert-sg", new IncidentContacts("SingCERT",
+                "cert@example.sg", "+65 6211 0000", null, "24/7", "https://cert.example.sg/policy"),
+                Audience.of(List.of("finance"), List.of("cert-my"), Border.asean()), Tlp.AMBER_STRICT, "cert-sg",
+                Instant.parse("2026-11-23T08:00:00Z"));
+        ContactsConfirmed confirmed = new ContactsConfirmed("cert-sg", "operator",
+                Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(EventJson.read(EventJson.write(published), ContactsPublished.class)).isEqualTo(published);
+        assertThat(EventJson.read(EventJson.write(confirmed), ContactsConfirmed.class)).isEqualTo(confirmed);
     }
 }

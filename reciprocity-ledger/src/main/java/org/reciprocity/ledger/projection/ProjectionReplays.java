@@ -23,8 +23,10 @@ public class ProjectionReplays {
     public static final String LEDGER = "ledger";
     /** The processing group of the shared catalogue. */
     public static final String CATALOGUE = "catalogue";
+    /** The processing group of the point-of-contact directory. */
+    public static final String CONTACTS = "contacts";
     /** The projections that can be rebuilt, by processing group. */
-    public static final List<String> PROJECTIONS = List.of(LEDGER, CATALOGUE);
+    public static final List<String> PROJECTIONS = List.of(LEDGER, CATALOGUE, CONTACTS);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
