@@ -6,6 +6,14 @@ import org.reciprocity.core.item.Item;
  * An item as a withdrawal delivered it, and whether it was paid for.
  *
  * @param corroborations how many accounts besides the first shared the item when it was delivered
+ * @param narrowly       whether only a share with a narrower audience than the whole exchange delivered it, so that
+ *                       those who share the consumer's account are not shown it; false in deliveries recorded before
+ *                       audiences could be chosen, which were all open
  */
-public record DeliveredItem(Item item, int corroborations, Charge charge) {
+public record DeliveredItem(Item item, int corroborations, Charge charge, boolean narrowly) {
+
+    /** An item delivered from what is shared with the whole exchange. */
+    public DeliveredItem(Item item, int corroborations, Charge charge) {
+        this(item, corroborations, charge, false);
+    }
 }

@@ -52,7 +52,8 @@ public final class AccountDecisions {
         List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
         Credit balance = book.applyAll(expiries).balance();
         List<ContextRuling> rulings = ContextAdmission.rulings(context, request.requesterId(), contextFacts);
-        Map<UUID, Integer> linked = ContextLinks.kindsLinked(rulings);
+        // Context that stays with its contributor, sent with a contribution to a narrower audience, adds nothing.
+        Map<UUID, Integer> linked = audience.isOpen() ? ContextLinks.kindsLinked(rulings) : Map.of();
         List<ItemCredit> credits = new ArrayList<>(batch.items().size());
         for (int i = 0; i < batch.items().size(); i++) {
             UUID id = batch.ids().get(i);
@@ -109,7 +110,7 @@ public final class AccountDecisions {
             ItemFacts known = facts.of(id);
             if (Delivery.mayDeliver(offered.item(), known, recipient)) {
                 deliverable.add(new DeliveredItem(offered.item(), offered.corroborations(),
-                        ItemClassification.delivered(known)));
+                        ItemClassification.delivered(known), Delivery.deliveredNarrowly(offered.item(), known)));
                 positions.put(id, offered.position());
             }
         }

@@ -3,7 +3,6 @@ package org.reciprocity.core.kernel;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.sharing.Audience;
-import org.reciprocity.core.sharing.Border;
 import org.reciprocity.core.sharing.Recipient;
 
 import java.util.Optional;
@@ -31,8 +30,7 @@ public final class Delivery {
     }
 
     public static Sharing sharing(Tlp marking, Audience audience) {
-        if (audience.exchange() && audience.border().kind() == Border.Kind.ANYWHERE
-                && Audiences.reachesGroups(marking)) {
+        if (audience.isOpen() && Audiences.reachesGroups(marking)) {
             return Sharing.OPENLY;
         }
         return Audiences.reachesAnyone(audience, marking) ? Sharing.NARROWLY : Sharing.KEPT;
@@ -94,9 +92,22 @@ public final class Delivery {
         FREER_THAN_SHARED
     }
 
-    /** Whether a statement shows an item's value to its reader: all to those who see everything, else the shareable. */
-    public static boolean showsValue(Tlp tlp, boolean readerSeesAll) {
-        return readerSeesAll || isPoolShareable(tlp);
+    /**
+     * Whether the share with the whole exchange alone would not deliver the item as offered: it goes out to the
+     * recipient through a narrower share only.
+     */
+    public static boolean deliveredNarrowly(Item offered, ItemFacts facts) {
+        return facts.sharedMarking() == null || offered.tlp().compareTo(facts.sharedMarking()) < 0;
+    }
+
+    /**
+     * Whether a statement shows an item's value to its reader: all to those who see everything (who sent or drew it,
+     * operators, auditors), else only what was shared with the whole exchange under a marking it delivers.
+     *
+     * @param narrowly whether the item was contributed or delivered through a share with a narrower audience
+     */
+    public static boolean showsValue(Tlp tlp, boolean narrowly, boolean readerSeesAll) {
+        return readerSeesAll || !narrowly && isPoolShareable(tlp);
     }
 
     /** The freer of two markings, either of which may be missing. */

@@ -9,8 +9,6 @@ import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsWithdrawn;
-import org.reciprocity.core.sharing.Audience;
-import org.reciprocity.core.sharing.Border;
 
 import java.util.List;
 
@@ -57,25 +55,20 @@ public final class SharedPoolRecording {
         return Delivery.sharing(credit.item().tlp(), event.audience());
     }
 
-    /** The versions of context objects a contribution adds to the pool: of objects new to it, or their owner's. */
-    public static List<ContextRuling> addedObjects(ItemsContributed event) {
-        return event.context().stream().filter(ruling -> ruling.rule().adds()).toList();
-    }
-
     /**
-     * The versions of context objects a contribution adds to the context everyone may be served (each still under
-     * its own marking): none from a contribution to groups, named participants or inside a border, whose context
-     * stays with its contributor, as a relationship or a report names more than the items it came with.
+     * The versions of context objects a contribution adds to the pool: of objects new to it, or their owner's. None
+     * from a contribution to groups, named participants or inside a border: its context stays with its contributor,
+     * as a relationship or a report names more than the items it came with, and the pool holds no trace of it (a
+     * later contribution of the same objects to everyone adds them as new).
      */
-    public static List<ContextRuling> servedObjects(ItemsContributed event) {
-        Audience audience = event.audience();
-        return audience.exchange() && audience.border().kind() == Border.Kind.ANYWHERE ? addedObjects(event)
+    public static List<ContextRuling> addedObjects(ItemsContributed event) {
+        return event.audience().isOpen() ? event.context().stream().filter(ruling -> ruling.rule().adds()).toList()
                 : List.of();
     }
 
-    /** The context objects a contribution was first to send: its contributor owns them. */
+    /** The context objects a contribution to everyone was first to send: its contributor owns them. */
     public static List<ContextRuling> ownedObjects(ItemsContributed event) {
-        return event.context().stream().filter(ruling -> ruling.rule() == ContextRule.NEW).toList();
+        return addedObjects(event).stream().filter(ruling -> ruling.rule() == ContextRule.NEW).toList();
     }
 
     /** The items the consumer received for the first time: every delivery counts, paid or free. */

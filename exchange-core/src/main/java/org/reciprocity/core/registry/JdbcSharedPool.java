@@ -192,8 +192,7 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                         + "else shared_tlp end where item_id = ?",
                 sharedAgain, CHUNK, (statement, credit) -> {
                     Tlp given = credit.item().tlp();
-                    List<String> givingWay = Arrays.stream(Tlp.values())
-                            .filter(kept -> Delivery.servedMarking(kept, given) != kept).map(Tlp::name).toList();
+                    List<String> givingWay = givingWayTo(given);
                     int at = 1;
                     statement.setString(at++, event.accountId());
                     statement.setBoolean(at++, SharedPoolRecording.sharing(credit, event) == Delivery.Sharing.OPENLY);
@@ -245,11 +244,17 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                     statement.setString(2, audienceId);
                     statement.setString(3, share.getValue().name());
                 });
-        jdbc.batchUpdate("update item_share set tlp = ? where item_id = ? and audience_id = ?", List.copyOf(
-                freer.entrySet()), CHUNK, (statement, share) -> {
-                    statement.setString(1, share.getValue().name());
-                    statement.setObject(2, share.getKey());
-                    statement.setString(3, audienceId);
+        // Guarded as the open marking is: a freer marking another contribution set meanwhile is kept.
+        jdbc.batchUpdate("update item_share set tlp = ? where item_id = ? and audience_id = ? and tlp in ("
+                + placeholders(MARKINGS_GIVING_WAY) + ")", List.copyOf(freer.entrySet()), CHUNK, (statement, share) -> {
+                    int at = 1;
+                    statement.setString(at++, share.getValue().name());
+                    statement.setObject(at++, share.getKey());
+                    statement.setString(at++, audienceId);
+                    List<String> givingWay = givingWayTo(share.getValue());
+                    for (int i = 0; i < MARKINGS_GIVING_WAY; i++) {
+                        statement.setString(at++, i < givingWay.size() ? givingWay.get(i) : "");
+                    }
                 });
     }
 
@@ -283,6 +288,12 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
             found.add(rs.getObject(1, UUID.class));
         }, all.toArray());
         return found;
+    }
+
+    /** The markings a kept marking gives way to this one from: those more restrictive. */
+    private static List<String> givingWayTo(Tlp given) {
+        return Arrays.stream(Tlp.values()).filter(kept -> Delivery.servedMarking(kept, given) != kept)
+                .map(Tlp::name).toList();
     }
 
     private static String placeholders(int count) {

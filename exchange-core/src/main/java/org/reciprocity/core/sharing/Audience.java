@@ -43,6 +43,12 @@ public record Audience(boolean exchange, List<String> groups, List<String> parti
         return new Audience(false, groups, participants, border);
     }
 
+    /** Whether the audience is every member of the exchange, wherever registered (and maybe more by name). */
+    @JsonIgnore
+    public boolean isOpen() {
+        return exchange && border.kind() == Border.Kind.ANYWHERE;
+    }
+
     /** Whether this is the audience of every contribution that names none. */
     @JsonIgnore
     public boolean isWholeExchange() {

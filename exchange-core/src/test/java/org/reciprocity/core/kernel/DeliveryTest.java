@@ -115,9 +115,10 @@ class DeliveryTest {
 
     @Test
     void aStatementWithholdsTheValuesOfRestrictedItemsFromThoseWhoDoNotSeeAll() {
-        assertThat(Delivery.showsValue(Tlp.RED, false)).isFalse();
-        assertThat(Delivery.showsValue(Tlp.RED, true)).isTrue();
-        assertThat(Delivery.showsValue(Tlp.AMBER, false)).isTrue();
+        assertThat(Delivery.showsValue(Tlp.RED, false, false)).isFalse();
+        assertThat(Delivery.showsValue(Tlp.RED, true, true)).isTrue();
+        assertThat(Delivery.showsValue(Tlp.AMBER, false, false)).isTrue();
+        assertThat(Delivery.showsValue(Tlp.GREEN, true, false)).as("shared narrowly, with another").isFalse();
     }
 
     private static Item item(String tlp) {

@@ -22,6 +22,7 @@ import org.reciprocity.core.kernel.Charges;
 import org.reciprocity.core.kernel.Delivery;
 import org.reciprocity.core.kernel.MemberPoolShares;
 import org.reciprocity.core.kernel.MemberShare;
+import org.reciprocity.core.kernel.SharedPoolRecording;
 import org.reciprocity.core.messaging.EventJson;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.ledger.projection.ProjectionReplays;
@@ -71,7 +72,8 @@ class LedgerProjection {
         for (int i = 0; i < event.credits().size(); i++) {
             var credit = event.credits().get(i);
             items.add(itemRow(event.accountId(), position(token), i, credit.item(), credit.rule().name(),
-                    credit.weight(), credit.credit()));
+                    credit.weight(), credit.credit(),
+                    SharedPoolRecording.sharing(credit, event) == Delivery.Sharing.NARROWLY));
         }
         insertItems(items);
     }
@@ -84,7 +86,7 @@ class LedgerProjection {
         for (int i = 0; i < event.items().size(); i++) {
             var delivered = event.items().get(i);
             items.add(itemRow(event.accountId(), position(token), i, delivered.item(), delivered.charge().name(),
-                    null, delivered.charge() == Charge.CHARGED ? each : Credit.ZERO));
+                    null, delivered.charge() == Charge.CHARGED ? each : Credit.ZERO, delivered.narrowly()));
         }
         insertItems(items);
     }
@@ -172,7 +174,7 @@ class LedgerProjection {
 
     private static StatementItem item(ResultSet rs, boolean seesAll) throws SQLException {
         Tlp tlp = Tlp.parse(rs.getString("tlp"));
-        boolean withheld = !Delivery.showsValue(tlp, seesAll);
+        boolean withheld = !Delivery.showsValue(tlp, rs.getBoolean("narrow"), seesAll);
         String tags = rs.getString("tags");
         return new StatementItem(rs.getInt("ordinal"), rs.getString("item_type"),
                 withheld ? null : rs.getString("item_value"), withheld, tlp.label(),
@@ -182,9 +184,10 @@ class LedgerProjection {
     }
 
     private static Object[] itemRow(String accountId, long position, int ordinal, Item item, String rule,
-                                    BigDecimal weight, Credit credit) {
+                                    BigDecimal weight, Credit credit, boolean narrowly) {
         return new Object[] {accountId, position, ordinal, item.id(), item.type().label(), item.value(),
-                item.tlp().label(), item.confidence(), EventJson.write(item.tags()), rule, weight, credit.amount()};
+                item.tlp().label(), item.confidence(), EventJson.write(item.tags()), rule, weight, credit.amount(),
+                narrowly};
     }
 
     private void post(AccountEvent event, Instant at, TrackingToken token) {
@@ -241,8 +244,8 @@ class LedgerProjection {
     private void insertItems(List<Object[]> items) {
         for (int from = 0; from < items.size(); from += CHUNK) {
             jdbc.batchUpdate("insert into statement_item (account_id, position, ordinal, item_id, item_type, "
-                    + "item_value, tlp, confidence, tags, rule, weight, credit) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "item_value, tlp, confidence, tags, rule, weight, credit, narrow) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     items.subList(from, Math.min(items.size(), from + CHUNK)));
         }
     }

@@ -146,7 +146,7 @@ class CatalogueProjection {
             narrow.record(event.audience(), narrowly, dateAdded, nextInPool);
         }
         // The items the contribution's objects were read from now have context, which the context processor keeps.
-        List<UUID> withContext = SharedPoolRecording.servedObjects(event).stream()
+        List<UUID> withContext = SharedPoolRecording.addedObjects(event).stream()
                 .flatMap(ruling -> ruling.object().items().stream()).distinct().toList();
         for (List<UUID> chunk : Lists.partition(withContext, CHUNK)) {
             jdbc.update("update catalogue_item set has_context = true where not has_context and item_id in ("
@@ -248,7 +248,7 @@ class CatalogueProjection {
     }
 
     /**
-     * The page's rows as the reader is served them: each item once, where it first appears on the page, its
+     * The page's rows (each the first of its item to reach the reader) as the reader is served them: the item's
      * attributes merged over every row of it that reaches the reader, wherever in the pool they are. Rows that reach
      * everyone are served as they are.
      */
@@ -256,18 +256,14 @@ class CatalogueProjection {
         if (reaching.isEmpty() || rows.isEmpty()) {
             return rows;
         }
-        List<UUID> ids = rows.stream().map(row -> row.item().id()).distinct().toList();
-        Visible ofThem = new Visible(reaching).where("c.item_id in (" + String.join(",", Collections.nCopies(
-                ids.size(), "?")) + ")", ids.toArray());
+        List<UUID> ids = rows.stream().map(row -> row.item().id()).toList();
+        Visible ofThem = new Visible(reaching).everyRow().where("c.item_id in (" + String.join(",",
+                Collections.nCopies(ids.size(), "?")) + ")", ids.toArray());
         Map<UUID, List<CatalogueItem>> reached = new HashMap<>();
         jdbc.query(ofThem.select("*", "pool_position", Integer.MAX_VALUE), itemRow,
                 ofThem.arguments(Integer.MAX_VALUE)).forEach(row -> reached.computeIfAbsent(row.item().id(),
                 id -> new ArrayList<>()).add(row));
-        Map<UUID, CatalogueItem> served = new LinkedHashMap<>();
-        for (CatalogueItem row : rows) {
-            served.computeIfAbsent(row.item().id(), id -> merged(row, reached.getOrDefault(id, List.of(row))));
-        }
-        return List.copyOf(served.values());
+        return rows.stream().map(row -> merged(row, reached.getOrDefault(row.item().id(), List.of(row)))).toList();
     }
 
     private static CatalogueItem merged(CatalogueItem row, List<CatalogueItem> reached) {

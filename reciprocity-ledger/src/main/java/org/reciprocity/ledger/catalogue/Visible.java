@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The catalogue's rows a reader may read, as SQL: those of catalogue_item that everyone reads, and, when some
  * narrower share reaches the reader, those of catalogue_share under the share keys that reach it, in one pool order.
- * Conditions on a row's place in the pool are written against {@code {p}}, the table the row's position comes from;
- * the item's own columns are {@code c}'s in both.
+ * An item reaching the reader through several rows is read at the first of them alone, so that it comes once on every
+ * feed (the others' attributes are merged into it as it is served). Conditions on a row's place in the pool are
+ * written against {@code {p}}, the table the row's position comes from; the item's own columns are {@code c}'s.
  */
 final class Visible {
 
@@ -19,9 +20,16 @@ final class Visible {
     private final List<String> reaching;
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> conditionArguments = new ArrayList<>();
+    private boolean firstOnly = true;
 
     Visible(List<String> reaching) {
         this.reaching = reaching;
+    }
+
+    /** Every row reaching the reader, not the first of each item alone: what an item's served view merges. */
+    Visible everyRow() {
+        firstOnly = false;
+        return this;
     }
 
     Visible where(String condition, Object... arguments) {
@@ -37,31 +45,48 @@ final class Visible {
 
     /** What {@link #select} binds, in its order. */
     Object[] arguments(int limit) {
-        List<Object> arguments = new ArrayList<>(conditionArguments);
-        if (!reaching.isEmpty()) {
-            arguments.addAll(reaching);
-            arguments.addAll(conditionArguments);
-        }
+        List<Object> arguments = rowArguments();
         arguments.add(limit);
         return arguments.toArray();
     }
 
     /** What the rows are selected from: the open catalogue alone when nothing narrower reaches the reader. */
     String rows() {
-        String open = "catalogue_item c where c.pool_position is not null" + conditions("c");
         if (reaching.isEmpty()) {
-            return open;
+            return "catalogue_item c where c.pool_position is not null" + conditions("c");
         }
-        return "(select " + COLUMNS.replace("{p}", "c") + " from " + open + " union all select "
-                + COLUMNS.replace("{p}", "s") + " from catalogue_share s join catalogue_item c on c.item_id = "
-                + "s.item_id where s.share_key in (" + String.join(",", Collections.nCopies(reaching.size(), "?"))
-                + ")" + conditions("s") + ") v";
+        return "(select " + COLUMNS.replace("{p}", "c") + " from catalogue_item c where c.pool_position is not null"
+                + conditions("c") + (firstOnly ? " and not exists (" + earlierShare("c") + ")" : "")
+                + " union all select " + COLUMNS.replace("{p}", "s") + " from catalogue_share s join catalogue_item c "
+                + "on c.item_id = s.item_id where s.share_key in (" + keys() + ")" + conditions("s")
+                + (firstOnly ? " and (c.pool_position is null or c.pool_position > s.pool_position) and not exists ("
+                + earlierShare("s") + ")" : "") + ") v";
     }
 
     /** What {@link #rows} binds, in its order. */
     List<Object> rowArguments() {
-        Object[] all = arguments(0);
-        return List.of(all).subList(0, all.length - 1);
+        List<Object> arguments = new ArrayList<>(conditionArguments);
+        if (!reaching.isEmpty()) {
+            if (firstOnly) {
+                arguments.addAll(reaching);
+            }
+            arguments.addAll(reaching);
+            arguments.addAll(conditionArguments);
+            if (firstOnly) {
+                arguments.addAll(reaching);
+            }
+        }
+        return arguments;
+    }
+
+    // A narrower row of the same item, reaching the reader, earlier in the pool than the row at {@code positions}.
+    private String earlierShare(String positions) {
+        return "select 1 from catalogue_share e where e.item_id = c.item_id and e.share_key in (" + keys()
+                + ") and e.pool_position < " + positions + ".pool_position";
+    }
+
+    private String keys() {
+        return String.join(",", Collections.nCopies(reaching.size(), "?"));
     }
 
     private String conditions(String positions) {

@@ -90,7 +90,7 @@ class ContextProjection {
 
     @EventHandler
     void on(ItemsContributed event, @Timestamp Instant stamped) {
-        List<ContextRuling> added = SharedPoolRecording.servedObjects(event);
+        List<ContextRuling> added = SharedPoolRecording.addedObjects(event);
         if (!added.isEmpty()) {
             keep(event, added, stamped);
         }

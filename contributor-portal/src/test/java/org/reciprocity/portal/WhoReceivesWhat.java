@@ -2,9 +2,8 @@ package org.reciprocity.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.reciprocity.core.item.Item;
+import org.reciprocity.ledger.projection.ProjectionReplays;
 import org.reciprocity.portal.stix.StixIndicators;
 import org.reciprocity.portal.taxii.Taxii;
 import org.reciprocity.portal.support.ExchangeClient;
@@ -13,6 +12,7 @@ import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import java.time.Duration;
@@ -32,22 +32,28 @@ import static org.reciprocity.portal.support.ExchangeClient.item;
 /**
  * Who receives what: each contribution's audience, narrowed by TLP 2.0 and held to its border, decides what every
  * reader draws through REST, TAXII and the MISP feed; what does not reach a reader is not there for it, answered
- * byte for byte as what the pool never held, and never charged for.
+ * byte for byte as what the pool never held, and never charged for. The scenarios run on each store the exchange
+ * supports ({@code WhoReceivesWhatOnH2Test}, {@code WhoReceivesWhatOnPostgresTest}): the catalogue's SQL decides.
  */
-class WhoReceivesWhatTest extends H2ExchangeTest {
+final class WhoReceivesWhat {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ExchangeClient exchange;
-    private Instant start;
-    private Participant bankSg;
-    private Participant otherBankSg;
-    private Participant certMy;
-    private Participant telcoNl;
+    private final ExchangeTestBase suite;
+    private final MockMvc mvc;
+    private final ProjectionReplays projections;
+    private final ExchangeClient exchange;
+    private final Instant start;
+    private final Participant bankSg;
+    private final Participant otherBankSg;
+    private final Participant certMy;
+    private final Participant telcoNl;
 
-    @BeforeEach
-    void setUp() {
-        exchange = exchange();
+    WhoReceivesWhat(ExchangeTestBase suite) {
+        this.suite = suite;
+        mvc = suite.mvc;
+        projections = suite.projections();
+        exchange = suite.exchange();
         start = Instant.now().minusSeconds(1);
         bankSg = register("firm", "financial-services", "SG");
         otherBankSg = register("firm", "financial-services", "SG");
@@ -58,7 +64,6 @@ class WhoReceivesWhatTest extends H2ExchangeTest {
         }
     }
 
-    @Test
     void eachReaderDrawsWhatReachesItAndNothingElseOnEveryFeed() throws Exception {
         Map<String, Object> open = item("ipv4", ExchangeContract.uniqueIp(), "GREEN");
         Map<String, Object> namedGreen = item("ipv4", ExchangeContract.uniqueIp(), "GREEN");
@@ -90,6 +95,8 @@ class WhoReceivesWhatTest extends H2ExchangeTest {
                 .isEqualTo(neverThere.getContentAsByteArray());
         assertThat(notShared.getContentType()).isEqualTo(neverThere.getContentType());
         assertThat(taxiiObject(certMy, namedRed).getStatus()).as("named, so delivered").isEqualTo(200);
+        assertThat(taxiiObject(bankSg, namedRed).getStatus()).as("its contributor reads back what it shared")
+                .isEqualTo(200);
         JsonNode red = JSON.readTree(taxiiObject(certMy, namedRed).getContentAsString()).path("objects").get(0);
         assertThat(red.path("object_marking_refs").toString()).as("delivered marked RED")
                 .contains("marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1");
@@ -104,7 +111,6 @@ class WhoReceivesWhatTest extends H2ExchangeTest {
         assertThat(replay.path("findingsTotal").asLong()).as(replay.path("findings").toString()).isZero();
     }
 
-    @Test
     void aGroupReachesItsMembersAsTheyStandAtEachDrawAndRedNeverGoesToAGroup() throws Exception {
         String named = "named-" + UUID.randomUUID().toString().substring(0, 8);
         String banks = "banks-sg-" + UUID.randomUUID().toString().substring(0, 8);
@@ -126,12 +132,12 @@ class WhoReceivesWhatTest extends H2ExchangeTest {
                 entry(toBanks, "AMBER"));
         assertThat(taxiiPage(otherBankSg)).contains(value(toBanks)).doesNotContain(value(toNamed));
 
-        assertThat(exchange.post("/api/sharing-groups/" + named + "/members", operatorKey(), null,
+        assertThat(exchange.post("/api/sharing-groups/" + named + "/members", suite.operatorKey(), null,
                 Map.of("participantId", certMy.id())).status()).isEqualTo(200);
         assertThat(taxiiObject(certMy, toNamed).getStatus()).as("a member now, of what was shared before")
                 .isEqualTo(200);
         assertThat(exchange.send("DELETE", "/api/sharing-groups/" + named + "/members/" + telcoNl.id(),
-                operatorKey()).status()).isEqualTo(200);
+                suite.operatorKey()).status()).isEqualTo(200);
         MockHttpServletResponse gone = taxiiObject(telcoNl, toNamed);
         assertThat(gone.getStatus()).isEqualTo(404);
         assertThat(gone.getContentAsByteArray()).as("no longer a member: as if never shared")
@@ -144,7 +150,6 @@ class WhoReceivesWhatTest extends H2ExchangeTest {
                 + replay.path("findings")).isZero();
     }
 
-    @Test
     void anAudienceTheExchangeCannotHonourIsRefusedAndNothingIsRecorded() {
         Map<String, Object> one = item("ipv4", ExchangeContract.uniqueIp(), "GREEN");
         assertRefused(exchange.post("/api/contributions", bankSg.apiKey(), "bad-1", Map.of("items", List.of(one),
@@ -165,7 +170,6 @@ class WhoReceivesWhatTest extends H2ExchangeTest {
                 .path("contributions").asInt()).as("nothing recorded").isZero();
     }
 
-    @Test
     void theSameItemSharedOpenlyAndNarrowlyShowsEachReaderOnlyWhatItsSharesSaid() {
         Map<String, Object> plain = new HashMap<>(item("domain", ExchangeContract.unique("c2") + ".example",
                 "AMBER"));
@@ -182,18 +186,62 @@ class WhoReceivesWhatTest extends H2ExchangeTest {
         JsonNode toCert = onlyDrawn(certMy, plain);
         assertThat(toCert.path("item").path("tlp").asText()).as("the freest marking reaching it").isEqualTo("GREEN");
         assertThat(toCert.path("item").path("tags").toString()).contains("apt-told-to-my");
+
+        Map<String, Object> narrowFirst = item("domain", ExchangeContract.unique("c2") + ".example", "GREEN");
+        contribute(bankSg, List.of(narrowFirst), Map.of("participants", List.of(certMy.id())));
+        contribute(otherBankSg, List.of(narrowFirst), null);
+        Projections.awaitCaughtUp(projections);
+        // Reaching it twice, once narrowly and once openly, it comes once, where it first reached it.
+        assertThat(onlyDrawn(certMy, narrowFirst).path("charge").asText()).isEqualTo("CHARGED");
+        assertThat(onlyDrawn(telcoNl, narrowFirst).path("charge").asText()).isEqualTo("CHARGED");
+    }
+
+    void aPoolsMembersAreNotShownWhatReachedOneOfThemAlone() {
+        Participant town = register("firm", "government-local", "MY");
+        Participant village = register("firm", "government-local", "NL");
+        String pool = "pool-" + UUID.randomUUID().toString().substring(0, 8);
+        Response formed = exchange.post("/api/pools", suite.operatorKey(), null, Map.of("id", pool, "name",
+                "Towns " + pool, "sector", "government-local", "country", "MY", "members", List.of(town.id(),
+                        village.id())));
+        assertThat(formed.status()).as(formed.body().toString()).isEqualTo(201);
+        grant(new Participant(pool, null), 1_000);
+        Map<String, Object> toTown = item("ipv4", ExchangeContract.uniqueIp(), "GREEN");
+        Map<String, Object> toAll = item("ipv4", ExchangeContract.uniqueIp(), "GREEN");
+        contribute(bankSg, List.of(toTown), Map.of("participants", List.of(town.id())));
+        contribute(bankSg, List.of(toAll), null);
+        Map<String, Object> townsOwn = item("ipv4", ExchangeContract.uniqueIp(), "GREEN");
+        contribute(town, List.of(townsOwn), Map.of("border", "own-country"));
+        Projections.awaitCaughtUp(projections);
+        assertThat(drawn(town)).contains(entry(toTown, "GREEN"), entry(toAll, "GREEN"));
+        Projections.awaitCaughtUp(projections);
+
+        Map<String, Boolean> seenByVillage = new HashMap<>();
+        Map<String, Boolean> seenByTown = new HashMap<>();
+        for (JsonNode line : exchange.get("/api/accounts/" + pool + "/statement?limit=1000", village.apiKey()).body()
+                .path("lines")) {
+            String items = "/api/accounts/" + pool + "/statement/" + line.path("position").asLong() + "/items";
+            exchange.get(items, village.apiKey()).body().path("items").forEach(item -> seenByVillage.put(
+                    item.path("value").asText(null) == null ? "withheld" : item.path("value").asText(),
+                    item.path("withheld").asBoolean()));
+            exchange.get(items, town.apiKey()).body().path("items").forEach(item -> seenByTown.put(
+                    item.path("value").asText(), item.path("withheld").asBoolean()));
+        }
+        assertThat(seenByVillage).as("shown what reached everyone").containsEntry(value(toAll), false)
+                .doesNotContainKeys(value(toTown), value(townsOwn)).containsEntry("withheld", true);
+        assertThat(seenByTown).as("what it drew and sent itself").containsEntry(value(toTown), false)
+                .containsEntry(value(townsOwn), false);
     }
 
     private Participant register(String kind, String sector, String country) {
         String id = kind + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Response registered = exchange.post("/api/participants", operatorKey(), null, Map.of("id", id, "kind", kind,
+        Response registered = exchange.post("/api/participants", suite.operatorKey(), null, Map.of("id", id, "kind", kind,
                 "name", "Test " + id, "sector", sector, "country", country));
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
         return new Participant(id, registered.body().path("apiKey").asText());
     }
 
     private void formGroup(String id, List<String> sectors, List<String> countries, List<String> members) {
-        Response formed = exchange.post("/api/sharing-groups", operatorKey(), null, Map.of("id", id, "name",
+        Response formed = exchange.post("/api/sharing-groups", suite.operatorKey(), null, Map.of("id", id, "name",
                 "Group " + id, "sectors", sectors, "countries", countries, "members", members));
         assertThat(formed.status()).as(formed.body().toString()).isEqualTo(201);
     }
@@ -212,7 +260,7 @@ class WhoReceivesWhatTest extends H2ExchangeTest {
     }
 
     private void grant(Participant participant, int credits) {
-        Response granted = exchange.post("/api/accounts/" + participant.id() + "/grants", operatorKey(),
+        Response granted = exchange.post("/api/accounts/" + participant.id() + "/grants", suite.operatorKey(),
                 "g-" + UUID.randomUUID(), Map.of("amount", credits, "reason", "reading programme"));
         assertThat(granted.status()).as(granted.body().toString()).isEqualTo(201);
     }
