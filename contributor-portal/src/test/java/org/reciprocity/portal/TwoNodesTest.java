@@ -1,17 +1,15 @@
 package org.reciprocity.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.reciprocity.core.event.DrawCriteria;
 import org.reciprocity.core.messaging.CommandConflicts;
-import org.reciprocity.ledger.catalogue.DrawableItems;
-import org.reciprocity.ledger.catalogue.FindDrawableItems;
+import org.reciprocity.ledger.projection.ProjectionReplays;
 import org.reciprocity.portal.support.ExchangeClient.Response;
 import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.Projections;
 import org.reciprocity.portal.support.RaceGate;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -68,18 +66,21 @@ class TwoNodesTest {
         Participant bank = a.register("firm");
         Participant agency = b.register("agency");
         Participant auditor = a.register("auditor");
+        // The pool numbers everyone's items, the other tests' too, narrow shares included: the bank's items follow.
+        Projections.awaitCaughtUp(nodeA.getBean(ProjectionReplays.class));
+        long base = lastPosition();
         a.contribute(bank, "pool", IntStream.range(0, 60)
                 .mapToObj(i -> item("ipv4", "198.18.0." + i, "GREEN")).toList());
         int balance = 12;
         b.contribute(agency, "earn", IntStream.range(0, balance)
                 .mapToObj(i -> item("ipv4", "198.19.0." + i, "GREEN")).toList());
-        awaitDrawable(60 + balance);
+        Projections.awaitCaughtUp(nodeA.getBean(ProjectionReplays.class));
 
         // Each attempt asks for another of the bank's items, so that each would be charged.
         int attempts = 48;
         long conflictsBefore = conflicts();
         List<Response> answers = concurrently(attempts, i -> (i % 2 == 0 ? a : b)
-                .withdraw(agency, "draw-" + i, Map.of("limit", 1, "after", i)));
+                .withdraw(agency, "draw-" + i, Map.of("limit", 1, "after", base + i)));
         assertThat(conflicts()).as("the nodes did decide on the same balance at once").isGreaterThan(conflictsBefore);
 
         assertThat(answers).extracting(Response::status).containsOnly(201, 409);
@@ -124,6 +125,39 @@ class TwoNodesTest {
                     .containsExactlyInAnyOrder(50, 0);
             assertThat(conflicts()).as("the loser was retried").isGreaterThan(conflictsBefore);
         }
+    }
+
+    @Test
+    void twoNodesSharingTheSameItemsWithOneAudienceAtOnceKeepOneShareUnderTheFreestMarking() throws Exception {
+        Participant first = a.register("firm");
+        Participant second = b.register("firm");
+        Participant named = a.register("agency");
+        Map<String, Object> audience = Map.of("participants", List.of(named.id()));
+        List<String> fresh = IntStream.range(0, 30).mapToObj(i -> "narrow-" + named.id() + "-" + i + ".example")
+                .toList();
+        RaceGate.arm(2);
+        List<Response> newcomers = concurrently(2, i -> (i == 0 ? a : b).post("/api/contributions",
+                (i == 0 ? first : second).apiKey(), "new-" + i, Map.of("items", items(fresh, "AMBER"), "audience",
+                        audience)));
+        assertThat(newcomers).extracting(Response::status).containsOnly(201);
+        assertThat(newcomers).extracting(receipt -> receipt.body().path("newItems").asInt())
+                .containsExactlyInAnyOrder(30, 0);
+
+        // Both now raise the share's marking at once, one to GREEN and one to CLEAR: whichever commits last, the
+        // freest stays, as the replay and the catalogue, reading the events in order, have it.
+        RaceGate.arm(2);
+        List<Response> freer = concurrently(2, i -> (i == 0 ? a : b).post("/api/contributions",
+                (i == 0 ? first : second).apiKey(), "freer-" + i, Map.of("items", items(fresh, i == 0 ? "CLEAR"
+                        : "GREEN"), "audience", audience)));
+        assertThat(freer).extracting(Response::status).containsOnly(201);
+        List<String> shares = jdbc(nodeA).queryForList("select s.tlp from item_share s join shared_item i on "
+                + "i.item_id = s.item_id where i.item_type = 'domain' and i.item_id in (select item_id from "
+                + "contributed_item where contributor_id = ?)", String.class, first.id());
+        assertThat(shares).hasSize(30).containsOnly("CLEAR");
+    }
+
+    private static List<Map<String, Object>> items(List<String> domains, String tlp) {
+        return domains.stream().map(domain -> item("domain", domain, tlp)).toList();
     }
 
     @Test
@@ -174,11 +208,10 @@ class TwoNodesTest {
         return nodeA.getBean(CommandConflicts.class).count() + nodeB.getBean(CommandConflicts.class).count();
     }
 
-    private static void awaitDrawable(int items) {
-        QueryGateway queries = nodeA.getBean(QueryGateway.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> queries.query(
-                new FindDrawableItems(new DrawCriteria(List.of(), null, null, items)), DrawableItems.class)
-                .join().items().size() == items);
+    private static long lastPosition() {
+        return Math.max(jdbc(nodeA).queryForObject("select coalesce(max(pool_position), 0) from catalogue_item",
+                Long.class), jdbc(nodeA).queryForObject("select coalesce(max(pool_position), 0) from "
+                + "catalogue_share", Long.class));
     }
 
     private static <T> List<T> concurrently(int tasks, IndexedTask<T> task) throws Exception {

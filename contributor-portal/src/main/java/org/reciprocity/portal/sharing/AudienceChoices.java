@@ -9,15 +9,14 @@ import org.reciprocity.portal.security.Member;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * A contributor's audience, read and checked before anything is sent: the groups it names exist now, the
  * participants are registered, and the border is resolved into the countries it means today (the contributor's own
- * registered country, ASEAN's member states), which the contribution records. A contributor is named in its own
- * narrower audience, so that it reads back what it shared on every feed, as it does what it shares with everyone.
+ * registered country, ASEAN's member states), which the contribution records. The audience is recorded as named,
+ * the same for every contributor who names it, so that the exchange holds a few audiences, not one per contributor.
  */
 @Component
 public class AudienceChoices {
@@ -67,9 +66,6 @@ public class AudienceChoices {
         List<String> participants = asked.participants() == null ? List.of() : asked.participants();
         boolean exchange = asked.exchange() != null ? asked.exchange() : named.isEmpty() && participants.isEmpty();
         Audience audience = new Audience(exchange, named, participants, border(ownerId, asked));
-        if (audience.isWholeExchange()) {
-            return audience;
-        }
         Set<String> unknownGroups = groups.unknownAmong(audience.groups(), clock.instant());
         if (!unknownGroups.isEmpty()) {
             throw new InvalidInputException("audience.groups", "no sharing group " + unknownGroups + ": GET "
@@ -81,9 +77,7 @@ public class AudienceChoices {
             throw new InvalidInputException("audience.participants", "no participant " + unknownParticipants
                     + " is registered");
         }
-        List<String> withOwner = new ArrayList<>(audience.participants());
-        withOwner.add(ownerId);
-        return new Audience(audience.exchange(), audience.groups(), withOwner, audience.border());
+        return audience;
     }
 
     private Border border(String ownerId, AudienceRequest asked) {
