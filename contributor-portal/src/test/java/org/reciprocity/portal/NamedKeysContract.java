@@ -3,8 +3,8 @@ package org.reciprocity.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.EventStreams;
-import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.ExchangeClient.Response;
+import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -10,8 +10,8 @@ import org.reciprocity.core.registry.JdbcSharingGroups;
 import org.reciprocity.core.sharing.SharingGroupFormed;
 import org.reciprocity.core.sharing.SharingGroupMemberAdded;
 import org.reciprocity.core.sharing.SharingGroupMemberRemoved;
-import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.ExchangeClient.Response;
+import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
 import org.springframework.beans.factory.annotation.Autowired;
 

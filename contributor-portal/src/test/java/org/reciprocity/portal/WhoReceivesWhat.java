@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.ledger.projection.ProjectionReplays;
 import org.reciprocity.portal.stix.StixIndicators;
-import org.reciprocity.portal.taxii.Taxii;
-import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.ExchangeClient.Response;
+import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
+import org.reciprocity.portal.taxii.Taxii;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -163,8 +164,8 @@ final class WhoReceivesWhat {
                 "audience", Map.of("border", "everywhere"))), "audience.border");
         assertRefused(exchange.post("/api/contributions?border=asean", bankSg.apiKey(), "bad-5", Map.of("items",
                 List.of(one), "audience", Map.of("border", "asean"))), "audience");
-        assertRefused(exchange.post("/api/contributions?tlp=GREEN&border=countries&countries=XX", bankSg.apiKey(), "bad-6",
-                "value\n" + value(one) + "\n", org.springframework.http.MediaType.TEXT_PLAIN), "audience.countries");
+        assertRefused(exchange.post("/api/contributions?tlp=GREEN&border=countries&countries=XX", bankSg.apiKey(),
+                "bad-6", value(one) + "\n", MediaType.TEXT_PLAIN), "audience.countries");
         Projections.awaitCaughtUp(projections);
         assertThat(exchange.get("/api/accounts/" + bankSg.id(), bankSg.apiKey()).body().path("balance")
                 .path("contributions").asInt()).as("nothing recorded").isZero();
@@ -234,8 +235,8 @@ final class WhoReceivesWhat {
 
     private Participant register(String kind, String sector, String country) {
         String id = kind + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Response registered = exchange.post("/api/participants", suite.operatorKey(), null, Map.of("id", id, "kind", kind,
-                "name", "Test " + id, "sector", sector, "country", country));
+        Response registered = exchange.post("/api/participants", suite.operatorKey(), null, Map.of("id", id, "kind",
+                kind, "name", "Test " + id, "sector", sector, "country", country));
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
         return new Participant(id, registered.body().path("apiKey").asText());
     }
@@ -312,7 +313,8 @@ final class WhoReceivesWhat {
     private MockHttpServletResponse taxiiObject(Participant reader, Map<String, Object> item) throws Exception {
         String id = StixIndicators.idOf(itemOf(item));
         return mvc.perform(MockMvcRequestBuilders.get(Taxii.POOL_OBJECTS + id + "/")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + reader.apiKey()).header(HttpHeaders.ACCEPT, Taxii.MEDIA_TYPE))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + reader.apiKey())
+                .header(HttpHeaders.ACCEPT, Taxii.MEDIA_TYPE))
                 .andReturn().getResponse();
     }
 

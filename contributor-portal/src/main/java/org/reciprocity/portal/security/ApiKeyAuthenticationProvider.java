@@ -1,9 +1,9 @@
 package org.reciprocity.portal.security;
 
 import org.reciprocity.core.participant.ApiKeys;
-import org.reciprocity.core.registry.ParticipantDirectory;
 import org.reciprocity.core.registry.ParticipantDirectory.KeyHolder;
 import org.reciprocity.core.registry.ParticipantDirectory.RegisteredParticipant;
+import org.reciprocity.core.registry.ParticipantDirectory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.CredentialsExpiredException;

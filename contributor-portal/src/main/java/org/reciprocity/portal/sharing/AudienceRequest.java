@@ -17,7 +17,8 @@ public record AudienceRequest(
         List<String> participants,
         @Schema(description = "where the recipients may be registered", allowableValues = {"anywhere",
                 "own-country", "countries", "asean"}) String border,
-        @Schema(description = "ISO 3166-1 alpha-2 codes, with border=countries", example = "SG") List<String> countries) {
+        @Schema(description = "ISO 3166-1 alpha-2 codes, with border=countries", example = "SG")
+        List<String> countries) {
 
     public static final AudienceRequest NONE = new AudienceRequest(null, null, null, null, null);
 

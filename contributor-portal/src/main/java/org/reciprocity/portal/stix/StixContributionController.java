@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-
 /** Contributions sent as STIX 2.1 bundles; TAXII clients use the TAXII collection instead. */
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)

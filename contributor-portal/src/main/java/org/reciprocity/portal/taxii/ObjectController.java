@@ -48,7 +48,8 @@ class ObjectController {
                                                    String version) {
         Taxii.requirePool(id);
         Optional<UUID> itemId = ObjectFilters.itemId(objectId);
-        CataloguePage page = itemId.isEmpty() ? new CataloguePage(List.of(), false) : pool.item(itemId.get(), member, false);
+        CataloguePage page = itemId.isEmpty() ? new CataloguePage(List.of(), false)
+                : pool.item(itemId.get(), member, false);
         if (!page.items().isEmpty()) {
             // The pool serves the latest version of its indicators; asked for another, it has none, and draws nothing.
             if (version != null && !ObjectVersions.selectsLatest(version, page.items().get(0))) {

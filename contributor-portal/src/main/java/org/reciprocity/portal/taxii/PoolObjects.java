@@ -91,8 +91,6 @@ public class PoolObjects {
         return page(new ObjectFilters(null, null, 1, List.of(itemId), false, null), reader, heldOnly);
     }
 
-
-
     /**
      * The items of a page as the drawer's account delivers them: a page ends where the balance does, a lookup by id
      * leaves out what it cannot pay for.

@@ -41,7 +41,8 @@ class VersionsController {
                                                      @PathVariable String objectId) {
         Taxii.requirePool(id);
         Optional<UUID> itemId = ObjectFilters.itemId(objectId);
-        CataloguePage page = itemId.isEmpty() ? new CataloguePage(List.of(), false) : pool.item(itemId.get(), member, true);
+        CataloguePage page = itemId.isEmpty() ? new CataloguePage(List.of(), false)
+                : pool.item(itemId.get(), member, true);
         if (!page.items().isEmpty()) {
             return PoolObjects.withDatesAdded(page.items(), new TaxiiResources.Versions(false,
                     List.of(StixIndicators.timestamp(page.items().get(0).modifiedAt()))));

@@ -11,11 +11,11 @@ import java.util.TreeSet;
 /**
  * How the catalogue merges the contributions of one item into what it serves, audience by audience: only the
  * contributions that share it with an audience count for it (see {@link Delivery#sharing}), so an item first
- * contributed under RED without a named recipient is served nothing of, until some contribution shares it, and what
- * a group was told never shows to those outside it. Every sharing contributor vouches for the item, so the catalogue serves the strongest
- * confidence, the widest seen period, the least restrictive marking and all the tags any of them gave it; a sharing
- * corroboration by another account adds to the count (one under a restricted marking does not, as the count is shown
- * to everyone). Once shared, an item stays shared: it may already have been drawn.
+ * contributed under RED without a named recipient is served nothing of, until some contribution shares it, and what a
+ * group was told never shows to those outside it. Every sharing contributor vouches for the item, so the catalogue
+ * serves the strongest confidence, the widest seen period, the least restrictive marking and all the tags any of them
+ * gave it; a sharing corroboration by another account adds to the count (one under a restricted marking does not, as
+ * the count is shown to everyone). Once shared, an item stays shared: it may already have been drawn.
  */
 public final class CatalogueMerge {
 
@@ -43,8 +43,8 @@ public final class CatalogueMerge {
     }
 
     /**
-     * What is served once a contribution that shares the item with the audience is counted: exactly what it said when it is the
-     * first to share the item ({@code served} null), else the merge.
+     * What is served once a contribution that shares the item with the audience is counted: exactly what it said when
+     * it is the first to share the item ({@code served} null), else the merge.
      *
      * @param corroboration whether the contribution corroborates the item (another account brought it)
      */

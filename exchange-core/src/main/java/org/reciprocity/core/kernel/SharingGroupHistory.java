@@ -49,8 +49,8 @@ public final class SharingGroupHistory implements SharingGroups {
     public Set<String> groupsOf(String participantId, String sector, String country, Instant at) {
         Set<String> member = new TreeSet<>();
         groups.forEach((id, group) -> {
-            if (!group.formedAt.isAfter(at) && (Audiences.takesIn(group.terms, sector, country) || group.named(participantId,
-                    at))) {
+            boolean belongs = Audiences.takesIn(group.terms, sector, country) || group.named(participantId, at);
+            if (!group.formedAt.isAfter(at) && belongs) {
                 member.add(id);
             }
         });

@@ -1,7 +1,7 @@
 package org.reciprocity.core.registry;
 
-import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.participant.ParticipantProfile;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.sharing.Recipients;
 import org.reciprocity.core.sharing.SharingGroups;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package org.reciprocity.core.sharing;
 
-
 import java.time.Instant;
 
 /** Who a participant is to the audiences at an instant: its registered country and the groups it then belonged to. */

@@ -21,16 +21,16 @@ import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
-import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.kernel.Request;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.membership.MemberJoinedPool;
 import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.policy.Credit;
-import org.reciprocity.core.sharing.Audience;
 import org.reciprocity.core.policy.PolicyTimeline;
 import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.withdrawal.WithdrawItems;
 
 import java.time.Duration;

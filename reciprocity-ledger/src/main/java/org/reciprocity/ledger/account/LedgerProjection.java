@@ -277,7 +277,6 @@ class LedgerProjection {
         return amount == null ? null : Credit.of(amount);
     }
 
-
     private record AccountRow(Balance balance, AccountBook book) {
     }
 }

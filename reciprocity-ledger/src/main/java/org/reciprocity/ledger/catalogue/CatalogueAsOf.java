@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The catalogue everyone reads (what was shared with the whole exchange) as it stood at a global position: which items were drawable, under which numbers, with the
- * attributes and corroborations the contributions up to then gave them. The page's items are taken from the live
- * catalogue (numbers never change once given), then rebuilt from the events up to the position with the
- * catalogue's own merging code ({@link CatalogueEntry}): memory holds one page, however long the history.
+ * The catalogue everyone reads (what was shared with the whole exchange) as it stood at a global position: which items
+ * were drawable, under which numbers, with the attributes and corroborations the contributions up to then gave them.
+ * The page's items are taken from the live catalogue (numbers never change once given), then rebuilt from the events up
+ * to the position with the catalogue's own merging code ({@link CatalogueEntry}): memory holds one page, however long
+ * the history.
  */
 @Service
 public class CatalogueAsOf {

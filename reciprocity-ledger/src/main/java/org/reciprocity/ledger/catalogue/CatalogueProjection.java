@@ -327,6 +327,4 @@ class CatalogueProjection {
                 SqlTime.instant(rs, "modified_at"));
     }
 
-
-
 }

@@ -7,9 +7,9 @@ import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.kernel.Audiences;
 import org.reciprocity.core.kernel.CatalogueMerge;
-import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.messaging.EventJson;
 import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Recipient;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Types;

@@ -34,13 +34,13 @@ import org.reciprocity.core.kernel.ItemFacts;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
 import org.reciprocity.core.kernel.Request;
-import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyBook;
 import org.reciprocity.core.policy.PolicyNotAdoptedException;
 import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.sharing.Recipients;
 
 import java.time.Instant;

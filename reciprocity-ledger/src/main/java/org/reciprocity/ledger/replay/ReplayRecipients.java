@@ -1,8 +1,8 @@
 package org.reciprocity.ledger.replay;
 
-import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.kernel.SharingGroupHistory;
 import org.reciprocity.core.participant.ParticipantRegistered;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.sharing.Recipients;
 import org.reciprocity.core.sharing.SharingGroupFormed;
 import org.reciprocity.core.sharing.SharingGroupMemberAdded;
