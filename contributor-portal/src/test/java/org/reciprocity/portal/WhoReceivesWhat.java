@@ -132,6 +132,9 @@ final class WhoReceivesWhat {
         assertThat(drawn(certMy)).doesNotContain(entry(toNamed, "GREEN"), entry(redToGroup, "RED"),
                 entry(toBanks, "AMBER"));
         assertThat(taxiiPage(otherBankSg)).contains(value(toBanks)).doesNotContain(value(toNamed));
+        assertThat(mispValues(otherBankSg)).contains(value(toBanks)).doesNotContain(value(toNamed),
+                value(redToGroup));
+        assertThat(mispValues(telcoNl)).contains(value(toNamed)).doesNotContain(value(toBanks), value(redToGroup));
 
         assertThat(exchange.post("/api/sharing-groups/" + named + "/members", suite.operatorKey(), null,
                 Map.of("participantId", certMy.id())).status()).isEqualTo(200);
