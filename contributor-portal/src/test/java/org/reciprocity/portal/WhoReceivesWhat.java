@@ -35,7 +35,7 @@ import static org.reciprocity.portal.support.ExchangeClient.item;
  * Who receives what: each contribution's audience, narrowed by TLP 2.0 and held to its border, decides what every
  * reader draws through REST, TAXII and the MISP feed; what does not reach a reader is not there for it, answered
  * byte for byte as what the pool never held, and never charged for. The scenarios run on each store the exchange
- * supports ({@code WhoReceivesWhatOnH2Test}, {@code WhoReceivesWhatOnPostgresTest}): the catalogue's SQL decides.
+ * supports ({@link WhoReceivesWhatContract}): the catalogue's SQL decides.
  */
 final class WhoReceivesWhat {
 

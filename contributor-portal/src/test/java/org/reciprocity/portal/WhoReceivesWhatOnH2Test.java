@@ -1,32 +1,9 @@
 package org.reciprocity.portal;
 
-import org.junit.jupiter.api.Test;
+class WhoReceivesWhatOnH2Test extends H2ExchangeTest implements WhoReceivesWhatContract {
 
-/** Who receives what, on the embedded default store. */
-class WhoReceivesWhatOnH2Test extends H2ExchangeTest {
-
-    @Test
-    void eachReaderDrawsWhatReachesItAndNothingElseOnEveryFeed() throws Exception {
-        new WhoReceivesWhat(this).eachReaderDrawsWhatReachesItAndNothingElseOnEveryFeed();
-    }
-
-    @Test
-    void aGroupReachesItsMembersAsTheyStandAtEachDrawAndRedNeverGoesToAGroup() throws Exception {
-        new WhoReceivesWhat(this).aGroupReachesItsMembersAsTheyStandAtEachDrawAndRedNeverGoesToAGroup();
-    }
-
-    @Test
-    void anAudienceTheExchangeCannotHonourIsRefusedAndNothingIsRecorded() {
-        new WhoReceivesWhat(this).anAudienceTheExchangeCannotHonourIsRefusedAndNothingIsRecorded();
-    }
-
-    @Test
-    void theSameItemSharedOpenlyAndNarrowlyShowsEachReaderOnlyWhatItsSharesSaid() {
-        new WhoReceivesWhat(this).theSameItemSharedOpenlyAndNarrowlyShowsEachReaderOnlyWhatItsSharesSaid();
-    }
-
-    @Test
-    void aPoolsMembersAreNotShownWhatReachedOneOfThemAlone() {
-        new WhoReceivesWhat(this).aPoolsMembersAreNotShownWhatReachedOneOfThemAlone();
+    @Override
+    public ExchangeTestBase suite() {
+        return this;
     }
 }

@@ -1,32 +1,9 @@
 package org.reciprocity.portal;
 
-import org.junit.jupiter.api.Test;
+class WhoReceivesWhatOnPostgresTest extends PostgresExchangeTest implements WhoReceivesWhatContract {
 
-/** Who receives what, on PostgreSQL. */
-class WhoReceivesWhatOnPostgresTest extends PostgresExchangeTest {
-
-    @Test
-    void eachReaderDrawsWhatReachesItAndNothingElseOnEveryFeed() throws Exception {
-        new WhoReceivesWhat(this).eachReaderDrawsWhatReachesItAndNothingElseOnEveryFeed();
-    }
-
-    @Test
-    void aGroupReachesItsMembersAsTheyStandAtEachDrawAndRedNeverGoesToAGroup() throws Exception {
-        new WhoReceivesWhat(this).aGroupReachesItsMembersAsTheyStandAtEachDrawAndRedNeverGoesToAGroup();
-    }
-
-    @Test
-    void anAudienceTheExchangeCannotHonourIsRefusedAndNothingIsRecorded() {
-        new WhoReceivesWhat(this).anAudienceTheExchangeCannotHonourIsRefusedAndNothingIsRecorded();
-    }
-
-    @Test
-    void theSameItemSharedOpenlyAndNarrowlyShowsEachReaderOnlyWhatItsSharesSaid() {
-        new WhoReceivesWhat(this).theSameItemSharedOpenlyAndNarrowlyShowsEachReaderOnlyWhatItsSharesSaid();
-    }
-
-    @Test
-    void aPoolsMembersAreNotShownWhatReachedOneOfThemAlone() {
-        new WhoReceivesWhat(this).aPoolsMembersAreNotShownWhatReachedOneOfThemAlone();
+    @Override
+    public ExchangeTestBase suite() {
+        return this;
     }
 }
