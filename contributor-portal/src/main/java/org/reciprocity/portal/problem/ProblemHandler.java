@@ -1,8 +1,10 @@
 package org.reciprocity.portal.problem;
 
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.reciprocity.core.Refusal;
 import org.reciprocity.core.messaging.Conflicts;
+import org.reciprocity.core.messaging.Refusals;
 import org.reciprocity.portal.web.RequestSizeLimit;
 import org.reciprocity.portal.web.Utf8Body;
 import org.slf4j.Logger;
@@ -48,6 +50,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         refusal.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER,
                 String.valueOf(wait.toSeconds())));
         return answer.body(problem);
+    }
+
+    /**
+     * A command's failure as the bus delivers it when it did not pass through the exchange's gateway: a refusal
+     * decided on another node is answered as that refusal; anything else as the failure it is.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        return Refusals.rethrown(e) instanceof Refusal refusal ? refused(refusal) : unexpected(e);
     }
 
     /**

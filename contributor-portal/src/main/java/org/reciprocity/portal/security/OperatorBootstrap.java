@@ -1,8 +1,8 @@
 package org.reciprocity.portal.security;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.reciprocity.core.Refusal;
 import org.reciprocity.core.participant.ApiKeys;
-import org.reciprocity.core.participant.ParticipantAlreadyRegisteredException;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.participant.RegisterParticipant;
@@ -124,7 +124,11 @@ class OperatorBootstrap implements ApplicationRunner {
             commands.sendAndWait(new RegisterParticipant(new ParticipantProfile(OPERATOR_ID, ParticipantKind.OPERATOR,
                     operatorName, "government-national", operatorCountry), ApiKeys.hash(key), "exchange-bootstrap"));
             return true;
-        } catch (ParticipantAlreadyRegisteredException e) {
+        } catch (Refusal e) {
+            // By its reason: registered on another node, the refusal arrives over the bus without its type.
+            if (e.reason() != Refusal.Reason.ALREADY_REGISTERED) {
+                throw e;
+            }
             log.info("The first operator was registered by another node; its key is in that node's data folder");
             return false;
         }

@@ -1,9 +1,9 @@
 package org.reciprocity.portal.security;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.reciprocity.core.Refusal;
 import org.reciprocity.core.policy.ChangePolicy;
 import org.reciprocity.core.policy.PolicyBook;
-import org.reciprocity.core.policy.PolicyChangeRefusedException;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.portal.ExchangeProfiles;
 import org.slf4j.Logger;
@@ -44,7 +44,11 @@ class PolicyBootstrap implements ApplicationRunner {
             commands.sendAndWait(new ChangePolicy(0, PolicyRules.DEFAULT, Instant.EPOCH, "exchange-bootstrap",
                     "the exchange's initial policy"));
             log.info("Adopted the initial reciprocity policy (version 1)");
-        } catch (PolicyChangeRefusedException e) {
+        } catch (Refusal e) {
+            // By its reason: adopted on another node, the refusal arrives over the bus without its type.
+            if (e.reason() != Refusal.Reason.POLICY_CHANGE_REFUSED) {
+                throw e;
+            }
             log.info("The initial reciprocity policy was adopted by another node");
         }
     }

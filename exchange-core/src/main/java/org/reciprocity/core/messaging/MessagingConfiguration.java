@@ -65,6 +65,8 @@ public class MessagingConfiguration {
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
                 .build();
+        // First, so that a refusal from anywhere below leaves as details the bus carries (see Refusals).
+        commandBus.registerHandlerInterceptor(new Refusals());
         commandBus.registerHandlerInterceptor(turns);
         commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(transactionManager));
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
@@ -89,20 +91,20 @@ public class MessagingConfiguration {
 
     /**
      * A gateway that retries a command which lost a race (see {@link Conflicts}) and fails at once on anything else,
-     * a refusal above all: a refused withdrawal must not be tried again behind the caller's back.
+     * a refusal above all: a refused withdrawal must not be tried again behind the caller's back. A refusal reaches the
+     * sender as a refusal, whichever bus carried the command ({@link Refusals}).
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
                                   CommandConflicts conflicts,
                                   @Value("${exchange.commands.max-retries:50}") int maxRetries,
                                   @Value("${exchange.commands.retry-interval-ms:10}") int retryIntervalMs) {
-        return DefaultCommandGateway.builder()
+        return new RefusingCommandGateway(DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(new ConflictRetryScheduler(IntervalRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
                         .maxRetryCount(maxRetries)
-                        .retryInterval(retryIntervalMs), conflicts))
-                .build();
+                        .retryInterval(retryIntervalMs), conflicts)));
     }
 
     /**
