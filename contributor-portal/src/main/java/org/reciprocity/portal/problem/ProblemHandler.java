@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.reciprocity.core.Refusal;
 import org.reciprocity.core.messaging.Conflicts;
 import org.reciprocity.core.messaging.Refusals;
+import org.reciprocity.core.messaging.TransientFailures;
 import org.reciprocity.portal.web.RequestSizeLimit;
 import org.reciprocity.portal.web.Utf8Body;
 import org.slf4j.Logger;
@@ -79,8 +80,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Anything else. A conflict that outlasted every retry means nothing was stored and the same request may simply
-     * be sent again; any other failure is the exchange's fault, logged under a reference the caller can quote.
+     * Anything else. A conflict that outlasted every retry, and a command no node could take just now, mean nothing
+     * was stored and the same request may simply be sent again; any other failure is the exchange's fault, logged
+     * under a reference the caller can quote.
      */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
@@ -89,6 +91,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     .body(Problems.of(ProblemType.BUSY,
                             "concurrent requests changed the same records too often to decide this one; nothing "
                                     + "was stored: send the same request again with the same request key"));
+        }
+        if (TransientFailures.isTransient(e)) {
+            log.warn("A command could not be handed to any node: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                    .body(Problems.of(ProblemType.BUSY, "no node of the exchange could take this request just "
+                            + "now; nothing was stored: send the same request again with the same request key"));
         }
         String reference = UUID.randomUUID().toString();
         log.error("Request failed unexpectedly (reference {})", reference, e);

@@ -1,5 +1,8 @@
 package org.reciprocity.portal.problem;
 
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -11,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,6 +54,22 @@ class ProblemHandlerTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+    }
+
+    @Test
+    void aCommandNoNodeCouldTakeIsAnsweredBusyWithWhenToRetryAndAnythingElseAsTheExchangesFault() {
+        for (Exception transientFailure : List.<Exception>of(new NoHandlerForCommandException("no handler yet"),
+                new CommandExecutionException("failed", new CommandDispatchException("Axon Server unreachable")))) {
+            ResponseEntity<ProblemDetail> answer = handler.unexpected(transientFailure);
+            assertThat(answer.getStatusCode().value()).as(transientFailure.toString()).isEqualTo(503);
+            assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+            assertThat(answer.getBody().getType().toString()).endsWith(":busy");
+            assertThat(answer.getBody().getDetail()).contains("nothing was stored");
+        }
+        ResponseEntity<ProblemDetail> fault = handler.unexpected(new CommandExecutionException("failed",
+                new IllegalStateException("a bug")));
+        assertThat(fault.getStatusCode().value()).isEqualTo(500);
+        assertThat(fault.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
     }
 
     private static final class Refused extends Refusal {
