@@ -12,7 +12,6 @@ import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantProfile;
 import org.reciprocity.core.registry.ParticipantDirectory;
-import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.ledger.contact.ContactEntries;
 import org.reciprocity.ledger.contact.ContactReader;
 import org.reciprocity.ledger.contact.FindContact;
@@ -128,9 +127,7 @@ class ContactController {
     }
 
     private ContactReader reader(Member member) {
-        Recipient reader = readers.of(member);
-        return new ContactReader(reader.participantId(), reader.country(), reader.groups(),
-                member.isOperatorOrAuditor());
+        return new ContactReader(readers.of(member), member.isOperatorOrAuditor());
     }
 
     private static boolean showsAudience(Member member, String participantId) {

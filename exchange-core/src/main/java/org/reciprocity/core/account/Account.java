@@ -38,11 +38,13 @@ import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.PricedOffer;
 import org.reciprocity.core.kernel.Request;
+import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.policy.PolicyBook;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.sharing.Recipients;
 import org.reciprocity.core.withdrawal.DrawPage;
 import org.reciprocity.core.withdrawal.QuoteWithdrawal;
@@ -157,10 +159,20 @@ class Account {
                 command.requestKey(), command.fingerprint());
         holdFor(command.accountId(), command.consumerId(), memberships);
         List<UUID> offered = command.offer().items().stream().map(item -> item.item().id()).toList();
-        return decideOnce(requests, request, RequestKind.WITHDRAWAL, WithdrawalOutcome.class,
-                () -> AccountDecisions.withdraw(book, request, command.criteria(), command.offer(),
-                        command.coverage(), pool.factsAbout(command.accountId(), List.of(command.consumerId()),
-                                offered), recipients.of(command.consumerId(), now), policies.inForceAt(now), now));
+        return decideOnce(requests, request, RequestKind.WITHDRAWAL, WithdrawalOutcome.class, () -> {
+            SharedPoolFacts facts = pool.factsAbout(command.accountId(), List.of(command.consumerId()), offered);
+            return AccountDecisions.withdraw(book, request, command.criteria(), command.offer(), command.coverage(),
+                    facts, recipient(command.consumerId(), facts, recipients, now), policies.inForceAt(now), now);
+        });
+    }
+
+    /**
+     * Who the consumer is to the audiences, looked up only when some offered item is shared narrowly: what is shared
+     * with everyone reaches every consumer alike, so a feed of open items costs no lookups of countries and groups.
+     */
+    private static Recipient recipient(String consumerId, SharedPoolFacts facts, Recipients recipients, Instant now) {
+        boolean narrow = facts.byItem().values().stream().anyMatch(item -> !item.narrowShares().isEmpty());
+        return narrow ? recipients.of(consumerId, now) : Recipient.anyone(consumerId);
     }
 
     /**
@@ -175,9 +187,9 @@ class Account {
         holdFor(command.accountId(), command.consumerId(), memberships);
         List<UUID> offered = command.offer().items().stream().map(item -> item.item().id()).toList();
         ReciprocityPolicy policy = policies.inForceAt(now);
-        PricedOffer priced = AccountDecisions.price(book, command.accountId(), command.offer(), Coverage.WHOLE,
-                pool.factsAbout(command.accountId(), List.of(command.consumerId()), offered),
-                recipients.of(command.consumerId(), now), policy.rules(), now);
+        SharedPoolFacts facts = pool.factsAbout(command.accountId(), List.of(command.consumerId()), offered);
+        PricedOffer priced = AccountDecisions.price(book, command.accountId(), command.offer(), Coverage.WHOLE, facts,
+                recipient(command.consumerId(), facts, recipients, now), policy.rules(), now);
         return WithdrawalQuote.of(command.accountId(), command.consumerId(), book.balance(), priced,
                 policy.version());
     }

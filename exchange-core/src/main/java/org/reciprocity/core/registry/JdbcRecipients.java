@@ -7,7 +7,6 @@ import org.reciprocity.core.sharing.SharingGroups;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Set;
 
 /** Recipients from the participant directory and the sharing groups' registry, as they stand at the instant. */
 @Component
@@ -29,6 +28,6 @@ class JdbcRecipients implements Recipients {
             ParticipantProfile profile = found.profile();
             return new Recipient(participantId, profile.country(), groups.groupsOf(participantId, profile.sector(),
                     profile.country(), at));
-        }).orElseGet(() -> new Recipient(participantId, null, Set.of()));
+        }).orElseGet(() -> Recipient.anyone(participantId));
     }
 }

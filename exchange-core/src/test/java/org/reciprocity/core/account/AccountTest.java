@@ -98,8 +98,7 @@ class AccountTest {
         fixture.registerInjectableResource((SharedPoolRecords) pool::factsAbout);
         fixture.registerInjectableResource((ContextRecords) pool::objectFacts);
         // The accounts' contributions here are shared with the whole exchange, which reaches everyone.
-        fixture.registerInjectableResource((Recipients) (participantId, at) -> new Recipient(participantId, null,
-                Set.of()));
+        fixture.registerInjectableResource((Recipients) (participantId, at) -> Recipient.anyone(participantId));
         fixture.registerInjectableResource(memberships);
         fixture.registerInjectableResource(requests);
         fixture.registerInjectableResource(policies);

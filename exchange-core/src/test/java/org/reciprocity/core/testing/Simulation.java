@@ -118,13 +118,9 @@ public class Simulation {
         Request request = request(accountId, RequestKind.WITHDRAWAL, consumerId, requestKey, command.fingerprint());
         return decide(request, RequestKind.WITHDRAWAL, () -> AccountDecisions.withdraw(book(accountId), request, ANY,
                 offer, Coverage.WHOLE, pool.factsAbout(accountId, List.of(consumerId),
-                        items.stream().map(Item::id).toList()), anywhere(consumerId), policy(), now));
+                        items.stream().map(Item::id).toList()), Recipient.anyone(consumerId), policy(), now));
     }
 
-    // Simulated contributions are shared with the whole exchange, which reaches everyone wherever registered.
-    private static Recipient anywhere(String participantId) {
-        return new Recipient(participantId, null, Set.of());
-    }
 
     public List<AccountEvent> grant(String accountId, String requestKey, Credit amount, Instant expiresAt) {
         GrantCredit command = new GrantCredit(accountId, requestKey, amount, "simulated programme", expiresAt,

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,6 +35,7 @@ final class NarrowCatalogue {
     private static final int CHUNK = 1000;
 
     private final JdbcTemplate jdbc;
+    private final Map<String, Audience> audiences = new ConcurrentHashMap<>();
 
     NarrowCatalogue(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -109,21 +111,24 @@ final class NarrowCatalogue {
 
     /**
      * The share keys of the rows that reach the reader: each audience the catalogue holds, under each marking that
-     * reaches the reader with it. Audiences are tens, not millions: they are read whole.
+     * reaches the reader with it. Audiences are tens, not millions: their ids are read whole on every read, and each
+     * audience is read and parsed once, as an id names one audience for ever.
      */
     List<String> keysReaching(Recipient reader) {
         if (reader == null) {
             return List.of();
         }
         List<String> keys = new ArrayList<>();
-        jdbc.query("select audience_id, audience from catalogue_audience", rs -> {
-            Audience audience = EventJson.read(rs.getString(2), Audience.class);
+        for (String audienceId : jdbc.queryForList("select audience_id from catalogue_audience", String.class)) {
+            Audience audience = audiences.computeIfAbsent(audienceId, id -> EventJson.read(jdbc.queryForObject(
+                    "select audience from catalogue_audience where audience_id = ?", String.class, id),
+                    Audience.class));
             for (Tlp marking : Tlp.values()) {
                 if (Audiences.reaches(audience, marking, reader)) {
-                    keys.add(shareKey(rs.getString(1), marking));
+                    keys.add(shareKey(audienceId, marking));
                 }
             }
-        });
+        }
         return keys;
     }
 
@@ -141,6 +146,7 @@ final class NarrowCatalogue {
     void reset() {
         jdbc.update("delete from catalogue_share");
         jdbc.update("delete from catalogue_audience");
+        audiences.clear();
     }
 
     private static String shareKey(String audienceId, Tlp marking) {

@@ -15,7 +15,6 @@ import org.reciprocity.core.messaging.EventJson;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantRegistered;
 import org.reciprocity.core.sharing.Audience;
-import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.ledger.projection.ProjectionReplays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -109,8 +108,7 @@ class ContactProjection {
 
     // Its own entry, always; every entry for those who oversee the exchange; else what its audience reaches.
     private static boolean sees(ContactReader reader, ContactEntry entry) {
-        return reader.seesAll() || entry.participantId().equals(reader.participantId())
-                || Audiences.reaches(entry.audience(), entry.marking(), new Recipient(reader.participantId(),
-                reader.country(), reader.groups()));
+        return reader.seesAll() || entry.participantId().equals(reader.recipient().participantId())
+                || Audiences.reaches(entry.audience(), entry.marking(), reader.recipient());
     }
 }

@@ -1,14 +1,10 @@
 package org.reciprocity.ledger.contact;
 
-import java.util.Set;
+import org.reciprocity.core.sharing.Recipient;
 
 /**
- * Who reads the directory, as the audiences see it now: the participant, its registered country and the sharing
- * groups it belongs to. Operators and auditors see every entry.
+ * Who reads the directory: the recipient the audiences see now (its country and sharing groups), and whether it sees
+ * every entry, as operators and auditors do.
  */
-public record ContactReader(String participantId, String country, Set<String> groups, boolean seesAll) {
-
-    public ContactReader {
-        groups = Set.copyOf(groups);
-    }
+public record ContactReader(Recipient recipient, boolean seesAll) {
 }

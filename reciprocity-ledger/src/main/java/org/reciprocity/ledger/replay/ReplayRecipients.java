@@ -11,7 +11,6 @@ import org.reciprocity.core.sharing.SharingGroupMemberRemoved;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Who each participant was to the audiences, rebuilt from the events as the replay reads them: its registered
@@ -40,7 +39,7 @@ final class ReplayRecipients implements Recipients {
     public Recipient of(String participantId, Instant at) {
         ParticipantRegistered registered = participants.get(participantId);
         if (registered == null) {
-            return new Recipient(participantId, null, Set.of());
+            return Recipient.anyone(participantId);
         }
         return new Recipient(participantId, registered.country(), groups.groupsOf(participantId,
                 registered.sector(), registered.country(), at));

@@ -10,6 +10,7 @@ import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantRegistered;
 import org.reciprocity.core.sharing.Audience;
 import org.reciprocity.core.sharing.Border;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.ledger.LedgerDatabase;
 
 import java.time.Duration;
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** The directory's entries, who reads each, and whom the operator chases, from the events alone. */
 class ContactProjectionTest {
+
+    private static final ContactReader AUDITOR = new ContactReader(new Recipient("auditor", "SG", Set.of()), true);
 
     private static final Instant T0 = Instant.parse("2026-08-01T00:00:00Z");
     private static final IncidentContacts CONTACTS = new IncidentContacts("SingCERT", "cert@example.sg", null, null,
@@ -46,7 +49,7 @@ class ContactProjectionTest {
         assertThat(sees("bank-my", "MY", Set.of())).as("named, inside the border").isTrue();
         assertThat(sees("bank-sg", "SG", Set.of("finance"))).as("RED reaches no group, nor the exchange").isFalse();
         assertThat(sees("cert-sg", "SG", Set.of())).as("its own").isTrue();
-        assertThat(directory.handle(new FindContacts(new ContactReader("auditor", "SG", Set.of(), true))).entries())
+        assertThat(directory.handle(new FindContacts(AUDITOR)).entries())
                 .extracting(ContactEntry::participantId, ContactEntry::name, ContactEntry::marking)
                 .containsExactly(tuple("cert-sg", "Name of cert-sg", Tlp.RED));
     }
@@ -71,12 +74,13 @@ class ContactProjectionTest {
         directory.on(new ContactsPublished("cert-sg", CONTACTS, Audience.EXCHANGE, Tlp.GREEN, "cert-sg", T0));
         directory.reset();
         assertThat(directory.handle(new FindStaleContacts(T0)).participants()).isEmpty();
-        assertThat(directory.handle(new FindContacts(new ContactReader("auditor", "SG", Set.of(), true))).entries())
+        assertThat(directory.handle(new FindContacts(AUDITOR)).entries())
                 .isEmpty();
     }
 
     private boolean sees(String reader, String country, Set<String> groups) {
-        return !directory.handle(new FindContact("cert-sg", new ContactReader(reader, country, groups, false)))
+        ContactReader asked = new ContactReader(new Recipient(reader, country, groups), false);
+        return !directory.handle(new FindContact("cert-sg", asked))
                 .entries().isEmpty();
     }
 
