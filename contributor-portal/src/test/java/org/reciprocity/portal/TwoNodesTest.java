@@ -79,8 +79,19 @@ class TwoNodesTest {
         // Each attempt asks for another of the bank's items, so that each would be charged.
         int attempts = 48;
         long conflictsBefore = conflicts();
-        List<Response> answers = concurrently(attempts, i -> (i % 2 == 0 ? a : b)
-                .withdraw(agency, "draw-" + i, Map.of("limit", 1, "after", base + i)));
+        // A node too busy to decide in time answers 503 with Retry-After, having stored nothing: the client sends the
+        // same request again, with the same key, as a client should.
+        List<Response> answers = concurrently(attempts, i -> {
+            while (true) {
+                Response answer = (i % 2 == 0 ? a : b).withdraw(agency, "draw-" + i, Map.of("limit", 1,
+                        "after", base + i));
+                if (answer.status() != 503) {
+                    return answer;
+                }
+                assertThat(answer.retryAfter()).as("a busy answer says when to come back").isNotNull();
+                Thread.sleep(Long.parseLong(answer.retryAfter()) * 1000);
+            }
+        });
         assertThat(conflicts()).as("the nodes did decide on the same balance at once").isGreaterThan(conflictsBefore);
 
         assertThat(answers).extracting(Response::status).containsOnly(201, 409);

@@ -154,6 +154,20 @@ public final class Bench implements Callable<Integer> {
                 withdrawn.put(level, drawing.measure("drawer", level, sizes.withdrawals(), itemsWithdrawn));
             }
 
+            // The same busiest load again, its consumers spread over two nodes on the one database: without a lock
+            // common to all appends, the second node's decisions go on beside the first's.
+            int busiest = sizes.consumers().stream().mapToInt(Integer::intValue).max().orElseThrow();
+            Figure oneNode = withdrawn.get(busiest);
+            Figure twoNodes;
+            progress.next(String.format("%,d withdrawals by %d consumers on two nodes", sizes.withdrawals(),
+                    busiest));
+            Map<String, String> secondNode = new LinkedHashMap<>(settings);
+            secondNode.put("exchange.node-id", "bench-node-2");
+            try (RunningExchange second = RunningExchange.start(database, secondNode)) {
+                twoNodes = new Withdrawals(List.of(exchange, second), poolSize).measure("two-nodes", busiest,
+                        sizes.withdrawals(), itemsWithdrawn);
+            }
+
             AtomicLong objectsServed = new AtomicLong();
             Map<Integer, Figure> served = new LinkedHashMap<>();
             for (int level : sizes.readers()) {
@@ -178,7 +192,8 @@ public final class Bench implements Callable<Integer> {
             Figure replay = ReplayRate.replay(exchange.replays());
             progress.next("done");
             return new BenchReport(sizes, setting, rawInsert, gateway, http, heapPeak, heapAfterCollection,
-                    heapLive, HeapPeak.maxBytes(), withdrawn, itemsWithdrawn.get(), served, objectsServed.get(),
+                    heapLive, HeapPeak.maxBytes(), withdrawn, oneNode, twoNodes, itemsWithdrawn.get(), served,
+                    objectsServed.get(),
                     withContext, servedWithContext, contextObjectsServed.get(), rawRead, replay);
         }
     }

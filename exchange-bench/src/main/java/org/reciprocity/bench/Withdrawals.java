@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Quota-checked withdrawals over HTTP by concurrent consumers, each an agency with its own account (funded by a grant)
@@ -16,11 +17,16 @@ final class Withdrawals {
 
     private static final int ITEMS_PER_WITHDRAWAL = 10;
 
-    private final RunningExchange exchange;
+    private final List<RunningExchange> nodes;
     private final long poolSize;
 
     Withdrawals(RunningExchange exchange, long poolSize) {
-        this.exchange = exchange;
+        this(List.of(exchange), poolSize);
+    }
+
+    /** The consumers taking turns among the nodes, one node each, as a proxy in front of them would spread them. */
+    Withdrawals(List<RunningExchange> nodes, long poolSize) {
+        this.nodes = nodes;
         this.poolSize = poolSize;
     }
 
@@ -29,16 +35,18 @@ final class Withdrawals {
      * each delivered are counted in.
      */
     Figure measure(String round, int consumers, int total, AtomicLong itemsDelivered) throws InterruptedException {
-        List<ClosedLoop.Client> clients = Agencies.register(exchange, round, consumers, poolSize).stream()
-                .map(agency -> consumer(agency, itemsDelivered)).toList();
-        return Figure.timed("withdrawals, " + consumers + " concurrent consumer" + (consumers == 1 ? "" : "s"),
-                "withdrawals", ClosedLoop.run(clients, Math.max(1, total / consumers)));
+        List<Agencies.Agency> agencies = Agencies.register(nodes.get(0), round, consumers, poolSize);
+        List<ClosedLoop.Client> clients = IntStream.range(0, consumers).mapToObj(j -> consumer(nodes.get(
+                j % nodes.size()), agencies.get(j), itemsDelivered)).toList();
+        return Figure.timed("withdrawals, " + consumers + " concurrent consumer" + (consumers == 1 ? "" : "s")
+                + (nodes.size() == 1 ? "" : " on " + nodes.size() + " nodes"), "withdrawals",
+                ClosedLoop.run(clients, Math.max(1, total / consumers)));
     }
 
-    private ClosedLoop.Client consumer(Agencies.Agency agency, AtomicLong itemsDelivered) {
+    private ClosedLoop.Client consumer(RunningExchange node, Agencies.Agency agency, AtomicLong itemsDelivered) {
         long[] after = {agency.start()};
         return n -> {
-            JsonNode answer = exchange.client().post("api/withdrawals", agency.apiKey(), agency.id() + "-" + n,
+            JsonNode answer = node.client().post("api/withdrawals", agency.apiKey(), agency.id() + "-" + n,
                     Map.of("after", after[0], "limit", ITEMS_PER_WITHDRAWAL), 201);
             itemsDelivered.addAndGet(answer.path("items").size());
             // At the end of the pool, start again from the beginning.

@@ -44,7 +44,8 @@ class BenchReportTest {
                 full.http().drawable().elapsedNanos());
         BenchReport missingOne = new BenchReport(full.sizes(), full.setting(), full.rawInsert(), full.gateway(),
                 new Ingest.Result(full.http().stored(), oneShort), full.heapPeakBytes(),
-                full.heapAfterCollectionBytes(), full.heapLiveBytes(), full.heapMaxBytes(), full.withdrawals(), full.itemsWithdrawn(),
+                full.heapAfterCollectionBytes(), full.heapLiveBytes(), full.heapMaxBytes(), full.withdrawals(),
+                full.oneNode(), full.twoNodes(), full.itemsWithdrawn(),
                 full.serving(), full.objectsServed(), full.withContext(), full.servingWithContext(),
                 full.contextObjectsServed(), full.rawRead(), full.replay());
         assertThat(goal(missingOne, "-Xmx512m").met()).isFalse();
@@ -58,6 +59,13 @@ class BenchReportTest {
         assertThat(goal(report, "withdrawal").met()).isFalse();
         assertThat(goal(report, "withdrawal").measured()).isEqualTo("26.0 ms");
         assertThat(goal(report, "TAXII").measured()).startsWith("40.0 ms");
+    }
+
+    @Test
+    void twoNodesAreJudgedAgainstOneAtTheSameLoad() {
+        BenchReport report = report(1_000_000, 50_000, 40_000, 40_000);
+        assertThat(goal(report, "two nodes").met()).isTrue();
+        assertThat(goal(report, "two nodes").measured()).startsWith("150%");
     }
 
     @Test
@@ -88,7 +96,11 @@ class BenchReportTest {
         Map<Integer, Figure> serving = Map.of(
                 1, Figure.timed("t1", "pages", new Latencies(100, SECOND, 5_000_000, 10_000_000, 11_000_000)),
                 16, Figure.timed("t16", "pages", new Latencies(100, SECOND, 20_000_000, 40_000_000, 41_000_000)));
-        return new BenchReport(sizes, "test", limit, gateway, http, 300 * MB, 250 * MB, 60 * MB, 512 * MB, withdrawals, 1_000,
+        // Two nodes: 150 withdrawals a second against one node's 100.
+        Figure twoNodes = Figure.timed("w64x2", "withdrawals", new Latencies(150, SECOND, 9_000_000, 20_000_000,
+                30_000_000));
+        return new BenchReport(sizes, "test", limit, gateway, http, 300 * MB, 250 * MB, 60 * MB, 512 * MB, withdrawals,
+                withdrawals.get(64), twoNodes, 1_000,
                 serving, 10_000, gateway, serving, 40_000, Figure.bulk("raw read", 500_000, "events", SECOND),
                 Figure.bulk("replay", 200_000, "events", SECOND));
     }

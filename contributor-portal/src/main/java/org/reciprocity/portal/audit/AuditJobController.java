@@ -13,6 +13,7 @@ import org.reciprocity.ledger.report.AuditReport;
 import org.reciprocity.ledger.report.AuditReports;
 import org.reciprocity.ledger.report.ReportPage;
 import org.reciprocity.portal.problem.NotFoundException;
+import org.reciprocity.portal.store.ChainLinker;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,15 +40,17 @@ class AuditJobController {
     private final AuditJobs jobs;
     private final ReplayEngine replays;
     private final ChainVerifier verifier;
+    private final ChainLinker linker;
     private final Checkpoints checkpoints;
     private final CheckpointPublisher publisher;
     private final AuditReports reports;
 
-    AuditJobController(AuditJobs jobs, ReplayEngine replays, ChainVerifier verifier, Checkpoints checkpoints,
-                       CheckpointPublisher publisher, AuditReports reports) {
+    AuditJobController(AuditJobs jobs, ReplayEngine replays, ChainVerifier verifier, ChainLinker linker,
+                       Checkpoints checkpoints, CheckpointPublisher publisher, AuditReports reports) {
         this.jobs = jobs;
         this.replays = replays;
         this.verifier = verifier;
+        this.linker = linker;
         this.checkpoints = checkpoints;
         this.publisher = publisher;
         this.reports = reports;
@@ -69,8 +72,11 @@ class AuditJobController {
                     + "are used. Answers 202 with a job to poll; the result names the first altered position.")
     ResponseEntity<AuditJob.View> verify(@RequestBody(required = false) VerificationRequest request) {
         List<Checkpoint> kept = request == null || request.checkpoints() == null ? null : request.checkpoints();
-        return accepted(jobs.start("verification", progress -> verifier.verify(kept == null ? checkpoints.all()
-                : kept, publisher.keys().publicKey(), progress)));
+        return accepted(jobs.start("verification", progress -> {
+            // What has committed is linked first, so that the verification reaches the newest events.
+            linker.linkSettled();
+            return verifier.verify(kept == null ? checkpoints.all() : kept, publisher.keys().publicKey(), progress);
+        }));
     }
 
     @PostMapping("/reports")
@@ -80,7 +86,10 @@ class AuditJobController {
                     + "self-contained page.")
     ResponseEntity<AuditJob.View> report(@RequestBody(required = false) ReplayRequest request) {
         ReplayScope scope = scope(request);
-        return accepted(jobs.start("report", progress -> reports.generate(scope, progress)));
+        return accepted(jobs.start("report", progress -> {
+            linker.linkSettled();
+            return reports.generate(scope, progress);
+        }));
     }
 
     @GetMapping("/jobs")

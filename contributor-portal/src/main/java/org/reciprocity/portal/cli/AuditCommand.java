@@ -212,8 +212,12 @@ final class AuditCommand implements Callable<Integer> {
                 ? (report.checkpointsChecked() > 0 ? "Intact: " : "Linked, but not held to any checkpoint: ")
                         + report.eventsChecked() + " events up to position " + report.lastPosition() + "; "
                         + Integrity.of(report) + " (key " + report.keyId() + ")."
-                : "ALTERED: " + report.findingsTotal() + " finding(s); the first at position "
-                        + report.firstBadPosition() + ".");
+                : (report.findingsTotal() == 0 ? "NOT VERIFIED: " : "ALTERED: ") + Integrity.shortfall(report)
+                        + ".");
+        if (report.eventsUnlinked() > 0 && report.eventsChecked() > 0) {
+            out.println("  " + report.eventsUnlinked() + " newer event(s) not linked yet, not checked: the exchange "
+                    + "links them within seconds of their commit; verify again to cover them.");
+        }
         for (ChainFinding finding : report.findings()) {
             out.println("  position " + finding.position() + ": " + finding.kind() + ": " + finding.detail());
         }

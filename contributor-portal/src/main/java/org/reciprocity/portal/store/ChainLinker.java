@@ -1,96 +1,84 @@
 package org.reciprocity.portal.store;
 
 import org.reciprocity.core.chain.ChainHead;
+import org.reciprocity.core.chain.ChainLinking;
 import org.reciprocity.core.chain.EventChain;
 import org.reciprocity.core.chain.EventRow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.reciprocity.core.chain.EventRows;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Optional;
 
 /**
- * Links new events into the chain, in the transaction that appends them and under the lock that orders the appends
- * (see {@link WriteOrderedEventStorageEngine}): every event the exchange commits is linked by the time anyone can
- * read it, and only those are, so a row without a link was written by someone other than the exchange.
+ * Links the events into the hash chain in global order, after their appends commit: on the database store once no
+ * number below them can still appear (see {@link GapGuard}), in Axon Server as it hands them out, in its own order.
+ * Every node links; the head's row, locked while a batch is linked, lets one of them at a time, and the others find
+ * the head moved on. Appends never wait for it.
  */
-@Component
-class ChainLinker {
+public final class ChainLinker implements ChainLinking {
 
-    // Bounded so that linking a backlog after an upgrade does not read it all into memory at once.
+    // Bounded so that linking a backlog (the first start on a store written before the chain) fits in memory.
     private static final int BATCH = 500;
-    private static final Logger log = LoggerFactory.getLogger(ChainLinker.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final EventRows events;
+    private final Optional<GapGuard> gaps;
 
-    ChainLinker(JdbcTemplate jdbc) {
+    /** @param appends the database store's open appends; empty for Axon Server, which hands out only what is committed */
+    ChainLinker(JdbcTemplate jdbc, TransactionTemplate transaction, EventRows events, Optional<OpenAppends> appends) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.events = events;
+        this.gaps = appends.map(GapGuard::new);
+    }
+
+    /** Every second or so ({@code exchange.audit.link-interval}), in the serving exchange only. */
+    @Scheduled(fixedDelayString = "${exchange.audit.link-interval:1000}")
+    void linkOnSchedule() {
+        linkSettled();
     }
 
     /**
-     * Takes the lock that orders appends (one row every appending transaction locks first), held to the end of the
-     * transaction.
-     */
-    void lockAppends() {
-        jdbc.query("select id from event_append_lock where id = 1 for update", rs -> {
-        });
-    }
-
-    /**
-     * Links the events this transaction has just appended, and only those: a row after the chain's head that the
-     * exchange did not write in this append (one put into the table by hand) is left without a link, for
-     * verification to report. The caller holds the append lock.
-     *
-     * @param appended the identifiers of the events appended
-     * @return how many events it linked
-     */
-    int linkAppended(Collection<String> appended) {
-        return link(appended::contains);
-    }
-
-    /**
-     * Links every event in the table, once, when the chain is empty: a database written before the chain existed.
-     * Once the chain has a link, rows are linked only as the exchange appends them. The caller holds the append lock.
+     * Links every event whose place in the order is settled.
      *
      * @return how many events it linked
      */
-    int linkEarlierEvents() {
-        // The head, on the one row the caller has locked: counting the chain's links would read the whole table.
-        return head().position() < 0 ? link(identifier -> true) : 0;
-    }
-
-    private int link(Predicate<String> ours) {
-        ChainHead head = head();
-        long after = head.position();
-        int linked = 0;
+    @Override
+    public synchronized long linkSettled() {
+        long linked = 0;
         while (true) {
-            List<EventRow> rows = EventRow.page(jdbc, after, Long.MAX_VALUE, BATCH);
-            if (rows.isEmpty()) {
+            Integer batch = transaction.execute(status -> linkBatch());
+            if ((batch == null || batch == 0) && !gaps.map(GapGuard::readAgainAtOnce).orElse(false)) {
                 return linked;
             }
-            List<Object[]> links = new ArrayList<>();
-            for (EventRow row : rows) {
-                if (ours.test(row.eventIdentifier())) {
-                    head = new ChainHead(row.position(), EventChain.link(head.link(), row));
-                    links.add(new Object[] {head.position(), head.link()});
-                } else {
-                    log.error("The event row at position {} ({}) was not written by the exchange: it is left out "
-                            + "of the hash chain, and verification reports it", row.position(), row.eventIdentifier());
-                }
-            }
-            after = rows.get(rows.size() - 1).position();
-            jdbc.batchUpdate("insert into event_chain (position, link) values (?, ?)", links);
-            jdbc.update("update event_append_lock set chain_position = ?, chain_link = ? where id = 1",
-                    head.position(), head.link());
-            linked += links.size();
+            linked += batch == null ? 0 : batch;
         }
     }
 
-    private ChainHead head() {
-        return ChainHead.of(jdbc);
+    private int linkBatch() {
+        ChainHead head = jdbc.queryForObject("select position, link from chain_head where id = 1 for update",
+                (rs, i) -> new ChainHead(rs.getLong(1), rs.getString(2)));
+        List<EventRow> rows = events.page(head.position(), Long.MAX_VALUE, BATCH);
+        // Before the first link, the chain waits for the store's first position, not for a number below it.
+        long after = Math.max(head.position(), events.firstPosition() - 1);
+        int settled = gaps.map(guard -> guard.takeable(after, rows.stream().mapToLong(EventRow::position).toArray()))
+                .orElse(rows.size());
+        if (settled == 0) {
+            return 0;
+        }
+        List<Object[]> links = new ArrayList<>();
+        ChainHead linked = head;
+        for (EventRow row : rows.subList(0, settled)) {
+            linked = new ChainHead(row.position(), EventChain.link(linked.link(), row));
+            links.add(new Object[] {linked.position(), linked.link()});
+        }
+        jdbc.batchUpdate("insert into event_chain (position, link) values (?, ?)", links);
+        jdbc.update("update chain_head set position = ?, link = ? where id = 1", linked.position(), linked.link());
+        return settled;
     }
 }

@@ -1,5 +1,6 @@
 package org.reciprocity.portal.store;
 
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -13,15 +14,26 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.reciprocity.core.chain.EventRows;
+import org.reciprocity.core.chain.JdbcEventRows;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.sql.DatabaseMetaData;
+import java.util.Optional;
 
 /**
  * Storage beyond Axon's defaults. The schema is Flyway's ({@code db/migration}); Hibernate only validates that its
@@ -43,8 +55,8 @@ class StorageConfiguration {
     }
 
     /**
-     * The event store on the database, appending in commit order (see {@link WriteOrderedEventStorageEngine}); the
-     * settings are those of Axon's own auto-configuration. Not used when Axon Server holds the events.
+     * The event store on the database, each append announced to the readers (see {@link AnnouncingStorageEngine});
+     * the settings are those of Axon's own auto-configuration. Not used when Axon Server holds the events.
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -53,9 +65,9 @@ class StorageConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagerProvider,
-                                          TransactionManager transactionManager, ChainLinker chain,
+                                          TransactionManager transactionManager, OpenAppends appends,
                                           @Value("${exchange.events.batch-size:100}") int batchSize) {
-        return new WriteOrderedEventStorageEngine(JpaEventStorageEngine.builder()
+        return new AnnouncingStorageEngine(JpaEventStorageEngine.builder()
                 // Events read per query by each reader of the store (projections catching up, replays): Axon's 100
                 // by default. With contributions of 10,000 items (2 MB each) three projections catching up at once
                 // hold 600 MB: a deployment taking such batches lowers it.
@@ -66,11 +78,23 @@ class StorageConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager), chain);
+                .transactionManager(transactionManager), appends);
     }
 
     /**
-     * The event store in front of the storage engine, as Axon's auto-configuration makes it but for its cache. The
+     * The database's appends still open, as PostgreSQL tells them for every node, or as this process counts them on
+     * the embedded database, which no other process writes.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    OpenAppends openAppends(DataSource dataSource, JdbcTemplate jdbc) throws MetaDataAccessException {
+        String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        return "PostgreSQL".equals(database) ? new PostgresAppends(jdbc) : new LocalAppends();
+    }
+
+    /**
+     * The event store in front of the storage engine, read in global-index order (see
+     * {@link IndexOrderedEventStore}), and as Axon's auto-configuration makes it but for its cache. The
      * cache holds the newest events for the tracking processors that follow the head, and Axon counts it in events:
      * 10,000 by default. An event of this exchange can carry 10,000 items, so that default could hold a hundred
      * million items' worth of objects and exhausts a 512 MB heap within a million items ingested (measured with the
@@ -79,13 +103,31 @@ class StorageConfiguration {
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${exchange.events.cached:16}") int cachedEvents) {
-        return EmbeddedEventStore.builder()
+                                  @Value("${exchange.events.cached:16}") int cachedEvents, OpenAppends appends) {
+        return new IndexOrderedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(cachedEvents)
-                .build();
+                .cachedEvents(cachedEvents), appends);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    EventRows databaseEventRows(JdbcTemplate jdbc) {
+        return new JdbcEventRows(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+    EventRows axonServerEventRows(AxonServerConnectionManager connections) {
+        return new AxonServerEventRows(connections);
+    }
+
+    /** The hash chain's linker, on either store; on the database it waits at gaps the open appends may still fill. */
+    @Bean
+    ChainLinker chainLinker(JdbcTemplate jdbc, TransactionTemplate transaction, EventRows events,
+                            ObjectProvider<OpenAppends> appends) {
+        return new ChainLinker(jdbc, transaction, events, Optional.ofNullable(appends.getIfAvailable()));
     }
 
     /**

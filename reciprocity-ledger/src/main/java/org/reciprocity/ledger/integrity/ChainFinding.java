@@ -8,7 +8,7 @@ public record ChainFinding(long position, Kind kind, String detail) {
         MODIFIED,
         /** A link exists for the position and its event does not: the event row was deleted. */
         MISSING,
-        /** An event without a link: written into the table by someone other than the exchange. */
+        /** An event without a link below the chain's head: put into the store by someone other than the exchange. */
         NOT_CHAINED,
         /** The chain's link at a checkpoint's position is not the one signed: the chain was rewritten. */
         CHECKPOINT_MISMATCH,
@@ -16,7 +16,7 @@ public record ChainFinding(long position, Kind kind, String detail) {
         CHECKPOINT_BEYOND_CHAIN,
         /** A checkpoint whose signature does not verify with the exchange's public key. */
         BAD_SIGNATURE,
-        /** The head recorded with the append lock is not the chain's last link. */
+        /** The head recorded by the chain's linker is not the chain's last link. */
         HEAD_MISMATCH
     }
 }

@@ -3,6 +3,7 @@ package org.reciprocity.ledger.integrity;
 import org.reciprocity.core.chain.ChainHead;
 import org.reciprocity.core.chain.EventChain;
 import org.reciprocity.core.chain.EventRow;
+import org.reciprocity.core.chain.EventRows;
 import org.reciprocity.ledger.history.Progress;
 import org.reciprocity.ledger.integrity.ChainFinding.Kind;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,8 +24,8 @@ import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * Verifies the event store against its hash chain and the signed checkpoints, reading both tables in position order
- * a page at a time. Each event's link is recomputed from the stored link before it, so that one altered event is one
+ * Verifies the event store (the database's or Axon Server's) against its hash chain and the signed checkpoints,
+ * reading both in position order a page at a time. Each event's link is recomputed from the stored link before it, so that one altered event is one
  * finding, not a cascade; the checkpoints then vouch for the stored links themselves, which anyone with write access
  * to the database could otherwise have recomputed after altering an event.
  */
@@ -35,10 +36,12 @@ public class ChainVerifier {
     private static final int PAGE = 1000;
 
     private final JdbcTemplate jdbc;
+    private final EventRows events;
     private final Clock clock;
 
-    ChainVerifier(JdbcTemplate jdbc, Clock clock) {
+    ChainVerifier(JdbcTemplate jdbc, EventRows events, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -52,8 +55,8 @@ public class ChainVerifier {
 
     /**
      * Whether the chain's links after a checkpoint follow from the event rows and from the checkpoint's link: what
-     * must hold before the head is signed, so that links someone rewrote are never vouched for. Rows left unlinked
-     * do not stop it; verification reports them.
+     * must hold before the head is signed, so that links someone rewrote are never vouched for. Events slipped in
+     * without a link do not stop it; verification reports them.
      *
      * @param anchor the last checkpoint signed, or empty to check from the first event
      */
@@ -67,11 +70,10 @@ public class ChainVerifier {
     private VerificationReport check(long after, String linkBefore, List<Checkpoint> checkpoints, PublicKey key,
                                      Progress progress) {
         long started = System.nanoTime();
-        // The last event first, then the head: an event the exchange committed before the first read is linked by
-        // the second, so any row up to the greater of the two without a link was not written by the exchange.
-        Long lastEvent = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        // The head first, then the last event: the linker links in order, so every event up to the head was linked,
+        // and those after it are still to be, which is no finding. Links beyond the head, made since, are not read.
         ChainHead head = ChainHead.of(jdbc);
-        long last = Math.max(lastEvent == null ? -1 : lastEvent, head.position());
+        long last = Math.max(events.lastPosition(), head.position());
 
         Findings findings = new Findings();
         Deque<Checkpoint> pending = new ArrayDeque<>(checkpoints.stream()
@@ -84,13 +86,14 @@ public class ChainVerifier {
         }
 
         // From the lowest position there is: a row slipped in below the first event is found as well.
-        Peeking<EventRow> rows = new Peeking<>(pages(after, from -> EventRow.page(jdbc, from, last, PAGE),
+        Peeking<EventRow> rows = new Peeking<>(pages(after, from -> events.page(from, last, PAGE),
                 EventRow::position));
         Peeking<Link> links = new Peeking<>(pages(after, from -> jdbc.query("select position, link from event_chain "
                 + "where position > ? and position <= ? order by position fetch first " + PAGE + " rows only",
-                Link.MAPPER, from, last), Link::position));
+                Link.MAPPER, from, head.position()), Link::position));
         String previous = linkBefore;
         long eventsChecked = 0;
+        long eventsUnlinked = 0;
         long lastLinked = after == Long.MIN_VALUE ? -1 : after;
         long read = 0;
         while (rows.hasNext() || links.hasNext()) {
@@ -98,12 +101,16 @@ public class ChainVerifier {
                     links.hasNext() ? links.peek().position() : Long.MAX_VALUE);
             EventRow row = rows.hasNext() && rows.peek().position() == position ? rows.next() : null;
             Link link = links.hasNext() && links.peek().position() == position ? links.next() : null;
+            if (row != null && link == null && position > head.position()) {
+                eventsUnlinked++;
+                continue;
+            }
             if (row != null) {
                 eventsChecked++;
             }
             if (row != null && link == null) {
-                findings.add(position, Kind.NOT_CHAINED, "an event with no link: it was not written by the "
-                        + "exchange");
+                findings.add(position, Kind.NOT_CHAINED, "an event with no link below the chain's head: it was put "
+                        + "into the store after the events around it were linked, not appended by the exchange");
             } else if (row == null) {
                 findings.add(position, Kind.MISSING, "the event linked at this position is gone");
             } else if (!EventChain.link(previous, row).equals(link.link())) {
@@ -132,11 +139,13 @@ public class ChainVerifier {
                     + "removed from its end");
         }
         if (head.position() != lastLinked || !head.link().equals(previous)) {
-            findings.add(head.position(), Kind.HEAD_MISMATCH, "the head kept with the append lock (position "
+            findings.add(head.position(), Kind.HEAD_MISMATCH, "the head kept by the chain's linker (position "
                     + head.position() + ") is not the chain's last link (position " + lastLinked + ")");
         }
         progress.reached(last, last);
-        return new VerificationReport(findings.total == 0, eventsChecked, last, checkpoints.size(),
+        // Nothing checked is nothing vouched for: a store with no event linked yet is not said to be intact.
+        return new VerificationReport(findings.total == 0 && eventsChecked > 0, eventsChecked, eventsUnlinked, last,
+                checkpoints.size(),
                 findings.first(), findings.sorted(), findings.total, CheckpointKeys.keyId(key), clock.instant(),
                 (System.nanoTime() - started) / 1_000_000);
     }

@@ -1,6 +1,7 @@
 package org.reciprocity.ledger.integrity;
 
 import org.reciprocity.core.chain.ChainHead;
+import org.reciprocity.core.chain.ChainLinking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,16 +27,19 @@ public class CheckpointPublisher {
     private static final int LOOK_BACK = 100;
 
     private final JdbcTemplate jdbc;
+    private final ChainLinking linking;
     private final ChainVerifier verifier;
     private final Checkpoints checkpoints;
     private final CheckpointKeys keys;
     private final Clock clock;
 
     /** @param generateKey whether to generate the signing key pair if there is none: not when only verifying */
-    CheckpointPublisher(JdbcTemplate jdbc, ChainVerifier verifier, Checkpoints checkpoints, Clock clock,
+    CheckpointPublisher(JdbcTemplate jdbc, ChainLinking linking, ChainVerifier verifier, Checkpoints checkpoints,
+                        Clock clock,
                         @Value("${exchange.audit.signing-key}") Path signingKey,
                         @Value("${exchange.audit.generate-signing-key:true}") boolean generateKey) {
         this.jdbc = jdbc;
+        this.linking = linking;
         this.verifier = verifier;
         this.checkpoints = checkpoints;
         this.clock = clock;
@@ -53,13 +57,15 @@ public class CheckpointPublisher {
     }
 
     /**
-     * A checkpoint of the chain's head, if it moved on since the last checkpoint this key signed, and only if the
-     * links since then follow from the event rows: links someone rewrote in the database are never vouched for.
+     * A checkpoint of the chain's head, once what has committed is linked, if it moved on since the last checkpoint
+     * this key signed, and only if the links since then follow from the events: links someone rewrote in the
+     * database are never vouched for.
      */
     public void publish() {
         if (!keys.canSign()) {
             return;
         }
+        linking.linkSettled();
         ChainHead head = ChainHead.of(jdbc);
         // The newest checkpoint that really is ours: a row put into the table by hand is passed over.
         Optional<Checkpoint> last = checkpoints.newest(LOOK_BACK).stream()

@@ -18,4 +18,14 @@ public final class Integrity {
         return "every event is the one linked into the hash chain, and the chain matches the "
                 + verification.checkpointsChecked() + " signed checkpoint(s) it was held to";
     }
+
+    /** What stands in the way of saying the history is intact, in words. */
+    public static String shortfall(VerificationReport verification) {
+        if (verification.findingsTotal() == 0) {
+            return "nothing was verified: no event in the store is linked into the hash chain yet ("
+                    + verification.eventsUnlinked() + " wait to be linked)";
+        }
+        return verification.findingsTotal() + " finding(s); the first at position "
+                + verification.firstBadPosition();
+    }
 }

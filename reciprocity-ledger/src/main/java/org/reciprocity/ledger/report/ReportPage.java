@@ -54,8 +54,7 @@ public final class ReportPage {
 
     private void verification(VerificationReport verification) {
         html.append("<h2>Integrity of the history</h2><p>")
-                .append(verdict(verification.intact(), Integrity.of(verification), verification.findingsTotal()
-                        + " finding(s); the first at position " + verification.firstBadPosition()))
+                .append(verdict(verification.intact(), Integrity.of(verification), Integrity.shortfall(verification)))
                 .append("</p><p>").append(verification.eventsChecked()).append(" events up to position ")
                 .append(verification.lastPosition()).append(", ").append(verification.checkpointsChecked())
                 .append(" checkpoints, key ").append(text(verification.keyId())).append(", ")

@@ -58,7 +58,7 @@ class ReportPageTest {
     void thePageStandsAloneShowsTheVerdictsAndEscapesWhatParticipantsWrote() {
         exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
         exchange.withdraw("cert-<x>", "cert-<x>", "<script>alert(1)</script>", List.of(ip));
-        VerificationReport altered = new VerificationReport(false, 3, 3, 1, 2L, List.of(new ChainFinding(2,
+        VerificationReport altered = new VerificationReport(false, 3, 0, 3, 1, 2L, List.of(new ChainFinding(2,
                 ChainFinding.Kind.MODIFIED, "changed")), 1, "abc", T0, 5);
         ReplayResult replay = new ReplayResult(ReplayScope.EVERYTHING, 3, 3, 3, List.of(), 1, List.of(), List.of(), 0,
                 new Comparison(true, null, 2, 0, List.of()), T0, 10, 300);
@@ -77,8 +77,8 @@ class ReportPageTest {
         ReplayResult replay = new ReplayResult(ReplayScope.EVERYTHING, 1, 1, 1, ReplayResult.checks(
                 Map.of(Check.DELIVERY, 2L)), 1, List.of(), List.of(), 2, new Comparison(true, null, 1, 0, List.of()),
                 T0, 10, 100);
-        VerificationReport unheld = new VerificationReport(true, 1, 1, 0, null, List.of(), 0, "abc", T0, 5);
-        VerificationReport held = new VerificationReport(true, 1, 1, 2, null, List.of(), 0, "abc", T0, 5);
+        VerificationReport unheld = new VerificationReport(true, 1, 0, 1, 0, null, List.of(), 0, "abc", T0, 5);
+        VerificationReport held = new VerificationReport(true, 1, 0, 1, 2, null, List.of(), 0, "abc", T0, 5);
 
         String withoutCheckpoints = ReportPage.render(new AuditReport(T0, unheld, replay, timeline().histories()));
         assertThat(withoutCheckpoints).contains("no signed checkpoint was checked").doesNotContain("matches the");

@@ -1,0 +1,161 @@
+package org.reciprocity.portal.store;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The database event store, read in global-index order by every tracking processor and every reader of the history,
+ * whatever order the appends commit in.
+ * <p>
+ * Appends to different accounts run side by side with no lock between them, so an event can become visible after
+ * one with a higher index. Axon's own streams hand such events on as they appear; this store's streams hold the
+ * later ones back until the missing number is either there or known never to come (see {@link GapGuard}). Every
+ * processor, live or rebuilding, and the auditor's replay then see one sequence: what a processor derives from the
+ * order (the numbering of the pool, the dates items are added) is the same every time it is derived.
+ */
+final class IndexOrderedEventStore extends EmbeddedEventStore {
+
+    // Events held by one stream at once: a contribution's event can carry 10,000 items.
+    private static final int BUFFERED = 64;
+    // How long a stream waits at a gap before reading again: the time an append takes to commit.
+    private static final long GAP_WAIT_MILLIS = 5;
+
+    private final OpenAppends appends;
+    private final Appended appended = new Appended();
+
+    IndexOrderedEventStore(Builder builder, OpenAppends appends) {
+        super(builder);
+        this.appends = appends;
+    }
+
+    @Override
+    public TrackingEventStream openStream(TrackingToken trackingToken) {
+        TrackingToken from = trackingToken == null ? storageEngine().createTailToken() : trackingToken;
+        return new OrderedStream(from == null ? -1 : from.position().orElse(-1));
+    }
+
+    @Override
+    protected void afterCommit(List<? extends EventMessage<?>> events) {
+        super.afterCommit(events);
+        appended.signal();
+    }
+
+    /** Wakes the streams waiting for new events when this node commits some; other nodes' are found by polling. */
+    private static final class Appended {
+        private long commits;
+
+        synchronized void signal() {
+            commits++;
+            notifyAll();
+        }
+
+        synchronized long commits() {
+            return commits;
+        }
+
+        synchronized void awaitAfter(long seen, long millis) throws InterruptedException {
+            long until = System.currentTimeMillis() + millis;
+            while (commits == seen) {
+                long left = until - System.currentTimeMillis();
+                if (left <= 0) {
+                    return;
+                }
+                wait(left);
+            }
+        }
+    }
+
+    private final class OrderedStream implements TrackingEventStream {
+        // How often a stream with nothing to hand on looks for other nodes' events.
+        private static final long POLL_MILLIS = 100;
+
+        private final GapGuard gaps = new GapGuard(appends);
+        private final Deque<TrackedEventMessage<?>> ready = new ArrayDeque<>();
+        // The index of the last event read into the buffer.
+        private long after;
+
+        OrderedStream(long after) {
+            // A token stored before the appends ran side by side can list gaps: they were appends rolled back, as
+            // appends then committed in index order. Only its index counts.
+            this.after = after;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            if (ready.isEmpty()) {
+                read();
+            }
+            return Optional.ofNullable(ready.peek());
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (true) {
+                long commits = appended.commits();
+                if (!ready.isEmpty() || read()) {
+                    return true;
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                if (gaps.readAgainAtOnce()) {
+                    continue;
+                }
+                appended.awaitAfter(commits, Math.min(left, gaps.waiting() ? GAP_WAIT_MILLIS : POLL_MILLIS));
+            }
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
+                // Blocks until there is one, as the interface asks.
+            }
+            return ready.poll();
+        }
+
+        @Override
+        public void close() {
+            ready.clear();
+        }
+
+        /** Reads on from the last event taken; whether it found any to hand on. */
+        private boolean read() {
+            List<TrackedEventMessage<?>> read = new ArrayList<>();
+            try (Stream<? extends TrackedEventMessage<?>> events = storageEngine()
+                    .readEvents(GapAwareTrackingToken.newInstance(after, Set.of()), false)) {
+                Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+                while (iterator.hasNext() && read.size() < BUFFERED - ready.size()) {
+                    read.add(iterator.next());
+                }
+            }
+            long[] indices = read.stream().mapToLong(event -> event.trackingToken().position().orElseThrow())
+                    .toArray();
+            int takeable = gaps.takeable(after, indices);
+            for (TrackedEventMessage<?> event : read.subList(0, takeable)) {
+                long index = event.trackingToken().position().orElseThrow();
+                // The token says nothing is missing below it: a processor restarting from it resumes there.
+                ready.add(event.withTrackingToken(GapAwareTrackingToken.newInstance(index, Set.of())));
+            }
+            if (takeable > 0) {
+                after = indices[takeable - 1];
+            }
+            return takeable > 0;
+        }
+    }
+}
