@@ -1,10 +1,14 @@
 package org.reciprocity.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.ledger.projection.ProjectionReplays;
 import org.reciprocity.portal.support.ExchangeClient.Response;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +23,11 @@ import static org.reciprocity.portal.support.ExchangeClient.item;
 class ObservabilityTest extends H2ExchangeTest {
 
     private static final String PROMETHEUS = "/actuator/prometheus";
-    private static final String TAXII_OBJECTS = "/taxii2/pool/collections/a7f8b7c0-53f1-4f0e-9a8e-5d1b8e2b7c11/objects/";
+    private static final String TAXII_OBJECTS =
+            "/taxii2/pool/collections/a7f8b7c0-53f1-4f0e-9a8e-5d1b8e2b7c11/objects/";
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void theMetricsAreTheOperatorsAlone() {
@@ -81,6 +89,15 @@ class ObservabilityTest extends H2ExchangeTest {
     }
 
     @Test
+    void anAuditorsReplayCountsTheEventsItRead() {
+        Participant auditor = exchange().register("auditor");
+        double before = value(scrape(), "exchange_replay_events_total");
+        Response balances = exchange().get("/api/audit/balances", auditor.apiKey());
+        assertThat(balances.status()).isEqualTo(200);
+        assertThat(value(scrape(), "exchange_replay_events_total")).isGreaterThan(before);
+    }
+
+    @Test
     void readinessNamesTheEventStoreAndTheProcessors() {
         Response anyone = exchange().get("/actuator/health/readiness", null);
         assertThat(anyone.status()).isEqualTo(200);
@@ -93,6 +110,24 @@ class ObservabilityTest extends H2ExchangeTest {
         JsonNode operator = exchange().get("/actuator/health/readiness", operatorKey()).body().path("components");
         assertThat(operator.path("eventProcessors").path("details").path("ledger").asText()).isEqualTo("running");
         assertThat(operator.path("eventStore").path("details").path("head").asLong()).isPositive();
+    }
+
+    @Test
+    void aStoppedProcessorMakesTheNodeUnready() {
+        StreamingEventProcessor contacts = processing.eventProcessor(ProjectionReplays.CONTACTS,
+                StreamingEventProcessor.class).orElseThrow();
+        contacts.shutDown();
+        try {
+            Response readiness = exchange().get("/actuator/health/readiness", operatorKey());
+            assertThat(readiness.status()).isEqualTo(503);
+            assertThat(readiness.body().path("components").path("eventProcessors").path("status").asText())
+                    .isEqualTo("DOWN");
+            assertThat(readiness.body().path("components").path("eventProcessors").path("details")
+                    .path(ProjectionReplays.CONTACTS).asText()).isEqualTo("stopped");
+        } finally {
+            contacts.start();
+        }
+        assertThat(exchange().get("/actuator/health/readiness", null).status()).isEqualTo(200);
     }
 
     private String scrape() {

@@ -2,8 +2,8 @@ package org.reciprocity.portal.operations;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,16 +14,17 @@ import java.util.TreeMap;
  * events, so it is not ready. A processor stopped on purpose (before a projection's replay on another node) makes the
  * node unready too, which takes it out of the proxy's rotation until the processor is started again.
  */
-class ProcessorsHealth implements HealthIndicator {
+class ProcessorsHealth extends AbstractHealthIndicator {
 
     private final EventProcessingConfiguration processing;
 
     ProcessorsHealth(EventProcessingConfiguration processing) {
+        super("the processors' state could not be read");
         this.processing = processing;
     }
 
     @Override
-    public Health health() {
+    protected void doHealthCheck(Health.Builder health) {
         Map<String, String> states = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
@@ -31,6 +32,6 @@ class ProcessorsHealth implements HealthIndicator {
             }
         });
         boolean allRunning = states.values().stream().allMatch("running"::equals);
-        return (allRunning ? Health.up() : Health.down()).withDetails(states).build();
+        (allRunning ? health.up() : health.down()).withDetails(states);
     }
 }
