@@ -2,6 +2,8 @@ package org.reciprocity.portal.taxii;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.Lists;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.reciprocity.core.event.Coverage;
@@ -56,14 +58,17 @@ public class PoolObjects {
     private final PoolMemberships memberships;
     private final StixContext context;
     private final Readers readers;
+    private final Counter pagesServed;
 
     PoolObjects(QueryGateway queries, CommandGateway commands, PoolMemberships memberships, StixContext context,
-                Readers readers) {
+                Readers readers, MeterRegistry registry) {
         this.queries = queries;
         this.commands = commands;
         this.memberships = memberships;
         this.context = context;
         this.readers = readers;
+        this.pagesServed = Counter.builder("exchange.taxii.pages")
+                .description("envelopes of objects served to TAXII clients, empty pages included").register(registry);
     }
 
     /**
@@ -154,6 +159,9 @@ public class PoolObjects {
                                                     String next) {
         List<JsonNode> objects = context.objects(member.participantId(), delivered, linked, heldBy(member)).stream()
                 .filter(object -> types == null || types.contains(object.path("type").asText())).toList();
+        // Counted here, as the page is answered, rather than from the withdrawal's event: an empty page, or one of
+        // items the reader holds already, is served without a withdrawal, and the MISP feed draws without a page.
+        pagesServed.increment();
         return withDatesAdded(delivered, new TaxiiResources.Envelope(more, next, objects.isEmpty() ? null : objects));
     }
 

@@ -7,6 +7,7 @@ import org.reciprocity.ledger.account.FindAllBalances;
 import org.reciprocity.ledger.history.EventHistory;
 import org.reciprocity.ledger.history.Progress;
 import org.reciprocity.ledger.projection.ProjectionReplays;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -37,12 +38,15 @@ public class ReplayEngine {
     private final QueryGateway queries;
     private final ProjectionReplays projections;
     private final Clock clock;
+    private final ApplicationEventPublisher finished;
 
-    ReplayEngine(EventHistory history, QueryGateway queries, ProjectionReplays projections, Clock clock) {
+    ReplayEngine(EventHistory history, QueryGateway queries, ProjectionReplays projections, Clock clock,
+                 ApplicationEventPublisher finished) {
         this.history = history;
         this.queries = queries;
         this.projections = projections;
         this.clock = clock;
+        this.finished = finished;
     }
 
     public ReplayResult replay(ReplayScope scope, Progress progress) {
@@ -70,10 +74,13 @@ public class ReplayEngine {
         Instant at = scope.until() != null ? scope.until()
                 : scope.throughPosition() != null && replay.lastTimestamp() != null ? replay.lastTimestamp()
                 : clock.instant();
-        return new ReplayResult(scope, replay.lastPosition(), replay.eventsRead(), replay.decisionsChecked(),
-                ReplayResult.checks(replay.findingsByCheck()), replay.itemsKnown(), replay.accounts(at),
-                replay.findings(), replay.findingsTotal(), comparison, clock.instant(), millis,
+        ReplayResult result = new ReplayResult(scope, replay.lastPosition(), replay.eventsRead(),
+                replay.decisionsChecked(), ReplayResult.checks(replay.findingsByCheck()), replay.itemsKnown(),
+                replay.accounts(at), replay.findings(), replay.findingsTotal(), comparison, clock.instant(), millis,
                 replay.eventsRead() * 1000 / millis);
+        // Whoever keeps the replays' numbers (the operator's metrics) hears of each one; the ledger needs none.
+        finished.publishEvent(result);
+        return result;
     }
 
     private Comparison compare(Replay replay, ReplayScope scope, long through) {
