@@ -172,9 +172,31 @@ class DeadLettersTest {
         assertThat(retried.body().path("lettersLeft").asLong()).isZero();
         assertThat(exchange.get("/api/operations/dead-letters/contacts", OPERATOR_KEY).body().path("letters")
                 .asLong()).isZero();
-        assertThat(unhandled.handled.stream().filter(event -> event instanceof ContactsConfirmed)).hasSize(1);
+        assertThat(unhandled.handled.stream().filter(event -> event instanceof ContactsConfirmed confirmation
+                && confirmation.participantId().equals(cert.id()))).hasSize(1);
         assertThat(confirmedAt(cert)).as("the confirmation is projected at last")
                 .isAfter(clock.instant().minus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void aReplayHandlesTheEventsSetAsideAgainAndSetsAsideOnlyWhatStillFails() {
+        ExchangeClient exchange = ExchangeClient.over(mvc, () -> OPERATOR_KEY);
+        Participant cert = exchange.register("agency");
+        unhandled.failing.add(cert.id());
+        assertThat(publish(exchange, cert).status()).isEqualTo(200);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
+        assertThat(letters(exchange)).isEqualTo(1);
+
+        assertThat(exchange.post("/api/operations/projections/contacts/replay", OPERATOR_KEY, null, Map.of())
+                .status()).isEqualTo(202);
+        Projections.awaitCaughtUp(projections, ProjectionReplays.CONTACTS);
+        assertThat(letters(exchange)).as("set aside once, not behind its old copy").isEqualTo(1);
+
+        unhandled.failing.clear();
+        assertThat(exchange.post("/api/operations/dead-letters/contacts/retry", OPERATOR_KEY, null, Map.of())
+                .body().path("lettersLeft").asLong()).isZero();
+        assertThat(unhandled.handled.stream().filter(event -> event instanceof ContactsPublished published
+                && published.participantId().equals(cert.id()))).as("handled once, at the retry").hasSize(1);
     }
 
     @Test
@@ -201,6 +223,10 @@ class DeadLettersTest {
         Response tooMany = exchange.get("/api/operations/dead-letters/contacts?limit=0", OPERATOR_KEY);
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.body().path("errors").get(0).path("field").asText()).isEqualTo("limit");
+    }
+
+    private static long letters(ExchangeClient exchange) {
+        return exchange.get("/api/operations/dead-letters/contacts", OPERATOR_KEY).body().path("letters").asLong();
     }
 
     private static Response publish(ExchangeClient exchange, Participant participant) {
