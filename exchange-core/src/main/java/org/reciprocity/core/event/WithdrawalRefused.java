@@ -1,8 +1,10 @@
 package org.reciprocity.core.event;
 
+import org.axonframework.serialization.Revision;
 import org.reciprocity.core.policy.Credit;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -12,16 +14,18 @@ import java.util.function.Function;
  *
  * @param itemsOffered how many items the pool offered for the criteria
  * @param itemsCharged how many of them would have been charged
- * @param coverage     what the withdrawal asked for when its balance fell short; refusals recorded before this was
- *                     kept read as {@link Coverage#WHOLE}
+ * @param coverage     what the withdrawal asked for when its balance fell short. Refusals recorded before this was
+ *                     kept (revision 1) are read as {@link Coverage#WHOLE} by
+ *                     {@link org.reciprocity.core.messaging.RefusalsBeforeCoverage}
  */
+@Revision("2")
 public record WithdrawalRefused(UUID withdrawalId, String accountId, String consumerId, String requestKey,
                                 String requestFingerprint, DrawCriteria criteria, int itemsOffered,
                                 long itemsCharged, Credit cost, Credit balance, int policyVersion,
                                 Instant decidedAt, Coverage coverage) implements WithdrawalOutcome {
 
     public WithdrawalRefused {
-        coverage = coverage == null ? Coverage.WHOLE : coverage;
+        Objects.requireNonNull(coverage, "a refusal says what the withdrawal asked for");
     }
 
     @Override
