@@ -67,11 +67,15 @@ class RegistryRebuild implements Lifecycle {
     }
 
     void rebuildIfEmpty() {
+        // The database first: a node whose registries hold anything asks the event store nothing at this point.
+        if (!registriesEmpty()) {
+            return;
+        }
         Configuration configuration = axon.getObject();
         EventStore events = configuration.eventStore();
         TrackingToken head = events.createHeadToken();
         long last = head == null ? -1 : head.position().orElse(-1);
-        if (last < 0 || !registriesEmpty()) {
+        if (last < 0) {
             return;
         }
         EventHandlerInvoker registries = configuration.eventProcessingConfiguration()
