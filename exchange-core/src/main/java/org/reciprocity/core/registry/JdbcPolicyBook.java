@@ -2,7 +2,9 @@ package org.reciprocity.core.registry;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.reciprocity.core.SqlTime;
 import org.reciprocity.core.messaging.EventJson;
 import org.reciprocity.core.policy.PolicyBook;
@@ -59,17 +61,25 @@ class JdbcPolicyBook implements PolicyBook {
     }
 
     @EventHandler
-    void on(PolicyChanged event) {
+    void on(PolicyChanged event, EventMessage<?> message) {
+        // An event read back from the event store (the registries rebuilt from the history) committed long ago, in
+        // time: only a change still on its way to the store can be too late.
+        if (!(message instanceof TrackedEventMessage)) {
+            requireInTime(event);
+        }
+        event.replaces().forEach(replaced -> jdbc.update("update policy_version set replaced_by = ? where version = ?",
+                event.version(), replaced));
+        jdbc.update("insert into policy_version (version, effective_from, rules) values (?, ?, ?)", event.version(),
+                SqlTime.of(event.effectiveFrom()), EventJson.write(event.rules()));
+    }
+
+    private void requireInTime(PolicyChanged event) {
         // The notice was checked when the change was decided; half of it must still be left now, at its commit.
         Instant latestCommit = event.effectiveFrom().minus(notice.minimum().dividedBy(2));
         if (event.version() > 1 && GenericEventMessage.clock.instant().isAfter(latestCommit)) {
             throw new PolicyChangeRefusedException("the change to version " + event.version() + " took too long to "
                     + "store to be in place everywhere before " + event.effectiveFrom() + ": announce it further ahead");
         }
-        event.replaces().forEach(replaced -> jdbc.update("update policy_version set replaced_by = ? where version = ?",
-                event.version(), replaced));
-        jdbc.update("insert into policy_version (version, effective_from, rules) values (?, ?, ?)", event.version(),
-                SqlTime.of(event.effectiveFrom()), EventJson.write(event.rules()));
     }
 
 }

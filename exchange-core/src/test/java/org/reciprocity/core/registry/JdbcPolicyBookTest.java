@@ -1,6 +1,8 @@
 package org.reciprocity.core.registry;
 
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -52,26 +54,42 @@ class JdbcPolicyBookTest {
 
     @Test
     void aChangeThatCommitsWithLessThanHalfTheNoticeLeftIsRefused() {
-        book.on(change(1, Instant.EPOCH));
+        live(change(1, Instant.EPOCH));
 
-        assertThatThrownBy(() -> book.on(change(2, NOW.plus(NOTICE.dividedBy(2)).minusSeconds(1))))
+        assertThatThrownBy(() -> live(change(2, NOW.plus(NOTICE.dividedBy(2)).minusSeconds(1))))
                 .isInstanceOf(PolicyChangeRefusedException.class);
-        book.on(change(2, NOW.plus(NOTICE.dividedBy(2)).plusSeconds(1)));
+        live(change(2, NOW.plus(NOTICE.dividedBy(2)).plusSeconds(1)));
 
         assertThat(book.versions()).extracting(ReciprocityPolicy::version).containsExactly(1, 2);
     }
 
     @Test
+    void aChangeReadBackFromTheEventStoreIsRecordedHoweverLongAgoItCommitted() {
+        live(change(1, Instant.EPOCH));
+        PolicyChanged longAgo = change(2, NOW.minus(Duration.ofDays(30)));
+        assertThatThrownBy(() -> live(longAgo)).isInstanceOf(PolicyChangeRefusedException.class);
+
+        book.on(longAgo, new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(7),
+                GenericEventMessage.asEventMessage(longAgo)));
+
+        assertThat(book.inForceAt(NOW).version()).isEqualTo(2);
+    }
+
+    @Test
     void aReplacedVersionNeverApplies() {
-        book.on(change(1, Instant.EPOCH));
-        book.on(change(2, NOW.plus(Duration.ofDays(10))));
-        book.on(new PolicyChanged(3, NOW.plus(Duration.ofDays(5)), PolicyRules.DEFAULT, "operator", "sooner",
+        live(change(1, Instant.EPOCH));
+        live(change(2, NOW.plus(Duration.ofDays(10))));
+        live(new PolicyChanged(3, NOW.plus(Duration.ofDays(5)), PolicyRules.DEFAULT, "operator", "sooner",
                 List.of(2)));
 
         assertThat(book.versions()).extracting(ReciprocityPolicy::version).containsExactly(1, 3);
         assertThat(book.latest()).map(ReciprocityPolicy::version).hasValue(3);
         assertThat(book.inForceAt(NOW.plus(Duration.ofDays(11))).version()).isEqualTo(3);
         assertThat(book.inForceAt(NOW.plus(Duration.ofDays(4))).version()).isEqualTo(1);
+    }
+
+    private void live(PolicyChanged change) {
+        book.on(change, GenericEventMessage.asEventMessage(change));
     }
 
     private static PolicyChanged change(int version, Instant effectiveFrom) {

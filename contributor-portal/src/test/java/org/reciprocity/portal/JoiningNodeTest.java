@@ -1,0 +1,161 @@
+package org.reciprocity.portal;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.ledger.projection.ProjectionReplays;
+import org.reciprocity.portal.support.ExchangeClient;
+import org.reciprocity.portal.support.ExchangeClient.Response;
+import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.Projections;
+import org.reciprocity.portal.support.TestDatabases;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.reciprocity.portal.support.ExchangeClient.item;
+
+/**
+ * A node that joins with an empty read-side database while the event store holds the exchange's history, as one
+ * given a new database against Axon Server would. The database event store keeps the events in that same database,
+ * so the test keeps the event tables and empties everything else: the registries, the read models, the tokens.
+ */
+class JoiningNodeTest {
+
+    private static final String OPERATOR_KEY = "rx_operator-key-for-the-joining-node-test-01";
+    private static final String DATABASE = "jdbc:h2:mem:joining-node;DB_CLOSE_DELAY=-1";
+    /** What the event store holds; everything else in the database is the read side, which a new node lacks. */
+    private static final Set<String> EVENT_STORE = Set.of("DOMAIN_EVENT_ENTRY", "SNAPSHOT_EVENT_ENTRY", "EVENT_CHAIN",
+            "CHAIN_CHECKPOINT", "EVENT_APPEND_LOCK", "FLYWAY_SCHEMA_HISTORY");
+
+    private final String dataDir = TestDatabases.dataDir("joining-node");
+
+    @Test
+    void aNodeWithAnEmptyReadSideRebuildsItFromTheEventsAdoptsAndRegistersNothingAgainAndAwardsNoBonusTwice() {
+        Participant firm;
+        Map<String, Long> eventsBefore;
+        Map<String, Object> balancesBefore;
+        try (ConfigurableApplicationContext first = start("node-1")) {
+            ExchangeClient exchange = ExchangeClient.over(uri(first), () -> OPERATOR_KEY);
+            firm = exchange.register("firm");
+            Participant agency = exchange.register("agency");
+            exchange.contribute(firm, "c1", List.of(item("ipv4", "100.64.9.1", "GREEN"),
+                    item("ipv4", "100.64.9.2", "GREEN")));
+            // Contributing earns the agency its quota.
+            exchange.contribute(agency, "a1", List.of(item("domain", "joining-node.example", "GREEN")));
+            Projections.awaitCaughtUp(first.getBean(ProjectionReplays.class));
+            Response drawn = exchange.withdraw(agency, "w1", Map.of("types", List.of("ipv4"), "limit", 1));
+            assertThat(drawn.status()).as(drawn.body().toString()).isEqualTo(201);
+            Response report = exchange.post("/api/acted-on", agency.apiKey(), "r1", Map.of("items", List.of(Map.of(
+                    "type", "ipv4", "value", drawn.body().path("items").path(0).path("item").path("value").asText()))));
+            assertThat(report.status()).as(report.body().toString()).isBetween(200, 202);
+            awaitBonusesCaughtUp(first);
+            Projections.awaitCaughtUp(first.getBean(ProjectionReplays.class));
+            eventsBefore = eventsByType(jdbc(first));
+            assertThat(eventsBefore).containsKey("org.reciprocity.core.event.BonusEarned");
+            balancesBefore = balances(jdbc(first));
+        }
+
+        JdbcTemplate database = new JdbcTemplate(new DriverManagerDataSource(DATABASE, "sa", ""));
+        emptyTheReadSide(database);
+        assertThat(database.queryForObject("select count(*) from policy_version", Long.class)).isZero();
+
+        try (ConfigurableApplicationContext joined = start("node-2")) {
+            JdbcTemplate jdbc = jdbc(joined);
+            ExchangeClient exchange = ExchangeClient.over(uri(joined), () -> OPERATOR_KEY);
+            // The registries came back before the bootstraps ran: no second first policy nor first operator.
+            assertThat(jdbc.queryForObject("select count(*) from policy_version", Long.class)).isEqualTo(1);
+            assertThat(exchange.get("/api/me", OPERATOR_KEY).status()).isEqualTo(200);
+            assertThat(exchange.get("/api/me", firm.apiKey()).status()).isEqualTo(200);
+            // The bonus processor started from the first event with no token, and re-sent every award: each was
+            // answered from the rebuilt request log, and none was credited again.
+            awaitBonusesCaughtUp(joined);
+            Projections.awaitCaughtUp(joined.getBean(ProjectionReplays.class));
+            assertThat(eventsByType(jdbc)).isEqualTo(eventsBefore);
+            assertThat(balances(jdbc)).isEqualTo(balancesBefore);
+
+            // The same on a node that keeps its database: the bonus processor replayed from the start.
+            StreamingEventProcessor bonuses = bonuses(joined);
+            bonuses.shutDown();
+            bonuses.resetTokens();
+            bonuses.start();
+            awaitBonusesCaughtUp(joined);
+            Projections.awaitCaughtUp(joined.getBean(ProjectionReplays.class));
+            assertThat(eventsByType(jdbc)).isEqualTo(eventsBefore);
+            assertThat(balances(jdbc)).isEqualTo(balancesBefore);
+        }
+    }
+
+    private ConfigurableApplicationContext start(String node) {
+        return new SpringApplicationBuilder(ExchangeApplication.class).run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + DATABASE,
+                // One data folder: the nodes of a deployment share the checkpoint signing key.
+                "--exchange.data-dir=" + dataDir,
+                "--exchange.node-id=" + node,
+                "--exchange.operator.initial-key=" + OPERATOR_KEY);
+    }
+
+    private static void emptyTheReadSide(JdbcTemplate database) {
+        List<String> tables = database.queryForList("select table_name from information_schema.tables "
+                + "where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", String.class);
+        database.execute("set referential_integrity false");
+        tables.stream().filter(table -> !EVENT_STORE.contains(table.toUpperCase()))
+                .forEach(table -> database.update("delete from " + table));
+        database.execute("set referential_integrity true");
+    }
+
+    private static void awaitBonusesCaughtUp(ConfigurableApplicationContext node) {
+        StreamingEventProcessor bonuses = bonuses(node);
+        EventStore events = node.getBean(EventStore.class);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            long head = events.createHeadToken().position().orElseThrow();
+            var segments = bonuses.processingStatus().values();
+            return !segments.isEmpty() && segments.stream().map(EventTrackerStatus::getTrackingToken)
+                    .allMatch(token -> token != null && token.position().orElse(-1) >= head);
+        });
+    }
+
+    private static StreamingEventProcessor bonuses(ConfigurableApplicationContext node) {
+        return node.getBean(EventProcessingConfiguration.class)
+                .eventProcessor("bonuses", StreamingEventProcessor.class).orElseThrow();
+    }
+
+    private static Map<String, Long> eventsByType(JdbcTemplate jdbc) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("select payload_type, count(*) from domain_event_entry group by payload_type",
+                row -> {
+                    counts.put(row.getString(1), row.getLong(2));
+                });
+        return counts;
+    }
+
+    private static Map<String, Object> balances(JdbcTemplate jdbc) {
+        Map<String, Object> balances = new TreeMap<>();
+        jdbc.queryForList("select account_id, balance from account_balance")
+                .forEach(row -> balances.put((String) row.get("account_id"), row.get("balance")));
+        return balances;
+    }
+
+    private static JdbcTemplate jdbc(ConfigurableApplicationContext node) {
+        return node.getBean(JdbcTemplate.class);
+    }
+
+    private static URI uri(ConfigurableApplicationContext node) {
+        return URI.create("http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort());
+    }
+}
