@@ -67,10 +67,11 @@ final class IndexOrderedEventStore extends EmbeddedEventStore {
             return commits;
         }
 
+        // A pause measured on the monotonic clock: it is no instant of the exchange's history.
         synchronized void awaitAfter(long seen, long millis) throws InterruptedException {
-            long until = System.currentTimeMillis() + millis;
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
             while (commits == seen) {
-                long left = until - System.currentTimeMillis();
+                long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
                 if (left <= 0) {
                     return;
                 }
