@@ -21,7 +21,8 @@ public record FailureDetails(Kind kind, String message) {
     static FailureDetails of(Throwable failure) {
         Kind kind = Conflicts.isConflict(failure) ? Kind.CONFLICT
                 : Timeouts.isTimeout(failure) ? Kind.TIMED_OUT : Kind.FAILED;
-        return new FailureDetails(kind, String.valueOf(failure.getMessage()));
+        return new FailureDetails(kind, failure.getMessage() == null ? failure.getClass().getName()
+                : failure.getMessage());
     }
 
     /** The kind of failure a command's exception stands for, when it carries these details. */
