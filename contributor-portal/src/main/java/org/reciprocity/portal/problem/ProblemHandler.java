@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.reciprocity.core.Refusal;
 import org.reciprocity.core.messaging.Conflicts;
 import org.reciprocity.core.messaging.Refusals;
+import org.reciprocity.core.messaging.Timeouts;
 import org.reciprocity.core.messaging.TransientFailures;
 import org.reciprocity.portal.web.RequestSizeLimit;
 import org.reciprocity.portal.web.Utf8Body;
@@ -81,22 +82,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /**
      * Anything else. A conflict that outlasted every retry, and a command no node could take just now, mean nothing
-     * was stored and the same request may simply be sent again; any other failure is the exchange's fault, logged
-     * under a reference the caller can quote.
+     * was stored; a command that did not finish in time may have been stored or not. Either way the same request,
+     * sent again with the same request key, is decided once, or answered as it was decided: busy, with when to ask
+     * again. Any other failure is the exchange's fault, logged under a reference the caller can quote.
      */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (Conflicts.isConflict(e)) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                    .body(Problems.of(ProblemType.BUSY,
-                            "concurrent requests changed the same records too often to decide this one; nothing "
-                                    + "was stored: send the same request again with the same request key"));
+            return busy(1, "concurrent requests changed the same records too often to decide this one; nothing was "
+                    + "stored: send the same request again with the same request key");
+        }
+        if (Timeouts.isTimeout(e)) {
+            log.warn("A request did not finish in time: {}", e.getMessage());
+            return busy(2, "the exchange could not finish this request in time; send the same request again with "
+                    + "the same request key: if it was stored meanwhile, it is answered as it was decided, and it is "
+                    + "never stored twice");
         }
         if (TransientFailures.isTransient(e)) {
             log.warn("A command could not be handed to any node: {}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                    .body(Problems.of(ProblemType.BUSY, "no node of the exchange could take this request just "
-                            + "now; nothing was stored: send the same request again with the same request key"));
+            return busy(2, "no node of the exchange could take this request just now; nothing was stored: send the "
+                    + "same request again with the same request key");
         }
         String reference = UUID.randomUUID().toString();
         log.error("Request failed unexpectedly (reference {})", reference, e);
@@ -105,6 +110,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         + "same request key to learn whether it was stored");
         problem.setProperty("reference", reference);
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> busy(int retryAfterSeconds, String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
+                .body(Problems.of(ProblemType.BUSY, detail));
     }
 
     @Override

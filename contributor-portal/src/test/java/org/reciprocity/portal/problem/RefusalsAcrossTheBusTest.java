@@ -7,9 +7,6 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +20,6 @@ import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.messaging.EventJson;
 import org.reciprocity.core.messaging.RecordedRefusal;
-import org.reciprocity.core.messaging.RefusalDetails;
 import org.reciprocity.core.messaging.Refusals;
 import org.reciprocity.core.participant.KeyNameTakenException;
 import org.reciprocity.core.participant.KeyRevocationRefusedException;
@@ -34,6 +30,7 @@ import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyChangeRefusedException;
 import org.reciprocity.core.policy.PolicyNotAdoptedException;
 import org.reciprocity.core.sharing.SharingGroupExistsException;
+import org.reciprocity.core.testing.AxonServerWire;
 import org.reciprocity.core.withdrawal.QuotaExceededException;
 import org.reciprocity.portal.taxii.TaxiiErrors;
 import org.springframework.http.HttpHeaders;
@@ -48,7 +45,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A refusal that crosses Axon Server's bus arrives as a {@link CommandExecutionException} with details and no type;
@@ -58,8 +54,8 @@ class RefusalsAcrossTheBusTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    // The serializer Axon Server's connector serialises the exception's details with: the application's.
-    private final Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    // The connector's own serialisation of a command's answer, with the exchange's serializer for the details.
+    private final AxonServerWire wire = AxonServerWire.ofTheExchange();
     private final ObjectMapper json = EventJson.mapper();
     private final ProblemHandler handler = new ProblemHandler();
 
@@ -105,49 +101,36 @@ class RefusalsAcrossTheBusTest {
     @ParameterizedTest
     @MethodSource("everyRefusal")
     void aRefusalFromAnotherNodeIsAnsweredAsTheRefusalItself(Refusal refusal) throws Exception {
-        CommandExecutionException sent = thrownThroughTheInterceptor(refusal);
+        Throwable sent = Refusals.crossing(refusal);
         assertThat(sent.getCause()).isSameAs(refusal);
 
         // Across the bus the type is lost: only the message and the serialised details arrive.
-        SerializedObject<String> serialized = serializer.serialize(sent.getDetails().orElseThrow(), String.class);
-        Object details = serializer.deserialize(serialized);
-        Throwable arrived = Refusals.rethrown(new CommandExecutionException(sent.getMessage(), null, details));
+        Throwable delivered = wire.failureArriving(sent);
+        assertThat(delivered).isInstanceOf(CommandExecutionException.class);
+        assertThat(delivered.getCause()).isNotInstanceOf(Refusal.class);
+        Throwable arrived = Refusals.rethrown(delivered);
 
         assertThat(arrived).isInstanceOf(RecordedRefusal.class);
         assertSameAnswer(handler.refused((Refusal) arrived), handler.refused(refusal));
-        assertSameAnswer(handler.commandFailed(new CommandExecutionException(sent.getMessage(), null, details)),
-                handler.refused(refusal));
+        assertSameAnswer(handler.commandFailed((CommandExecutionException) delivered), handler.refused(refusal));
     }
 
     @ParameterizedTest
     @MethodSource("everyRefusal")
     void onTheLocalBusTheSenderGetsTheOriginalRefusal(Refusal refusal) {
-        assertThat(Refusals.rethrown(thrownThroughTheInterceptor(refusal))).isSameAs(refusal);
+        assertThat(Refusals.rethrown(Refusals.crossing(refusal))).isSameAs(refusal);
     }
 
     @Test
     void aFailureThatIsNoRefusalIsNotWrappedAsOne() {
         IllegalStateException failure = new IllegalStateException("the database went away");
 
-        assertThatThrownBy(() -> new Refusals().handle(null, () -> {
-            throw failure;
-        })).isSameAs(failure);
-        CommandExecutionException remote = new CommandExecutionException("the database went away", null, null);
+        Throwable sent = Refusals.crossing(failure);
+        assertThat(sent).hasCause(failure);
+        assertThat(Refusals.rethrown(sent)).isSameAs(sent);
+        Throwable remote = wire.failureArriving(sent);
         assertThat(Refusals.rethrown(remote)).isSameAs(remote);
-        assertThat(handler.commandFailed(remote).getStatusCode().value()).isEqualTo(500);
-    }
-
-    private static CommandExecutionException thrownThroughTheInterceptor(Refusal refusal) {
-        try {
-            new Refusals().handle(null, () -> {
-                throw refusal;
-            });
-        } catch (CommandExecutionException e) {
-            return e;
-        } catch (Exception e) {
-            throw new AssertionError("a refusal left the interceptor unwrapped", e);
-        }
-        throw new AssertionError("the refusal was lost");
+        assertThat(handler.commandFailed((CommandExecutionException) remote).getStatusCode().value()).isEqualTo(500);
     }
 
     private void assertSameAnswer(ResponseEntity<ProblemDetail> actual, ResponseEntity<ProblemDetail> expected)

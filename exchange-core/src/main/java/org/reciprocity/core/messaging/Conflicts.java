@@ -9,6 +9,9 @@ import org.springframework.dao.DuplicateKeyException;
  * The failures that mean "someone else decided first": another node appended to the same account, created the same
  * aggregate, or claimed the same new item. The command is then retried against the state the winner left, which is
  * what makes the quota and novelty decisions hold across nodes. Any other failure is final.
+ * <p>
+ * On the node that handled the command the failure is known by its causes; a command that crossed Axon Server's bus
+ * arrives without them, and is known by its {@link FailureDetails}.
  */
 public final class Conflicts {
 
@@ -20,7 +23,8 @@ public final class Conflicts {
             if (cause instanceof ConcurrencyException
                     || cause instanceof AggregateStreamCreationException
                     || cause instanceof DuplicateKeyException
-                    || cause instanceof ConcurrencyFailureException) {
+                    || cause instanceof ConcurrencyFailureException
+                    || FailureDetails.carried(cause, FailureDetails.Kind.CONFLICT)) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -52,7 +52,8 @@ public class MessagingConfiguration {
      * it as the command arrives, before any interceptor, so a command waiting for its account would hold a database
      * connection all the while; here the command first takes its turn on the stream ({@link StreamTurns}), and only
      * then begins its transaction. Axon's time limit on the transaction, added as the application starts, comes
-     * after both and so times the transaction, not the wait.
+     * after both and so times the transaction, not the wait. Its failures leave it as details Axon Server's bus
+     * carries ({@link DetailingCommandBus}).
      */
     @Bean
     // The name Axon Server's bus finds the node's own handlers by, should it be enabled.
@@ -60,13 +61,10 @@ public class MessagingConfiguration {
     SimpleCommandBus commandBus(TransactionManager transactionManager, StreamTurns turns,
                                 org.axonframework.config.Configuration axon,
                                 DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
-        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+        SimpleCommandBus commandBus = new DetailingCommandBus(SimpleCommandBus.builder()
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
-                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
-                .build();
-        // First, so that a refusal from anywhere below leaves as details the bus carries (see Refusals).
-        commandBus.registerHandlerInterceptor(new Refusals());
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
         commandBus.registerHandlerInterceptor(turns);
         commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(transactionManager));
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));

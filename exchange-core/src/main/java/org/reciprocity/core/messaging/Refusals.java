@@ -1,29 +1,30 @@
 package org.reciprocity.core.messaging;
 
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.messaging.HandlerExecutionException;
 import org.reciprocity.core.Refusal;
 
 /**
- * Refusals across the command bus. On the handling side, a refusal leaves its handler as a
- * {@link CommandExecutionException} whose details are the refusal's {@link RefusalDetails}: Axon Server's bus
- * serialises those details and drops the exception's type. On the sending side, {@link #rethrown(Throwable)} turns
- * such an exception back into a refusal, the original one where it is at hand (the local bus), an equivalent
- * {@link RecordedRefusal} where only its details came across.
+ * Refusals, and every other failure of a command, across the command bus. Axon Server's bus serialises an exception's
+ * details and drops its type and causes, so on the handling side {@link #crossing(Throwable)} gives each failure the
+ * details that say what it was: a refusal its {@link RefusalDetails}, anything else its {@link FailureDetails}. On the
+ * sending side, {@link #rethrown(Throwable)} turns such an exception back into a refusal, the original one where it
+ * is at hand (the local bus), an equivalent {@link RecordedRefusal} where only its details came across.
  */
-public final class Refusals implements MessageHandlerInterceptor<CommandMessage<?>> {
+public final class Refusals {
 
-    @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
-            throws Exception {
-        try {
-            return interceptorChain.proceed();
-        } catch (Refusal refusal) {
-            throw new CommandExecutionException(refusal.getMessage(), refusal, RefusalDetails.of(refusal));
+    private Refusals() {
+    }
+
+    /** The failure of a command as it leaves the node that handled it, with the details that cross the bus. */
+    public static Throwable crossing(Throwable failure) {
+        if (failure instanceof HandlerExecutionException handled && handled.getDetails().isPresent()) {
+            return failure;
         }
+        if (failure instanceof Refusal refusal) {
+            return new CommandExecutionException(refusal.getMessage(), refusal, RefusalDetails.of(refusal));
+        }
+        return new CommandExecutionException(failure.getMessage(), failure, FailureDetails.of(failure));
     }
 
     /** The refusal a failure of a command stands for, or the failure itself when it is no refusal. */
