@@ -103,7 +103,7 @@ class HotAccountOnTwoNodesTest {
                 statuses.size(), count(statuses, 201), count(statuses, 409), count(statuses, 503),
                 count(statuses, 500));
         assertThat(statuses).hasSize(CLIENTS * WITHDRAWALS_EACH);
-        assertThat(statuses).as("delivered, over quota, or busy; never failed").containsOnly(201, 409, 503);
+        assertThat(statuses).as("delivered, over quota, or busy; never failed").isSubsetOf(201, 409, 503);
         assertThat(answers).filteredOn(answer -> answer.status() == 503).allSatisfy(busy -> {
             assertThat(busy.body().path("type").asText()).isEqualTo("urn:reciprocity-exchange:problem:busy");
             assertThat(busy.retryAfter()).as("when to ask again").isNotBlank();

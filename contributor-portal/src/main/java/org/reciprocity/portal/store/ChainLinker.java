@@ -5,6 +5,8 @@ import org.reciprocity.core.chain.ChainLinking;
 import org.reciprocity.core.chain.EventChain;
 import org.reciprocity.core.chain.EventRow;
 import org.reciprocity.core.chain.EventRows;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +30,7 @@ public final class ChainLinker implements ChainLinking {
     private final TransactionTemplate transaction;
     private final EventRows events;
     private final Optional<GapGuard> gaps;
+    private volatile boolean closing;
 
     /** @param appends the database store's open appends; empty for Axon Server, which hands out only what is committed */
     ChainLinker(JdbcTemplate jdbc, TransactionTemplate transaction, EventRows events, Optional<OpenAppends> appends) {
@@ -40,7 +43,15 @@ public final class ChainLinker implements ChainLinking {
     /** Every second or so ({@code exchange.audit.link-interval}), in the serving exchange only. */
     @Scheduled(fixedDelayString = "${exchange.audit.link-interval:1000}")
     void linkOnSchedule() {
-        linkSettled();
+        if (!closing) {
+            linkSettled();
+        }
+    }
+
+    /** A node shutting down links no more: its database connections are about to go. */
+    @EventListener(ContextClosedEvent.class)
+    void stopLinking() {
+        closing = true;
     }
 
     /**
