@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The open appends of a PostgreSQL database, which every node writes: PostgreSQL's own record of running
  * transactions answers for all of them. An appending transaction takes its transaction id before its first global
  * index (a transaction that has only read has none), so that it is counted as running from then on; the mark is the
- * first transaction id not yet given out, and all before it have ended once the oldest still running is past it.
+ * first transaction id not yet given out, and the appends open at the mark have ended once no transaction below it
+ * is running.
  */
 final class PostgresAppends implements OpenAppends {
 
@@ -27,10 +28,15 @@ final class PostgresAppends implements OpenAppends {
                 Long.class));
     }
 
+    /**
+     * No transaction that was running at the mark is running still, but the reader's own: a reader inside a
+     * transaction that wrote (the registries' rebuild as a node joins) would otherwise wait for itself.
+     */
     @Override
     public boolean endedSince(Mark mark) {
-        Long oldestRunning = jdbc.queryForObject("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint",
-                Long.class);
-        return oldestRunning != null && oldestRunning >= mark.value();
+        return Boolean.TRUE.equals(jdbc.queryForObject("select not exists (select 1 from "
+                + "unnest(pg_snapshot_xip(pg_current_snapshot())) as running (xid) where running.xid < cast(cast(? as "
+                + "text) as xid8) and running.xid is distinct from pg_current_xact_id_if_assigned())", Boolean.class,
+                Long.toString(mark.value())));
     }
 }

@@ -1,6 +1,5 @@
 package org.reciprocity.core.event;
 
-import org.axonframework.serialization.Revision;
 import org.reciprocity.core.policy.Credit;
 
 import java.time.Instant;
@@ -15,10 +14,9 @@ import java.util.function.Function;
  * @param itemsOffered how many items the pool offered for the criteria
  * @param itemsCharged how many of them would have been charged
  * @param coverage     what the withdrawal asked for when its balance fell short. Refusals recorded before this was
- *                     kept (revision 1) are read as {@link Coverage#WHOLE} by
- *                     {@link org.reciprocity.core.messaging.RefusalsBeforeCoverage}
+ *                     kept (revision 1; revision 2 since, see
+ *                     {@code EventRevisions}) are read as {@link Coverage#WHOLE} by {@code RefusalsBeforeCoverage}
  */
-@Revision("2")
 public record WithdrawalRefused(UUID withdrawalId, String accountId, String consumerId, String requestKey,
                                 String requestFingerprint, DrawCriteria criteria, int itemsOffered,
                                 long itemsCharged, Credit cost, Credit balance, int policyVersion,

@@ -24,7 +24,7 @@ public class RefusalsBeforeCoverage extends SingleEventUpcaster {
 
     static final String TYPE = WithdrawalRefused.class.getName();
     private static final String FORMER_TYPE = "org.reciprocity.core.withdrawal.WithdrawalRefused";
-    /** The revision refusals are written in since they carry their coverage ({@link WithdrawalRefused}). */
+    /** The revision refusals are written in since they carry their coverage ({@link EventRevisions}). */
     static final String REVISION = "2";
 
     @Override

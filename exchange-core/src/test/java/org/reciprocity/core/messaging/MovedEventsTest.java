@@ -5,7 +5,6 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Events stored under the names they had before their package moved are read as the events they are now. */
 class MovedEventsTest {
 
-    private final Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    private final Serializer serializer = EventRevisions.serializer();
 
     @Test
     void anEventStoredUnderItsFormerNameIsReadAsTheEventItIsNow() {

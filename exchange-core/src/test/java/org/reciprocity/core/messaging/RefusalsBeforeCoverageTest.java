@@ -6,7 +6,6 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
@@ -29,7 +28,7 @@ class RefusalsBeforeCoverageTest {
 
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
 
-    private final Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    private final Serializer serializer = EventRevisions.serializer();
     private final EventUpcasterChain chain = new EventUpcasterChain(new MovedEvents(), new RefusalsBeforeCoverage());
 
     @Test

@@ -18,8 +18,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericQueryMessage;
 import org.axonframework.queryhandling.GenericQueryResponseMessage;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.reciprocity.core.messaging.EventJson;
+import org.reciprocity.core.messaging.EventRevisions;
 
 import java.io.UncheckedIOException;
 
@@ -45,7 +44,7 @@ public final class AxonServerWire {
 
     /** The wire with the serializer the exchange configures (see MessagingConfiguration). */
     public static AxonServerWire ofTheExchange() {
-        return new AxonServerWire(JacksonSerializer.builder().objectMapper(EventJson.mapper()).build());
+        return new AxonServerWire(EventRevisions.serializer());
     }
 
     /** The failure a sender receives when the handling node's command bus ended the command with this one. */
