@@ -29,17 +29,22 @@ import java.util.stream.Stream;
  */
 final class IndexOrderedEventStore extends EmbeddedEventStore {
 
-    // Events held by one stream at once: a contribution's event can carry 10,000 items.
-    private static final int BUFFERED = 64;
     // How long a stream waits at a gap before reading again: the time an append takes to commit.
     private static final long GAP_WAIT_MILLIS = 5;
 
     private final OpenAppends appends;
+    private final int buffered;
     private final Appended appended = new Appended();
 
-    IndexOrderedEventStore(Builder builder, OpenAppends appends) {
+    /**
+     * @param buffered the events one stream holds at most: the storage engine's batch, so that each read is one
+     *                 query and holds no more than Axon's own streams would (a contribution's event can carry
+     *                 10,000 items)
+     */
+    IndexOrderedEventStore(Builder builder, OpenAppends appends, int buffered) {
         super(builder);
         this.appends = appends;
+        this.buffered = buffered;
     }
 
     @Override
@@ -141,7 +146,7 @@ final class IndexOrderedEventStore extends EmbeddedEventStore {
             try (Stream<? extends TrackedEventMessage<?>> events = storageEngine()
                     .readEvents(GapAwareTrackingToken.newInstance(after, Set.of()), false)) {
                 Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-                while (iterator.hasNext() && read.size() < BUFFERED - ready.size()) {
+                while (iterator.hasNext() && read.size() < buffered - ready.size()) {
                     read.add(iterator.next());
                 }
             }

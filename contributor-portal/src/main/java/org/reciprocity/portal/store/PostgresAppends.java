@@ -35,7 +35,7 @@ final class PostgresAppends implements OpenAppends {
     @Override
     public boolean endedSince(Mark mark) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select not exists (select 1 from "
-                + "unnest(pg_snapshot_xip(pg_current_snapshot())) as running (xid) where running.xid < cast(cast(? as "
+                + "pg_snapshot_xip(pg_current_snapshot()) as running (xid) where running.xid < cast(cast(? as "
                 + "text) as xid8) and running.xid is distinct from pg_current_xact_id_if_assigned())", Boolean.class,
                 Long.toString(mark.value())));
     }

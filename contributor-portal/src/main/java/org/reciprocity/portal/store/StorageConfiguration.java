@@ -94,21 +94,19 @@ class StorageConfiguration {
 
     /**
      * The event store in front of the storage engine, read in global-index order (see
-     * {@link IndexOrderedEventStore}), and as Axon's auto-configuration makes it but for its cache. The
-     * cache holds the newest events for the tracking processors that follow the head, and Axon counts it in events:
-     * 10,000 by default. An event of this exchange can carry 10,000 items, so that default could hold a hundred
-     * million items' worth of objects and exhausts a 512 MB heap within a million items ingested (measured with the
-     * benchmark, docs/benchmarks.md). A processor further behind than the cache reads the store itself.
+     * {@link IndexOrderedEventStore}), otherwise as Axon's auto-configuration makes it. Every stream reads the store
+     * itself, a batch at a time: Axon's cache of the newest events, which it counts in events (10,000 by default,
+     * each of this exchange's able to carry 10,000 items), is not used, as it would hand events on in the order
+     * they appear.
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${exchange.events.cached:16}") int cachedEvents, OpenAppends appends) {
+                                  OpenAppends appends, @Value("${exchange.events.batch-size:100}") int batchSize) {
         return new IndexOrderedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(cachedEvents), appends);
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), appends, batchSize);
     }
 
     @Bean
