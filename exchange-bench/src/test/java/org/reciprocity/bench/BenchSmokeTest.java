@@ -77,9 +77,14 @@ class BenchSmokeTest {
                     .isLessThanOrEqualTo(figure.latencies().p99Nanos());
             assertThat(figure.latencies().p99Nanos()).isLessThanOrEqualTo(figure.latencies().maxNanos());
         });
+        // The busiest load again, spread over a second node on the same database.
+        assertThat(report.oneNode()).isSameAs(report.withdrawals().get(4));
+        assertThat(report.twoNodes().count()).isEqualTo(40);
+        assertThat(report.twoNodes().name()).contains("on 2 nodes");
         // Every timed withdrawal asked for ten items of a pool that holds them, each charged.
-        assertThat(report.itemsWithdrawn()).isEqualTo(80 * 10);
+        assertThat(report.itemsWithdrawn()).isEqualTo(120 * 10);
         assertThat(count("select count(*) from delivered_item where consumer_id like 'drawer-%'")).isEqualTo(800);
+        assertThat(count("select count(*) from delivered_item where consumer_id like 'two-nodes-%'")).isEqualTo(400);
     }
 
     @Test

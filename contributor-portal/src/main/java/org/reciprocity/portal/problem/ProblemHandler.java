@@ -6,6 +6,7 @@ import org.reciprocity.core.Refusal;
 import org.reciprocity.core.messaging.Conflicts;
 import org.reciprocity.core.messaging.Refusals;
 import org.reciprocity.core.messaging.Timeouts;
+import org.reciprocity.core.messaging.SharedDatabase;
 import org.reciprocity.core.messaging.TransientFailures;
 import org.reciprocity.portal.web.RequestSizeLimit;
 import org.reciprocity.portal.web.Utf8Body;
@@ -102,6 +103,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             log.warn("A command could not be handed to any node: {}", e.getMessage());
             return busy(2, "no node of the exchange could take this request just now; nothing was stored: send the "
                     + "same request again with the same request key");
+        }
+        if (SharedDatabase.isForeign(e)) {
+            log.error("A command reached a node on another database than this one's; the nodes must share one: {}",
+                    e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(ProblemType.MISCONFIGURED,
+                    "the node of the exchange that holds this request's records keeps another database than this "
+                            + "node; nothing was stored. The exchange's operator must give every node the one "
+                            + "database"));
         }
         String reference = UUID.randomUUID().toString();
         log.error("Request failed unexpectedly (reference {})", reference, e);

@@ -28,6 +28,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.PAYLOAD_TOO_LARGE),
     BUSY("busy", "The exchange is busy: retry with the same request key", HttpStatus.SERVICE_UNAVAILABLE),
     NOT_READY("not-ready", "The exchange is still starting: retry in a moment", HttpStatus.SERVICE_UNAVAILABLE),
+    MISCONFIGURED("misconfigured", "The exchange's nodes do not share one database", HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL("internal", "The exchange failed to answer", HttpStatus.INTERNAL_SERVER_ERROR),
     PROJECTION_CLAIMED("projection-claimed", "Another node runs this projection", HttpStatus.CONFLICT),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body is not of a supported media type",

@@ -44,13 +44,17 @@ final class AxonServerEventRows implements EventRows {
             return page;
         }
         long bytes = 0;
-        try (EventStream stream = channel().openStream(after + 1, Math.min(rows, 256))) {
+        // The connector's stream starts after the token it is given, as Axon's own event store asks it: at token 0
+        // for -1, the position before the first event.
+        try (EventStream stream = channel().openStream(Math.max(after, firstPosition() - 1), Math.min(rows, 256))) {
             while (page.size() < rows) {
                 EventWithToken next = stream.nextIfAvailable(WAIT_SECONDS, TimeUnit.SECONDS);
                 if (next == null) {
-                    throw new IllegalStateException("Axon Server did not hand out the event after position "
-                            + (page.isEmpty() ? after : page.get(page.size() - 1).position()) + " within "
-                            + WAIT_SECONDS + " s, though its last position is " + last);
+                    long before = page.isEmpty() ? after : page.get(page.size() - 1).position();
+                    throw new IllegalStateException(stream.getError().map(error -> "Axon Server's event stream "
+                            + "failed after position " + before + ": " + error.getMessage()).orElse("Axon Server did "
+                            + "not hand out the event after position " + before + " within " + WAIT_SECONDS
+                            + " s, though its last position is " + last));
                 }
                 EventRow row = row(next);
                 bytes += row.payload().length + row.metaData().length;

@@ -14,13 +14,16 @@ public record FailureDetails(Kind kind, String message) {
         CONFLICT,
         /** The command did not finish in time ({@link Timeouts}). */
         TIMED_OUT,
+        /** The command reached a node keeping another database than its sender's ({@link SharedDatabase}). */
+        FOREIGN_DATABASE,
         /** Anything else: the exchange's fault. */
         FAILED
     }
 
     static FailureDetails of(Throwable failure) {
         Kind kind = Conflicts.isConflict(failure) ? Kind.CONFLICT
-                : Timeouts.isTimeout(failure) ? Kind.TIMED_OUT : Kind.FAILED;
+                : Timeouts.isTimeout(failure) ? Kind.TIMED_OUT
+                : SharedDatabase.isForeign(failure) ? Kind.FOREIGN_DATABASE : Kind.FAILED;
         return new FailureDetails(kind, failure.getMessage() == null ? failure.getClass().getName()
                 : failure.getMessage());
     }

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -59,15 +60,23 @@ public class MessagingConfiguration {
     @Qualifier("localSegment")
     SimpleCommandBus commandBus(TransactionManager transactionManager, StreamTurns turns,
                                 org.axonframework.config.Configuration axon,
-                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+                                SharedDatabase sharedDatabase) {
         SimpleCommandBus commandBus = new DetailingCommandBus(SimpleCommandBus.builder()
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
+        // Before its turn: a command that belongs to another database waits for nothing here.
+        commandBus.registerHandlerInterceptor(sharedDatabase);
         commandBus.registerHandlerInterceptor(turns);
         commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(transactionManager));
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return commandBus;
+    }
+
+    @Bean
+    SharedDatabase sharedDatabase(JdbcTemplate jdbc) {
+        return new SharedDatabase(jdbc);
     }
 
     @Bean
@@ -93,11 +102,12 @@ public class MessagingConfiguration {
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  CommandConflicts conflicts,
+                                  CommandConflicts conflicts, SharedDatabase sharedDatabase,
                                   @Value("${exchange.commands.max-retries:50}") int maxRetries,
                                   @Value("${exchange.commands.retry-interval-ms:10}") int retryIntervalMs) {
         return new RefusingCommandGateway(DefaultCommandGateway.builder()
                 .commandBus(commandBus)
+                .dispatchInterceptors(sharedDatabase)
                 .retryScheduler(new ConflictRetryScheduler(IntervalRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
                         .maxRetryCount(maxRetries)
