@@ -39,9 +39,12 @@ import static org.reciprocity.portal.support.ExchangeClient.item;
 class JoiningNodeTest {
 
     private static final String OPERATOR_KEY = "rx_operator-key-for-the-joining-node-test-01";
-    /** What the event store holds; everything else in the database is the read side, which a new node lacks. */
+    /**
+     * What the event store holds, and what a new database's migrations write into it (its schema's history, the
+     * secret drawn once); everything else in the database is the read side, which a new node lacks.
+     */
     private static final Set<String> EVENT_STORE = Set.of("DOMAIN_EVENT_ENTRY", "SNAPSHOT_EVENT_ENTRY", "EVENT_CHAIN",
-            "CHAIN_CHECKPOINT", "CHAIN_HEAD", "FLYWAY_SCHEMA_HISTORY");
+            "CHAIN_CHECKPOINT", "CHAIN_HEAD", "FLYWAY_SCHEMA_HISTORY", "EXCHANGE_SECRET");
 
     private String database;
     private String user;
