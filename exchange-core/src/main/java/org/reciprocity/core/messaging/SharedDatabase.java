@@ -5,6 +5,8 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,7 @@ public final class SharedDatabase implements MessageDispatchInterceptor<CommandM
         MessageHandlerInterceptor<CommandMessage<?>> {
 
     static final String METADATA_KEY = "exchangeDatabase";
+    private static final Logger log = LoggerFactory.getLogger(SharedDatabase.class);
 
     private final JdbcTemplate jdbc;
     private volatile String fingerprint;
@@ -46,7 +49,10 @@ public final class SharedDatabase implements MessageDispatchInterceptor<CommandM
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Object sent = unitOfWork.getMessage().getMetaData().get(METADATA_KEY);
         if (sent != null && !Objects.equals(sent, fingerprint())) {
-            throw new ForeignDatabaseException(String.valueOf(sent), fingerprint());
+            ForeignDatabaseException refused = new ForeignDatabaseException(String.valueOf(sent), fingerprint());
+            // Logged here too: the misconfigured node may be this one, and its own log should say so.
+            log.error("Refused a command: {}", refused.getMessage());
+            throw refused;
         }
         return chain.proceed();
     }
