@@ -5,17 +5,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.ledger.projection.ProjectionReplays;
+import org.reciprocity.portal.support.ClusterNode;
 import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.ExchangeClient.Response;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
 import org.reciprocity.portal.support.TestDatabases;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +50,8 @@ class HotAccountOnTwoNodesTest {
     @BeforeAll
     static void startTwoNodes() {
         String database = TestDatabases.postgres("hot_two_nodes");
-        nodeA = start(database, "hot-a");
-        nodeB = start(database, "hot-b");
+        nodeA = ClusterNode.start(database, "hot-a", OPERATOR_KEY);
+        nodeB = ClusterNode.start(database, "hot-b", OPERATOR_KEY);
     }
 
     @AfterAll
@@ -64,8 +62,8 @@ class HotAccountOnTwoNodesTest {
 
     @Test
     void sixtyFourClientsOnOneAccountThroughTwoNodesGetCleanAnswersAndTheQuotaHolds() throws Exception {
-        ExchangeClient a = ExchangeClient.over(uri(nodeA), () -> OPERATOR_KEY);
-        ExchangeClient b = ExchangeClient.over(uri(nodeB), () -> OPERATOR_KEY);
+        ExchangeClient a = ExchangeClient.over(ClusterNode.uri(nodeA), () -> OPERATOR_KEY);
+        ExchangeClient b = ExchangeClient.over(ClusterNode.uri(nodeB), () -> OPERATOR_KEY);
         Participant bank = a.register("firm");
         Participant agency = b.register("agency");
         a.contribute(bank, "pool", IntStream.range(0, POOL_ITEMS)
@@ -137,23 +135,5 @@ class HotAccountOnTwoNodesTest {
 
     private static long count(List<Integer> statuses, int status) {
         return statuses.stream().filter(s -> s == status).count();
-    }
-
-    private static ConfigurableApplicationContext start(String database, String node) {
-        // As command-line arguments, as a deployment's settings would be; the pool is the deployment's default.
-        return new SpringApplicationBuilder(ExchangeApplication.class).run(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + TestDatabases.postgresUser(),
-                "--exchange.data-dir=" + TestDatabases.dataDir(node),
-                "--exchange.node-id=" + node,
-                "--exchange.operator.initial-key=" + OPERATOR_KEY,
-                // Many clients as one participant make more requests a minute than its allowance, on purpose.
-                "--exchange.limits.requests-per-minute=off");
-    }
-
-    private static URI uri(ConfigurableApplicationContext node) {
-        return URI.create("http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort());
     }
 }

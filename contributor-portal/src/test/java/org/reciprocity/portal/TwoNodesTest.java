@@ -7,17 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.reciprocity.core.messaging.CommandConflicts;
 import org.reciprocity.ledger.projection.ProjectionReplays;
 import org.reciprocity.portal.support.ExchangeClient.Response;
+import org.reciprocity.portal.support.ClusterNode;
 import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
 import org.reciprocity.portal.support.RaceGate;
 import org.reciprocity.portal.support.TestDatabases;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +47,10 @@ class TwoNodesTest {
     @BeforeAll
     static void startTwoNodes() {
         String database = TestDatabases.postgres("two_nodes");
-        nodeA = start(database, "node-a");
-        nodeB = start(database, "node-b");
-        a = ExchangeClient.over(uri(nodeA), () -> OPERATOR_KEY);
-        b = ExchangeClient.over(uri(nodeB), () -> OPERATOR_KEY);
+        nodeA = ClusterNode.start(database, "node-a", OPERATOR_KEY, RaceGate.Configuration.class);
+        nodeB = ClusterNode.start(database, "node-b", OPERATOR_KEY, RaceGate.Configuration.class);
+        a = ExchangeClient.over(ClusterNode.uri(nodeA), () -> OPERATOR_KEY);
+        b = ExchangeClient.over(ClusterNode.uri(nodeB), () -> OPERATOR_KEY);
     }
 
     @AfterAll
@@ -246,24 +244,6 @@ class TwoNodesTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static ConfigurableApplicationContext start(String database, String node) {
-        // As command-line arguments: they outrank application.yml, as a deployment's settings would.
-        return new SpringApplicationBuilder(ExchangeApplication.class, RaceGate.Configuration.class).run(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + TestDatabases.postgresUser(),
-                "--exchange.data-dir=" + TestDatabases.dataDir(node),
-                "--exchange.node-id=" + node,
-                "--exchange.operator.initial-key=" + OPERATOR_KEY,
-                // The racing clients make more requests a minute as one participant than its allowance, on purpose.
-                "--exchange.limits.requests-per-minute=off");
-    }
-
-    private static URI uri(ConfigurableApplicationContext node) {
-        return URI.create("http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort());
     }
 
     private static JdbcTemplate jdbc(ConfigurableApplicationContext node) {

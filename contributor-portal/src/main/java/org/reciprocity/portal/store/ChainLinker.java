@@ -72,8 +72,7 @@ public final class ChainLinker implements ChainLinking {
     }
 
     private int linkBatch() {
-        ChainHead head = jdbc.queryForObject("select position, link from chain_head where id = 1 for update",
-                (rs, i) -> new ChainHead(rs.getLong(1), rs.getString(2)));
+        ChainHead head = ChainHead.locked(jdbc);
         List<EventRow> rows = events.page(head.position(), Long.MAX_VALUE, BATCH);
         // Before the first link, the chain waits for the store's first position, not for a number below it.
         long after = Math.max(head.position(), events.firstPosition() - 1);

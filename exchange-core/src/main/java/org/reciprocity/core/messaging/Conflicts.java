@@ -1,5 +1,6 @@
 package org.reciprocity.core.messaging;
 
+import com.google.common.base.Throwables;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -19,18 +20,10 @@ public final class Conflicts {
     }
 
     public static boolean isConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException
-                    || cause instanceof AggregateStreamCreationException
-                    || cause instanceof DuplicateKeyException
-                    || cause instanceof ConcurrencyFailureException
-                    || FailureDetails.carried(cause, FailureDetails.Kind.CONFLICT)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return Throwables.getCausalChain(failure).stream().anyMatch(cause -> cause instanceof ConcurrencyException
+                || cause instanceof AggregateStreamCreationException
+                || cause instanceof DuplicateKeyException
+                || cause instanceof ConcurrencyFailureException
+                || FailureDetails.carried(cause, FailureDetails.Kind.CONFLICT));
     }
 }

@@ -1,5 +1,6 @@
 package org.reciprocity.core.messaging;
 
+import com.google.common.base.Throwables;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -59,13 +60,8 @@ public final class SharedDatabase implements MessageDispatchInterceptor<CommandM
 
     /** Whether a command's failure is that it reached a node keeping another database than its sender's. */
     public static boolean isForeign(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ForeignDatabaseException
-                    || FailureDetails.carried(cause, FailureDetails.Kind.FOREIGN_DATABASE)) {
-                return true;
-            }
-        }
-        return false;
+        return Throwables.getCausalChain(failure).stream().anyMatch(cause -> cause instanceof ForeignDatabaseException
+                || FailureDetails.carried(cause, FailureDetails.Kind.FOREIGN_DATABASE));
     }
 
     private String fingerprint() {

@@ -1,5 +1,6 @@
 package org.reciprocity.core.messaging;
 
+import com.google.common.base.Throwables;
 import org.axonframework.axonserver.connector.command.AxonServerRemoteCommandHandlingException;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.messaging.timeout.AxonTimeoutException;
@@ -28,22 +29,14 @@ public final class Timeouts {
     }
 
     public static boolean isTimeout(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException
-                    || cause instanceof AxonTimeoutException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLTimeoutException
-                    || cause instanceof QueryTimeoutException
-                    || cause instanceof TransactionTimedOutException
-                    || FailureDetails.carried(cause, FailureDetails.Kind.TIMED_OUT)
-                    || isAxonServersOwnTimeout(failure, cause)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return Throwables.getCausalChain(failure).stream().anyMatch(cause -> cause instanceof TimeoutException
+                || cause instanceof AxonTimeoutException
+                || cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLTimeoutException
+                || cause instanceof QueryTimeoutException
+                || cause instanceof TransactionTimedOutException
+                || FailureDetails.carried(cause, FailureDetails.Kind.TIMED_OUT)
+                || isAxonServersOwnTimeout(failure, cause));
     }
 
     private static boolean isAxonServersOwnTimeout(Throwable failure, Throwable cause) {

@@ -1,5 +1,6 @@
 package org.reciprocity.core.messaging;
 
+import com.google.common.base.Throwables;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.common.AxonTransientException;
 
@@ -14,14 +15,7 @@ public final class TransientFailures {
     }
 
     public static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AxonTransientException || cause instanceof CommandDispatchException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return Throwables.getCausalChain(failure).stream().anyMatch(cause -> cause instanceof AxonTransientException
+                || cause instanceof CommandDispatchException);
     }
 }
