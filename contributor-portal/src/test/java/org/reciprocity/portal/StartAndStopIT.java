@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.reciprocity.portal.support.ExchangeClient.item;
 
 /**
@@ -85,7 +86,10 @@ class StartAndStopIT {
                     .mapToObj(i -> item("url", "https://sigterm.example/" + firm.id() + "/" + i, "GREEN"))
                     .toList())));
         }
-        Thread.sleep(300);
+        // SIGTERM only once the exchange is handling all four: a request still being written by its client when the
+        // server stops taking connections is not one in flight, whatever the client's future says.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() ->
+                inFlight.stream().anyMatch(Future::isDone) || activeRequests(api) > firms.size());
         // The premise of the test; on a fast machine the first may be done already.
         assertThat(inFlight).as("requests in flight when SIGTERM is sent").anyMatch(request -> !request.isDone());
         exchange.terminate();
@@ -121,5 +125,11 @@ class StartAndStopIT {
             count++;
         }
         return count;
+    }
+
+    /** The requests the exchange is handling, this one among them. */
+    private static double activeRequests(ExchangeClient api) {
+        return api.get("/actuator/metrics/http.server.requests.active", OPERATOR_KEY).body().path("measurements")
+                .findValues("value").stream().findFirst().map(value -> value.asDouble()).orElse(0.0);
     }
 }
