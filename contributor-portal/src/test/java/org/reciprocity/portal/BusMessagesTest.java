@@ -23,6 +23,7 @@ import org.reciprocity.core.contribution.ContributionPreview;
 import org.reciprocity.core.contribution.ContributionReceipt;
 import org.reciprocity.core.contribution.PreviewContribution;
 import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.Charge;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditRule;
@@ -30,11 +31,15 @@ import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.DrawCriteria;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.LotDraw;
+import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.feedback.ActedOnReceipt;
 import org.reciprocity.core.feedback.AwardBonus;
 import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.feedback.ReportSightings;
+import org.reciprocity.core.feedback.SightingsReceipt;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.item.ItemType;
@@ -112,6 +117,9 @@ import org.reciprocity.ledger.context.SourceItems;
 import org.reciprocity.ledger.feedback.ActedOnItem;
 import org.reciprocity.ledger.feedback.ActedOnItems;
 import org.reciprocity.ledger.feedback.FindActedOn;
+import org.reciprocity.ledger.feedback.FindSightings;
+import org.reciprocity.ledger.feedback.SightedItem;
+import org.reciprocity.ledger.feedback.SightedItems;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -181,7 +189,12 @@ class BusMessagesTest {
             new ReportActedOn("cert-my", "cert-my", "acted-1", List.of(ItemRef.of(IP), ItemRef.of(DOMAIN))),
             new ActedOnReceipt(UUID.randomUUID(), "cert-my", "cert-my", "acted-1", 1,
                     List.of(new ActedOnReported.NotCounted(ItemRef.of(DOMAIN), ActedOnReported.Reason.NOT_RECEIVED))),
-            new AwardBonus("bank-a", UUID.randomUUID(), ItemRef.of(IP), "cert-my", T0),
+            new AwardBonus("bank-a", UUID.randomUUID(), ItemRef.of(IP), "cert-my", T0, BonusCause.ACTED_ON),
+            new ReportSightings("cert-my", "cert-my", "seen-1", List.of(new Sighting(ItemRef.of(IP), T0,
+                    T0.plusSeconds(60), 12))),
+            new SightingsReceipt(UUID.randomUUID(), "cert-my", "cert-my", "seen-1", 1,
+                    List.of(new ItemsSighted.NotCounted(Sighting.once(ItemRef.of(DOMAIN), T0),
+                            ActedOnReported.Reason.OWN_CONTRIBUTION))),
             new RegisterParticipant(BANK, "0a1b", "operator"),
             new IssueApiKey("bank-a", "ci-bot", "4e5f", T0.plusSeconds(86_400), "operator"),
             new ReissueApiKey("bank-a", "default", "2c3d", "operator", T0.plusSeconds(86_400), T0.plusSeconds(60)),
@@ -232,6 +245,9 @@ class BusMessagesTest {
             new FindActedOn("bank-a", 70_000, 100),
             new ActedOnItems("bank-a", List.of(new ActedOnItem(70_001, "ipv4", "203.0.113.7", T0,
                     T0.plusSeconds(3600), 2, Credit.of(1)))),
+            new FindSightings("bank-a", 70_000, 100),
+            new SightedItems("bank-a", List.of(new SightedItem(70_002, "ipv4", "203.0.113.7", T0,
+                    T0.plusSeconds(3600), 2, 40, Credit.parse("0.5")))),
             new HeldItems(List.of(new HeldItems.Held("203.0.113.7", 9))),
             new PoolBlocks(List.of(new PoolBlocks.Block(3, T0, T0.plusSeconds(9), 500))),
             new PublishContacts("bank-a", CONTACTS, Audience.of(List.of("finance"), List.of("cert-my"),

@@ -284,7 +284,7 @@ class PortalBrowserTest {
         assertThat(bundle.body()).contains("\"type\":\"bundle\"").contains("192.0.2.77");
 
         browser.click("main table a[aria-label^='Items of']");
-        browser.tick("input[aria-label='Acted on 192.0.2.77']");
+        browser.tick("input[aria-label='Tick 192.0.2.77']");
         browser.press("Report the ticked items as acted on");
         assertThat(browser.find("[role=status]").getText()).contains("1 item counted");
         assertAccessible("member-report-acted-on");

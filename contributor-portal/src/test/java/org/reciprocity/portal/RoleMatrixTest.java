@@ -153,6 +153,7 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/withdrawals", MEMBERS, "{\"limit\": 0}"),
                 new Endpoint("POST", "/api/withdrawals/quotes", MEMBERS, "{\"limit\": 0}"),
                 new Endpoint("POST", "/api/acted-on", MEMBERS, "{}"),
+                new Endpoint("POST", "/api/sightings", MEMBERS, "{}"),
                 new Endpoint("PUT", "/api/me/disclosure", MEMBERS, "{}"),
                 new Endpoint("GET", "/taxii2/", MEMBERS, null),
                 new Endpoint("GET", "/misp/feed/manifest.json", MEMBERS, null),

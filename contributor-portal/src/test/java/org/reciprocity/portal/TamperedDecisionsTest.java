@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reciprocity.core.EventStreams;
 import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Charge;
 import org.reciprocity.core.event.CreditGranted;
@@ -132,7 +133,8 @@ class TamperedDecisionsTest extends ExchangeTestBase {
         UUID bonusId = UUID.randomUUID();
         forge("a bonus to the wrong account", Check.BONUS, new BonusEarned(bonusId, telco.id(), "bonus:forged",
                 "f", reportId, ItemRef.of(shared), town.id(), Credit.parse("0.5"), new CreditLot(bonusId,
-                Credit.parse("0.5"), null), Credit.parse("0.5"), 1, clock.instant(), clock.instant()));
+                Credit.parse("0.5"), null), Credit.parse("0.5"), 1, clock.instant(), clock.instant(),
+                BonusCause.ACTED_ON));
 
         Participant lapsing = exchange.register("agency");
         Instant lapses = clock.instant().plusMillis(800);

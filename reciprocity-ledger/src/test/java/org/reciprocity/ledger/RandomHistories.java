@@ -4,6 +4,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.item.Tlp;
@@ -78,6 +79,10 @@ public final class RandomHistories {
         Arbitrary<Action> report = Combinators.combine(participant, itemSets()).as((who, items) -> exchange ->
                 exchange.report(exchange.memberships().accountOf(who), who, nextKey(),
                         items.stream().map(ItemRef::of).toList()));
+        Arbitrary<Action> sight = Combinators.combine(participant, itemSets(), Arbitraries.longs().between(1, 50))
+                .as((who, items, times) -> exchange -> exchange.sight(exchange.memberships().accountOf(who), who,
+                        nextKey(), items.stream().map(item -> new Sighting(ItemRef.of(item),
+                                exchange.now().minus(Duration.ofHours(times)), exchange.now(), times)).toList()));
         Arbitrary<Action> join = participant.map(who -> exchange -> {
             if (exchange.memberships().poolOf(who).isEmpty()) {
                 exchange.join(who, POOL);
@@ -87,7 +92,7 @@ public final class RandomHistories {
         Arbitrary<Action> advance = Arbitraries.longs().between(1, 40 * 24).map(hours ->
                 exchange -> exchange.advance(Duration.ofHours(hours)));
         Arbitrary<Action> action = Arbitraries.frequencyOf(Tuple.of(4, contribute), Tuple.of(4, withdraw),
-                Tuple.of(1, grant), Tuple.of(2, report), Tuple.of(1, join), Tuple.of(1, leave),
+                Tuple.of(1, grant), Tuple.of(2, report), Tuple.of(2, sight), Tuple.of(1, join), Tuple.of(1, leave),
                 Tuple.of(2, advance));
         return Combinators.combine(policyVersions(), action.list().ofMinSize(1).ofMaxSize(40)).as(History::new);
     }
@@ -120,12 +125,15 @@ public final class RandomHistories {
         return Combinators.combine(unit, unit, unit, Arbitraries.bigDecimals().between(new BigDecimal("0.1"),
                                 new BigDecimal("3")).ofScale(2),
                         Arbitraries.integers().between(1, 60).injectNull(0.4),
-                        Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("2")).ofScale(3), unit)
-                .as((share, unknownConfidence, floor, ratio, lifetimeDays, cost, bonusShare) -> {
+                        Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("2")).ofScale(3), unit, unit)
+                .as((share, unknownConfidence, floor, ratio, lifetimeDays, cost, bonusShare, sightingShare) -> {
                     PolicyRules base = PolicyRules.DEFAULT;
+                    BigDecimal actedOn = cost.multiply(bonusShare).setScale(3, RoundingMode.DOWN);
+                    // Whatever the bonus for acting on an item leaves of the cost, some of it for seeing it.
+                    BigDecimal sighting = cost.subtract(actedOn).multiply(sightingShare).setScale(3, RoundingMode.DOWN);
                     return new PolicyRules(base.newItemCredit(), share, base.typeWeights(), base.tlpWeights(),
                             unknownConfidence, floor, ratio, lifetimeDays == null ? null : Duration.ofDays(lifetimeDays),
-                            Credit.of(cost), Credit.of(cost.multiply(bonusShare).setScale(3, RoundingMode.DOWN)));
+                            Credit.of(cost), Credit.of(actedOn), BigDecimal.ZERO, 0, Credit.of(sighting));
                 });
     }
 

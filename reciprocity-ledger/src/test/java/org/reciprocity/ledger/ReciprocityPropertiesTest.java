@@ -5,6 +5,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Charge;
 import org.reciprocity.core.event.CreditGranted;
@@ -101,7 +102,8 @@ class ReciprocityPropertiesTest {
             } else if (event instanceof BonusEarned bonus) {
                 ReciprocityPolicy policy = inForce(history, bonus.reportedAt());
                 assertThat(bonus.policyVersion()).isEqualTo(policy.version());
-                assertThat(bonus.credit()).isEqualTo(policy.rules().actedOnBonus());
+                assertThat(bonus.credit()).isEqualTo(bonus.cause() == BonusCause.SIGHTED
+                        ? policy.rules().sightingBonus() : policy.rules().actedOnBonus());
                 assertThat(bonus.drawable()).as("a bonus is not multiplied by the ratio").isEqualTo(bonus.credit());
             }
         }

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
-import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.feedback.ActedOnReceipt;
 import org.reciprocity.core.feedback.ReportActedOn;
 import org.reciprocity.core.item.ItemRef;
@@ -14,7 +13,6 @@ import org.reciprocity.ledger.feedback.ActedOnItems;
 import org.reciprocity.ledger.feedback.FindActedOn;
 import org.reciprocity.portal.account.AccountAccess;
 import org.reciprocity.portal.idempotency.RequestKeyHeader;
-import org.reciprocity.portal.problem.FieldError;
 import org.reciprocity.portal.problem.InvalidRequestException;
 import org.reciprocity.portal.security.Member;
 import org.springframework.http.HttpStatus;
@@ -30,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.List;
 
 @RestController
@@ -85,23 +82,7 @@ class ActedOnController {
     }
 
     private static List<ItemRef> items(List<ActedOnRequest.ItemName> names) {
-        if (names == null || names.isEmpty() || names.size() > ReportActedOn.MAX_ITEMS) {
-            throw InvalidRequestException.of("items", "a report names 1 to " + ReportActedOn.MAX_ITEMS + " items");
-        }
-        List<ItemRef> items = new ArrayList<>(names.size());
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            ActedOnRequest.ItemName name = names.get(i);
-            try {
-                items.add(ItemRef.normalised(name == null ? null : name.type(), name == null ? null : name.value()));
-            } catch (InvalidInputException e) {
-                errors.add(new FieldError("items[" + i + "]." + e.field(), e.getMessage()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors.size() + " of " + names.size() + " items are invalid; nothing "
-                    + "was recorded", errors.subList(0, Math.min(errors.size(), 100)));
-        }
-        return items;
+        return ReportedEntries.read("items", names, ReportActedOn.MAX_ITEMS,
+                name -> ItemRef.normalised(name.type(), name.value()));
     }
 }

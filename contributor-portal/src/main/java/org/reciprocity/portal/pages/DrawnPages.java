@@ -14,13 +14,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a member drew, and what it did with it: each withdrawal with its items, as files for its platform, the items
- * it acted on reported as such; and the other way round, what others acted on of what it contributed.
+ * it acted on or saw reported as such; and the other way round, what others acted on and saw of what it contributed.
  */
 @Controller
 @RequestMapping("/portal/member")
@@ -30,9 +32,11 @@ class DrawnPages {
     static final int ITEMS_PAGE = 1000;
 
     private final PortalApi api;
+    private final Clock clock;
 
-    DrawnPages(PortalApi api) {
+    DrawnPages(PortalApi api, Clock clock) {
         this.api = api;
+        this.clock = clock;
     }
 
     @GetMapping("/draws")
@@ -63,12 +67,7 @@ class DrawnPages {
                   @RequestParam(name = "acted", required = false) List<Integer> acted,
                   @RequestParam String requestKey, Model model) {
         JsonNode items = items(who, account, position, after);
-        List<Map<String, String>> reported = new ArrayList<>();
-        items.forEach(item -> {
-            if (acted != null && acted.contains(item.path("ordinal").asInt()) && item.path("value").isTextual()) {
-                reported.add(Map.of("type", item.path("type").asText(), "value", item.path("value").asText()));
-            }
-        });
+        List<Map<String, Object>> reported = ticked(items, acted, Map.of());
         if (reported.isEmpty()) {
             model.addAttribute("nothingTicked", true);
         } else {
@@ -76,6 +75,40 @@ class DrawnPages {
                     Map.of("items", reported), requestKey)));
         }
         return shown(items, position, after, model);
+    }
+
+    /**
+     * Reports the ticked items as seen in the member's own systems, now: each earns whoever contributed it the
+     * policy's sighting bonus, and raises the confidence the pool serves it with.
+     */
+    @PostMapping("/draws/{position}/sighted")
+    String sighted(@AuthenticationPrincipal SignedIn who, @ModelAttribute("account") MemberAccount account,
+                   @PathVariable long position, @RequestParam(defaultValue = "-1") int after,
+                   @RequestParam(name = "acted", required = false) List<Integer> ticked,
+                   @RequestParam String requestKey, Model model) {
+        JsonNode items = items(who, account, position, after);
+        List<Map<String, Object>> seen = ticked(items, ticked, Map.of("firstSeen", clock.instant().toString()));
+        if (seen.isEmpty()) {
+            model.addAttribute("nothingTicked", true);
+        } else {
+            model.addAttribute("sightings", AnswerView.of(api.send(who, HttpMethod.POST, "/api/sightings",
+                    Map.of("sightings", seen), requestKey)));
+        }
+        return shown(items, position, after, model);
+    }
+
+    /** The items of the page the form ticked, by their place in the withdrawal, each with the fields given. */
+    private static List<Map<String, Object>> ticked(JsonNode items, List<Integer> ticked, Map<String, Object> with) {
+        List<Map<String, Object>> named = new ArrayList<>();
+        items.forEach(item -> {
+            if (ticked != null && ticked.contains(item.path("ordinal").asInt()) && item.path("value").isTextual()) {
+                Map<String, Object> entry = new LinkedHashMap<>(Map.of("type", item.path("type").asText(),
+                        "value", item.path("value").asText()));
+                entry.putAll(with);
+                named.add(entry);
+            }
+        });
+        return named;
     }
 
     /** A page of a withdrawal's items, with a fresh request key for the report it may send. */
@@ -106,6 +139,16 @@ class DrawnPages {
         JsonNode items = page.path("items");
         model.addAttribute("next", items.size() == PAGE ? items.get(items.size() - 1).path("number").asLong() : null);
         return "portal/member/acted-on";
+    }
+
+    @GetMapping("/sightings")
+    String sightings(@AuthenticationPrincipal SignedIn who, @ModelAttribute("account") MemberAccount account,
+                     @RequestParam(defaultValue = "-1") long after, Model model) {
+        JsonNode page = api.get(who, account.path() + "/sightings", Map.of("after", after, "limit", PAGE));
+        model.addAttribute("sighted", AnswerView.of(page));
+        JsonNode items = page.path("items");
+        model.addAttribute("next", items.size() == PAGE ? items.get(items.size() - 1).path("number").asLong() : null);
+        return "portal/member/sightings";
     }
 
     private JsonNode items(SignedIn who, MemberAccount account, long position, int after) {

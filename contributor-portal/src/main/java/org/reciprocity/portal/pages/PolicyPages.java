@@ -144,6 +144,7 @@ class PolicyPages {
         terms.put("actedOnBonus", "Bonus for an item a consumer acted on");
         terms.put("contextShare", "Weight each kind of linked context adds (0 to 1)");
         terms.put("contextKindsCounted", "Kinds of context counted at most");
+        terms.put("sightingBonus", "Bonus for an item a consumer saw");
         return terms;
     }
 }

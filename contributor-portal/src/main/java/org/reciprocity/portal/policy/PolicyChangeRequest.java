@@ -27,5 +27,7 @@ record PolicyChangeRequest(
         BigDecimal actedOnBonus,
         @Schema(description = "what each kind of context linked to an item adds to its weight, 0 to 1")
         BigDecimal contextShare,
-        @Schema(description = "how many kinds of linked context count at most") Integer contextKindsCounted) {
+        @Schema(description = "how many kinds of linked context count at most") Integer contextKindsCounted,
+        @Schema(description = "what the sharer of an item earns when a consumer reports seeing it")
+        BigDecimal sightingBonus) {
 }

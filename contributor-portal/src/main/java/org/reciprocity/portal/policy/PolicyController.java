@@ -107,7 +107,8 @@ class PolicyController {
                 or(request.costPerItem(), credit("costPerItem"), was.costPerItem()),
                 or(request.actedOnBonus(), credit("actedOnBonus"), was.actedOnBonus()),
                 or(request.contextShare(), Function.identity(), was.contextShare()),
-                request.contextKindsCounted() == null ? was.contextKindsCounted() : request.contextKindsCounted());
+                request.contextKindsCounted() == null ? was.contextKindsCounted() : request.contextKindsCounted(),
+                or(request.sightingBonus(), credit("sightingBonus"), was.sightingBonus()));
         return new ChangePolicy(request.baseVersion(), rules, request.effectiveFrom(), operator.participantId(),
                 request.reason());
     }

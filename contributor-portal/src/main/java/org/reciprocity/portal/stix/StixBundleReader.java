@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.Text;
 import org.reciprocity.core.context.ContextObject;
+import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.portal.problem.InvalidRequestException;
 
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,13 +60,19 @@ public final class StixBundleReader {
     private final List<Item> items = new ArrayList<>();
     private final List<ContextObject> context = new ArrayList<>();
     private final List<ObjectOutcome> outcomes = new ArrayList<>();
+    // What each object of the bundle yields, by id: what a sighting in it may be of.
+    private final Map<String, List<Item>> itemsOf = new HashMap<>();
+    private final List<SightingObject> sightingObjects = new ArrayList<>();
 
     private StixBundleReader() {
     }
 
-    /** A bundle read: its id, its items, every object it carries, and what became of each. */
+    /**
+     * A bundle read: its id, its items, every object it carries, and what became of each; and the sightings it
+     * reports, of the items of indicators and observables it carries (the pool's indicators passed on included).
+     */
     public record Contribution(String bundleId, List<Item> items, List<ContextObject> context,
-                               List<ObjectOutcome> outcomes) {
+                               List<ObjectOutcome> outcomes, List<Sighting> sightings) {
 
         /** Whether nothing of the bundle can be contributed. */
         public boolean isEmpty() {
@@ -135,7 +144,30 @@ public final class StixBundleReader {
             throw InvalidRequestException.of("objects", "the bundle's objects make " + items.size() + " items; a "
                     + "contribution carries at most " + maxObjects);
         }
-        return new Contribution(bundleId, List.copyOf(items), List.copyOf(context), List.copyOf(outcomes));
+        // The sightings first: reading them tells each sighting's outcome.
+        List<Sighting> sightings = sightings();
+        return new Contribution(bundleId, List.copyOf(items), List.copyOf(context), List.copyOf(outcomes),
+                sightings);
+    }
+
+    /**
+     * The sightings the bundle reports, each of what its {@code sighting_of_ref} yields, the outcome of each sighting
+     * object telling how many items it was read as seen.
+     */
+    private List<Sighting> sightings() {
+        List<Sighting> sightings = new ArrayList<>();
+        for (SightingObject sighting : sightingObjects) {
+            List<Item> seen = sighting.count() == 0 ? List.of() : itemsOf.getOrDefault(sighting.of(), List.of());
+            seen.forEach(item -> sightings.add(new Sighting(ItemRef.of(item), sighting.firstSeen(),
+                    sighting.lastSeen(), sighting.count())));
+            ObjectOutcome kept = outcomes.get(sighting.outcome());
+            outcomes.set(sighting.outcome(), new ObjectOutcome(kept.id(), kept.version(), false, kept.items(), null,
+                    sighting.count() == 0 ? "kept as context; seen 0 times, so no sighting of anything"
+                            : seen.isEmpty() ? "kept as context; not a sighting of any item: " + sighting.of()
+                            + " is not an indicator or observable of this bundle that names an item"
+                            : "kept as context; read as a sighting of " + seen.size() + " item(s)"));
+        }
+        return List.copyOf(sightings);
     }
 
     private void read(JsonNode object, String id, String versionText) {
@@ -200,12 +232,16 @@ public final class StixBundleReader {
             notIndexed = file(object, tlp, yielded);
         }
         items.addAll(yielded);
+        itemsOf.put(id, List.copyOf(yielded));
         String author = object.has("created_by_ref") ? reference(object.get("created_by_ref"), "created_by_ref") : null;
         if (pools) {
             outcomes.add(new ObjectOutcome(id, versionText, false, yielded.size(), null, "the pool's own indicator: "
                     + "its items are counted, the object is not kept (ids of UUID version 5 under indicator-- are "
                     + "the pool's; name your own with random ones, as STIX recommends)"));
             return;
+        }
+        if (type.equals("sighting") && !object.path("revoked").asBoolean(false)) {
+            sightingObjects.add(sighting(object, id, outcomes.size()));
         }
         context.add(new ContextObject(id, type, version, tlp, List.copyOf(new LinkedHashSet<>(refs)), markingRefs,
                 yielded.stream().map(Item::id).distinct().toList(), object.toString(), author));
@@ -347,6 +383,40 @@ public final class StixBundleReader {
                 references(value, at, refs, false);
             }
         });
+    }
+
+    /**
+     * A STIX sighting, as seen from {@code first_seen} (its {@code created} when absent) to {@code last_seen} (its
+     * {@code first_seen} when absent), {@code count} times (once when absent).
+     *
+     * @param outcome where its outcome will be among the bundle's
+     */
+    private static SightingObject sighting(JsonNode object, String id, int outcome) {
+        if (!object.has("sighting_of_ref")) {
+            throw new InvalidInputException("sighting_of_ref", "a sighting names what was seen: sighting_of_ref is "
+                    + "required");
+        }
+        String of = reference(object.get("sighting_of_ref"), "sighting_of_ref");
+        Instant firstSeen = instant(object, "first_seen", false);
+        firstSeen = firstSeen != null ? firstSeen : instant(object, "created", true);
+        Instant lastSeen = instant(object, "last_seen", false);
+        lastSeen = lastSeen != null ? lastSeen : firstSeen;
+        if (lastSeen.isBefore(firstSeen)) {
+            throw new InvalidInputException("last_seen", "last_seen is no earlier than first_seen (" + firstSeen
+                    + "); got " + lastSeen);
+        }
+        JsonNode count = object.path("count");
+        if (!count.isMissingNode() && (!count.isIntegralNumber() || !count.canConvertToLong() || count.asLong() < 0
+                || count.asLong() > Sighting.MAX_COUNT)) {
+            throw new InvalidInputException("count", "count is a whole number from 0 to " + Sighting.MAX_COUNT
+                    + "; got " + count);
+        }
+        return new SightingObject(id, of, firstSeen, lastSeen, count.isMissingNode() ? 1 : count.asLong(), outcome);
+    }
+
+    /** A sighting object of the bundle, to be read once every object is; STIX lets it count 0 times. */
+    private record SightingObject(String id, String of, Instant firstSeen, Instant lastSeen, long count,
+                                  int outcome) {
     }
 
     private static String reference(JsonNode value, String at) {

@@ -1,10 +1,14 @@
 package org.reciprocity.portal.stix;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.reciprocity.core.account.RequestKeys;
 import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.contribution.ContributionReceipt;
+import org.reciprocity.core.feedback.ReportSightings;
+import org.reciprocity.core.feedback.SightingsReceipt;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.sharing.Audience;
@@ -22,7 +26,8 @@ import java.util.Set;
 
 /**
  * A STIX bundle contributed: one contribution, with the credit rules of any other. Its request key is the client's,
- * or else the bundle's own id, which STIX makes unique per bundle: the same bundle sent twice is counted once.
+ * or else the bundle's own id, which STIX makes unique per bundle: the same bundle sent twice is counted once. The
+ * sightings it carries are then reported as the contributor's, under a key that follows from the contribution's.
  */
 @Service
 public class StixContributions {
@@ -49,12 +54,16 @@ public class StixContributions {
 
     /**
      * What a contribution made of a bundle: the receipt (null when no object of it could be taken, and nothing was
-     * sent), and each object with what became of it, in the order sent, those the account refused included.
+     * sent), each object with what became of it, in the order sent, those the account refused included, and the
+     * report of the sightings it carried (null when it carried none).
      */
-    public record Outcome(ContributionReceipt receipt, List<StixBundleReader.ObjectOutcome> objects) {
+    public record Outcome(ContributionReceipt receipt, List<StixBundleReader.ObjectOutcome> objects,
+                          SightingsReceipt sightings) {
 
-        static Outcome of(ContributionReceipt receipt, List<StixBundleReader.ObjectOutcome> read) {
-            return new Outcome(receipt, ruled(read, receipt == null ? List.of() : receipt.objectsRefused()));
+        static Outcome of(ContributionReceipt receipt, List<StixBundleReader.ObjectOutcome> read,
+                          SightingsReceipt sightings) {
+            return new Outcome(receipt, ruled(read, receipt == null ? List.of() : receipt.objectsRefused()),
+                    sightings);
         }
 
         public List<StixBundleReader.ObjectOutcome> failures() {
@@ -72,10 +81,12 @@ public class StixContributions {
      *
      * @param failures   the objects not taken, each with why
      * @param notIndexed the objects taken as context whose values the pool does not index, each with what it left
+     * @param sightings  the report of the sightings the bundle carried; absent when it carried none
      */
     public record Receipt(@JsonUnwrapped ContributionReceipt receipt, int objectsReceived,
                           List<StixBundleReader.ObjectOutcome> failures,
-                          List<StixBundleReader.ObjectOutcome> notIndexed) {
+                          List<StixBundleReader.ObjectOutcome> notIndexed,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) SightingsReceipt sightings) {
     }
 
     /**
@@ -100,7 +111,8 @@ public class StixContributions {
                     + "contributed; nothing was stored", failures.stream().limit(MAX_REPORTED)
                     .map(StixContributions::errorOf).toList());
         }
-        return new Receipt(outcome.receipt(), outcome.objects().size(), outcome.failures(), outcome.notIndexed());
+        return new Receipt(outcome.receipt(), outcome.objects().size(), outcome.failures(), outcome.notIndexed(),
+                outcome.sightings());
     }
 
     /**
@@ -110,13 +122,17 @@ public class StixContributions {
     public Outcome contribute(String participantId, String requestKey, JsonNode bundle, Audience audience) {
         StixBundleReader.Contribution contribution = StixBundleReader.read(bundle, maxItems);
         if (contribution.isEmpty()) {
-            return Outcome.of(null, contribution.outcomes());
+            return Outcome.of(null, contribution.outcomes(), null);
         }
-        ContributionReceipt receipt = commands.sendAndWait(new ContributeItems(
-                memberships.accountOf(participantId), participantId,
-                requestKey != null ? requestKey : contribution.bundleId(), contribution.items(),
-                contribution.context(), audience));
-        return Outcome.of(receipt, contribution.outcomes());
+        String accountId = memberships.accountOf(participantId);
+        String key = requestKey != null ? requestKey : contribution.bundleId();
+        ContributionReceipt receipt = commands.sendAndWait(new ContributeItems(accountId, participantId, key,
+                contribution.items(), contribution.context(), audience));
+        // After the contribution, so that what the bundle itself brings is the sighter's own and counts for nothing.
+        SightingsReceipt sightings = contribution.sightings().isEmpty() ? null : commands.sendAndWait(
+                new ReportSightings(accountId, participantId, "sightings:" + RequestKeys.fingerprint(key),
+                        contribution.sightings()));
+        return Outcome.of(receipt, contribution.outcomes(), sightings);
     }
 
     /**

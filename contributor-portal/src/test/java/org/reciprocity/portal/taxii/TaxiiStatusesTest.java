@@ -52,7 +52,7 @@ class TaxiiStatusesTest {
         StixContributions.Outcome outcome = new StixContributions.Outcome(receipt(contribution), List.of(
                 new StixBundleReader.ObjectOutcome("indicator--1", "2026-11-01T00:00:00Z", false, 1, null, null),
                 new StixBundleReader.ObjectOutcome("note--2", null, true, 0, "objects[1].content",
-                        "objects[1].content: content is required, as a string")));
+                        "objects[1].content: content is required, as a string")), null);
 
         JsonNode answered = statuses.answer("bank-a", "bundle--" + UUID.randomUUID(), RECEIVED, outcome);
         assertThat(answered.path("status").asText()).isEqualTo("pending");
@@ -80,7 +80,7 @@ class TaxiiStatusesTest {
     void aBundleNoObjectOfWhichCouldBeTakenIsCompleteAtOnceWithItsFailures() {
         JsonNode answered = statuses.answer("bank-a", "bundle--" + UUID.randomUUID(), RECEIVED,
                 new StixContributions.Outcome(null, List.of(new StixBundleReader.ObjectOutcome("note--2", null, true,
-                        0, "objects[0].content", "objects[0].content: content is required, as a string"))));
+                        0, "objects[0].content", "objects[0].content: content is required, as a string")), null));
         assertThat(answered.path("status").asText()).isEqualTo("complete");
         assertThat(answered.path("failures").path(0).path("message").asText()).startsWith("objects[0].content");
         assertThat(statuses.find(answered.path("id").asText(), "bank-a")).isPresent();

@@ -22,11 +22,14 @@ import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.RequestKind;
 import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.feedback.ActedOnReceipt;
 import org.reciprocity.core.feedback.AwardBonus;
 import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.feedback.ReportSightings;
+import org.reciprocity.core.feedback.SightingsReceipt;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.kernel.AccountBook;
@@ -220,12 +223,26 @@ class Account {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    SightingsReceipt handle(ReportSightings command, SharedPoolRecords pool, PoolMemberships memberships,
+                            RequestLog requests) {
+        Instant now = GenericEventMessage.clock.instant();
+        Request request = request(command.accountId(), RequestKind.SIGHTING, command.consumerId(),
+                command.requestKey(), command.fingerprint());
+        holdFor(command.accountId(), command.consumerId(), memberships);
+        return SightingsReceipt.of(decideOnce(requests, request, RequestKind.SIGHTING, ItemsSighted.class,
+                () -> AccountDecisions.sight(book, request, command.sightings(), pool.factsAbout(command.accountId(),
+                        List.of(command.consumerId()), command.sightings().stream()
+                                .map(sighting -> sighting.item().id()).distinct().toList()), now)));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AwardBonus command, RequestLog requests, PolicyBook policies) {
         Instant now = GenericEventMessage.clock.instant();
         Request request = request(command.accountId(), RequestKind.BONUS, command.consumerId(), command.requestKey(),
                 command.fingerprint());
         decideOnce(requests, request, RequestKind.BONUS, BonusEarned.class,
-                () -> AccountDecisions.bonus(book, request, command.reportId(), command.item(),
+                () -> AccountDecisions.bonus(book, request, command.reportId(), command.item(), command.cause(),
                         command.reportedAt(), policies.inForceAt(command.reportedAt()), now));
     }
 

@@ -27,5 +27,7 @@ public sealed interface AccountEvent permits AnsweredRequest, CreditExpired {
         R reported(ActedOnReported event);
 
         R bonus(BonusEarned event);
+
+        R sighted(ItemsSighted event);
     }
 }

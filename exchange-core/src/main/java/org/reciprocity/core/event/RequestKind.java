@@ -6,5 +6,6 @@ public enum RequestKind {
     WITHDRAWAL,
     GRANT,
     REPORT,
-    BONUS
+    BONUS,
+    SIGHTING
 }

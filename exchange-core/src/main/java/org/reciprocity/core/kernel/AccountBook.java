@@ -7,6 +7,7 @@ import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.LotDraw;
 import org.reciprocity.core.event.WithdrawalRefused;
@@ -114,6 +115,11 @@ public record AccountBook(List<Lot> lots) {
             @Override
             public AccountBook bonus(BonusEarned bonus) {
                 return adding(bonus.lot());
+            }
+
+            @Override
+            public AccountBook sighted(ItemsSighted sighted) {
+                return AccountBook.this;
             }
         });
     }

@@ -3,6 +3,7 @@ package org.reciprocity.core.kernel;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.Coverage;
@@ -13,7 +14,9 @@ import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.DrawCriteria;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.ItemRef;
@@ -154,17 +157,40 @@ public final class AccountDecisions {
     }
 
     /**
+     * Each distinct item seen counts for the account that first shared it, or is recorded with why it does not; the
+     * sightings of one item in one report are one, over their widest period, their counts added.
+     */
+    public static Decision<ItemsSighted> sight(AccountBook book, Request request, List<Sighting> sightings,
+                                               SharedPoolFacts facts, Instant now) {
+        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        Map<UUID, Sighting> distinct = new LinkedHashMap<>();
+        sightings.forEach(sighting -> distinct.merge(sighting.item().id(), sighting, Sighting::with));
+        List<ItemsSighted.Counted> counted = new ArrayList<>();
+        List<ItemsSighted.NotCounted> notCounted = new ArrayList<>();
+        distinct.forEach((id, sighting) -> {
+            ItemFacts known = facts.of(id);
+            ItemClassification.sightingNotCounted(known).ifPresentOrElse(
+                    reason -> notCounted.add(new ItemsSighted.NotCounted(sighting, reason)),
+                    () -> counted.add(new ItemsSighted.Counted(sighting, Bonuses.beneficiary(known))));
+        });
+        return new Decision<>(expiries, new ItemsSighted(request.id(), request.accountId(), request.requesterId(),
+                request.requestKey(), request.fingerprint(), counted, notCounted, now));
+    }
+
+    /**
      * The bonus for one counted item of a report, to the account its report named.
      *
      * @param policy the policy in force when the item was reported
      */
     public static Decision<BonusEarned> bonus(AccountBook book, Request request, UUID reportId, ItemRef item,
-                                              Instant reportedAt, ReciprocityPolicy policy, Instant now) {
+                                              BonusCause cause, Instant reportedAt, ReciprocityPolicy policy,
+                                              Instant now) {
         List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
         Credit balance = book.applyAll(expiries).balance();
-        CreditLot lot = Bonuses.lotFor(request.id(), policy.rules(), reportedAt);
+        CreditLot lot = Bonuses.lotFor(request.id(), policy.rules(), cause, reportedAt);
         return new Decision<>(expiries, new BonusEarned(request.id(), request.accountId(), request.requestKey(),
-                request.fingerprint(), reportId, item, request.requesterId(), Bonuses.bonus(policy.rules()), lot,
-                balance.plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), reportedAt, now));
+                request.fingerprint(), reportId, item, request.requesterId(), Bonuses.bonus(policy.rules(), cause),
+                lot, balance.plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), reportedAt, now,
+                cause));
     }
 }

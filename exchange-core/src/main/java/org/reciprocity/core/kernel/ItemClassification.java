@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * How an item is classified for each kind of decision, from what the pool knew of it: new, repeat, received or
  * corroboration when it is contributed; charged or free, and why, when it is delivered; counted or not, and why,
- * when a consumer reports acting on it.
+ * when a consumer reports acting on it or seeing it.
  */
 public final class ItemClassification {
 
@@ -44,12 +44,24 @@ public final class ItemClassification {
      * received from the pool and did not bring itself.
      */
     public static Optional<ActedOnReported.Reason> notCounted(ItemFacts facts) {
+        return notCounted(facts, facts.reported());
+    }
+
+    /**
+     * Why a sighting does not count, if it does not: as a report of acting on the item, once per consumer. One's own
+     * items seen in one's own systems corroborate nothing.
+     */
+    public static Optional<ActedOnReported.Reason> sightingNotCounted(ItemFacts facts) {
+        return notCounted(facts, facts.sighted());
+    }
+
+    private static Optional<ActedOnReported.Reason> notCounted(ItemFacts facts, boolean reportedBefore) {
         if (facts.ours()) {
             return Optional.of(ActedOnReported.Reason.OWN_CONTRIBUTION);
         }
         if (!facts.received() || !facts.isShared()) {
             return Optional.of(ActedOnReported.Reason.NOT_RECEIVED);
         }
-        return facts.reported() ? Optional.of(ActedOnReported.Reason.ALREADY_REPORTED) : Optional.empty();
+        return reportedBefore ? Optional.of(ActedOnReported.Reason.ALREADY_REPORTED) : Optional.empty();
     }
 }

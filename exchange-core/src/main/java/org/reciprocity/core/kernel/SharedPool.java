@@ -9,6 +9,7 @@ import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Tlp;
@@ -65,7 +66,8 @@ public final class SharedPool {
             if (entry != null && entry.brought) {
                 facts.put(id, new ItemFacts(true, contains(entry.contributors, account)
                         || containsAny(entry.contributors, people), containsAny(entry.receivers, people),
-                        containsAny(entry.reporters, people), entry.sharedBy < 0 ? null : nameOf(entry.sharedBy),
+                        containsAny(entry.reporters, people), containsAny(entry.sighters, people),
+                        entry.sharedBy < 0 ? null : nameOf(entry.sharedBy),
                         entry.sharedMarking < 0 ? null : MARKINGS[entry.sharedMarking], Set.of(entry.narrow)));
             }
         }
@@ -138,6 +140,16 @@ public final class SharedPool {
             for (ActedOnReported.Counted counted : SharedPoolRecording.reported(event)) {
                 Entry entry = entry(counted.item().id());
                 entry.reporters = with(entry.reporters, consumer);
+            }
+            return null;
+        }
+
+        @Override
+        public Void sighted(ItemsSighted event) {
+            int consumer = participantNumber(event.consumerId());
+            for (ItemsSighted.Counted counted : SharedPoolRecording.sighted(event)) {
+                Entry entry = entry(counted.sighting().item().id());
+                entry.sighters = with(entry.sighters, consumer);
             }
             return null;
         }
@@ -258,6 +270,7 @@ public final class SharedPool {
         private int[] contributors = NONE;
         private int[] receivers = NONE;
         private int[] reporters = NONE;
+        private int[] sighters = NONE;
         private Share[] narrow = NO_SHARES;
     }
 }

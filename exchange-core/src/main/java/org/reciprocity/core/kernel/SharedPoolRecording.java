@@ -8,6 +8,7 @@ import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 
 import java.util.List;
@@ -78,6 +79,11 @@ public final class SharedPoolRecording {
 
     /** The items a report counted: each consumer reports an item once. */
     public static List<ActedOnReported.Counted> reported(ActedOnReported event) {
+        return event.counted();
+    }
+
+    /** The items a report of sightings counted: each consumer reports seeing an item once. */
+    public static List<ItemsSighted.Counted> sighted(ItemsSighted event) {
         return event.counted();
     }
 }

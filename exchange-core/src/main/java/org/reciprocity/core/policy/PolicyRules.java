@@ -34,11 +34,15 @@ import java.util.stream.Collectors;
  *                                item linked to a malware and an attack pattern weigh 1.4 times a bare one. Versions
  *                                adopted before context was kept have none: 0
  * @param contextKindsCounted     how many kinds of linked context count at most, 0 to the number of kinds there are
+ * @param sightingBonus           what the sharer of an item earns when a consumer reports seeing it; with the bonus
+ *                                for acting on it, at most what the delivery cost. Versions adopted before sightings
+ *                                earned have none: 0
  */
 public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
                           Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
                           BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
-                          Credit actedOnBonus, BigDecimal contextShare, int contextKindsCounted) {
+                          Credit actedOnBonus, BigDecimal contextShare, int contextKindsCounted,
+                          Credit sightingBonus) {
 
     /** Bounds on the terms, so that no policy can make the arithmetic overflow or an amount absurd. */
     public static final Credit MAX_CREDIT = Credit.of(1_000);
@@ -54,7 +58,7 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             Map.of(Tlp.CLEAR, BigDecimal.ONE, Tlp.GREEN, BigDecimal.ONE, Tlp.AMBER, BigDecimal.ONE,
                     Tlp.AMBER_STRICT, new BigDecimal("0.5"), Tlp.RED, new BigDecimal("0.25")),
             new BigDecimal("0.5"), new BigDecimal("0.5"), BigDecimal.ONE, null, Credit.of(1), Credit.parse("0.5"),
-            new BigDecimal("0.2"), 3);
+            new BigDecimal("0.2"), 3, Credit.parse("0.25"));
 
     public PolicyRules {
         requireCredit("newItemCredit", newItemCredit);
@@ -78,6 +82,14 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             throw new InvalidInputException("actedOnBonus", "the bonus (" + actedOnBonus + ") is at most what a "
                     + "delivery costs (" + costPerItem + "): else drawing and reporting would make credit");
         }
+        // Absent from the terms recorded before sightings earned, which gave them nothing.
+        sightingBonus = sightingBonus == null ? Credit.ZERO : sightingBonus;
+        requireCredit("sightingBonus", sightingBonus);
+        if (actedOnBonus.plus(sightingBonus).exceeds(costPerItem)) {
+            throw new InvalidInputException("sightingBonus", "the bonuses for acting on an item and for seeing it ("
+                    + actedOnBonus + " and " + sightingBonus + ") are together at most what a delivery costs ("
+                    + costPerItem + "): else drawing and reporting would make credit");
+        }
         // Absent from the terms recorded before context was kept, which gave it nothing.
         contextShare = contextShare == null ? BigDecimal.ZERO : contextShare;
         requireBetweenZeroAndOne("contextShare", contextShare);
@@ -93,7 +105,16 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
                        BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
                        Credit actedOnBonus) {
         this(newItemCredit, corroborationShare, typeWeights, tlpWeights, unknownConfidenceWeight, confidenceFloor,
-                ratio, creditLifetime, costPerItem, actedOnBonus, BigDecimal.ZERO, 0);
+                ratio, creditLifetime, costPerItem, actedOnBonus, BigDecimal.ZERO, 0, Credit.ZERO);
+    }
+
+    /** The terms without any bonus for sightings: as every version adopted before sightings earned. */
+    public PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
+                       Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
+                       BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
+                       Credit actedOnBonus, BigDecimal contextShare, int contextKindsCounted) {
+        this(newItemCredit, corroborationShare, typeWeights, tlpWeights, unknownConfidenceWeight, confidenceFloor,
+                ratio, creditLifetime, costPerItem, actedOnBonus, contextShare, contextKindsCounted, Credit.ZERO);
     }
 
     private static <K extends Enum<K>> Map<K, BigDecimal> uniform(K[] keys, BigDecimal weight) {

@@ -11,6 +11,7 @@ import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.kernel.ContextFacts;
@@ -66,7 +67,7 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
     }
 
     /**
-     * Four indexed lookups per thousand items at most, and one alone for items new to the pool: an item no
+     * Five indexed lookups per thousand items at most, and one alone for items new to the pool: an item no
      * contribution brought can have been contributed, delivered or reported by no one.
      */
     @Override
@@ -92,9 +93,11 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                     + placeholders(participants.size()) + ") and", List.copyOf(participants), inPool.keySet());
             Set<UUID> reported = itemsAmong("select item_id from acted_on where consumer_id in ("
                     + placeholders(participants.size()) + ") and", List.copyOf(participants), inPool.keySet());
+            Set<UUID> sighted = itemsAmong("select item_id from sighted where consumer_id in ("
+                    + placeholders(participants.size()) + ") and", List.copyOf(participants), inPool.keySet());
             Map<UUID, Set<Share>> narrow = narrowShares(inPool.keySet());
             inPool.forEach((id, shared) -> facts.put(id, new ItemFacts(true, ours.contains(id), received.contains(id),
-                    reported.contains(id), shared.by(), shared.marking(), narrow.get(id))));
+                    reported.contains(id), sighted.contains(id), shared.by(), shared.marking(), narrow.get(id))));
         }
         return new SharedPoolFacts(facts);
     }
@@ -277,6 +280,15 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                 SharedPoolRecording.reported(event), CHUNK, (statement, counted) -> {
                     statement.setString(1, event.consumerId());
                     statement.setObject(2, counted.item().id());
+                });
+    }
+
+    @EventHandler
+    void on(ItemsSighted event) {
+        jdbc.batchUpdate("insert into sighted (consumer_id, item_id) values (?, ?)",
+                SharedPoolRecording.sighted(event), CHUNK, (statement, counted) -> {
+                    statement.setString(1, event.consumerId());
+                    statement.setObject(2, counted.sighting().item().id());
                 });
     }
 

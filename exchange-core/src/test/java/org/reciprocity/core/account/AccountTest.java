@@ -11,6 +11,7 @@ import org.reciprocity.core.contribution.ContributionReceipt;
 import org.reciprocity.core.contribution.PreviewContribution;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Charge;
 import org.reciprocity.core.event.Coverage;
@@ -22,13 +23,17 @@ import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.DrawCriteria;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.LotDraw;
 import org.reciprocity.core.event.RequestKind;
+import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.feedback.ActedOnReceipt;
 import org.reciprocity.core.feedback.AwardBonus;
 import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.feedback.ReportSightings;
+import org.reciprocity.core.feedback.SightingsReceipt;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.kernel.Offer;
@@ -58,6 +63,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -560,23 +566,104 @@ class AccountTest {
                 new ReciprocityPolicy(3, T0.minus(Duration.ofDays(1)), rules(BigDecimal.ONE, Duration.ofDays(30),
                         Credit.parse("0.25"))));
         UUID reportId = UUID.randomUUID();
-        AwardBonus command = new AwardBonus(TELCO, reportId, ItemRef.of(domain), CERT, reportedAt);
+        AwardBonus command = new AwardBonus(TELCO, reportId, ItemRef.of(domain), CERT, reportedAt,
+                BonusCause.ACTED_ON);
         UUID bonusId = id(TELCO, RequestKind.BONUS, CERT, command.requestKey());
         given().when(command).expectEvents(new BonusEarned(bonusId, TELCO, command.requestKey(),
                 command.fingerprint(), reportId, ItemRef.of(domain), CERT, Credit.parse("0.5"),
                 new CreditLot(bonusId, Credit.parse("0.5"), reportedAt.plus(Duration.ofDays(30))), Credit.parse("0.5"),
-                2, reportedAt, T0));
+                2, reportedAt, T0, BonusCause.ACTED_ON));
     }
 
     @Test
     void aContributorEarnsTheBonusOnceForEachItemAConsumerActedOn() {
-        AwardBonus command = new AwardBonus(TELCO, UUID.randomUUID(), ItemRef.of(domain), CERT, EARLIER);
+        AwardBonus command = new AwardBonus(TELCO, UUID.randomUUID(), ItemRef.of(domain), CERT, EARLIER,
+                BonusCause.ACTED_ON);
         UUID bonusId = id(TELCO, RequestKind.BONUS, CERT, command.requestKey());
         given(new BonusEarned(bonusId, TELCO, command.requestKey(), command.fingerprint(), command.reportId(),
                 ItemRef.of(domain), CERT, Credit.parse("0.5"), new CreditLot(bonusId, Credit.parse("0.5"), null),
-                Credit.parse("0.5"), 1, EARLIER, EARLIER))
+                Credit.parse("0.5"), 1, EARLIER, EARLIER, BonusCause.ACTED_ON))
                 .when(command)
                 .expectNoEvents();
+    }
+
+    // Sightings.
+
+    @Test
+    void aSightingCountsOnlyItemsReceivedNotOwnAndNotSeenBeforeAndRepeatsInOneReportAreOne() {
+        Item c2 = item("domain", "c2.example.net", "GREEN", 100);
+        elsewhere(broughtBy(TELCO, domain, c2, url));
+        ContributeItems mine = contribution(CERT, "mine", ip);
+        Instant morning = T0.minus(Duration.ofHours(6));
+        ReportSightings first = new ReportSightings(CERT, CERT, "s1", List.of(Sighting.once(ItemRef.of(c2),
+                EARLIER)));
+        ReportSightings command = new ReportSightings(CERT, CERT, "s2", List.of(
+                new Sighting(ItemRef.of(domain), morning, morning.plusSeconds(60), 3),
+                Sighting.once(ItemRef.of(ip), morning), Sighting.once(ItemRef.of(c2), morning),
+                Sighting.once(ItemRef.of(url), morning),
+                new Sighting(ItemRef.of(domain), morning.minusSeconds(600), morning, 2)));
+        given(contributed(mine, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                        Credit.of(1), lot(mine, "1", null), Credit.of(1)),
+                granted(CERT, "g1", "10", null, EARLIER, "11"),
+                withdrawn(withdrawal(CERT, "w1", domain, c2), EARLIER, List.of(delivered(domain, Charge.CHARGED),
+                        delivered(c2, Charge.CHARGED)), "2", List.of(new LotDraw(id(mine), Credit.of(1)),
+                        new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "g1"), Credit.of(1))), "9"),
+                new ItemsSighted(id(CERT, RequestKind.SIGHTING, CERT, "s1"), CERT, CERT, "s1", first.fingerprint(),
+                        List.of(new ItemsSighted.Counted(Sighting.once(ItemRef.of(c2), EARLIER), TELCO)), List.of(),
+                        EARLIER))
+                .when(command)
+                .expectEvents(new ItemsSighted(id(CERT, RequestKind.SIGHTING, CERT, "s2"), CERT, CERT, "s2",
+                        command.fingerprint(), List.of(new ItemsSighted.Counted(new Sighting(ItemRef.of(domain),
+                                morning.minusSeconds(600), morning.plusSeconds(60), 5), TELCO)),
+                        List.of(new ItemsSighted.NotCounted(Sighting.once(ItemRef.of(ip), morning),
+                                        ActedOnReported.Reason.OWN_CONTRIBUTION),
+                                new ItemsSighted.NotCounted(Sighting.once(ItemRef.of(c2), morning),
+                                        ActedOnReported.Reason.ALREADY_REPORTED),
+                                new ItemsSighted.NotCounted(Sighting.once(ItemRef.of(url), morning),
+                                        ActedOnReported.Reason.NOT_RECEIVED)),
+                        T0))
+                .expectResultMessagePayloadMatching(matches(receipt ->
+                        ((SightingsReceipt) receipt).itemsCounted() == 1));
+    }
+
+    @Test
+    void seeingAnItemAndActingOnItAreCountedApart() {
+        elsewhere(broughtBy(TELCO, domain));
+        ReportActedOn acted = new ReportActedOn(CERT, CERT, "r1", List.of(ItemRef.of(domain)));
+        ReportSightings command = new ReportSightings(CERT, CERT, "s1", List.of(Sighting.once(ItemRef.of(domain),
+                EARLIER)));
+        given(granted(CERT, "g1", "10", null, EARLIER, "10"),
+                withdrawn(withdrawal(CERT, "w1", domain), EARLIER, List.of(delivered(domain, Charge.CHARGED)), "1",
+                        List.of(new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "g1"), Credit.of(1))), "9"),
+                new ActedOnReported(id(CERT, RequestKind.REPORT, CERT, "r1"), CERT, CERT, "r1", acted.fingerprint(),
+                        List.of(new ActedOnReported.Counted(ItemRef.of(domain), TELCO)), List.of(), EARLIER))
+                .when(command)
+                .expectEvents(new ItemsSighted(id(CERT, RequestKind.SIGHTING, CERT, "s1"), CERT, CERT, "s1",
+                        command.fingerprint(), List.of(new ItemsSighted.Counted(Sighting.once(ItemRef.of(domain),
+                                EARLIER), TELCO)), List.of(), T0));
+    }
+
+    @Test
+    void aSightingEarnsTheSightingBonusOfThePolicyInForceWhenItWasReported() {
+        UUID reportId = UUID.randomUUID();
+        AwardBonus command = new AwardBonus(TELCO, reportId, ItemRef.of(domain), CERT, EARLIER, BonusCause.SIGHTED);
+        UUID bonusId = id(TELCO, RequestKind.BONUS, CERT, command.requestKey());
+        given().when(command).expectEvents(new BonusEarned(bonusId, TELCO, command.requestKey(),
+                command.fingerprint(), reportId, ItemRef.of(domain), CERT, Credit.parse("0.25"),
+                new CreditLot(bonusId, Credit.parse("0.25"), null), Credit.parse("0.25"), 1, EARLIER, T0,
+                BonusCause.SIGHTED));
+    }
+
+    @Test
+    void aSightingIsOfAPeriodAndAFewTimesAtLeastOnce() {
+        assertThatThrownBy(() -> new Sighting(ItemRef.of(ip), T0, EARLIER, 1))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("last seen");
+        assertThatThrownBy(() -> new Sighting(ItemRef.of(ip), EARLIER, T0, 0))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("1 to 999999999");
+        assertThatThrownBy(() -> new ReportSightings(CERT, CERT, "s1", List.of()))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(new Sighting(ItemRef.of(ip), EARLIER, T0, Sighting.MAX_COUNT)
+                .with(Sighting.once(ItemRef.of(ip), T0)).count()).isEqualTo(Sighting.MAX_COUNT);
     }
 
     // Previews.

@@ -36,6 +36,16 @@ class CatalogueMergeTest {
     }
 
     @Test
+    void eachConsumerThatSawAnItemClosesAFifthOfWhatIsLeftOfItsConfidence() {
+        assertThat(List.of(0, 1, 2, 3, 4).stream().map(seen -> CatalogueMerge.confidenceServed(60, seen)))
+                .containsExactly(60, 68, 74, 79, 83);
+        assertThat(CatalogueMerge.confidenceServed(null, 0)).as("nothing stated, nothing seen").isNull();
+        assertThat(CatalogueMerge.confidenceServed(null, 1)).as("from STIX's medium").isEqualTo(60);
+        assertThat(CatalogueMerge.confidenceServed(100, 3)).isEqualTo(100);
+        assertThat(CatalogueMerge.confidenceServed(0, 1_000_000)).as("never certain").isEqualTo(96);
+    }
+
+    @Test
     void tagsStayBounded() {
         CatalogueMerge.Served many = CatalogueMerge.merged(null, item(1, "GREEN", null, null,
                 IntStream.range(0, Item.MAX_TAGS).mapToObj(i -> "a" + (100 + i)).toList()), false);

@@ -51,6 +51,23 @@ class PolicyRulesTest {
         assertThat(read.contextKindsCounted()).isZero();
     }
 
+    @Test
+    void bothBonusesTogetherCostNoMoreThanADeliveryAndOlderVersionsGiveSightingsNothing() throws Exception {
+        assertRefused("sightingBonus", () -> withSightingBonus(Credit.parse("0.6")));
+        assertRefused("sightingBonus", () -> withSightingBonus(Credit.parse("-0.1")));
+        assertThat(withSightingBonus(Credit.parse("0.5")).sightingBonus()).isEqualTo(Credit.parse("0.5"));
+        // Terms recorded before sightings earned have no such field.
+        String older = EventJson.mapper().writeValueAsString(rules).replaceAll(",\"sightingBonus\":[0-9.]+", "");
+        assertThat(older).doesNotContain("sightingBonus");
+        assertThat(EventJson.mapper().readValue(older, PolicyRules.class).sightingBonus()).isEqualTo(Credit.ZERO);
+    }
+
+    private PolicyRules withSightingBonus(Credit bonus) {
+        return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
+                rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
+                rules.costPerItem(), rules.actedOnBonus(), rules.contextShare(), rules.contextKindsCounted(), bonus);
+    }
+
     private PolicyRules withContext(BigDecimal share, int kinds) {
         return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
                 rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,

@@ -7,11 +7,15 @@ import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
+import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.RequestKind;
+import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.feedback.AwardBonus;
 import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.feedback.ReportSightings;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.kernel.AccountBook;
@@ -140,16 +144,37 @@ public class Simulation {
                         List.of(consumerId), items.stream().map(ItemRef::id).toList()), now)));
         if (!events.isEmpty() && events.get(events.size() - 1) instanceof ActedOnReported report) {
             for (ActedOnReported.Counted counted : report.counted()) {
-                AwardBonus award = new AwardBonus(counted.beneficiaryAccountId(), report.reportId(), counted.item(),
-                        consumerId, report.decidedAt());
-                Request bonus = request(award.accountId(), RequestKind.BONUS, consumerId, award.requestKey(),
-                        award.fingerprint());
-                events.addAll(decide(bonus, RequestKind.BONUS, () -> AccountDecisions.bonus(book(award.accountId()),
-                        bonus, award.reportId(), award.item(), award.reportedAt(),
-                        policies.inForceAt(award.reportedAt()), now)));
+                events.addAll(award(new AwardBonus(counted.beneficiaryAccountId(), report.reportId(), counted.item(),
+                        consumerId, report.decidedAt(), BonusCause.ACTED_ON)));
             }
         }
         return events;
+    }
+
+    /** A report of sightings, and the bonuses it earns, as the bonus processor would award them. */
+    public List<AccountEvent> sight(String accountId, String consumerId, String requestKey,
+                                    List<Sighting> sightings) {
+        ReportSightings command = new ReportSightings(accountId, consumerId, requestKey, sightings);
+        Request request = request(accountId, RequestKind.SIGHTING, consumerId, requestKey, command.fingerprint());
+        List<AccountEvent> events = new ArrayList<>(decide(request, RequestKind.SIGHTING,
+                () -> AccountDecisions.sight(book(accountId), request, sightings, pool.factsAbout(accountId,
+                        List.of(consumerId), sightings.stream().map(seen -> seen.item().id()).distinct().toList()),
+                        now)));
+        if (!events.isEmpty() && events.get(events.size() - 1) instanceof ItemsSighted report) {
+            for (ItemsSighted.Counted counted : report.counted()) {
+                events.addAll(award(new AwardBonus(counted.beneficiaryAccountId(), report.reportId(),
+                        counted.sighting().item(), consumerId, report.decidedAt(), BonusCause.SIGHTED)));
+            }
+        }
+        return events;
+    }
+
+    private List<AccountEvent> award(AwardBonus award) {
+        Request bonus = request(award.accountId(), RequestKind.BONUS, award.consumerId(), award.requestKey(),
+                award.fingerprint());
+        return decide(bonus, RequestKind.BONUS, () -> AccountDecisions.bonus(book(award.accountId()), bonus,
+                award.reportId(), award.item(), award.cause(), award.reportedAt(),
+                policies.inForceAt(award.reportedAt()), now));
     }
 
     /** A participant joins a pool: from now on its contributions and the pool's see each other as the same. */

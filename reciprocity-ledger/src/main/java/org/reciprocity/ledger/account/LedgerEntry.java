@@ -6,6 +6,7 @@ import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.policy.Credit;
@@ -88,6 +89,11 @@ public record LedgerEntry(String accountId, EntryType type, String participantId
 
         @Override
         public Optional<LedgerEntry> reported(ActedOnReported reported) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<LedgerEntry> sighted(ItemsSighted sighted) {
             return Optional.empty();
         }
     };

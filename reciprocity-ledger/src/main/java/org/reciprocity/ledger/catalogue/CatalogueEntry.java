@@ -21,15 +21,18 @@ import java.util.function.LongSupplier;
  *                       drawable; null while no contribution shares the item
  * @param sharedPosition global position of the event that first shared the item; null while none has
  * @param corroborations how many accounts besides the first shared the item
+ * @param confidence     the contributors' strongest confidence; what is served is raised by the sightings
+ * @param sightings      how many consumers reported seeing the item
  */
 record CatalogueEntry(UUID itemId, ItemType type, String value, long firstPosition, Instant firstAddedAt,
-                      Long poolPosition, Instant sharedAt, Long sharedPosition, Integer confidence, Tlp tlp, Instant firstSeen,
-                      Instant lastSeen, List<String> tags, int corroborations, Instant modifiedAt) {
+                      Long poolPosition, Instant sharedAt, Long sharedPosition, Integer confidence, Tlp tlp,
+                      Instant firstSeen, Instant lastSeen, List<String> tags, int corroborations, Instant modifiedAt,
+                      int sightings) {
 
     static CatalogueEntry first(UUID itemId, Item item, boolean sharedOpenly, long eventPosition, Instant at,
                                 LongSupplier nextInPool) {
         CatalogueEntry unshared = new CatalogueEntry(itemId, item.type(), item.value(), eventPosition, at, null,
-                null, null, null, null, null, null, List.of(), 0, null);
+                null, null, null, null, null, null, List.of(), 0, null, 0);
         return unshared.with(item, false, sharedOpenly, eventPosition, at, nextInPool);
     }
 
@@ -51,11 +54,11 @@ record CatalogueEntry(UUID itemId, ItemType type, String value, long firstPositi
         if (before == null) {
             return new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, nextInPool.getAsLong(), at,
                     eventPosition, after.confidence(), after.tlp(), after.firstSeen(), after.lastSeen(), after.tags(),
-                    after.corroborations(), at);
+                    after.corroborations(), at, sightings);
         }
         return new CatalogueEntry(itemId, type, value, firstPosition, firstAddedAt, poolPosition, sharedAt,
                 sharedPosition, after.confidence(), after.tlp(), after.firstSeen(), after.lastSeen(), after.tags(),
-                after.corroborations(), after.sameAttributesAs(before) ? modifiedAt : at);
+                after.corroborations(), after.sameAttributesAs(before) ? modifiedAt : at, sightings);
     }
 
     /** What is served of the item; null while no contribution shares it. */
@@ -69,6 +72,7 @@ record CatalogueEntry(UUID itemId, ItemType type, String value, long firstPositi
     }
 
     Item asDeliveredItem() {
-        return new Item(type, value, confidence, tlp, firstSeen, lastSeen, tags);
+        return new Item(type, value, CatalogueMerge.confidenceServed(confidence, sightings), tlp, firstSeen, lastSeen,
+                tags);
     }
 }

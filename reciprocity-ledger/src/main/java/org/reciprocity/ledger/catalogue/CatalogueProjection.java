@@ -12,6 +12,7 @@ import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DrawCriteria;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
@@ -151,6 +152,28 @@ class CatalogueProjection {
         for (List<UUID> chunk : Lists.partition(withContext, CHUNK)) {
             jdbc.update("update catalogue_item set has_context = true where not has_context and item_id in ("
                     + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+        }
+    }
+
+    /**
+     * Each consumer that saw an item for the first time raises the confidence it is served with, to every reader: a
+     * new version of it, dated the report's instant unless its version is later already.
+     */
+    @EventHandler
+    void on(ItemsSighted event, @Timestamp Instant stamped) {
+        List<UUID> seen = SharedPoolRecording.sighted(event).stream().map(counted -> counted.sighting().item().id())
+                .toList();
+        Instant at = stamped.truncatedTo(ChronoUnit.MILLIS);
+        for (List<UUID> chunk : Lists.partition(seen, CHUNK)) {
+            String ids = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            // The instant twice, compared with and then set, before the items.
+            List<Object> arguments = new ArrayList<>(List.of(SqlTime.of(at), SqlTime.of(at)));
+            arguments.addAll(chunk);
+            jdbc.update("update catalogue_item set sightings = sightings + 1, modified_at = case when modified_at is "
+                    + "null or modified_at < ? then ? else modified_at end where item_id in (" + ids + ")",
+                    arguments.toArray());
+            jdbc.update("update catalogue_share set modified_at = case when modified_at < ? then ? else modified_at "
+                    + "end where item_id in (" + ids + ")", arguments.toArray());
         }
     }
 
@@ -324,7 +347,7 @@ class CatalogueProjection {
                 rs.getObject("shared_position", Long.class), rs.getObject("confidence", Integer.class), tlp == null ? null : Tlp.valueOf(tlp),
                 SqlTime.instant(rs, "first_seen"), SqlTime.instant(rs, "last_seen"),
                 tags == null ? List.of() : List.of(EventJson.read(tags, String[].class)), rs.getInt("corroborations"),
-                SqlTime.instant(rs, "modified_at"));
+                SqlTime.instant(rs, "modified_at"), rs.getInt("sightings"));
     }
 
 }

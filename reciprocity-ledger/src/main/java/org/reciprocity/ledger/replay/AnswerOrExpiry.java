@@ -7,6 +7,7 @@ import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
 
@@ -51,6 +52,11 @@ abstract class AnswerOrExpiry implements AccountEvent.Visitor<Void> {
 
     @Override
     public final Void bonus(BonusEarned event) {
+        return answer(event);
+    }
+
+    @Override
+    public final Void sighted(ItemsSighted event) {
         return answer(event);
     }
 }

@@ -5,6 +5,7 @@ import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
+import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.ContextRule;
 import org.reciprocity.core.event.ContextRuling;
@@ -14,7 +15,9 @@ import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Item;
@@ -129,7 +132,17 @@ final class DecisionReplay {
         @Override
         public Void reported(ActedOnReported report) {
             for (ActedOnReported.Counted counted : report.counted()) {
-                awardsDue.put(awardKey(report.reportId(), counted.item()), new AwardDue(counted, report));
+                awardsDue.put(awardKey(report.reportId(), counted.item()), new AwardDue(
+                        counted.beneficiaryAccountId(), report.consumerId(), report.decidedAt(), BonusCause.ACTED_ON));
+            }
+            return null;
+        }
+
+        @Override
+        public Void sighted(ItemsSighted report) {
+            for (ItemsSighted.Counted counted : report.counted()) {
+                awardsDue.put(awardKey(report.reportId(), counted.sighting().item()), new AwardDue(
+                        counted.beneficiaryAccountId(), report.consumerId(), report.decidedAt(), BonusCause.SIGHTED));
             }
             return null;
         }
@@ -139,7 +152,7 @@ final class DecisionReplay {
         public Void bonus(BonusEarned bonus) {
             String key = awardKey(bonus.reportId(), bonus.item());
             AwardDue due = awardsDue.get(key);
-            if (due != null && due.counted().beneficiaryAccountId().equals(bonus.accountId())) {
+            if (due != null && due.beneficiary().equals(bonus.accountId())) {
                 awardsDue.remove(key);
             }
             return null;
@@ -172,8 +185,8 @@ final class DecisionReplay {
         }
     };
 
-    /** A counted item of a report whose bonus is still to be awarded. */
-    private record AwardDue(ActedOnReported.Counted counted, ActedOnReported report) {
+    /** A counted item of a report whose bonus is still to be awarded: to whom, for whose report, when, and why. */
+    private record AwardDue(String beneficiary, String consumerId, Instant reportedAt, BonusCause cause) {
     }
 
     private final class Taking implements AccountEvent.Visitor<Void> {
@@ -372,8 +385,28 @@ final class DecisionReplay {
             Decision<ActedOnReported> taken = AccountDecisions.report(before, request(recorded), items, facts,
                     recorded.decidedAt());
             expiries(taken.expiries(), recorded.decidedAt());
-            Map<UUID, Outcome> was = outcomes(recorded);
-            Map<UUID, Outcome> is = outcomes(taken.answer());
+            compared(items, outcomes(recorded), outcomes(taken.answer()));
+            return null;
+        }
+
+        @Override
+        public Void sighted(ItemsSighted recorded) {
+            List<Sighting> sightings = Stream.concat(recorded.counted().stream().map(ItemsSighted.Counted::sighting),
+                    recorded.notCounted().stream().map(ItemsSighted.NotCounted::sighting)).toList();
+            List<ItemRef> items = sightings.stream().map(Sighting::item).toList();
+            entitled(recorded);
+            once(items.stream().map(ItemRef::id).toList());
+            SharedPoolFacts facts = pool.factsAbout(recorded.accountId(), List.of(recorded.consumerId()),
+                    items.stream().map(ItemRef::id).toList());
+            Decision<ItemsSighted> taken = AccountDecisions.sight(before, request(recorded), sightings, facts,
+                    recorded.decidedAt());
+            expiries(taken.expiries(), recorded.decidedAt());
+            compared(items, outcomes(recorded), outcomes(taken.answer()));
+            return null;
+        }
+
+        /** Each item's outcome in a report, as recorded and as the history before it makes it. */
+        private void compared(List<ItemRef> items, Map<UUID, Outcome> was, Map<UUID, Outcome> is) {
             List<String> misclassified = new ArrayList<>();
             List<String> misdirected = new ArrayList<>();
             for (ItemRef item : items) {
@@ -392,7 +425,6 @@ final class DecisionReplay {
             }
             found.all(Check.CLASSIFICATION, misclassified);
             found.all(Check.BONUS, misdirected);
-            return null;
         }
 
         @Override
@@ -401,21 +433,21 @@ final class DecisionReplay {
             if (due == null) {
                 found.add(Check.BONUS, "no report " + recorded.reportId() + " counted " + name(recorded.item())
                         + " with a bonus still to award: it was never counted, or was awarded already");
-            } else if (!due.counted().beneficiaryAccountId().equals(recorded.accountId())) {
+            } else if (!due.beneficiary().equals(recorded.accountId())) {
                 found.add(Check.BONUS, "the bonus for " + name(recorded.item()) + " went to '" + recorded.accountId()
-                        + "'; the report counted it for '" + due.counted().beneficiaryAccountId() + "'");
-            } else if (!due.report().consumerId().equals(recorded.consumerId())
-                    || !due.report().decidedAt().equals(recorded.reportedAt())) {
+                        + "'; the report counted it for '" + due.beneficiary() + "'");
+            } else if (!due.consumerId().equals(recorded.consumerId())
+                    || !due.reportedAt().equals(recorded.reportedAt()) || due.cause() != recorded.cause()) {
                 found.add(Check.BONUS, "the bonus names consumer '" + recorded.consumerId() + "' reporting at "
-                        + recorded.reportedAt() + "; the report was by '" + due.report().consumerId() + "' at "
-                        + due.report().decidedAt());
+                        + recorded.reportedAt() + " (" + recorded.cause() + "); the report was by '"
+                        + due.consumerId() + "' at " + due.reportedAt() + " (" + due.cause() + ")");
             }
             ReciprocityPolicy policy = policyAt(recorded.reportedAt(), recorded.policyVersion(), found);
             if (policy == null) {
                 return null;
             }
             Decision<BonusEarned> taken = AccountDecisions.bonus(before, request(recorded), recorded.reportId(),
-                    recorded.item(), recorded.reportedAt(), policy, recorded.awardedAt());
+                    recorded.item(), recorded.cause(), recorded.reportedAt(), policy, recorded.awardedAt());
             expiries(taken.expiries(), recorded.awardedAt());
             if (!taken.answer().credit().equals(recorded.credit())
                     || !Objects.equals(taken.answer().lot(), recorded.lot())) {
@@ -496,8 +528,11 @@ final class DecisionReplay {
         }
     }
 
-    /** What a report made of an item: counted for an account, or not counted for a reason. */
-    private record Outcome(String beneficiary, ActedOnReported.Reason reason) {
+    /**
+     * What a report made of an item: counted for an account, or not counted for a reason; for a sighting, with the
+     * sighting as the report took it.
+     */
+    private record Outcome(String beneficiary, ActedOnReported.Reason reason, Sighting sighting) {
 
         boolean counted() {
             return beneficiary != null;
@@ -505,16 +540,27 @@ final class DecisionReplay {
 
         @Override
         public String toString() {
-            return counted() ? "counted for '" + beneficiary + "'" : "not counted (" + reason + ")";
+            String outcome = counted() ? "counted for '" + beneficiary + "'" : "not counted (" + reason + ")";
+            return sighting == null ? outcome : outcome + ", seen " + sighting.count() + " time(s) from "
+                    + sighting.firstSeen() + " to " + sighting.lastSeen();
         }
     }
 
     private static Map<UUID, Outcome> outcomes(ActedOnReported report) {
         Map<UUID, Outcome> outcomes = new HashMap<>();
         report.counted().forEach(counted -> outcomes.put(counted.item().id(),
-                new Outcome(counted.beneficiaryAccountId(), null)));
+                new Outcome(counted.beneficiaryAccountId(), null, null)));
         report.notCounted().forEach(notCounted -> outcomes.put(notCounted.item().id(),
-                new Outcome(null, notCounted.reason())));
+                new Outcome(null, notCounted.reason(), null)));
+        return outcomes;
+    }
+
+    private static Map<UUID, Outcome> outcomes(ItemsSighted report) {
+        Map<UUID, Outcome> outcomes = new HashMap<>();
+        report.counted().forEach(counted -> outcomes.put(counted.sighting().item().id(),
+                new Outcome(counted.beneficiaryAccountId(), null, counted.sighting())));
+        report.notCounted().forEach(notCounted -> outcomes.put(notCounted.sighting().item().id(),
+                new Outcome(null, notCounted.reason(), notCounted.sighting())));
         return outcomes;
     }
 

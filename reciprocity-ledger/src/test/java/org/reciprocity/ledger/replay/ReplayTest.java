@@ -9,6 +9,7 @@ import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
+import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Charge;
 import org.reciprocity.core.event.ContextRule;
@@ -21,8 +22,10 @@ import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.LotDraw;
+import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
@@ -250,10 +253,44 @@ class ReplayTest {
         UUID bonusId = UUID.randomUUID();
         List<RecordedEvent> events = forged(recorded(exchange), new BonusEarned(bonusId, "telco-b", "bonus:x", "f",
                 report.reportId(), ItemRef.of(ip), "cert-my", Credit.parse("0.5"),
-                new CreditLot(bonusId, Credit.parse("0.5"), null), Credit.parse("0.5"), 1, report.decidedAt(), T0));
+                new CreditLot(bonusId, Credit.parse("0.5"), null), Credit.parse("0.5"), 1, report.decidedAt(), T0,
+                BonusCause.ACTED_ON));
 
         assertFoundAtTheEnd(events, Check.BONUS, "no report " + report.reportId() + " counted ipv4 192.0.2.1 with a "
                 + "bonus still to award");
+    }
+
+    @Test
+    void aSightingOfAnItemNeverReceivedCountedIsFound() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        Sighting seen = Sighting.once(ItemRef.of(ip), T0);
+        List<RecordedEvent> events = forged(recorded(exchange), new ItemsSighted(UUID.randomUUID(), "cert-my",
+                "cert-my", "s1", "f", List.of(new ItemsSighted.Counted(seen, "bank-a")), List.of(), T0));
+
+        assertFoundAtTheEnd(events, Check.CLASSIFICATION, "ipv4 192.0.2.1 is recorded counted for 'bank-a', seen 1 "
+                + "time(s) from " + T0 + " to " + T0 + "; the history before it makes it not counted (NOT_RECEIVED)");
+    }
+
+    @Test
+    void aSightingBonusForAReportOfActingOnTheItemIsFound() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        exchange.withdraw("cert-my", "cert-my", "w1", List.of(ip));
+        ActedOnReported report = (ActedOnReported) exchange.report("cert-my", "cert-my", "r1",
+                List.of(ItemRef.of(ip))).get(0);
+        List<RecordedEvent> honest = recorded(exchange);
+        // The report's bonus recorded as one for seeing the item: the cause its report does not give.
+        List<RecordedEvent> events = altered(honest, BonusEarned.class, bonus -> new BonusEarned(bonus.bonusId(),
+                bonus.accountId(), bonus.requestKey(), bonus.requestFingerprint(), bonus.reportId(), bonus.item(),
+                bonus.consumerId(), bonus.credit(), bonus.lot(), bonus.balanceAfter(), bonus.policyVersion(),
+                bonus.reportedAt(), bonus.awardedAt(), BonusCause.SIGHTED));
+
+        Replay replay = replayed(ReplayScope.EVERYTHING, announced(List.of(ReciprocityPolicy.INITIAL), events));
+        assertThat(replay.findings()).anySatisfy(finding -> {
+            assertThat(finding.check()).isEqualTo(Check.BONUS);
+            assertThat(finding.detail()).contains("(SIGHTED); the report was by 'cert-my' at " + report.decidedAt()
+                    + " (ACTED_ON)");
+        });
     }
 
     @Test
@@ -353,7 +390,8 @@ class ReplayTest {
         UUID wrongId = UUID.randomUUID();
         List<RecordedEvent> events = new ArrayList<>(forged(honest.subList(0, honest.size() - 1), new BonusEarned(
                 wrongId, "telco-b", "bonus:x", "f", report.reportId(), ItemRef.of(ip), "cert-my", Credit.parse("0.5"),
-                new CreditLot(wrongId, Credit.parse("0.5"), null), Credit.parse("0.5"), 1, report.decidedAt(), T0)));
+                new CreditLot(wrongId, Credit.parse("0.5"), null), Credit.parse("0.5"), 1, report.decidedAt(), T0,
+                BonusCause.ACTED_ON)));
         events.add(new RecordedEvent(events.size() + 1000, rightBonus.timestamp(), rightBonus.type(),
                 rightBonus.aggregateType(), rightBonus.aggregateId(), rightBonus.sequence(), rightBonus.payload()));
 

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.ItemsSighted;
+import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.policy.Credit;
@@ -19,19 +21,19 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-class ActedOnProjectionTest {
+class FeedbackProjectionTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
     private final Item ip = item("ipv4", "192.0.2.1");
     private final Item domain = item("domain", "bad.example");
 
-    private ActedOnProjection actedOn;
+    private FeedbackProjection feedback;
     private Simulation exchange;
 
     @BeforeEach
     void setUp() {
-        actedOn = new ActedOnProjection(LedgerDatabase.fresh());
+        feedback = new FeedbackProjection(LedgerDatabase.fresh());
         exchange = new Simulation(T0, ReciprocityPolicy.INITIAL);
         exchange.contribute("bank-a", "bank-a", "k1", List.of(ip, domain));
         for (String consumer : List.of("cert-my", "telco-b")) {
@@ -51,14 +53,14 @@ class ActedOnProjectionTest {
     void aContributorSeesWhatOthersActedOnHowManyOfThemWhenAndTheBonusItEarned() {
         feedAll();
 
-        assertThat(actedOn.handle(new FindActedOn("bank-a", -1, 10)).items())
+        assertThat(feedback.handle(new FindActedOn("bank-a", -1, 10)).items())
                 .extracting(ActedOnItem::type, ActedOnItem::value, ActedOnItem::consumers,
                         ActedOnItem::firstReportedAt, ActedOnItem::lastReportedAt, ActedOnItem::bonus)
                 .containsExactly(tuple("ipv4", "192.0.2.1", 2, T0.plus(Duration.ofHours(1)),
                                 T0.plus(Duration.ofHours(2)), Credit.of(1)),
                         tuple("domain", "bad.example", 1, T0.plus(Duration.ofHours(1)),
                                 T0.plus(Duration.ofHours(1)), Credit.parse("0.5")));
-        assertThat(actedOn.handle(new FindActedOn("cert-my", -1, 10)).items()).as("what it reported is not its own")
+        assertThat(feedback.handle(new FindActedOn("cert-my", -1, 10)).items()).as("what it reported is not its own")
                 .isEmpty();
     }
 
@@ -66,30 +68,50 @@ class ActedOnProjectionTest {
     void aPageContinuesAfterTheLastItemOfThePreviousOne() {
         feedAll();
 
-        List<ActedOnItem> first = actedOn.handle(new FindActedOn("bank-a", -1, 1)).items();
+        List<ActedOnItem> first = feedback.handle(new FindActedOn("bank-a", -1, 1)).items();
         assertThat(first).extracting(ActedOnItem::value).containsExactly("192.0.2.1");
-        assertThat(actedOn.handle(new FindActedOn("bank-a", first.get(0).number(), 10)).items())
+        assertThat(feedback.handle(new FindActedOn("bank-a", first.get(0).number(), 10)).items())
                 .extracting(ActedOnItem::value).containsExactly("bad.example");
     }
 
     @Test
     void aReplayFromScratchWritesTheSameItems() {
         feedAll();
-        ActedOnItems before = actedOn.handle(new FindActedOn("bank-a", -1, 10));
-        actedOn.reset();
-        assertThat(actedOn.handle(new FindActedOn("bank-a", -1, 10)).items()).isEmpty();
+        ActedOnItems before = feedback.handle(new FindActedOn("bank-a", -1, 10));
+        feedback.reset();
+        assertThat(feedback.handle(new FindActedOn("bank-a", -1, 10)).items()).isEmpty();
 
         feedAll();
-        assertThat(actedOn.handle(new FindActedOn("bank-a", -1, 10))).isEqualTo(before);
+        assertThat(feedback.handle(new FindActedOn("bank-a", -1, 10))).isEqualTo(before);
+    }
+
+    @Test
+    void aContributorSeesWhatOthersSawApartFromWhatTheyActedOn() {
+        Instant seenAt = T0.plus(Duration.ofMinutes(30));
+        exchange.sight("cert-my", "cert-my", "s1", List.of(new Sighting(ItemRef.of(domain), seenAt,
+                seenAt.plusSeconds(60), 12)));
+        exchange.sight("telco-b", "telco-b", "s1", List.of(Sighting.once(ItemRef.of(domain), seenAt)));
+        exchange.sight("cert-my", "cert-my", "s2", List.of(Sighting.once(ItemRef.of(domain), seenAt)));
+        feedAll();
+
+        assertThat(feedback.handle(new FindSightings("bank-a", -1, 10)).items())
+                .extracting(SightedItem::value, SightedItem::consumers, SightedItem::timesSeen, SightedItem::bonus)
+                .containsExactly(tuple("bad.example", 2, 13L, Credit.parse("0.5")));
+        assertThat(feedback.handle(new FindActedOn("bank-a", -1, 10)).items())
+                .extracting(ActedOnItem::value, ActedOnItem::bonus)
+                .as("the bonuses for acting on the domain are counted apart from those for seeing it")
+                .containsExactly(tuple("192.0.2.1", Credit.of(1)), tuple("bad.example", Credit.parse("0.5")));
     }
 
     /** Hands the reports and bonuses to the projection's handlers, as the ledger's tracking processor would. */
     private void feedAll() {
         for (Simulation.Step step : exchange.history()) {
             if (step.event() instanceof ActedOnReported report) {
-                actedOn.on(report, new GlobalSequenceTrackingToken(step.position()));
+                feedback.on(report, new GlobalSequenceTrackingToken(step.position()));
+            } else if (step.event() instanceof ItemsSighted report) {
+                feedback.on(report, new GlobalSequenceTrackingToken(step.position()));
             } else if (step.event() instanceof BonusEarned bonus) {
-                actedOn.on(bonus);
+                feedback.on(bonus);
             }
         }
     }
