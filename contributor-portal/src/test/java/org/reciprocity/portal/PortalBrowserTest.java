@@ -288,6 +288,9 @@ class PortalBrowserTest {
         browser.press("Report the ticked items as acted on");
         assertThat(browser.find("[role=status]").getText()).contains("1 item counted");
         assertAccessible("member-report-acted-on");
+        browser.tick("input[aria-label='Tick 192.0.2.77']");
+        browser.press("Report the ticked items as seen today");
+        assertThat(browser.find("[role=status]").getText()).contains("1 item counted as seen");
         signOut();
 
         signIn(firm.apiKey());
@@ -297,6 +300,12 @@ class PortalBrowserTest {
         });
         assertThat(browser.text()).doesNotContain(agency.id());
         assertAccessible("member-acted-on");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            browser.open("/portal/member/sightings");
+            assertThat(browser.text()).contains("192.0.2.77");
+        });
+        assertThat(browser.text()).doesNotContain(agency.id());
+        assertAccessible("member-sightings");
         signOut();
     }
 

@@ -95,7 +95,7 @@ class SightingsTest extends H2ExchangeTest {
         assertThat(refused.isProblem()).isTrue();
         assertThat(refused.body().path("detail").asText()).startsWith("5 of 6 sightings are invalid");
         assertThat(refused.body().path("errors")).extracting(error -> error.path("field").asText())
-                .containsExactly("sightings[0].value", "sightings[1].firstSeen", "sightings[2].firstSeen",
+                .containsExactly("sightings[0].value", "sightings[1].firstSeen", "sightings[2].lastSeen",
                         "sightings[3].lastSeen", "sightings[4].count");
         assertThat(jdbc.queryForObject("select count(*) from request_log where requester_id = ?", Long.class,
                 agency.id())).as("nothing was recorded").isZero();
@@ -122,6 +122,12 @@ class SightingsTest extends H2ExchangeTest {
                 .as("sent again without a key: the same report").isEqualTo(added.body());
         assertThat(jdbc.queryForObject("select count(*) from sighted where consumer_id = ?", Long.class,
                 agency.id())).isEqualTo(2);
+        Map<String, Object> untimed = Map.of("values", List.of(seen), "source", "ids-2");
+        JsonNode now = exchange().post("/misp/sightings/add", agency.apiKey(), null, untimed).body();
+        JsonNode later = exchange().post("/misp/sightings/add", agency.apiKey(), null, untimed).body();
+        assertThat(later.path("reportId")).as("without a timestamp, each call is a sighting now")
+                .isNotEqualTo(now.path("reportId"));
+        assertThat(later.path("notCounted").path(0).path("reason").asText()).isEqualTo("ALREADY_REPORTED");
 
         Response falsePositive = exchange().post("/misp/sightings/add", agency.apiKey(), null,
                 Map.of("values", List.of(seen), "type", "1"));
@@ -153,9 +159,12 @@ class SightingsTest extends H2ExchangeTest {
                    "last_seen": "2026-11-30T08:30:00Z", "count": 4,
                    "object_marking_refs": ["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"]},
                   {"type": "sighting", "spec_version": "2.1", "id": "sighting--%s", "created": "2026-11-30T09:00:00Z",
-                   "modified": "2026-11-30T09:00:00Z", "sighting_of_ref": "malware--%s"}
+                   "modified": "2026-11-30T09:00:00Z", "sighting_of_ref": "malware--%s"},
+                  {"type": "sighting", "spec_version": "2.1", "id": "sighting--%s", "created": "2026-11-30T09:00:00Z",
+                   "modified": "2026-11-30T09:00:00Z", "sighting_of_ref": "%s", "first_seen": "2026-11-30T08:00:00Z",
+                   "last_seen": "2099-01-01T00:00:00Z"}
                 ]}""".formatted(UUID.randomUUID(), indicator, seen, sighting, indicator, UUID.randomUUID(),
-                UUID.randomUUID());
+                UUID.randomUUID(), UUID.randomUUID(), indicator);
 
         Response receipt = exchange().post("/api/contributions/stix", agency.apiKey(), unique("stix"), bundle,
                 MediaType.APPLICATION_JSON);
@@ -164,6 +173,8 @@ class SightingsTest extends H2ExchangeTest {
         assertThat(receipt.body().path("notIndexed")).extracting(object -> object.path("message").asText())
                 .contains("kept as context; read as a sighting of 1 item(s)");
         assertThat(receipt.body().path("contextObjects").asInt()).as("the sightings stay context too").isEqualTo(3);
+        assertThat(receipt.body().path("failures")).extracting(failure -> failure.path("field").asText())
+                .as("a sighting still to come is no sighting").containsExactly("objects[3].last_seen");
         assertThat(jdbc.queryForObject("select count(*) from sighted where consumer_id = ?", Long.class,
                 agency.id())).isEqualTo(1);
     }

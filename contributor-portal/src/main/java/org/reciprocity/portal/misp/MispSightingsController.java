@@ -69,6 +69,7 @@ class MispSightingsController {
         }
         Instant at = at(body);
         List<Sighting> sightings = sightings(body.path("values"), at);
+        // Keyed by when the values were seen: one sent without a timestamp is seen now, each time it is sent.
         String key = requestKey != null ? requestKey : "misp-sighting:" + RequestKeys.fingerprint(
                 at + "\n" + body.path("source").asText("") + "\n" + body.path("values"));
         return commands.sendAndWait(new ReportSightings(memberships.accountOf(member.participantId()),
@@ -84,11 +85,7 @@ class MispSightingsController {
             throw InvalidRequestException.of("timestamp", "a timestamp is in seconds since 1970, as MISP writes it; "
                     + "got " + timestamp);
         }
-        Instant at = Instant.ofEpochSecond(timestamp.asLong());
-        if (at.isAfter(clock.instant().plus(ReportSightings.CLOCK_SKEW))) {
-            throw InvalidRequestException.of("timestamp", "a sighting is of the past; " + at + " is still to come");
-        }
-        return at;
+        return Sighting.requirePast("timestamp", Instant.ofEpochSecond(timestamp.asLong()), clock.instant());
     }
 
     private static List<Sighting> sightings(JsonNode values, Instant at) {

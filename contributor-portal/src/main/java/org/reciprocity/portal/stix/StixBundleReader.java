@@ -64,7 +64,10 @@ public final class StixBundleReader {
     private final Map<String, List<Item>> itemsOf = new HashMap<>();
     private final List<SightingObject> sightingObjects = new ArrayList<>();
 
-    private StixBundleReader() {
+    private final Instant now;
+
+    private StixBundleReader(Instant now) {
+        this.now = now;
     }
 
     /**
@@ -98,8 +101,9 @@ public final class StixBundleReader {
     }
 
     /** @throws InvalidRequestException when the body is not a bundle of at most {@code maxObjects} objects */
-    public static Contribution read(JsonNode bundle, int maxObjects) {
-        return new StixBundleReader().contribution(bundle, maxObjects);
+    /** @param now what the bundle's sightings are of the past of */
+    public static Contribution read(JsonNode bundle, int maxObjects, Instant now) {
+        return new StixBundleReader(now).contribution(bundle, maxObjects);
     }
 
     private Contribution contribution(JsonNode bundle, int maxObjects) {
@@ -241,7 +245,7 @@ public final class StixBundleReader {
             return;
         }
         if (type.equals("sighting") && !object.path("revoked").asBoolean(false)) {
-            sightingObjects.add(sighting(object, id, outcomes.size()));
+            sightingObjects.add(sighting(object, id, outcomes.size(), now));
         }
         context.add(new ContextObject(id, type, version, tlp, List.copyOf(new LinkedHashSet<>(refs)), markingRefs,
                 yielded.stream().map(Item::id).distinct().toList(), object.toString(), author));
@@ -391,7 +395,7 @@ public final class StixBundleReader {
      *
      * @param outcome where its outcome will be among the bundle's
      */
-    private static SightingObject sighting(JsonNode object, String id, int outcome) {
+    private static SightingObject sighting(JsonNode object, String id, int outcome, Instant now) {
         if (!object.has("sighting_of_ref")) {
             throw new InvalidInputException("sighting_of_ref", "a sighting names what was seen: sighting_of_ref is "
                     + "required");
@@ -400,7 +404,8 @@ public final class StixBundleReader {
         Instant firstSeen = instant(object, "first_seen", false);
         firstSeen = firstSeen != null ? firstSeen : instant(object, "created", true);
         Instant lastSeen = instant(object, "last_seen", false);
-        lastSeen = lastSeen != null ? lastSeen : firstSeen;
+        lastSeen = lastSeen != null ? Sighting.requirePast("last_seen", lastSeen, now)
+                : Sighting.requirePast("first_seen", firstSeen, now);
         if (lastSeen.isBefore(firstSeen)) {
             throw new InvalidInputException("last_seen", "last_seen is no earlier than first_seen (" + firstSeen
                     + "); got " + lastSeen);

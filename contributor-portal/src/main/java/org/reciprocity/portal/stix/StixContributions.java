@@ -19,6 +19,7 @@ import org.reciprocity.portal.problem.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -43,13 +44,15 @@ public class StixContributions {
     private final PoolMemberships memberships;
     private final ContributionPreviews previews;
     private final int maxItems;
+    private final Clock clock;
 
     StixContributions(CommandGateway commands, PoolMemberships memberships, ContributionPreviews previews,
-                      @Value("${exchange.contribution.max-items}") int maxItems) {
+                      @Value("${exchange.contribution.max-items}") int maxItems, Clock clock) {
         this.commands = commands;
         this.memberships = memberships;
         this.previews = previews;
         this.maxItems = maxItems;
+        this.clock = clock;
     }
 
     /**
@@ -120,7 +123,7 @@ public class StixContributions {
      * @return what became of the bundle's objects
      */
     public Outcome contribute(String participantId, String requestKey, JsonNode bundle, Audience audience) {
-        StixBundleReader.Contribution contribution = StixBundleReader.read(bundle, maxItems);
+        StixBundleReader.Contribution contribution = StixBundleReader.read(bundle, maxItems, clock.instant());
         if (contribution.isEmpty()) {
             return Outcome.of(null, contribution.outcomes(), null);
         }
@@ -142,7 +145,7 @@ public class StixContributions {
      * @throws InvalidRequestException when the body is not a bundle
      */
     public Preview preview(String participantId, JsonNode bundle, Audience audience) {
-        StixBundleReader.Contribution contribution = StixBundleReader.read(bundle, maxItems);
+        StixBundleReader.Contribution contribution = StixBundleReader.read(bundle, maxItems, clock.instant());
         List<StixBundleReader.ObjectOutcome> outcomes = contribution.outcomes();
         List<ContributionBatch.Sent> sent = new ArrayList<>(contribution.items().size());
         Iterator<Item> items = contribution.items().iterator();

@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StixBundleReaderTest {
 
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GREEN = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
     private static final String TLP1_RED = "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed";
@@ -44,7 +46,7 @@ class StixBundleReaderTest {
                    "definition_type": "statement", "definition": {"statement": "Copyright Bank A"}},
                   {"type": "url", "id": "url--5d0092c5-5f74-4287-9642-33f4c354e56f", "value": "http://x.example/a",
                    "object_marking_refs": ["marking-definition--f0a0b0c0-5f74-4287-9642-33f4c354e56e"]}
-                ]}""".formatted(GREEN, "a".repeat(64), TLP1_RED)), 100);
+                ]}""".formatted(GREEN, "a".repeat(64), TLP1_RED)), 100, NOW);
 
         assertThat(contribution.bundleId()).isEqualTo("bundle--5d0092c5-5f74-4287-9642-33f4c354e56d");
         List<Item> items = contribution.items();
@@ -74,7 +76,7 @@ class StixBundleReaderTest {
                   {"type": "malware", "spec_version": "2.1", "id": "malware--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd34",
                    "created": "2026-11-01T00:00:00Z", "modified": "2026-11-01T00:00:00Z", "name": "Poison Ivy",
                    "is_family": true, "kill_chain_phases": [{"kill_chain_name": "lockheed", "phase_name": "c2"}]}
-                ]}""".formatted(GREEN)), 100);
+                ]}""".formatted(GREEN)), 100, NOW);
 
         assertThat(contribution.failures()).isEmpty();
         assertThat(contribution.items()).extracting(Item::value).containsExactly("198.51.100.7");
@@ -110,7 +112,7 @@ class StixBundleReaderTest {
                   {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd33",
                    "created": "2026-11-01T00:00:00Z", "modified": "2026-11-03T00:00:00Z", "revoked": true,
                    "pattern_type": "stix", "pattern": "[ipv4-addr:value = '198.51.100.1']"}
-                ]}"""), 100);
+                ]}"""), 100, NOW);
 
         assertThat(contribution.failures()).isEmpty();
         assertThat(contribution.items()).extracting(Item::value).containsExactly("60.10.1.115");
@@ -142,7 +144,7 @@ class StixBundleReaderTest {
                    "created": "2026-11-01T00:00:00Z", "modified": "2026-11-01T00:00:00Z", "content": "seen",
                    "object_refs": ["not an id"]},
                   {"type": "url", "id": "url--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd36", "value": "http://x.example/"}
-                ]}"""), 100);
+                ]}"""), 100, NOW);
 
         assertThat(contribution.failures()).extracting(StixBundleReader.ObjectOutcome::message).satisfiesExactly(
                 message -> assertThat(message).startsWith("objects[0].id"),
@@ -166,7 +168,7 @@ class StixBundleReaderTest {
                    "pattern_type": "stix", "pattern": "[ipv4-addr:value = '198.51.100.7']",
                    "object_marking_refs": ["%s"],
                    "granular_markings": [{"marking_ref": "%s", "selectors": ["pattern"]}]}]}""".formatted(GREEN,
-                TLP1_RED)), 10).items();
+                TLP1_RED)), 10, NOW).items();
         assertThat(items).extracting(Item::tlp).containsExactly(Tlp.RED);
     }
 
@@ -181,7 +183,7 @@ class StixBundleReaderTest {
                    "object_marking_refs": "%s"},
                   {"type": "marking-definition", "spec_version": "2.1", "id": "marking-definition--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd34",
                    "definition_type": "tlp", "definition": {"tlp": "purple"}}
-                ]}""".formatted(GREEN)), 10);
+                ]}""".formatted(GREEN)), 10, NOW);
         assertThat(contribution.failures()).extracting(StixBundleReader.ObjectOutcome::message).satisfiesExactly(
                 message -> assertThat(message).startsWith("objects[0].confidence"),
                 message -> assertThat(message).startsWith("objects[1].object_marking_refs"),
@@ -191,13 +193,13 @@ class StixBundleReaderTest {
 
     @Test
     void notABundleOrAnOversizedOneIsRefused() throws IOException {
-        assertThatThrownBy(() -> StixBundleReader.read(json("{\"type\": \"indicator\"}"), 100))
+        assertThatThrownBy(() -> StixBundleReader.read(json("{\"type\": \"indicator\"}"), 100, NOW))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("one bundle");
         assertThatThrownBy(() -> StixBundleReader.read(json("""
                 {"type": "bundle", "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d", "objects": [
                   {"type": "url", "id": "url--5d0092c5-5f74-4287-9642-33f4c354e56f", "value": "http://x.example/a"},
                   {"type": "url", "id": "url--5d0092c5-5f74-4287-9642-33f4c354e560", "value": "http://x.example/b"}]}"""),
-                1)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("at most 1");
+                1, NOW)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("at most 1");
     }
 
     /** The official example bundles: each is taken whole, every object kept with its own id. */
@@ -210,7 +212,7 @@ class StixBundleReaderTest {
                 if (!example.path("type").asText().equals("bundle")) {
                     continue;
                 }
-                StixBundleReader.Contribution contribution = StixBundleReader.read(example, 10_000);
+                StixBundleReader.Contribution contribution = StixBundleReader.read(example, 10_000, NOW);
                 assertThat(contribution.failures()).as(file.toString()).isEmpty();
                 List<String> sent = new java.util.ArrayList<>();
                 example.path("objects").forEach(object -> sent.add(object.path("id").asText()));
@@ -219,7 +221,7 @@ class StixBundleReaderTest {
             }
         }
         StixBundleReader.Contribution apt1 = StixBundleReader.read(JSON.readTree(StixSchemas.root()
-                .resolve("examples/threat-reports/apt1.json").toFile()), 10_000);
+                .resolve("examples/threat-reports/apt1.json").toFile()), 10_000, NOW);
         assertThat(apt1.items()).extracting(Item::value).contains("hugesoft.org", "001dd76872d80801692ff942308c64e6");
     }
 

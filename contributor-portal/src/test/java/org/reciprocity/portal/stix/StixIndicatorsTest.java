@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StixIndicatorsTest {
 
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+
     private static final Instant ADDED = Instant.parse("2026-11-23T08:00:00.123456Z");
     private static final Map<ItemType, String> VALUES = Map.of(ItemType.IPV4, "198.51.100.7", ItemType.IPV6,
             "2001:db8::7", ItemType.DOMAIN, "c2.example.com", ItemType.URL, "http://x.example/it's",
@@ -62,7 +64,7 @@ class StixIndicatorsTest {
                 .put("id", "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d");
         bundle.putArray("objects").add(indicator);
 
-        assertThat(StixBundleReader.read(bundle, 10).items()).extracting(Item::id, Item::tlp, Item::confidence)
+        assertThat(StixBundleReader.read(bundle, 10, NOW).items()).extracting(Item::id, Item::tlp, Item::confidence)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(item.id(), Tlp.GREEN, 90));
     }
 

@@ -3,6 +3,7 @@ package org.reciprocity.core.event;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.item.ItemRef;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ import java.util.Objects;
 public record Sighting(ItemRef item, Instant firstSeen, Instant lastSeen, long count) {
 
     public static final long MAX_COUNT = 999_999_999;
+    /** How far ahead of the exchange's clock a sighting may end: a sensor's clock may run a little ahead. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     public Sighting {
         Objects.requireNonNull(item, "item");
@@ -29,6 +32,19 @@ public record Sighting(ItemRef item, Instant firstSeen, Instant lastSeen, long c
         if (count < 1 || count > MAX_COUNT) {
             throw new InvalidInputException("count", "a sighting counts 1 to " + MAX_COUNT + " times; got " + count);
         }
+    }
+
+    /**
+     * An instant a sighting names, refused when it is still to come at {@code now}: whatever the report's form (the
+     * API's, MISP's, a STIX bundle's), a sighting is of the past.
+     *
+     * @throws InvalidInputException naming {@code field}
+     */
+    public static Instant requirePast(String field, Instant seen, Instant now) {
+        if (seen.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidInputException(field, "a sighting is of the past; " + seen + " is still to come");
+        }
+        return seen;
     }
 
     /** One sighting of the item, at one instant. */

@@ -6,7 +6,6 @@ import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.account.RequestKeys;
 import org.reciprocity.core.event.Sighting;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -21,8 +20,6 @@ import java.util.stream.Collectors;
 public record ReportSightings(String accountId, String consumerId, String requestKey, List<Sighting> sightings) {
 
     public static final int MAX_SIGHTINGS = 10_000;
-    /** How far ahead of the exchange's clock a sighting may end: a sensor's clock may run a little ahead. */
-    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     public ReportSightings {
         Objects.requireNonNull(accountId, "accountId");

@@ -108,15 +108,6 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
                 ratio, creditLifetime, costPerItem, actedOnBonus, BigDecimal.ZERO, 0, Credit.ZERO);
     }
 
-    /** The terms without any bonus for sightings: as every version adopted before sightings earned. */
-    public PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
-                       Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
-                       BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
-                       Credit actedOnBonus, BigDecimal contextShare, int contextKindsCounted) {
-        this(newItemCredit, corroborationShare, typeWeights, tlpWeights, unknownConfidenceWeight, confidenceFloor,
-                ratio, creditLifetime, costPerItem, actedOnBonus, contextShare, contextKindsCounted, Credit.ZERO);
-    }
-
     private static <K extends Enum<K>> Map<K, BigDecimal> uniform(K[] keys, BigDecimal weight) {
         return Arrays.stream(keys).collect(Collectors.toMap(Function.identity(), key -> weight));
     }

@@ -71,7 +71,7 @@ class PolicyRulesTest {
     private PolicyRules withContext(BigDecimal share, int kinds) {
         return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
                 rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
-                rules.costPerItem(), rules.actedOnBonus(), share, kinds);
+                rules.costPerItem(), rules.actedOnBonus(), share, kinds, rules.sightingBonus());
     }
 
     @Test

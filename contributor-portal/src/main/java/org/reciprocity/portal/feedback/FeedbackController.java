@@ -7,10 +7,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.event.Sighting;
+import org.reciprocity.core.feedback.ActedOnReceipt;
+import org.reciprocity.core.feedback.ReportActedOn;
 import org.reciprocity.core.feedback.ReportSightings;
 import org.reciprocity.core.feedback.SightingsReceipt;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.membership.PoolMemberships;
+import org.reciprocity.ledger.feedback.ActedOnItems;
+import org.reciprocity.ledger.feedback.FindActedOn;
 import org.reciprocity.ledger.feedback.FindSightings;
 import org.reciprocity.ledger.feedback.SightedItems;
 import org.reciprocity.portal.account.AccountAccess;
@@ -34,10 +38,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+/**
+ * What consumers tell of the items they drew, acting on them or seeing them in their own systems, and what the
+ * contributors see of it: the same four questions for both kinds of report, answered alike.
+ */
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Feedback")
-class SightingsController {
+@Tag(name = "Feedback", description = "Consumers report what they acted on and what they saw; contributors earn a "
+        + "bonus and see what others acted on and saw")
+class FeedbackController {
 
     static final int MAX_ITEMS = 1000;
 
@@ -47,13 +56,28 @@ class SightingsController {
     private final AccountAccess access;
     private final Clock clock;
 
-    SightingsController(CommandGateway commands, QueryGateway queries, PoolMemberships memberships,
-                        AccountAccess access, Clock clock) {
+    FeedbackController(CommandGateway commands, QueryGateway queries, PoolMemberships memberships,
+                       AccountAccess access, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.memberships = memberships;
         this.access = access;
         this.clock = clock;
+    }
+
+    @PostMapping("/api/acted-on")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Report items you acted on (firms and agencies)",
+            description = "Each item you received from the pool, did not contribute and did not report before earns "
+                    + "the account that brought it the policy's bonus. The others are listed with the reason they "
+                    + "did not count.")
+    ActedOnReceipt actedOn(@AuthenticationPrincipal Member member,
+                           @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                           @RequestBody ActedOnRequest request) {
+        List<ItemRef> items = ReportedEntries.read("items", request.items(), ReportActedOn.MAX_ITEMS,
+                name -> ItemRef.normalised(name.type(), name.value()));
+        return commands.sendAndWait(new ReportActedOn(memberships.accountOf(member.participantId()),
+                member.participantId(), RequestKeyHeader.resolve(requestKey, request.requestKey()), items));
     }
 
     @PostMapping("/api/sightings")
@@ -62,14 +86,27 @@ class SightingsController {
             description = "Each item you received from the pool, did not contribute and did not report seeing before "
                     + "earns the account that brought it the policy's sighting bonus, and raises the confidence the "
                     + "pool serves it with. The others are listed with the reason they did not count.")
-    SightingsReceipt report(@AuthenticationPrincipal Member member,
-                            @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
-                            @RequestBody SightingsRequest request) {
-        Instant latest = clock.instant().plus(ReportSightings.CLOCK_SKEW);
+    SightingsReceipt sightings(@AuthenticationPrincipal Member member,
+                               @RequestHeader(name = RequestKeyHeader.NAME, required = false) String requestKey,
+                               @RequestBody SightingsRequest request) {
+        Instant now = clock.instant();
         List<Sighting> sightings = ReportedEntries.read("sightings", request.sightings(),
-                ReportSightings.MAX_SIGHTINGS, seen -> sighting(seen, latest));
+                ReportSightings.MAX_SIGHTINGS, seen -> sighting(seen, now));
         return commands.sendAndWait(new ReportSightings(memberships.accountOf(member.participantId()),
                 member.participantId(), RequestKeyHeader.resolve(requestKey, request.requestKey()), sightings));
+    }
+
+    @GetMapping("/api/accounts/{accountId}/acted-on")
+    @Operation(summary = "The items an account brought that others reported acting on",
+            description = "Each with how many consumers reported it, when, and the bonus it earned, in the order the "
+                    + "items were first reported; the consumers are not named. Who may read it: as the statement.")
+    ActedOnItems actedOnItems(@AuthenticationPrincipal Member member, @PathVariable String accountId,
+                              @Parameter(description = "continue after this item (the last item's number)")
+                              @RequestParam(defaultValue = "-1") long after,
+                              @Parameter(description = "1 to " + MAX_ITEMS + " items")
+                              @RequestParam(defaultValue = "100") int limit) {
+        readable(member, accountId, limit);
+        return queries.query(new FindActedOn(accountId, after, limit), ActedOnItems.class).join();
     }
 
     @GetMapping("/api/accounts/{accountId}/sightings")
@@ -77,28 +114,30 @@ class SightingsController {
             description = "Each with how many consumers reported seeing it, how many times they saw it, when they "
                     + "reported it, and the bonus it earned, in the order the items were first reported; the "
                     + "consumers are not named. Who may read it: as the statement.")
-    SightedItems sightings(@AuthenticationPrincipal Member member, @PathVariable String accountId,
-                           @Parameter(description = "continue after this item (the last item's number)")
-                           @RequestParam(defaultValue = "-1") long after,
-                           @Parameter(description = "1 to " + MAX_ITEMS + " items")
-                           @RequestParam(defaultValue = "100") int limit) {
+    SightedItems sightedItems(@AuthenticationPrincipal Member member, @PathVariable String accountId,
+                              @Parameter(description = "continue after this item (the last item's number)")
+                              @RequestParam(defaultValue = "-1") long after,
+                              @Parameter(description = "1 to " + MAX_ITEMS + " items")
+                              @RequestParam(defaultValue = "100") int limit) {
+        readable(member, accountId, limit);
+        return queries.query(new FindSightings(accountId, after, limit), SightedItems.class).join();
+    }
+
+    /** A page of what others reported of an account's items: as its statement, who may read that. */
+    private void readable(Member member, String accountId, int limit) {
         access.requireReader(member, accountId);
         if (limit < 1 || limit > MAX_ITEMS) {
             throw InvalidRequestException.of("limit", "limit is 1 to " + MAX_ITEMS + "; got " + limit);
         }
-        return queries.query(new FindSightings(accountId, after, limit), SightedItems.class).join();
     }
 
-    private static Sighting sighting(SightingsRequest.Seen seen, Instant latest) {
+    private static Sighting sighting(SightingsRequest.Seen seen, Instant now) {
         ItemRef item = ItemRef.normalised(seen.type(), seen.value());
         if (seen.firstSeen() == null) {
             throw new InvalidInputException("firstSeen", "say when the item was first seen");
         }
         Instant lastSeen = seen.lastSeen() == null ? seen.firstSeen() : seen.lastSeen();
-        if (lastSeen.isAfter(latest)) {
-            throw new InvalidInputException(seen.lastSeen() == null ? "firstSeen" : "lastSeen", "a sighting is of "
-                    + "the past; " + lastSeen + " is still to come");
-        }
+        Sighting.requirePast("lastSeen", lastSeen, now);
         return new Sighting(item, seen.firstSeen(), lastSeen, seen.count() == null ? 1 : seen.count());
     }
 }
