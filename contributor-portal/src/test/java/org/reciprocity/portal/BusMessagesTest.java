@@ -29,15 +29,21 @@ import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.FalsePositive;
+import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemCredit;
-import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
+import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.LotDraw;
+import org.reciprocity.core.event.RevocationCause;
 import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.feedback.ActedOnReceipt;
 import org.reciprocity.core.feedback.AwardBonus;
+import org.reciprocity.core.feedback.FalsePositivesReceipt;
 import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.feedback.ReportFalsePositives;
 import org.reciprocity.core.feedback.ReportSightings;
 import org.reciprocity.core.feedback.SightingsReceipt;
 import org.reciprocity.core.item.Item;
@@ -62,6 +68,11 @@ import org.reciprocity.core.participant.SuspendParticipant;
 import org.reciprocity.core.policy.ChangePolicy;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
+import org.reciprocity.core.revocation.ClawBackCredit;
+import org.reciprocity.core.revocation.RefundCharge;
+import org.reciprocity.core.revocation.RetractItems;
+import org.reciprocity.core.revocation.RetractionReceipt;
+import org.reciprocity.core.revocation.WeighFalsePositive;
 import org.reciprocity.core.sharing.AddSharingGroupMember;
 import org.reciprocity.core.sharing.Audience;
 import org.reciprocity.core.sharing.Border;
@@ -116,7 +127,10 @@ import org.reciprocity.ledger.context.ItemsLinked;
 import org.reciprocity.ledger.context.SourceItems;
 import org.reciprocity.ledger.feedback.ActedOnItem;
 import org.reciprocity.ledger.feedback.ActedOnItems;
+import org.reciprocity.ledger.feedback.FalsePositiveItem;
+import org.reciprocity.ledger.feedback.FalsePositiveItems;
 import org.reciprocity.ledger.feedback.FindActedOn;
+import org.reciprocity.ledger.feedback.FindFalsePositives;
 import org.reciprocity.ledger.feedback.FindSightings;
 import org.reciprocity.ledger.feedback.SightedItem;
 import org.reciprocity.ledger.feedback.SightedItems;
@@ -195,6 +209,23 @@ class BusMessagesTest {
             new SightingsReceipt(UUID.randomUUID(), "cert-my", "cert-my", "seen-1", 1,
                     List.of(new ItemsSighted.NotCounted(Sighting.once(ItemRef.of(DOMAIN), T0),
                             ActedOnReported.Reason.OWN_CONTRIBUTION))),
+            new ReportFalsePositives("cert-my", "cert-my", "false-1", List.of(new FalsePositive(ItemRef.of(DOMAIN),
+                    "resolves to a shared CDN address"))),
+            new FalsePositivesReceipt(UUID.randomUUID(), "cert-my", "cert-my", "false-1", 0,
+                    List.of(new FalsePositivesReported.NotCounted(new FalsePositive(ItemRef.of(IP), "a sinkhole"),
+                            ActedOnReported.Reason.REVOKED))),
+            new WeighFalsePositive("bank-a", UUID.randomUUID(), ItemRef.of(DOMAIN), "pool-p", "cert-my"),
+            new ClawBackCredit("bank-a", ItemRef.of(DOMAIN), UUID.randomUUID(), RevocationCause.FALSE_POSITIVE,
+                    "bank-a"),
+            new RefundCharge("pool-p", ItemRef.of(DOMAIN), UUID.randomUUID(), RevocationCause.FALSE_POSITIVE,
+                    "cert-my"),
+            new RetractItems("bank-a", "bank-a", "retract-1", List.of(ItemRef.of(DOMAIN), ItemRef.of(IP)),
+                    "sent from our test feed by mistake"),
+            new RetractionReceipt(UUID.randomUUID(), "bank-a", "bank-a", "retract-1", 1, 1,
+                    List.of(new ItemsRetracted.NotRetracted(ItemRef.of(IP), ItemsRetracted.Reason.NOT_CONTRIBUTED))),
+            new FindFalsePositives("bank-a", -1, 100),
+            new FalsePositiveItems("bank-a", List.of(new FalsePositiveItem(41_270_000, "domain", "cdn.example.net",
+                    T0, T0.plusSeconds(60), 2, "resolves to a shared CDN address", true, Credit.parse("0.9")))),
             new RegisterParticipant(BANK, "0a1b", "operator"),
             new IssueApiKey("bank-a", "ci-bot", "4e5f", T0.plusSeconds(86_400), "operator"),
             new ReissueApiKey("bank-a", "default", "2c3d", "operator", T0.plusSeconds(86_400), T0.plusSeconds(60)),

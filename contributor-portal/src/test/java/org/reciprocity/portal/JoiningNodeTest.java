@@ -20,6 +20,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +62,7 @@ class JoiningNodeTest {
         Participant firm;
         Map<String, Long> eventsBefore;
         Map<String, Object> balancesBefore;
+        List<String> amountsBefore;
         try (ConfigurableApplicationContext first = start("node-1")) {
             ExchangeClient exchange = ExchangeClient.over(uri(first), () -> OPERATOR_KEY);
             firm = exchange.register("firm");
@@ -82,6 +84,9 @@ class JoiningNodeTest {
             eventsBefore = eventsByType(jdbc(first));
             assertThat(eventsBefore).containsKey("org.reciprocity.core.event.BonusEarned");
             balancesBefore = balances(jdbc(first));
+            amountsBefore = amounts(jdbc(first));
+            assertThat(amountsBefore).as("what was earned and paid for each item is kept")
+                    .anyMatch(row -> row.startsWith("earned")).anyMatch(row -> row.startsWith("paid"));
         }
 
         JdbcTemplate tables = new JdbcTemplate(new DriverManagerDataSource(database, user, ""));
@@ -101,6 +106,7 @@ class JoiningNodeTest {
             Projections.awaitCaughtUp(joined.getBean(ProjectionReplays.class));
             assertThat(eventsByType(jdbc)).isEqualTo(eventsBefore);
             assertThat(balances(jdbc)).isEqualTo(balancesBefore);
+            assertThat(amounts(jdbc)).as("what a clawback and a refund will read, rebuilt").isEqualTo(amountsBefore);
 
             // The same on a node that keeps its database: the bonus processor replayed from the start.
             StreamingEventProcessor bonuses = bonuses(joined);
@@ -124,6 +130,19 @@ class JoiningNodeTest {
                 "--exchange.data-dir=" + dataDir,
                 "--exchange.node-id=" + node,
                 "--exchange.operator.initial-key=" + OPERATOR_KEY);
+    }
+
+    /** What each account earned for each item, and what each consumer paid for it, as the registries keep them. */
+    private static List<String> amounts(JdbcTemplate database) {
+        List<String> rows = new ArrayList<>(database.query("select account_id, item_id, credit, policy_version from "
+                + "contributed_item where credit is not null", (rs, i) -> "earned " + rs.getString(1) + " "
+                + rs.getString(2) + " " + rs.getBigDecimal(3).stripTrailingZeros().toPlainString() + " v"
+                + rs.getInt(4)));
+        rows.addAll(database.query("select account_id, consumer_id, item_id, cost from delivered_item where cost is "
+                + "not null", (rs, i) -> "paid " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)
+                + " " + rs.getBigDecimal(4).stripTrailingZeros().toPlainString()));
+        rows.sort(null);
+        return rows;
     }
 
     private static void emptyTheReadSide(JdbcTemplate database, boolean postgres) {

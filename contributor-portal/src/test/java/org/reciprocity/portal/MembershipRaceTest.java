@@ -2,13 +2,13 @@ package org.reciprocity.portal;
 
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.account.SharedPoolRecords;
-import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.ledger.history.Progress;
 import org.reciprocity.ledger.replay.ReplayEngine;
 import org.reciprocity.ledger.replay.ReplayResult;
 import org.reciprocity.ledger.replay.ReplayScope;
 import org.reciprocity.portal.support.ExchangeClient.Response;
 import org.reciprocity.portal.support.ExchangeClient;
+import org.reciprocity.portal.support.HookedPoolRecords;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,14 +66,12 @@ class MembershipRaceTest extends ExchangeTestBase {
         @Bean
         @Primary
         SharedPoolRecords pausingPoolRecords(@Qualifier("jdbcSharedPool") SharedPoolRecords records) {
-            return (accountId, participants, itemIds) -> {
-                SharedPoolFacts facts = records.factsAbout(accountId, participants, itemIds);
+            return new HookedPoolRecords(records, () -> {
                 if (reached.getCount() > 0) {
                     reached.countDown();
                     await(released);
                 }
-                return facts;
-            };
+            });
         }
     }
 

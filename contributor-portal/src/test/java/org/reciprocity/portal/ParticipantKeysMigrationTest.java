@@ -44,7 +44,8 @@ class ParticipantKeysMigrationTest {
                 + "registered_at) values ('pool-west', 'POOL', 'Pool West', 'government-local', 'MY', ?)",
                 SqlTime.of(REGISTERED));
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // To the keys' own migration: a later one empties the registries for the exchange to fill from its history.
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("25").load().migrate();
 
         assertThat(jdbc.queryForList("select participant_id, key_name, key_hash, previous_key_hash "
                 + "from participant_key")).singleElement().satisfies(key -> assertThat(lowerCase(key)).containsEntry(

@@ -291,6 +291,14 @@ class PortalBrowserTest {
         browser.tick("input[aria-label='Tick 192.0.2.77']");
         browser.press("Report the ticked items as seen today");
         assertThat(browser.find("[role=status]").getText()).contains("1 item counted as seen");
+        browser.tick("input[aria-label='Tick http://drawn.example.org/x']");
+        browser.press("Report the ticked items as false positives");
+        assertThat(browser.find("[role=alert]").getText()).contains("Say why");
+        browser.tick("input[aria-label='Tick http://drawn.example.org/x']");
+        browser.type("#reason", "a parked domain");
+        browser.press("Report the ticked items as false positives");
+        assertThat(browser.find("[role=status]").getText()).contains("1 item reported as false positives");
+        assertAccessible("member-report-false-positives");
         signOut();
 
         signIn(firm.apiKey());
@@ -306,6 +314,13 @@ class PortalBrowserTest {
         });
         assertThat(browser.text()).doesNotContain(agency.id());
         assertAccessible("member-sightings");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            browser.open("/portal/member/false-positives");
+            assertThat(browser.text()).contains("drawn.example.org").contains("a parked domain")
+                    .contains("in the pool");
+        });
+        assertThat(browser.text()).doesNotContain(agency.id());
+        assertAccessible("member-false-positives");
         signOut();
     }
 

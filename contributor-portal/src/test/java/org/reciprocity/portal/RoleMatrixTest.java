@@ -154,6 +154,8 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/withdrawals/quotes", MEMBERS, "{\"limit\": 0}"),
                 new Endpoint("POST", "/api/acted-on", MEMBERS, "{}"),
                 new Endpoint("POST", "/api/sightings", MEMBERS, "{}"),
+                new Endpoint("POST", "/api/false-positives", MEMBERS, "{}"),
+                new Endpoint("POST", "/api/retractions", MEMBERS, "{}"),
                 new Endpoint("PUT", "/api/me/disclosure", MEMBERS, "{}"),
                 new Endpoint("GET", "/taxii2/", MEMBERS, null),
                 new Endpoint("GET", "/misp/feed/manifest.json", MEMBERS, null),

@@ -129,10 +129,10 @@ class SightingsTest extends H2ExchangeTest {
                 .isNotEqualTo(now.path("reportId"));
         assertThat(later.path("notCounted").path(0).path("reason").asText()).isEqualTo("ALREADY_REPORTED");
 
-        Response falsePositive = exchange().post("/misp/sightings/add", agency.apiKey(), null,
-                Map.of("values", List.of(seen), "type", "1"));
-        assertThat(falsePositive.status()).isEqualTo(400);
-        assertThat(falsePositive.body().path("errors").path(0).path("field").asText()).isEqualTo("type");
+        Response expiry = exchange().post("/misp/sightings/add", agency.apiKey(), null,
+                Map.of("values", List.of(seen), "type", "2"));
+        assertThat(expiry.status()).isEqualTo(400);
+        assertThat(expiry.body().path("errors").path(0).path("field").asText()).isEqualTo("type");
         assertThat(exchange().post("/misp/sightings/add", agency.apiKey(), null,
                 Map.of("values", List.of("not a value at all"))).body().path("errors").path(0).path("field")
                 .asText()).isEqualTo("values[0].value");

@@ -4,10 +4,12 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import org.reciprocity.core.event.FalsePositive;
 import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.ReciprocityPolicy;
@@ -25,7 +27,9 @@ import java.util.stream.Stream;
 
 /**
  * Random histories of the exchange for property tests: participants contributing overlapping items under random
- * markings and confidences, drawing, being granted credit, reporting what they acted on, joining and leaving a pool,
+ * markings and confidences, drawing, being granted credit, reporting what they acted on, saw and found false (so that
+ * items are judged, their credit clawed back and their charges refunded), retracting what they sent, joining and
+ * leaving a pool,
  * while time passes, credit expires and new policy versions take effect.
  */
 public final class RandomHistories {
@@ -83,6 +87,26 @@ public final class RandomHistories {
                 .as((who, items, times) -> exchange -> exchange.sight(exchange.memberships().accountOf(who), who,
                         nextKey(), items.stream().map(item -> new Sighting(ItemRef.of(item),
                                 exchange.now().minus(Duration.ofHours(times)), exchange.now(), times)).toList()));
+        // Mostly of items the participant drew, so that reports from several accounts meet and items are judged; now
+        // and then of any item, which counts for nothing.
+        Arbitrary<Action> reportFalse = Combinators.combine(participant, Arbitraries.integers().between(1,
+                (1 << UNIVERSE.size()) - 1), Arbitraries.of(true, true, true, false)).as((who, mask, drawnOnly) ->
+                exchange -> {
+                    String account = exchange.memberships().accountOf(who);
+                    SharedPoolFacts facts = exchange.pool().factsAbout(account, List.of(who),
+                            UNIVERSE.stream().map(Item::id).toList());
+                    List<FalsePositive> reports = IntStream.range(0, UNIVERSE.size())
+                            .filter(i -> (mask & (1 << i)) != 0)
+                            .mapToObj(UNIVERSE::get)
+                            .filter(item -> !drawnOnly || facts.of(item.id()).received())
+                            .map(item -> new FalsePositive(ItemRef.of(item), "not seen malicious")).toList();
+                    if (!reports.isEmpty()) {
+                        exchange.reportFalse(account, who, nextKey(), reports);
+                    }
+                });
+        Arbitrary<Action> retract = Combinators.combine(participant, itemSets()).as((who, items) -> exchange ->
+                exchange.retract(exchange.memberships().accountOf(who), who, nextKey(),
+                        items.stream().map(ItemRef::of).toList()));
         Arbitrary<Action> join = participant.map(who -> exchange -> {
             if (exchange.memberships().poolOf(who).isEmpty()) {
                 exchange.join(who, POOL);
@@ -92,9 +116,28 @@ public final class RandomHistories {
         Arbitrary<Action> advance = Arbitraries.longs().between(1, 40 * 24).map(hours ->
                 exchange -> exchange.advance(Duration.ofHours(hours)));
         Arbitrary<Action> action = Arbitraries.frequencyOf(Tuple.of(4, contribute), Tuple.of(4, withdraw),
-                Tuple.of(1, grant), Tuple.of(2, report), Tuple.of(2, sight), Tuple.of(1, join), Tuple.of(1, leave),
+                Tuple.of(1, grant), Tuple.of(2, report), Tuple.of(2, sight), Tuple.of(3, reportFalse), Tuple.of(1, retract),
+                Tuple.of(1, join), Tuple.of(1, leave),
                 Tuple.of(2, advance));
         return Combinators.combine(policyVersions(), action.list().ofMinSize(1).ofMaxSize(40)).as(History::new);
+    }
+
+    /**
+     * Histories of a busy exchange: every account is granted credit, one participant brings every item to the pool
+     * and the others draw it all, before the random actions begin; so that most histories report, judge, claw back
+     * and refund, rather than a few.
+     */
+    public static Arbitrary<History> busyHistories() {
+        return Combinators.combine(histories(), Arbitraries.of(PARTICIPANTS)).as((history, first) -> {
+            List<Action> actions = new ArrayList<>();
+            ACCOUNTS.forEach(account -> actions.add(exchange -> exchange.grant(account, nextKey(), Credit.of(30),
+                    null)));
+            actions.add(exchange -> exchange.contribute(first, first, nextKey(), UNIVERSE));
+            PARTICIPANTS.stream().filter(other -> !other.equals(first)).forEach(other -> actions.add(exchange ->
+                    exchange.withdraw(other, other, nextKey(), exchange.asServed(UNIVERSE))));
+            actions.addAll(history.actions());
+            return new History(history.policies(), actions);
+        });
     }
 
     private static Arbitrary<List<Item>> itemSets() {
@@ -125,15 +168,19 @@ public final class RandomHistories {
         return Combinators.combine(unit, unit, unit, Arbitraries.bigDecimals().between(new BigDecimal("0.1"),
                                 new BigDecimal("3")).ofScale(2),
                         Arbitraries.integers().between(1, 60).injectNull(0.4),
-                        Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("2")).ofScale(3), unit, unit)
-                .as((share, unknownConfidence, floor, ratio, lifetimeDays, cost, bonusShare, sightingShare) -> {
+                        Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("2")).ofScale(3), unit,
+                        Combinators.combine(unit, Arbitraries.integers().between(PolicyRules.DEFAULT_QUORUM, 3))
+                                .as(Tuple::of))
+                .as((share, unknownConfidence, floor, ratio, lifetimeDays, cost, bonusShare, sightingAndQuorum) -> {
+                    BigDecimal sightingShare = sightingAndQuorum.get1();
+                    int quorum = sightingAndQuorum.get2();
                     PolicyRules base = PolicyRules.DEFAULT;
                     BigDecimal actedOn = cost.multiply(bonusShare).setScale(3, RoundingMode.DOWN);
                     // Whatever the bonus for acting on an item leaves of the cost, some of it for seeing it.
                     BigDecimal sighting = cost.subtract(actedOn).multiply(sightingShare).setScale(3, RoundingMode.DOWN);
                     return new PolicyRules(base.newItemCredit(), share, base.typeWeights(), base.tlpWeights(),
                             unknownConfidence, floor, ratio, lifetimeDays == null ? null : Duration.ofDays(lifetimeDays),
-                            Credit.of(cost), Credit.of(actedOn), BigDecimal.ZERO, 0, Credit.of(sighting));
+                            Credit.of(cost), Credit.of(actedOn), BigDecimal.ZERO, 0, Credit.of(sighting), quorum);
                 });
     }
 

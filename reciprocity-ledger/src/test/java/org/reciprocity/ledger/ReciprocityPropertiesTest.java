@@ -1,22 +1,29 @@
 package org.reciprocity.ledger;
 
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.ChargeRefunded;
+import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.Charges;
 import org.reciprocity.core.kernel.Earnings;
+import org.reciprocity.core.kernel.SharedPoolRecording;
 import org.reciprocity.core.membership.MemberJoinedPool;
 import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.policy.Credit;
@@ -55,7 +62,8 @@ class ReciprocityPropertiesTest {
             Credit statement = exchange.history().stream().flatMap(step -> step.accountEvent().stream())
                     .map(LedgerEntry::of).flatMap(Optional::stream).filter(entry -> entry.accountId().equals(account))
                     .map(LedgerEntry::amount).reduce(Credit.ZERO, Credit::plus);
-            assertThat(statement).isEqualTo(balance.balance()).isEqualTo(exchange.book(account).balance());
+            AccountBook book = exchange.book(account);
+            assertThat(statement).isEqualTo(balance.balance()).isEqualTo(book.balance().minus(book.debt()));
             assertThat(balance.balance()).isEqualTo(balance.earned().plus(balance.granted()).minus(balance.spent())
                     .minus(balance.expired()));
         }
@@ -133,6 +141,10 @@ class ReciprocityPropertiesTest {
                 behind.add(contributed.contributorId());
                 for (ItemCredit credit : contributed.credits()) {
                     UUID id = credit.item().id();
+                    if (credit.rule() == CreditRule.REVOKED) {
+                        assertThat(credit.credit()).isEqualTo(Credit.ZERO);
+                        continue;
+                    }
                     boolean seenBefore = touched(heldBy, contributed.accountId()).contains(id)
                             || behind.stream().anyMatch(who -> touched(touchedBy, who).contains(id));
                     assertThat(seenBefore).as("%s earning %s for %s", contributed.accountId(), credit.rule(), id)
@@ -174,9 +186,90 @@ class ReciprocityPropertiesTest {
         }
     }
 
+    /**
+     * Told from the events alone: an item is judged once, by reports from the quorum of different accounts none of
+     * which contributed it; credit moves for it only after it left the pool (judged, or retracted by the last account
+     * vouching for it) or, for the retracting account alone, after a retraction; once per account (and consumer), at
+     * what the item earned each contributor and what each consumer paid for it.
+     */
+    @Property(tries = 300)
+    void aFalsePositiveMovesCreditOnlyOnceJudgedAndNobodyIsRefundedTwice(@ForAll("busyHistories") History history) {
+        Simulation exchange = history.play();
+        Map<UUID, Set<String>> contributors = new HashMap<>();
+        Map<List<Object>, Credit> paid = new HashMap<>();
+        Map<List<Object>, Credit> earned = new HashMap<>();
+        Map<UUID, Set<String>> reporting = new HashMap<>();
+        Set<UUID> judged = new HashSet<>();
+        Set<List<Object>> retracted = new HashSet<>();
+        Set<List<Object>> clawedBack = new HashSet<>();
+        Set<List<Object>> refunded = new HashSet<>();
+        for (Simulation.Step step : exchange.history()) {
+            Object event = step.event();
+            if (event instanceof ItemsContributed contributed) {
+                for (ItemCredit credit : SharedPoolRecording.contributed(contributed)) {
+                    contributors.computeIfAbsent(credit.item().id(), id -> new HashSet<>()).add(contributed.accountId());
+                    if (credit.credit().isPositive()) {
+                        earned.put(List.of(contributed.accountId(), credit.item().id()), credit.credit().times(
+                                inForce(history, contributed.decidedAt()).rules().ratio()));
+                    }
+                }
+            } else if (event instanceof ItemsWithdrawn withdrawn) {
+                withdrawn.items().stream().filter(item -> item.charge() == Charge.CHARGED).forEach(item -> paid.put(
+                        List.of(withdrawn.accountId(), withdrawn.consumerId(), item.item().id()),
+                        Charges.eachCharged(withdrawn)));
+            } else if (event instanceof FalsePositiveWeighed weighing) {
+                UUID id = weighing.item().id();
+                assertThat(contributors.getOrDefault(id, Set.of())).as("a report by a contributing account counted")
+                        .doesNotContain(weighing.reportingAccountId());
+                reporting.computeIfAbsent(id, key -> new HashSet<>()).add(weighing.reportingAccountId());
+                assertThat(weighing.reports()).isEqualTo(reporting.get(id).size());
+                if (weighing.judged()) {
+                    assertThat(judged.add(id)).as("%s judged twice", id).isTrue();
+                    assertThat(weighing.reports()).isGreaterThanOrEqualTo(Math.max(2, weighing.quorum()));
+                }
+            } else if (event instanceof ItemsRetracted retraction) {
+                for (ItemsRetracted.Retracted item : retraction.retracted()) {
+                    assertThat(contributors.getOrDefault(item.item().id(), Set.of())).as("retracted by another")
+                            .contains(retraction.accountId());
+                    assertThat(retracted.add(List.of(retraction.accountId(), item.item().id()))).isTrue();
+                    if (item.revoked()) {
+                        assertThat(judged.add(item.item().id())).as("%s taken out twice", item.item()).isTrue();
+                    }
+                }
+            } else if (event instanceof CreditClawedBack clawback) {
+                List<Object> key = List.of(clawback.accountId(), clawback.item().id());
+                assertThat(judged.contains(clawback.item().id()) || retracted.contains(key))
+                        .as("clawed back before its judgment or its retraction").isTrue();
+                assertThat(clawedBack.add(key)).as("clawed back twice: %s", key).isTrue();
+                assertThat(clawback.credit()).isEqualTo(earned.get(key));
+            } else if (event instanceof ChargeRefunded refund) {
+                List<Object> key = List.of(refund.accountId(), refund.consumerId(), refund.item().id());
+                assertThat(judged).as("refunded before its judgment").contains(refund.item().id());
+                assertThat(refunded.add(key)).as("refunded twice: %s", key).isTrue();
+                assertThat(refund.credit()).isEqualTo(paid.get(key));
+            }
+        }
+        // Every judgment was carried out in full: whoever earned gave back, whoever paid was given back.
+        earned.keySet().stream().filter(key -> judged.contains((UUID) key.get(1)) || retracted.contains(key))
+                .forEach(key -> assertThat(clawedBack).contains(key));
+        paid.keySet().stream().filter(key -> judged.contains((UUID) key.get(2)))
+                .forEach(key -> assertThat(refunded).contains(key));
+        Statistics.label("judged, clawed back, refunded").collect(!judged.isEmpty(), !clawedBack.isEmpty(),
+                !refunded.isEmpty());
+        // The histories must reach judgments, and carry them out, often enough for the property to say something.
+        Statistics.label("judged, clawed back, refunded").coverage(coverage -> {
+            coverage.check(true, true, true).percentage(percent -> percent > 5);
+        });
+    }
+
     @Provide
     Arbitrary<History> histories() {
-        return RandomHistories.histories();
+        return Arbitraries.oneOf(RandomHistories.histories(), RandomHistories.busyHistories());
+    }
+
+    @Provide
+    Arbitrary<History> busyHistories() {
+        return RandomHistories.busyHistories();
     }
 
     private static ReciprocityPolicy inForce(History history, Instant at) {
@@ -211,6 +304,12 @@ class ReciprocityPropertiesTest {
             return e.balanceAfter();
         }
         if (event instanceof CreditGranted e) {
+            return e.balanceAfter();
+        }
+        if (event instanceof CreditClawedBack e) {
+            return e.balanceAfter();
+        }
+        if (event instanceof ChargeRefunded e) {
             return e.balanceAfter();
         }
         return null;

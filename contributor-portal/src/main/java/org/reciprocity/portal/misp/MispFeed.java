@@ -138,9 +138,13 @@ class MispFeed {
     private static void attribute(ObjectNode attribute, CatalogueItem pooled) {
         Item item = pooled.item();
         MispAttributes.Typed typed = MispAttributes.of(item.type());
+        // An item that left the pool comes once more as its attribute deleted, no longer for detection: a MISP that
+        // pulls the feed removes it as it would one deleted at its source.
+        boolean revoked = pooled.revoked();
         attribute.put("uuid", item.id().toString()).put("type", typed.type()).put("category", typed.category())
-                .put("value", item.value()).put("to_ids", true).put("timestamp", seconds(pooled.modifiedAt()))
-                .put("comment", "").put("distribution", "5");
+                .put("value", item.value()).put("to_ids", !revoked).put("timestamp", seconds(pooled.modifiedAt()))
+                .put("comment", revoked ? "revoked: it left the shared pool" : "").put("distribution", "5")
+                .put("deleted", revoked);
         if (item.firstSeen() != null) {
             attribute.put("first_seen", SEEN.format(item.firstSeen()));
         }

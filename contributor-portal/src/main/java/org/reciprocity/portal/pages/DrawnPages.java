@@ -97,6 +97,30 @@ class DrawnPages {
         return shown(items, position, after, model);
     }
 
+    /**
+     * Reports the ticked items as false positives, with the one reason the member gave for all of them: once
+     * consumers on enough accounts agree, an item leaves the pool, its credit is clawed back and its charges refunded.
+     */
+    @PostMapping("/draws/{position}/false")
+    String reportedFalse(@AuthenticationPrincipal SignedIn who, @ModelAttribute("account") MemberAccount account,
+                         @PathVariable long position, @RequestParam(defaultValue = "-1") int after,
+                         @RequestParam(name = "acted", required = false) List<Integer> ticked,
+                         @RequestParam(required = false) String reason, @RequestParam String requestKey,
+                         Model model) {
+        JsonNode items = items(who, account, position, after);
+        String why = reason == null ? "" : reason.strip();
+        List<Map<String, Object>> reported = ticked(items, ticked, Map.of("reason", why));
+        if (reported.isEmpty()) {
+            model.addAttribute("nothingTicked", true);
+        } else if (why.isEmpty()) {
+            model.addAttribute("noReason", true);
+        } else {
+            model.addAttribute("falsePositives", AnswerView.of(api.send(who, HttpMethod.POST,
+                    "/api/false-positives", Map.of("items", reported), requestKey)));
+        }
+        return shown(items, position, after, model);
+    }
+
     /** The items of the page the form ticked, by their place in the withdrawal, each with the fields given. */
     private static List<Map<String, Object>> ticked(JsonNode items, List<Integer> ticked, Map<String, Object> with) {
         List<Map<String, Object>> named = new ArrayList<>();
@@ -149,6 +173,16 @@ class DrawnPages {
         JsonNode items = page.path("items");
         model.addAttribute("next", items.size() == PAGE ? items.get(items.size() - 1).path("number").asLong() : null);
         return "portal/member/sightings";
+    }
+
+    @GetMapping("/false-positives")
+    String falsePositives(@AuthenticationPrincipal SignedIn who, @ModelAttribute("account") MemberAccount account,
+                          @RequestParam(defaultValue = "-1") long after, Model model) {
+        JsonNode page = api.get(who, account.path() + "/false-positives", Map.of("after", after, "limit", PAGE));
+        model.addAttribute("reported", AnswerView.of(page));
+        JsonNode items = page.path("items");
+        model.addAttribute("next", items.size() == PAGE ? items.get(items.size() - 1).path("number").asLong() : null);
+        return "portal/member/false-positives";
     }
 
     private JsonNode items(SignedIn who, MemberAccount account, long position, int after) {

@@ -145,6 +145,7 @@ class PolicyPages {
         terms.put("contextShare", "Weight each kind of linked context adds (0 to 1)");
         terms.put("contextKindsCounted", "Kinds of context counted at most");
         terms.put("sightingBonus", "Bonus for an item a consumer saw");
+        terms.put("falsePositiveQuorum", "Consumers whose reports of a false positive take an item out");
         return terms;
     }
 }

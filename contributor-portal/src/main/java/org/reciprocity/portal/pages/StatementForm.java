@@ -48,6 +48,8 @@ public record StatementForm(List<String> kind, String from, String to, Long afte
                 case DEBIT -> "Withdrawals";
                 case EXPIRY -> "Expiry";
                 case REFUSAL -> "Refused attempts";
+                case CLAWBACK -> "Clawbacks";
+                case REFUND -> "Refunds";
             });
         }
         return kinds;

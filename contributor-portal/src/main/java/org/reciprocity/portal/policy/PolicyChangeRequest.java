@@ -29,5 +29,7 @@ record PolicyChangeRequest(
         BigDecimal contextShare,
         @Schema(description = "how many kinds of linked context count at most") Integer contextKindsCounted,
         @Schema(description = "what the sharer of an item earns when a consumer reports seeing it")
-        BigDecimal sightingBonus) {
+        BigDecimal sightingBonus,
+        @Schema(description = "how many consumers, each on its own account, must report an item as a false positive "
+                + "before it leaves the pool; at least 2") Integer falsePositiveQuorum) {
 }

@@ -108,7 +108,8 @@ class PolicyController {
                 or(request.actedOnBonus(), credit("actedOnBonus"), was.actedOnBonus()),
                 or(request.contextShare(), Function.identity(), was.contextShare()),
                 request.contextKindsCounted() == null ? was.contextKindsCounted() : request.contextKindsCounted(),
-                or(request.sightingBonus(), credit("sightingBonus"), was.sightingBonus()));
+                or(request.sightingBonus(), credit("sightingBonus"), was.sightingBonus()),
+                request.falsePositiveQuorum() == null ? was.falsePositiveQuorum() : request.falsePositiveQuorum());
         return new ChangePolicy(request.baseVersion(), rules, request.effectiveFrom(), operator.participantId(),
                 request.reason());
     }

@@ -88,7 +88,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/participants", "/api/pools")
                         .hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers("/api/contributions/**", "/api/withdrawals/**", "/api/acted-on",
-                                "/api/sightings", "/api/me/disclosure").hasAnyRole("FIRM", "AGENCY")
+                                "/api/sightings", "/api/false-positives", "/api/retractions", "/api/me/disclosure")
+                        .hasAnyRole("FIRM", "AGENCY")
                         // TAXII and the MISP feed serve the pool to those who contribute to it and draw from it.
                         .requestMatchers("/taxii2", "/taxii2/**", "/misp/**").hasAnyRole("FIRM", "AGENCY")
                         // Anyone may check a checkpoint's signature.

@@ -69,6 +69,10 @@ public final class StixIndicators {
             labels.forEach(indicator.putArray("labels")::add);
         }
         indicator.putArray("object_marking_refs").add(StixMarkings.idOf(item.tlp()));
+        // An item that left the pool goes out once more as its last version, revoked: STIX's word for "do not use".
+        if (pooled.revoked()) {
+            indicator.put("revoked", true);
+        }
         return indicator;
     }
 

@@ -1,7 +1,6 @@
 package org.reciprocity.portal.support;
 
 import org.reciprocity.core.account.SharedPoolRecords;
-import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -49,11 +48,7 @@ public final class RaceGate {
         @Bean
         @Primary
         SharedPoolRecords gatedPoolRecords(@Qualifier("jdbcSharedPool") SharedPoolRecords records) {
-            return (accountId, participants, itemIds) -> {
-                SharedPoolFacts facts = records.factsAbout(accountId, participants, itemIds);
-                pass();
-                return facts;
-            };
+            return new HookedPoolRecords(records, RaceGate::pass);
         }
     }
 }

@@ -19,14 +19,21 @@ import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.ChargeRefunded;
+import org.reciprocity.core.event.CreditClawedBack;
+import org.reciprocity.core.event.FalsePositiveWeighed;
+import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.RequestKind;
 import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.feedback.ActedOnReceipt;
 import org.reciprocity.core.feedback.AwardBonus;
+import org.reciprocity.core.feedback.FalsePositivesReceipt;
+import org.reciprocity.core.feedback.ReportFalsePositives;
 import org.reciprocity.core.feedback.ReportActedOn;
 import org.reciprocity.core.feedback.ReportSightings;
 import org.reciprocity.core.feedback.SightingsReceipt;
@@ -38,6 +45,7 @@ import org.reciprocity.core.kernel.Batch;
 import org.reciprocity.core.kernel.ContextFacts;
 import org.reciprocity.core.kernel.CreditExpiry;
 import org.reciprocity.core.kernel.Decision;
+import org.reciprocity.core.kernel.Earned;
 import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.PricedOffer;
 import org.reciprocity.core.kernel.Request;
@@ -46,6 +54,11 @@ import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.policy.PolicyBook;
 import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.revocation.ClawBackCredit;
+import org.reciprocity.core.revocation.RefundCharge;
+import org.reciprocity.core.revocation.RetractItems;
+import org.reciprocity.core.revocation.RetractionReceipt;
+import org.reciprocity.core.revocation.WeighFalsePositive;
 import org.reciprocity.core.sharing.Audience;
 import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.sharing.Recipients;
@@ -77,7 +90,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(snapshotTriggerDefinition = AccountSnapshots.TRIGGER)
 // Snapshots are this object in JSON: its fields, whatever their visibility. A change to the fields is a new revision,
 // and Axon then passes over the older snapshots and rebuilds from the events.
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Account {
@@ -233,6 +246,76 @@ class Account {
                 () -> AccountDecisions.sight(book, request, command.sightings(), pool.factsAbout(command.accountId(),
                         List.of(command.consumerId()), command.sightings().stream()
                                 .map(sighting -> sighting.item().id()).distinct().toList()), now)));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    FalsePositivesReceipt handle(ReportFalsePositives command, SharedPoolRecords pool, PoolMemberships memberships,
+                                 RequestLog requests) {
+        Instant now = GenericEventMessage.clock.instant();
+        Request request = request(command.accountId(), RequestKind.FALSE_POSITIVE, command.consumerId(),
+                command.requestKey(), command.fingerprint());
+        holdFor(command.accountId(), command.consumerId(), memberships);
+        return FalsePositivesReceipt.of(decideOnce(requests, request, RequestKind.FALSE_POSITIVE,
+                FalsePositivesReported.class, () -> AccountDecisions.reportFalse(book, request, command.reports(),
+                        pool.factsAbout(command.accountId(), List.of(command.consumerId()), command.reports().stream()
+                                .map(report -> report.item().id()).distinct().toList()), now)));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    RetractionReceipt handle(RetractItems command, SharedPoolRecords pool, PoolMemberships memberships,
+                             RequestLog requests) {
+        Instant now = GenericEventMessage.clock.instant();
+        Request request = request(command.accountId(), RequestKind.RETRACTION, command.contributorId(),
+                command.requestKey(), command.fingerprint());
+        holdFor(command.accountId(), command.contributorId(), memberships);
+        return RetractionReceipt.of(decideOnce(requests, request, RequestKind.RETRACTION, ItemsRetracted.class,
+                () -> AccountDecisions.retract(book, request, command.items(), command.reason(),
+                        pool.retractionFacts(command.accountId(), command.items().stream().map(ItemRef::id)
+                                .distinct().toList()), now)));
+    }
+
+    // The three below come from the revocation processor, not from a participant: like a bonus, each lands in the
+    // stream of an account other than the one whose event asked for it.
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(WeighFalsePositive command, SharedPoolRecords pool, RequestLog requests, PolicyBook policies) {
+        Instant now = GenericEventMessage.clock.instant();
+        Request request = request(command.accountId(), RequestKind.WEIGHING, command.consumerId(),
+                command.requestKey(), command.fingerprint());
+        decideOnce(requests, request, RequestKind.WEIGHING, FalsePositiveWeighed.class,
+                () -> AccountDecisions.weigh(book, request, command.reportId(), command.item(),
+                        command.reportingAccountId(), pool.falseReports(command.item().id()),
+                        policies.inForceAt(now), now));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ClawBackCredit command, SharedPoolRecords pool, RequestLog requests, PolicyBook policies) {
+        Instant now = GenericEventMessage.clock.instant();
+        Request request = request(command.accountId(), RequestKind.CLAWBACK, command.contributorId(),
+                command.requestKey(), command.fingerprint());
+        decideOnce(requests, request, RequestKind.CLAWBACK, CreditClawedBack.class, () -> {
+            Earned earned = pool.earned(command.accountId(), command.item().id());
+            ReciprocityPolicy underWhich = earned.credit().isPositive() ? policies.version(earned.policyVersion())
+                    : policies.inForceAt(now);
+            return AccountDecisions.clawBack(book, request, command.item(), command.judgmentId(), command.cause(),
+                    earned, underWhich, now);
+        });
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RefundCharge command, SharedPoolRecords pool, RequestLog requests, PolicyBook policies) {
+        Instant now = GenericEventMessage.clock.instant();
+        Request request = request(command.accountId(), RequestKind.REFUND, command.consumerId(),
+                command.requestKey(), command.fingerprint());
+        decideOnce(requests, request, RequestKind.REFUND, ChargeRefunded.class,
+                () -> AccountDecisions.refund(book, request, command.item(), command.judgmentId(), command.cause(),
+                        pool.paid(command.accountId(), command.consumerId(), command.item().id()),
+                        policies.inForceAt(now), now));
     }
 
     @CommandHandler

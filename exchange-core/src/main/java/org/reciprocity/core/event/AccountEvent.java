@@ -29,5 +29,15 @@ public sealed interface AccountEvent permits AnsweredRequest, CreditExpired {
         R bonus(BonusEarned event);
 
         R sighted(ItemsSighted event);
+
+        R reportedFalse(FalsePositivesReported event);
+
+        R weighed(FalsePositiveWeighed event);
+
+        R clawedBack(CreditClawedBack event);
+
+        R refunded(ChargeRefunded event);
+
+        R retracted(ItemsRetracted event);
     }
 }

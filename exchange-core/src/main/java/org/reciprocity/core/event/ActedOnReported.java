@@ -50,7 +50,9 @@ public record ActedOnReported(UUID reportId, String accountId, String consumerId
         NOT_RECEIVED,
         /** The consumer, or the account it draws on, contributed the item. */
         OWN_CONTRIBUTION,
-        /** The consumer reported the item before (acting on it, or seeing it, as the report is). */
-        ALREADY_REPORTED
+        /** The consumer reported the item before (acting on it, seeing it, or as false, as the report is). */
+        ALREADY_REPORTED,
+        /** The item has left the pool: judged a false positive, or retracted. */
+        REVOKED
     }
 }

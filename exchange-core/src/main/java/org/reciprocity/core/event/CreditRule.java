@@ -15,5 +15,7 @@ public enum CreditRule {
      * The contributor, or a member of the pool it contributes for, received the item from the exchange: nothing.
      * Passing back what one drew is not corroboration.
      */
-    RECEIVED
+    RECEIVED,
+    /** The item has left the pool (judged a false positive, or retracted): nothing, from anyone. */
+    REVOKED
 }

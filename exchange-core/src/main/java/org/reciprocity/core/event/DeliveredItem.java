@@ -9,11 +9,18 @@ import org.reciprocity.core.item.Item;
  * @param narrowly       whether only a share with a narrower audience than the whole exchange delivered it, so that
  *                       those who share the consumer's account are not shown it; false in deliveries recorded before
  *                       audiences could be chosen, which were all open
+ * @param revoked        whether it went out as revoked: it has left the pool, and the recipient had it already or
+ *                       contributed it, so it is free; false in deliveries recorded before items could leave the pool
  */
-public record DeliveredItem(Item item, int corroborations, Charge charge, boolean narrowly) {
+public record DeliveredItem(Item item, int corroborations, Charge charge, boolean narrowly, boolean revoked) {
 
     /** An item delivered from what is shared with the whole exchange. */
     public DeliveredItem(Item item, int corroborations, Charge charge) {
-        this(item, corroborations, charge, false);
+        this(item, corroborations, charge, false, false);
+    }
+
+    /** An item still in the pool. */
+    public DeliveredItem(Item item, int corroborations, Charge charge, boolean narrowly) {
+        this(item, corroborations, charge, narrowly, false);
     }
 }

@@ -7,5 +7,10 @@ public enum RequestKind {
     GRANT,
     REPORT,
     BONUS,
-    SIGHTING
+    SIGHTING,
+    FALSE_POSITIVE,
+    WEIGHING,
+    CLAWBACK,
+    REFUND,
+    RETRACTION
 }

@@ -3,10 +3,15 @@ package org.reciprocity.core.kernel;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.ChargeRefunded;
+import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
+import org.reciprocity.core.event.FalsePositiveWeighed;
+import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.LotDraw;
@@ -28,22 +33,44 @@ import java.util.stream.Collectors;
  * <p>
  * A withdrawal takes from the lots that expire soonest first (so that as little credit as possible goes to waste),
  * then from the lots that never expire, oldest first. The balance is what is left of all lots.
+ * <p>
+ * Credit clawed back for an item that left the pool is taken from the lots in the same order, as far as they go;
+ * the rest is a debt, which the credit the account gains next repays before any of it can be drawn. An account in
+ * debt thus has no lots: its balance is nothing until the debt is repaid.
  *
  * @param lots the lots with something left, in the order they were added
+ * @param debt what the account owes for credit clawed back that it had spent already
  */
-public record AccountBook(List<Lot> lots) {
+public record AccountBook(List<Lot> lots, Credit debt) {
 
-    public static final AccountBook EMPTY = new AccountBook(List.of());
+    public static final AccountBook EMPTY = new AccountBook(List.of(), Credit.ZERO);
 
     private static final Comparator<Lot> DRAWING_ORDER = Comparator.comparing(Lot::expiresAt,
             Comparator.nullsLast(Comparator.naturalOrder()));
 
     public AccountBook {
         lots = List.copyOf(lots);
+        // Absent from the snapshots taken before credit could be clawed back, when no account owed anything.
+        debt = debt == null ? Credit.ZERO : debt;
+    }
+
+    /** A book that owes nothing. */
+    public AccountBook(List<Lot> lots) {
+        this(lots, Credit.ZERO);
     }
 
     public Credit balance() {
         return lots.stream().map(Lot::remaining).reduce(Credit.ZERO, Credit::plus);
+    }
+
+    /** The balance once credit of this amount is added: what is left of it once it has repaid the debt. */
+    public Credit balanceAdding(Credit amount) {
+        return amount.exceeds(debt) ? balance().plus(amount.minus(debt)) : balance();
+    }
+
+    /** What a clawback of this amount takes from the lots, as far as they go, in the order a withdrawal takes. */
+    public List<LotDraw> clawBack(Credit amount) {
+        return draw(amount.min(balance()));
     }
 
     /** What the account can draw at {@code at}: its balance less what has expired by then and is not yet recorded. */
@@ -121,6 +148,34 @@ public record AccountBook(List<Lot> lots) {
             public AccountBook sighted(ItemsSighted sighted) {
                 return AccountBook.this;
             }
+
+            @Override
+            public AccountBook reportedFalse(FalsePositivesReported reported) {
+                return AccountBook.this;
+            }
+
+            @Override
+            public AccountBook weighed(FalsePositiveWeighed weighed) {
+                return AccountBook.this;
+            }
+
+            @Override
+            public AccountBook clawedBack(CreditClawedBack clawback) {
+                AccountBook taken = taking(clawback.drawnFrom().stream()
+                        .collect(Collectors.toMap(LotDraw::lotId, LotDraw::amount, Credit::plus)));
+                return clawback.debtAdded().isPositive()
+                        ? new AccountBook(taken.lots, taken.debt.plus(clawback.debtAdded())) : taken;
+            }
+
+            @Override
+            public AccountBook refunded(ChargeRefunded refund) {
+                return adding(refund.lot());
+            }
+
+            @Override
+            public AccountBook retracted(ItemsRetracted retracted) {
+                return AccountBook.this;
+            }
         });
     }
 
@@ -133,13 +188,17 @@ public record AccountBook(List<Lot> lots) {
         return after;
     }
 
+    // A debt takes its part of the lot first; what is left of the lot, if anything, can be drawn.
     private AccountBook adding(CreditLot lot) {
         if (lot == null || !lot.amount().isPositive()) {
             return this;
         }
+        if (!lot.amount().exceeds(debt)) {
+            return new AccountBook(lots, debt.minus(lot.amount()));
+        }
         List<Lot> more = new ArrayList<>(lots);
-        more.add(new Lot(lot.lotId(), lot.amount(), lot.expiresAt()));
-        return new AccountBook(more);
+        more.add(new Lot(lot.lotId(), lot.amount().minus(debt), lot.expiresAt()));
+        return new AccountBook(more, Credit.ZERO);
     }
 
     private AccountBook taking(Map<UUID, Credit> amounts) {
@@ -158,7 +217,7 @@ public record AccountBook(List<Lot> lots) {
                 .map(lot -> new Lot(lot.lotId(), lot.remaining().minus(amounts.getOrDefault(lot.lotId(), Credit.ZERO)),
                         lot.expiresAt()))
                 .filter(lot -> lot.remaining().isPositive())
-                .toList());
+                .toList(), debt);
     }
 
     /** What is left of a lot. */

@@ -5,6 +5,8 @@ import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.ChargeRefunded;
+import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditExpired;
@@ -12,10 +14,16 @@ import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.FalsePositive;
+import org.reciprocity.core.event.FalsePositiveWeighed;
+import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.LotDraw;
+import org.reciprocity.core.event.RevocationCause;
 import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.event.WithdrawalRefused;
@@ -53,7 +61,7 @@ public final class AccountDecisions {
                                                         ContextFacts contextFacts, Audience audience,
                                                         ReciprocityPolicy policy, Instant now) {
         List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
-        Credit balance = book.applyAll(expiries).balance();
+        AccountBook current = book.applyAll(expiries);
         List<ContextRuling> rulings = ContextAdmission.rulings(context, request.requesterId(), contextFacts);
         // Context that stays with its contributor, sent with a contribution to a narrower audience, adds nothing.
         Map<UUID, Integer> linked = audience.isOpen() ? ContextLinks.kindsLinked(rulings) : Map.of();
@@ -67,7 +75,7 @@ public final class AccountDecisions {
         CreditLot lot = Earnings.lotFor(request.id(), earned, policy.rules(), now);
         return new Decision<>(expiries, new ItemsContributed(request.id(), request.accountId(),
                 request.requesterId(), request.requestKey(), request.fingerprint(), credits, batch.duplicates(),
-                earned, lot, balance.plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), now,
+                earned, lot, current.balanceAdding(lot == null ? Credit.ZERO : lot.amount()), policy.version(), now,
                 rulings, audience));
     }
 
@@ -113,7 +121,8 @@ public final class AccountDecisions {
             ItemFacts known = facts.of(id);
             if (Delivery.mayDeliver(offered.item(), known, recipient)) {
                 deliverable.add(new DeliveredItem(offered.item(), offered.corroborations(),
-                        ItemClassification.delivered(known), Delivery.deliveredNarrowly(offered.item(), known)));
+                        ItemClassification.delivered(known), Delivery.deliveredNarrowly(offered.item(), known),
+                        known.revoked()));
                 positions.put(id, offered.position());
             }
         }
@@ -133,9 +142,9 @@ public final class AccountDecisions {
                     + " has passed");
         }
         List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
-        Credit balance = book.applyAll(expiries).balance();
+        Credit balance = book.applyAll(expiries).balanceAdding(amount);
         return new Decision<>(expiries, new CreditGranted(request.id(), request.accountId(), request.requestKey(),
-                request.fingerprint(), amount, reason, expiresAt, request.requesterId(), balance.plus(amount), now));
+                request.fingerprint(), amount, reason, expiresAt, request.requesterId(), balance, now));
     }
 
     /** Each distinct item reported counts for the account that first shared it, or is recorded with why it does not. */
@@ -186,11 +195,103 @@ public final class AccountDecisions {
                                               BonusCause cause, Instant reportedAt, ReciprocityPolicy policy,
                                               Instant now) {
         List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
-        Credit balance = book.applyAll(expiries).balance();
+        AccountBook current = book.applyAll(expiries);
         CreditLot lot = Bonuses.lotFor(request.id(), policy.rules(), cause, reportedAt);
         return new Decision<>(expiries, new BonusEarned(request.id(), request.accountId(), request.requestKey(),
                 request.fingerprint(), reportId, item, request.requesterId(), Bonuses.bonus(policy.rules(), cause),
-                lot, balance.plus(lot == null ? Credit.ZERO : lot.amount()), policy.version(), reportedAt, now,
-                cause));
+                lot, current.balanceAdding(lot == null ? Credit.ZERO : lot.amount()), policy.version(), reportedAt,
+                now, cause));
+    }
+
+    /**
+     * Each distinct item reported false counts toward its judgment, weighed by the account that first shared it, or
+     * is recorded with why it does not; of one item reported twice in one report, the first reason stands.
+     */
+    public static Decision<FalsePositivesReported> reportFalse(AccountBook book, Request request,
+                                                               List<FalsePositive> reports, SharedPoolFacts facts,
+                                                               Instant now) {
+        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        Map<UUID, FalsePositive> distinct = new LinkedHashMap<>();
+        reports.forEach(report -> distinct.putIfAbsent(report.item().id(), report));
+        List<FalsePositivesReported.Counted> counted = new ArrayList<>();
+        List<FalsePositivesReported.NotCounted> notCounted = new ArrayList<>();
+        distinct.forEach((id, report) -> {
+            ItemFacts known = facts.of(id);
+            ItemClassification.falsePositiveNotCounted(known).ifPresentOrElse(
+                    reason -> notCounted.add(new FalsePositivesReported.NotCounted(report, reason)),
+                    () -> counted.add(new FalsePositivesReported.Counted(report, known.sharedBy())));
+        });
+        return new Decision<>(expiries, new FalsePositivesReported(request.id(), request.accountId(),
+                request.requesterId(), request.requestKey(), request.fingerprint(), counted, notCounted, now));
+    }
+
+    /**
+     * One counted report of an item as false, weighed in its sharer's stream: the weighing that makes the quorum
+     * judges the item.
+     *
+     * @param reportingAccountId the account the report was recorded on
+     */
+    public static Decision<FalsePositiveWeighed> weigh(AccountBook book, Request request, UUID reportId,
+                                                       ItemRef item, String reportingAccountId, FalseReports facts,
+                                                       ReciprocityPolicy policy, Instant now) {
+        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        int reports = Revocations.reportsWith(facts, reportingAccountId);
+        return new Decision<>(expiries, new FalsePositiveWeighed(request.id(), request.accountId(),
+                request.requestKey(), request.fingerprint(), reportId, item, reportingAccountId,
+                request.requesterId(), reports, policy.rules().falsePositiveQuorum(),
+                Revocations.judges(facts, reports, policy.rules()), policy.version(), now));
+    }
+
+    /**
+     * Each distinct item the account contributed is retracted, and leaves the pool unless another account vouches
+     * for it; the others are recorded with why they were not.
+     */
+    public static Decision<ItemsRetracted> retract(AccountBook book, Request request, List<ItemRef> items,
+                                                   String reason, Map<UUID, RetractionFacts> facts, Instant now) {
+        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        Map<UUID, ItemRef> distinct = new LinkedHashMap<>();
+        items.forEach(item -> distinct.putIfAbsent(item.id(), item));
+        List<ItemsRetracted.Retracted> retracted = new ArrayList<>();
+        List<ItemsRetracted.NotRetracted> notRetracted = new ArrayList<>();
+        distinct.forEach((id, item) -> {
+            RetractionFacts known = facts.getOrDefault(id, RetractionFacts.NONE);
+            Revocations.notRetracted(known).ifPresentOrElse(
+                    why -> notRetracted.add(new ItemsRetracted.NotRetracted(item, why)),
+                    () -> retracted.add(new ItemsRetracted.Retracted(item, Revocations.retractionRevokes(known))));
+        });
+        return new Decision<>(expiries, new ItemsRetracted(request.id(), request.accountId(), request.requesterId(),
+                request.requestKey(), request.fingerprint(), reason, retracted, notRetracted, now));
+    }
+
+    /**
+     * The credit an item earned the account, given back as far as the balance goes; the rest becomes debt.
+     *
+     * @param ofContribution the policy the contribution that earned it was decided under
+     */
+    public static Decision<CreditClawedBack> clawBack(AccountBook book, Request request, ItemRef item,
+                                                      UUID judgmentId, RevocationCause cause, Earned earned,
+                                                      ReciprocityPolicy ofContribution, Instant now) {
+        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        AccountBook current = book.applyAll(expiries);
+        Credit owed = Revocations.clawedBack(earned, ofContribution.rules());
+        List<LotDraw> draws = current.clawBack(owed);
+        Credit taken = draws.stream().map(LotDraw::amount).reduce(Credit.ZERO, Credit::plus);
+        Credit debtAdded = owed.minus(taken);
+        return new Decision<>(expiries, new CreditClawedBack(request.id(), request.accountId(),
+                request.requestKey(), request.fingerprint(), item, judgmentId, cause, request.requesterId(), owed,
+                ofContribution.version(), draws, debtAdded, current.balance().minus(taken), current.debt().plus(debtAdded), now));
+    }
+
+    /** What the consumer paid through the account for an item, given back as a new lot; a debt takes its part. */
+    public static Decision<ChargeRefunded> refund(AccountBook book, Request request, ItemRef item, UUID judgmentId,
+                                                  RevocationCause cause, Credit paid, ReciprocityPolicy policy,
+                                                  Instant now) {
+        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        AccountBook current = book.applyAll(expiries);
+        CreditLot lot = Revocations.refundLot(request.id(), paid, policy.rules(), now);
+        Credit repaid = paid.min(current.debt());
+        return new Decision<>(expiries, new ChargeRefunded(request.id(), request.accountId(), request.requestKey(),
+                request.fingerprint(), item, judgmentId, cause, request.requesterId(), paid, policy.version(), lot,
+                current.balanceAdding(paid), current.debt().minus(repaid), now));
     }
 }

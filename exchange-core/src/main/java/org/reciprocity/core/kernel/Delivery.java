@@ -72,6 +72,9 @@ public final class Delivery {
         if (!facts.isShared()) {
             return Optional.of(Undeliverable.NEVER_SHARED);
         }
+        if (facts.revoked() && !facts.received() && !facts.ours()) {
+            return Optional.of(Undeliverable.REVOKED);
+        }
         Tlp reached = reachedMarking(facts, recipient);
         if (reached == null) {
             return Optional.of(Undeliverable.NOT_SHARED_WITH_RECIPIENT);
@@ -89,7 +92,12 @@ public final class Delivery {
         /** It is shared, with audiences that do not reach the recipient. */
         NOT_SHARED_WITH_RECIPIENT,
         /** It is offered under a marking freer than the freest of the shares that reach the recipient. */
-        FREER_THAN_SHARED
+        FREER_THAN_SHARED,
+        /**
+         * It has left the pool, and the recipient never had it: only those who drew it, and its contributors, are
+         * told it is revoked.
+         */
+        REVOKED
     }
 
     /**

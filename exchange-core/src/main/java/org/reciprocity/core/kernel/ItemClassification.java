@@ -25,6 +25,9 @@ public final class ItemClassification {
         if (!facts.inPool()) {
             return CreditRule.NEW;
         }
+        if (facts.revoked()) {
+            return CreditRule.REVOKED;
+        }
         if (facts.ours()) {
             return CreditRule.REPEAT;
         }
@@ -55,12 +58,25 @@ public final class ItemClassification {
         return notCounted(facts, facts.sighted());
     }
 
+    /**
+     * Why a report of an item as a false positive does not count, if it does not: as a report of acting on it, once
+     * per consumer. Reports of one's own side's items count for nothing: no one judges its own, nor a pool its
+     * members'.
+     */
+    public static Optional<ActedOnReported.Reason> falsePositiveNotCounted(ItemFacts facts) {
+        return notCounted(facts, facts.reportedFalse());
+    }
+
+    // What has left the pool earns no bonus and awaits no judgment.
     private static Optional<ActedOnReported.Reason> notCounted(ItemFacts facts, boolean reportedBefore) {
         if (facts.ours()) {
             return Optional.of(ActedOnReported.Reason.OWN_CONTRIBUTION);
         }
         if (!facts.received() || !facts.isShared()) {
             return Optional.of(ActedOnReported.Reason.NOT_RECEIVED);
+        }
+        if (facts.revoked()) {
+            return Optional.of(ActedOnReported.Reason.REVOKED);
         }
         return reportedBefore ? Optional.of(ActedOnReported.Reason.ALREADY_REPORTED) : Optional.empty();
     }

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param received      a withdrawal delivered it to one of the participants behind the decision
  * @param reported      one of the participants behind the decision reported acting on it
  * @param sighted       one of the participants behind the decision reported seeing it
+ * @param reportedFalse one of the participants behind the decision reported it as a false positive, and it counted
+ * @param revoked       it has left the pool: judged a false positive, or retracted
  * @param sharedBy      the account that first shared it with anyone; null while none has
  * @param sharedMarking the least restrictive of the markings it was shared with the whole exchange under; null while
  *                      it is not shared with everyone
@@ -22,7 +24,8 @@ import java.util.Set;
  *                      audience and marking
  */
 public record ItemFacts(boolean inPool, boolean ours, boolean received, boolean reported, boolean sighted,
-                        String sharedBy, Tlp sharedMarking, Set<Share> narrowShares) {
+                        boolean reportedFalse, boolean revoked, String sharedBy, Tlp sharedMarking,
+                        Set<Share> narrowShares) {
 
     /** An item the pool has never seen. */
     public static final ItemFacts UNKNOWN = new ItemFacts(false, false, false, false, null, null);
@@ -34,7 +37,7 @@ public record ItemFacts(boolean inPool, boolean ours, boolean received, boolean 
     /** An item shared with the whole exchange or with no one. */
     public ItemFacts(boolean inPool, boolean ours, boolean received, boolean reported, String sharedBy,
                      Tlp sharedMarking) {
-        this(inPool, ours, received, reported, false, sharedBy, sharedMarking, Set.of());
+        this(inPool, ours, received, reported, false, false, false, sharedBy, sharedMarking, Set.of());
     }
 
     public boolean isShared() {

@@ -3,16 +3,23 @@ package org.reciprocity.core.kernel;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.ChargeRefunded;
+import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.FalsePositiveWeighed;
+import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.sharing.Audience;
 
 import java.time.Instant;
@@ -29,12 +36,14 @@ import java.util.UUID;
 /**
  * What the shared pool knows of its items, kept in memory from the account events in global order: what the
  * auditor's replay decides with (and tests, in place of the database's registries). It holds a few small arrays per
- * item, not the items themselves: about 130 bytes an item, and 4 more for each participant that received it.
+ * item, not the items themselves: about 150 bytes an item, 4 more for each participant that received it, 20 more
+ * for each that paid for it and 24 for each account that earned credit for it.
  */
 public final class SharedPool {
 
     private static final int[] NONE = new int[0];
     private static final Share[] NO_SHARES = new Share[0];
+    private static final Amount[] NO_AMOUNTS = new Amount[0];
     private static final Tlp[] MARKINGS = Tlp.values();
 
     private final Map<UUID, Entry> items = new HashMap<>();
@@ -67,11 +76,86 @@ public final class SharedPool {
                 facts.put(id, new ItemFacts(true, contains(entry.contributors, account)
                         || containsAny(entry.contributors, people), containsAny(entry.receivers, people),
                         containsAny(entry.reporters, people), containsAny(entry.sighters, people),
+                        containsAny(entry.falseReporters, people), entry.revoked,
                         entry.sharedBy < 0 ? null : nameOf(entry.sharedBy),
                         entry.sharedMarking < 0 ? null : MARKINGS[entry.sharedMarking], Set.of(entry.narrow)));
             }
         }
         return new SharedPoolFacts(facts);
+    }
+
+    /** The reports of an item as a false positive weighed so far, and whether it has left the pool. */
+    public FalseReports falseReports(UUID itemId) {
+        Entry entry = items.get(itemId);
+        if (entry == null) {
+            return FalseReports.NONE;
+        }
+        Set<String> accounts = new HashSet<>();
+        for (int weighed : entry.weighed) {
+            accounts.add(nameOf(weighed));
+        }
+        return new FalseReports(accounts, entry.revoked);
+    }
+
+    /** What the account's contribution of the item earned; {@link Earned#NOTHING} when it earned nothing. */
+    public Earned earned(String accountId, UUID itemId) {
+        Entry entry = items.get(itemId);
+        int account = accountNumber(accountId);
+        for (int i = 0; entry != null && i < entry.earners.length; i++) {
+            if (entry.earners[i].account == account) {
+                return new Earned(new Credit(entry.earners[i].millis), entry.earners[i].version);
+            }
+        }
+        return Earned.NOTHING;
+    }
+
+    /** What the consumer paid through the account for the item; nothing when it was free or never delivered. */
+    public Credit paid(String accountId, String consumerId, UUID itemId) {
+        Entry entry = items.get(itemId);
+        int account = accountNumber(accountId);
+        int consumer = participantNumber(consumerId);
+        for (int i = 0; entry != null && i < entry.payers.length; i++) {
+            if (entry.payers[i].account == account && entry.payers[i].participant == consumer) {
+                return new Credit(entry.payers[i].millis);
+            }
+        }
+        return Credit.ZERO;
+    }
+
+    /** The accounts that earned credit for the item, each with the contributor whose contribution earned it. */
+    public List<Party> earners(UUID itemId) {
+        Entry entry = items.get(itemId);
+        return entry == null ? List.of() : Arrays.stream(entry.earners)
+                .map(earner -> new Party(nameOf(earner.account), nameOf(earner.participant))).toList();
+    }
+
+    /** The accounts that paid for the item, each with the consumer that drew it. */
+    public List<Party> payers(UUID itemId) {
+        Entry entry = items.get(itemId);
+        return entry == null ? List.of() : Arrays.stream(entry.payers)
+                .map(payer -> new Party(nameOf(payer.account), nameOf(payer.participant))).toList();
+    }
+
+    /** What the pool knows of the items as the account retracts them; items it knows nothing of are left out. */
+    public Map<UUID, RetractionFacts> retractionFacts(String accountId, Collection<UUID> itemIds) {
+        int account = accountNumber(accountId);
+        Map<UUID, RetractionFacts> facts = new HashMap<>();
+        for (UUID id : itemIds) {
+            Entry entry = items.get(id);
+            if (entry == null || !entry.brought) {
+                continue;
+            }
+            boolean others = false;
+            for (int contributor : entry.contributors) {
+                // Accounts are the even numbers; a participant's contribution is its account's too.
+                if ((contributor & 1) == 0 && contributor != account && !contains(entry.retractedBy, contributor)) {
+                    others = true;
+                }
+            }
+            facts.put(id, new RetractionFacts(contains(entry.contributors, account),
+                    contains(entry.retractedBy, account), others, entry.revoked));
+        }
+        return facts;
     }
 
     /** What the pool holds of the context objects with these ids. */
@@ -104,6 +188,10 @@ public final class SharedPool {
                 }
                 if (SharedPoolRecording.contributed(credit)) {
                     entry.contributors = with(with(entry.contributors, account), contributor);
+                    if (credit.credit().isPositive()) {
+                        entry.earners = with(entry.earners, new Amount(account, contributor,
+                                credit.credit().millis(), event.policyVersion()));
+                    }
                 }
                 Delivery.Sharing sharing = SharedPoolRecording.sharing(credit, event);
                 if (sharing != Delivery.Sharing.KEPT && entry.sharedBy < 0) {
@@ -127,8 +215,13 @@ public final class SharedPool {
         @Override
         public Void withdrawn(ItemsWithdrawn event) {
             int consumer = participantNumber(event.consumerId());
+            long each = Charges.eachCharged(event).millis();
             for (DeliveredItem received : SharedPoolRecording.received(event)) {
                 Entry entry = entry(received.item().id());
+                if (!contains(entry.receivers, consumer) && received.charge() == Charge.CHARGED) {
+                    entry.payers = with(entry.payers, new Amount(accountNumber(event.accountId()), consumer, each,
+                            0));
+                }
                 entry.receivers = with(entry.receivers, consumer);
             }
             return null;
@@ -151,6 +244,49 @@ public final class SharedPool {
                 Entry entry = entry(counted.sighting().item().id());
                 entry.sighters = with(entry.sighters, consumer);
             }
+            return null;
+        }
+
+        @Override
+        public Void reportedFalse(FalsePositivesReported event) {
+            int consumer = participantNumber(event.consumerId());
+            for (FalsePositivesReported.Counted counted : SharedPoolRecording.reportedFalse(event)) {
+                Entry entry = entry(counted.report().item().id());
+                entry.falseReporters = with(entry.falseReporters, consumer);
+            }
+            return null;
+        }
+
+        @Override
+        public Void weighed(FalsePositiveWeighed event) {
+            Entry entry = entry(event.item().id());
+            entry.weighed = with(entry.weighed, accountNumber(event.reportingAccountId()));
+            if (SharedPoolRecording.revokes(event)) {
+                entry.revoked = true;
+            }
+            return null;
+        }
+
+        @Override
+        public Void retracted(ItemsRetracted event) {
+            int account = accountNumber(event.accountId());
+            for (ItemsRetracted.Retracted retracted : event.retracted()) {
+                Entry entry = entry(retracted.item().id());
+                entry.retractedBy = with(entry.retractedBy, account);
+            }
+            for (ItemsRetracted.Retracted revoked : SharedPoolRecording.revokedBy(event)) {
+                entry(revoked.item().id()).revoked = true;
+            }
+            return null;
+        }
+
+        @Override
+        public Void clawedBack(CreditClawedBack event) {
+            return null;
+        }
+
+        @Override
+        public Void refunded(ChargeRefunded event) {
             return null;
         }
 
@@ -235,6 +371,12 @@ public final class SharedPool {
         return more;
     }
 
+    private static Amount[] with(Amount[] amounts, Amount amount) {
+        Amount[] more = Arrays.copyOf(amounts, amounts.length + 1);
+        more[amounts.length] = amount;
+        return more;
+    }
+
     private static boolean contains(int[] set, int member) {
         for (int each : set) {
             if (each == member) {
@@ -263,14 +405,24 @@ public final class SharedPool {
         }
     }
 
+    // What an account earned for an item (and under which policy version), or what a consumer paid through it.
+    private record Amount(int account, int participant, long millis, int version) {
+    }
+
     private static final class Entry {
         private boolean brought;
+        private boolean revoked;
         private int sharedBy = -1;
         private byte sharedMarking = -1;
         private int[] contributors = NONE;
         private int[] receivers = NONE;
         private int[] reporters = NONE;
         private int[] sighters = NONE;
+        private int[] falseReporters = NONE;
+        private int[] weighed = NONE;
+        private int[] retractedBy = NONE;
+        private Amount[] earners = NO_AMOUNTS;
+        private Amount[] payers = NO_AMOUNTS;
         private Share[] narrow = NO_SHARES;
     }
 }

@@ -6,8 +6,11 @@ import org.reciprocity.core.event.ContextRule;
 import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.FalsePositiveWeighed;
+import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 
@@ -85,5 +88,20 @@ public final class SharedPoolRecording {
     /** The items a report of sightings counted: each consumer reports seeing an item once. */
     public static List<ItemsSighted.Counted> sighted(ItemsSighted event) {
         return event.counted();
+    }
+
+    /** The items a report of false positives counted: each consumer reports an item false once. */
+    public static List<FalsePositivesReported.Counted> reportedFalse(FalsePositivesReported event) {
+        return event.counted();
+    }
+
+    /** The items a retraction takes out of the pool: those no other account vouched for. */
+    public static List<ItemsRetracted.Retracted> revokedBy(ItemsRetracted event) {
+        return event.retracted().stream().filter(ItemsRetracted.Retracted::revoked).toList();
+    }
+
+    /** Whether a weighing takes its item out of the pool: the one that judged it. */
+    public static boolean revokes(FalsePositiveWeighed event) {
+        return event.judged();
     }
 }

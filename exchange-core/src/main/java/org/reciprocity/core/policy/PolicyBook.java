@@ -19,4 +19,14 @@ public interface PolicyBook {
 
     /** Every version that applies or will apply, oldest first; versions replaced before taking effect are left out. */
     List<ReciprocityPolicy> versions();
+
+    /**
+     * A version that applied: one a decision was taken under.
+     *
+     * @throws IllegalStateException when no such version applied, which no recorded decision can name
+     */
+    default ReciprocityPolicy version(int version) {
+        return versions().stream().filter(policy -> policy.version() == version).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no policy version " + version + " applied"));
+    }
 }

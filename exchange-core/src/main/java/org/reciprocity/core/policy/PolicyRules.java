@@ -37,12 +37,16 @@ import java.util.stream.Collectors;
  * @param sightingBonus           what the sharer of an item earns when a consumer reports seeing it; with the bonus
  *                                for acting on it, at most what the delivery cost. Versions adopted before sightings
  *                                earned have none: 0
+ * @param falsePositiveQuorum     how many accounts' consumers must report an item as a false positive before it
+ *                                leaves the pool, 2 to {@value #MAX_QUORUM}: never one alone, so that no consumer can
+ *                                sink a competitor's items on its own. Versions adopted before items could be judged
+ *                                ask for the default, {@value #DEFAULT_QUORUM}
  */
 public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
                           Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
                           BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
                           Credit actedOnBonus, BigDecimal contextShare, int contextKindsCounted,
-                          Credit sightingBonus) {
+                          Credit sightingBonus, Integer falsePositiveQuorum) {
 
     /** Bounds on the terms, so that no policy can make the arithmetic overflow or an amount absurd. */
     public static final Credit MAX_CREDIT = Credit.of(1_000);
@@ -51,6 +55,8 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
     // Credit that lasts less than a day cannot be drawn on by a member who polls daily; a century is for ever.
     public static final Duration SHORTEST_LIFETIME = Duration.ofDays(1);
     public static final Duration LONGEST_LIFETIME = Duration.ofDays(36_500);
+    public static final int DEFAULT_QUORUM = 2;
+    public static final int MAX_QUORUM = 1_000;
 
     /** The terms the exchange starts with: see docs/reciprocity.md. */
     public static final PolicyRules DEFAULT = new PolicyRules(Credit.of(1), new BigDecimal("0.25"),
@@ -58,7 +64,7 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             Map.of(Tlp.CLEAR, BigDecimal.ONE, Tlp.GREEN, BigDecimal.ONE, Tlp.AMBER, BigDecimal.ONE,
                     Tlp.AMBER_STRICT, new BigDecimal("0.5"), Tlp.RED, new BigDecimal("0.25")),
             new BigDecimal("0.5"), new BigDecimal("0.5"), BigDecimal.ONE, null, Credit.of(1), Credit.parse("0.5"),
-            new BigDecimal("0.2"), 3, Credit.parse("0.25"));
+            new BigDecimal("0.2"), 3, Credit.parse("0.25"), DEFAULT_QUORUM);
 
     public PolicyRules {
         requireCredit("newItemCredit", newItemCredit);
@@ -90,6 +96,11 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
                     + actedOnBonus + " and " + sightingBonus + ") are together at most what a delivery costs ("
                     + costPerItem + "): else drawing and reporting would make credit");
         }
+        falsePositiveQuorum = falsePositiveQuorum == null ? DEFAULT_QUORUM : falsePositiveQuorum;
+        if (falsePositiveQuorum < 2 || falsePositiveQuorum > MAX_QUORUM) {
+            throw new InvalidInputException("falsePositiveQuorum", "an item leaves the pool on the reports of 2 to "
+                    + MAX_QUORUM + " consumers' accounts, never one alone; got " + falsePositiveQuorum);
+        }
         // Absent from the terms recorded before context was kept, which gave it nothing.
         contextShare = contextShare == null ? BigDecimal.ZERO : contextShare;
         requireBetweenZeroAndOne("contextShare", contextShare);
@@ -105,7 +116,7 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
                        BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
                        Credit actedOnBonus) {
         this(newItemCredit, corroborationShare, typeWeights, tlpWeights, unknownConfidenceWeight, confidenceFloor,
-                ratio, creditLifetime, costPerItem, actedOnBonus, BigDecimal.ZERO, 0, Credit.ZERO);
+                ratio, creditLifetime, costPerItem, actedOnBonus, BigDecimal.ZERO, 0, Credit.ZERO, DEFAULT_QUORUM);
     }
 
     private static <K extends Enum<K>> Map<K, BigDecimal> uniform(K[] keys, BigDecimal weight) {

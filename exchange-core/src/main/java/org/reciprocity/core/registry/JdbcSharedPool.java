@@ -7,25 +7,37 @@ import org.reciprocity.core.SqlTime;
 import org.reciprocity.core.account.ContextRecords;
 import org.reciprocity.core.account.SharedPoolRecords;
 import org.reciprocity.core.event.ActedOnReported;
+import org.reciprocity.core.event.Charge;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.FalsePositiveWeighed;
+import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.kernel.Charges;
 import org.reciprocity.core.kernel.ContextFacts;
 import org.reciprocity.core.kernel.Delivery;
+import org.reciprocity.core.kernel.Earned;
+import org.reciprocity.core.kernel.FalseReports;
 import org.reciprocity.core.kernel.ItemFacts;
 import org.reciprocity.core.kernel.ObjectFacts;
+import org.reciprocity.core.kernel.Party;
+import org.reciprocity.core.kernel.RetractionFacts;
 import org.reciprocity.core.kernel.Share;
 import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.kernel.SharedPoolRecording;
 import org.reciprocity.core.messaging.EventJson;
+import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.sharing.Audience;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,11 +87,11 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
         Map<UUID, ItemFacts> facts = new HashMap<>();
         for (List<UUID> chunk : Lists.partition(List.copyOf(itemIds), CHUNK)) {
             Map<UUID, Shared> inPool = new HashMap<>();
-            jdbc.query("select item_id, shared_by, shared_tlp from shared_item where item_id in ("
+            jdbc.query("select item_id, shared_by, shared_tlp, revoked from shared_item where item_id in ("
                     + placeholders(chunk.size()) + ")", rs -> {
                         String marking = rs.getString(3);
                         inPool.put(rs.getObject(1, UUID.class), new Shared(rs.getString(2),
-                                marking == null ? null : Tlp.parse(marking)));
+                                marking == null ? null : Tlp.parse(marking), rs.getBoolean(4)));
                     }, chunk.toArray());
             if (inPool.isEmpty()) {
                 continue;
@@ -95,11 +107,79 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                     + placeholders(participants.size()) + ") and", List.copyOf(participants), inPool.keySet());
             Set<UUID> sighted = itemsAmong("select item_id from sighted where consumer_id in ("
                     + placeholders(participants.size()) + ") and", List.copyOf(participants), inPool.keySet());
+            Set<UUID> reportedFalse = itemsAmong("select item_id from reported_false where consumer_id in ("
+                    + placeholders(participants.size()) + ") and", List.copyOf(participants), inPool.keySet());
             Map<UUID, Set<Share>> narrow = narrowShares(inPool.keySet());
             inPool.forEach((id, shared) -> facts.put(id, new ItemFacts(true, ours.contains(id), received.contains(id),
-                    reported.contains(id), sighted.contains(id), shared.by(), shared.marking(), narrow.get(id))));
+                    reported.contains(id), sighted.contains(id), reportedFalse.contains(id), shared.revoked(),
+                    shared.by(), shared.marking(), narrow.get(id))));
         }
         return new SharedPoolFacts(facts);
+    }
+
+    @Override
+    public FalseReports falseReports(UUID itemId) {
+        List<String> weighed = jdbc.queryForList("select reporting_account from false_positive_weighed where "
+                + "item_id = ?", String.class, itemId);
+        List<Boolean> revoked = jdbc.queryForList("select revoked from shared_item where item_id = ?", Boolean.class,
+                itemId);
+        return new FalseReports(Set.copyOf(weighed), !revoked.isEmpty() && revoked.get(0));
+    }
+
+    @Override
+    public Earned earned(String accountId, UUID itemId) {
+        List<Earned> earned = jdbc.query("select credit, policy_version from contributed_item where account_id = ? "
+                        + "and item_id = ? and credit is not null",
+                (rs, row) -> new Earned(Credit.of(rs.getBigDecimal(1)), rs.getInt(2)), accountId, itemId);
+        return earned.isEmpty() ? Earned.NOTHING : earned.get(0);
+    }
+
+    @Override
+    public Credit paid(String accountId, String consumerId, UUID itemId) {
+        List<Credit> paid = jdbc.query("select cost from delivered_item where consumer_id = ? and item_id = ? and "
+                + "account_id = ? and cost is not null", (rs, row) -> Credit.of(rs.getBigDecimal(1)), consumerId,
+                itemId, accountId);
+        return paid.isEmpty() ? Credit.ZERO : paid.get(0);
+    }
+
+    @Override
+    public List<Party> earners(UUID itemId) {
+        return jdbc.query("select account_id, contributor_id from contributed_item where item_id = ? and credit > 0 "
+                + "order by account_id", (rs, row) -> new Party(rs.getString(1), rs.getString(2)), itemId);
+    }
+
+    @Override
+    public List<Party> payers(UUID itemId) {
+        return jdbc.query("select account_id, consumer_id from delivered_item where item_id = ? and cost > 0 "
+                + "order by account_id, consumer_id", (rs, row) -> new Party(rs.getString(1), rs.getString(2)),
+                itemId);
+    }
+
+    @Override
+    public Map<UUID, RetractionFacts> retractionFacts(String accountId, Collection<UUID> itemIds) {
+        Map<UUID, RetractionFacts> facts = new HashMap<>();
+        for (List<UUID> chunk : Lists.partition(List.copyOf(itemIds), CHUNK)) {
+            Map<UUID, Boolean> revoked = new HashMap<>();
+            jdbc.query("select item_id, revoked from shared_item where item_id in (" + placeholders(chunk.size())
+                    + ")", rs -> {
+                        revoked.put(rs.getObject(1, UUID.class), rs.getBoolean(2));
+                    }, chunk.toArray());
+            Map<UUID, boolean[]> found = new HashMap<>();
+            jdbc.query("select item_id, account_id, retracted from contributed_item where item_id in ("
+                    + placeholders(chunk.size()) + ")", rs -> {
+                        // contributed, retracted, others contributed and not retracted
+                        boolean[] known = found.computeIfAbsent(rs.getObject(1, UUID.class), id -> new boolean[3]);
+                        if (rs.getString(2).equals(accountId)) {
+                            known[0] = true;
+                            known[1] = rs.getBoolean(3);
+                        } else if (!rs.getBoolean(3)) {
+                            known[2] = true;
+                        }
+                    }, chunk.toArray());
+            found.forEach((id, known) -> facts.put(id, new RetractionFacts(known[0], known[1], known[2],
+                    revoked.getOrDefault(id, false))));
+        }
+        return facts;
     }
 
     private Map<UUID, Set<Share>> narrowShares(Collection<UUID> itemIds) {
@@ -205,11 +285,15 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                     statement.setString(at++, given.name());
                     statement.setObject(at, credit.item().id());
                 });
-        jdbc.batchUpdate("insert into contributed_item (account_id, item_id, contributor_id) values (?, ?, ?)",
-                SharedPoolRecording.contributed(event), CHUNK, (statement, credit) -> {
+        jdbc.batchUpdate("insert into contributed_item (account_id, item_id, contributor_id, credit, policy_version) "
+                        + "values (?, ?, ?, ?, ?)", SharedPoolRecording.contributed(event), CHUNK,
+                (statement, credit) -> {
+                    boolean earned = credit.credit().isPositive();
                     statement.setString(1, event.accountId());
                     statement.setObject(2, credit.item().id());
                     statement.setString(3, event.contributorId());
+                    statement.setBigDecimal(4, earned ? credit.credit().amount() : null);
+                    statement.setObject(5, earned ? event.policyVersion() : null, Types.INTEGER);
                 });
     }
 
@@ -264,14 +348,51 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
     @EventHandler
     void on(ItemsWithdrawn event) {
         List<DeliveredItem> received = SharedPoolRecording.received(event);
-        jdbc.batchUpdate("insert into delivered_item (consumer_id, item_id) select ?, ? where not exists "
-                        + "(select 1 from delivered_item where consumer_id = ? and item_id = ?)", received, CHUNK,
-                (statement, delivered) -> {
+        BigDecimal each = Charges.eachCharged(event).amount();
+        jdbc.batchUpdate("insert into delivered_item (consumer_id, item_id, account_id, cost) select ?, ?, ?, ? "
+                        + "where not exists (select 1 from delivered_item where consumer_id = ? and item_id = ?)",
+                received, CHUNK, (statement, delivered) -> {
                     statement.setString(1, event.consumerId());
                     statement.setObject(2, delivered.item().id());
-                    statement.setString(3, event.consumerId());
-                    statement.setObject(4, delivered.item().id());
+                    statement.setString(3, event.accountId());
+                    statement.setBigDecimal(4, delivered.charge() == Charge.CHARGED ? each : null);
+                    statement.setString(5, event.consumerId());
+                    statement.setObject(6, delivered.item().id());
                 });
+    }
+
+    @EventHandler
+    void on(FalsePositivesReported event) {
+        jdbc.batchUpdate("insert into reported_false (consumer_id, item_id, account_id) values (?, ?, ?)",
+                SharedPoolRecording.reportedFalse(event), CHUNK, (statement, counted) -> {
+                    statement.setString(1, event.consumerId());
+                    statement.setObject(2, counted.report().item().id());
+                    statement.setString(3, event.accountId());
+                });
+    }
+
+    @EventHandler
+    void on(ItemsRetracted event) {
+        jdbc.batchUpdate("update contributed_item set retracted = true where account_id = ? and item_id = ?",
+                event.retracted(), CHUNK, (statement, retracted) -> {
+                    statement.setString(1, event.accountId());
+                    statement.setObject(2, retracted.item().id());
+                });
+        jdbc.batchUpdate("update shared_item set revoked = true where item_id = ?",
+                SharedPoolRecording.revokedBy(event), CHUNK, (statement, retracted) -> {
+                    statement.setObject(1, retracted.item().id());
+                });
+    }
+
+    // The weighings of one item are all in its sharer's stream, one at a time: nothing else writes these rows.
+    @EventHandler
+    void on(FalsePositiveWeighed event) {
+        jdbc.update("insert into false_positive_weighed (item_id, reporting_account) select ?, ? where not exists "
+                        + "(select 1 from false_positive_weighed where item_id = ? and reporting_account = ?)",
+                event.item().id(), event.reportingAccountId(), event.item().id(), event.reportingAccountId());
+        if (SharedPoolRecording.revokes(event)) {
+            jdbc.update("update shared_item set revoked = true where item_id = ?", event.item().id());
+        }
     }
 
     @EventHandler
@@ -312,6 +433,6 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
         return String.join(",", Collections.nCopies(count, "?"));
     }
 
-    private record Shared(String by, Tlp marking) {
+    private record Shared(String by, Tlp marking, boolean revoked) {
     }
 }

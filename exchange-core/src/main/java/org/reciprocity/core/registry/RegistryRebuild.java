@@ -45,8 +45,8 @@ class RegistryRebuild implements Lifecycle {
     /** Every registry a decision reads, so that any row at all shows the database is not a new one. */
     private static final List<String> TABLES = List.of("policy_version", "participant_directory", "participant_key",
             "request_log", "shared_item", "shared_object", "shared_object_version", "item_share", "contributed_item",
-            "delivered_item", "acted_on", "sighted", "pool_member", "sharing_group", "sharing_group_member",
-            "share_audience");
+            "delivered_item", "acted_on", "sighted", "reported_false", "false_positive_weighed", "pool_member",
+            "sharing_group", "sharing_group_member", "share_audience");
 
     private final ObjectProvider<Configuration> axon;
     private final JdbcTemplate jdbc;

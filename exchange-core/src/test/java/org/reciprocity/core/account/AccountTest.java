@@ -14,28 +14,38 @@ import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.ChargeRefunded;
 import org.reciprocity.core.event.Coverage;
+import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.FalsePositive;
+import org.reciprocity.core.event.FalsePositiveWeighed;
+import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.LotDraw;
 import org.reciprocity.core.event.RequestKind;
+import org.reciprocity.core.event.RevocationCause;
 import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.feedback.ActedOnReceipt;
 import org.reciprocity.core.feedback.AwardBonus;
+import org.reciprocity.core.feedback.FalsePositivesReceipt;
 import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.feedback.ReportFalsePositives;
 import org.reciprocity.core.feedback.ReportSightings;
 import org.reciprocity.core.feedback.SightingsReceipt;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
 import org.reciprocity.core.kernel.SharedPool;
@@ -45,10 +55,16 @@ import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.PolicyTimeline;
 import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.revocation.ClawBackCredit;
+import org.reciprocity.core.revocation.RefundCharge;
+import org.reciprocity.core.revocation.RetractItems;
+import org.reciprocity.core.revocation.RetractionReceipt;
+import org.reciprocity.core.revocation.WeighFalsePositive;
 import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.sharing.Recipients;
 import org.reciprocity.core.testing.InMemoryMemberships;
 import org.reciprocity.core.testing.InMemoryRequestLog;
+import org.reciprocity.core.testing.PoolRecords;
 import org.reciprocity.core.withdrawal.DrawPage;
 import org.reciprocity.core.withdrawal.QuoteWithdrawal;
 import org.reciprocity.core.withdrawal.WithdrawItems;
@@ -101,7 +117,7 @@ class AccountTest {
         requests = new InMemoryRequestLog();
         memberships = new InMemoryMemberships();
         policies = new PolicyTimeline(ReciprocityPolicy.INITIAL);
-        fixture.registerInjectableResource((SharedPoolRecords) pool::factsAbout);
+        fixture.registerInjectableResource(new PoolRecords(pool));
         fixture.registerInjectableResource((ContextRecords) pool::objectFacts);
         // The accounts' contributions here are shared with the whole exchange, which reaches everyone.
         fixture.registerInjectableResource((Recipients) (participantId, at) -> Recipient.anyone(participantId));
@@ -666,6 +682,256 @@ class AccountTest {
                 .with(Sighting.once(ItemRef.of(ip), T0)).count()).isEqualTo(Sighting.MAX_COUNT);
     }
 
+
+    // False positives, judgments, clawbacks and refunds.
+
+    @Test
+    void aFalsePositiveCountsOnlyItemsReceivedNotOwnNotReportedBeforeAndStillInThePool() {
+        Item junk = item("domain", "sinkhole.example.org", "GREEN", 100);
+        elsewhere(broughtBy(TELCO, domain, junk, url));
+        ContributeItems mine = contribution(CERT, "mine", ip);
+        ReportFalsePositives first = new ReportFalsePositives(CERT, CERT, "f1", List.of(
+                new FalsePositive(ItemRef.of(junk), "a sinkhole")));
+        // Another account's report of the junk domain, weighed and judged: it has left the pool.
+        elsewhere(new FalsePositiveWeighed(UUID.randomUUID(), TELCO, "weigh", "f", UUID.randomUUID(),
+                ItemRef.of(url), BANK, BANK, 2, 2, true, 1, EARLIER));
+        ReportFalsePositives command = new ReportFalsePositives(CERT, CERT, "f2", List.of(
+                new FalsePositive(ItemRef.of(domain), "resolves to a CDN"),
+                new FalsePositive(ItemRef.of(ip), "ours"), new FalsePositive(ItemRef.of(junk), "again"),
+                new FalsePositive(ItemRef.of(url), "gone"), new FalsePositive(ItemRef.of(hash), "never drawn"),
+                new FalsePositive(ItemRef.of(domain), "said twice")));
+        elsewhere(broughtBy(BANK, hash));
+        given(contributed(mine, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                        Credit.of(1), lot(mine, "1", null), Credit.of(1)),
+                granted(CERT, "g1", "10", null, EARLIER, "11"),
+                withdrawn(withdrawal(CERT, "w1", domain, junk, url), EARLIER, List.of(
+                        delivered(domain, Charge.CHARGED), delivered(junk, Charge.CHARGED),
+                        delivered(url, Charge.CHARGED)), "3", List.of(new LotDraw(id(mine), Credit.of(1)),
+                        new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "g1"), Credit.of(2))), "8"),
+                new FalsePositivesReported(id(CERT, RequestKind.FALSE_POSITIVE, CERT, "f1"), CERT, CERT, "f1",
+                        first.fingerprint(), List.of(new FalsePositivesReported.Counted(first.reports().get(0),
+                        TELCO)), List.of(), EARLIER))
+                .when(command)
+                .expectEvents(new FalsePositivesReported(id(CERT, RequestKind.FALSE_POSITIVE, CERT, "f2"), CERT, CERT,
+                        "f2", command.fingerprint(), List.of(new FalsePositivesReported.Counted(
+                                command.reports().get(0), TELCO)),
+                        List.of(new FalsePositivesReported.NotCounted(command.reports().get(1),
+                                        ActedOnReported.Reason.OWN_CONTRIBUTION),
+                                new FalsePositivesReported.NotCounted(command.reports().get(2),
+                                        ActedOnReported.Reason.ALREADY_REPORTED),
+                                new FalsePositivesReported.NotCounted(command.reports().get(3),
+                                        ActedOnReported.Reason.REVOKED),
+                                new FalsePositivesReported.NotCounted(command.reports().get(4),
+                                        ActedOnReported.Reason.NOT_RECEIVED)), T0))
+                .expectResultMessagePayloadMatching(matches(receipt ->
+                        ((FalsePositivesReceipt) receipt).itemsCounted() == 1));
+    }
+
+    @Test
+    void aFalsePositiveIsReportedWithItsReason() {
+        assertThatThrownBy(() -> new FalsePositive(ItemRef.of(ip), "  "))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("reason");
+        assertThatThrownBy(() -> new FalsePositive(ItemRef.of(ip), "x".repeat(FalsePositive.MAX_REASON + 1)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new ReportFalsePositives(CERT, CERT, "f1", List.of()))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void theReportThatMakesTheQuorumOfAccountsJudgesTheItemAndNoneAfterIt() {
+        elsewhere(broughtBy(TELCO, domain));
+        UUID firstReport = UUID.randomUUID();
+        WeighFalsePositive fromBank = new WeighFalsePositive(TELCO, firstReport, ItemRef.of(domain), BANK, BANK);
+        FalsePositiveWeighed first = weighed(fromBank, 1, false, EARLIER);
+        given(first).when(fromBank).expectNoEvents();
+
+        WeighFalsePositive fromCert = new WeighFalsePositive(TELCO, UUID.randomUUID(), ItemRef.of(domain), CERT,
+                CERT);
+        FalsePositiveWeighed judgment = weighed(fromCert, 2, true, T0);
+        setUp();
+        elsewhere(broughtBy(TELCO, domain));
+        given(first).when(fromCert).expectEvents(judgment);
+
+        WeighFalsePositive fromPool = new WeighFalsePositive(TELCO, UUID.randomUUID(), ItemRef.of(domain), POOL,
+                "member");
+        setUp();
+        elsewhere(broughtBy(TELCO, domain));
+        given(first, judgment).when(fromPool).expectEvents(weighed(fromPool, 3, false, T0));
+    }
+
+    @Test
+    void consumersDrawingOnOneAccountAreOneVoice() {
+        elsewhere(broughtBy(TELCO, domain));
+        FalsePositiveWeighed first = weighed(new WeighFalsePositive(TELCO, UUID.randomUUID(), ItemRef.of(domain),
+                POOL, BANK), 1, false, EARLIER);
+        WeighFalsePositive second = new WeighFalsePositive(TELCO, UUID.randomUUID(), ItemRef.of(domain), POOL, CERT);
+        given(first).when(second).expectEvents(weighed(second, 1, false, T0));
+    }
+
+    @Test
+    void theQuorumIsThePolicysAndNeverOne() {
+        assertThatThrownBy(() -> withQuorum(1)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("never one alone");
+        policies.add(new ReciprocityPolicy(2, T0.minusSeconds(60), withQuorum(3)));
+        elsewhere(broughtBy(TELCO, domain));
+        FalsePositiveWeighed first = weighed(new WeighFalsePositive(TELCO, UUID.randomUUID(), ItemRef.of(domain),
+                BANK, BANK), 1, false, EARLIER);
+        WeighFalsePositive second = new WeighFalsePositive(TELCO, UUID.randomUUID(), ItemRef.of(domain), CERT, CERT);
+        given(first).when(second).expectEvents(new FalsePositiveWeighed(id(TELCO, RequestKind.WEIGHING, CERT,
+                second.requestKey()), TELCO, second.requestKey(), second.fingerprint(), second.reportId(),
+                second.item(), CERT, CERT, 2, 3, false, 2, T0));
+    }
+
+    @Test
+    void aClawbackTakesWhatTheItemEarnedTimesItsRatioAndWhatWasSpentBecomesDebt() {
+        policies.add(new ReciprocityPolicy(2, EARLIER.minusSeconds(60), rules(new BigDecimal("2"), null)));
+        ContributeItems brought = contribution(TELCO, "k1", domain, url);
+        ItemsContributed earned = new ItemsContributed(id(brought), TELCO, TELCO, "k1", brought.fingerprint(),
+                List.of(new ItemCredit(domain, CreditRule.NEW, weight("0.9"), Credit.parse("0.9")),
+                        new ItemCredit(url, CreditRule.NEW, FULL, Credit.of(1))), 0, Credit.parse("1.9"),
+                lot(brought, "3.8", null), Credit.parse("3.8"), 2, EARLIER);
+        elsewhere(broughtBy(BANK, ip));
+        ItemsWithdrawn spent = withdrawn(withdrawal(TELCO, "w1", ip), EARLIER, List.of(delivered(ip,
+                Charge.CHARGED)), "3", List.of(new LotDraw(id(brought), Credit.of(3))), "0.8");
+        ClawBackCredit command = new ClawBackCredit(TELCO, ItemRef.of(domain), UUID.randomUUID(),
+                RevocationCause.FALSE_POSITIVE, TELCO);
+        UUID clawbackId = id(TELCO, RequestKind.CLAWBACK, TELCO, command.requestKey());
+        // 0.9 earned at ratio 2 is 1.8 drawable: 0.8 is left of it, and 1 was spent.
+        CreditClawedBack clawback = new CreditClawedBack(clawbackId, TELCO, command.requestKey(),
+                command.fingerprint(), ItemRef.of(domain), command.judgmentId(), RevocationCause.FALSE_POSITIVE, TELCO,
+                Credit.parse("1.8"), 2, List.of(new LotDraw(id(brought), Credit.parse("0.8"))), Credit.of(1),
+                Credit.ZERO, Credit.of(1), T0);
+        given(earned, spent).when(command).expectEvents(clawback);
+
+        // The debt takes its part of what the account earns next, and the account draws only on the rest.
+        ContributeItems next = contribution(TELCO, "k2", hash);
+        setUp();
+        policies.add(new ReciprocityPolicy(2, EARLIER.minusSeconds(60), rules(new BigDecimal("2"), null)));
+        elsewhere(broughtBy(BANK, ip));
+        given(earned, spent, clawback).when(next).expectEvents(contributed2(next, T0, List.of(new ItemCredit(hash,
+                CreditRule.NEW, weight("0.25"), Credit.parse("0.25"))), Credit.parse("0.25"), lot(next, "0.5",
+                null), Credit.ZERO));
+    }
+
+    @Test
+    void aDebtIsRepaidBeforeAnyOfTheNextCreditCanBeDrawn() {
+        AccountBook owing = AccountBook.EMPTY.apply(new CreditClawedBack(UUID.randomUUID(), TELCO, "c", "f",
+                ItemRef.of(domain), UUID.randomUUID(), RevocationCause.FALSE_POSITIVE, TELCO, Credit.of(2), 1, List.of(),
+                Credit.of(2), Credit.ZERO, Credit.of(2), T0));
+        assertThat(owing.debt()).isEqualTo(Credit.of(2));
+        assertThat(owing.balanceAdding(Credit.of(3))).isEqualTo(Credit.of(1));
+        AccountBook repaid = owing.apply(granted(TELCO, "g1", "3", null, T0, "1"));
+        assertThat(repaid.debt()).isEqualTo(Credit.ZERO);
+        assertThat(repaid.balance()).isEqualTo(Credit.of(1));
+        AccountBook stillOwing = owing.apply(granted(TELCO, "g2", "0.5", null, T0, "0"));
+        assertThat(stillOwing.debt()).isEqualTo(Credit.parse("1.5"));
+        assertThat(stillOwing.lots()).isEmpty();
+    }
+
+    @Test
+    void aRefundGivesBackWhatTheConsumerPaidOnceForEachItem() {
+        elsewhere(broughtBy(TELCO, domain, url));
+        ItemsWithdrawn drew = withdrawn(withdrawal(CERT, "w1", domain, url), EARLIER, List.of(
+                delivered(domain, Charge.CHARGED), delivered(url, Charge.CHARGED)), "2", List.of(new LotDraw(
+                id(CERT, RequestKind.GRANT, OPERATOR, "g1"), Credit.of(2))), "3");
+        RefundCharge command = new RefundCharge(CERT, ItemRef.of(domain), UUID.randomUUID(),
+                RevocationCause.FALSE_POSITIVE, CERT);
+        UUID refundId = id(CERT, RequestKind.REFUND, CERT, command.requestKey());
+        ChargeRefunded refund = new ChargeRefunded(refundId, CERT, command.requestKey(), command.fingerprint(),
+                ItemRef.of(domain), command.judgmentId(), RevocationCause.FALSE_POSITIVE, CERT, Credit.of(1), 1,
+                new CreditLot(refundId, Credit.of(1), null), Credit.of(4), Credit.ZERO, T0);
+        given(granted(CERT, "g1", "5", null, EARLIER, "5"), drew).when(command).expectEvents(refund);
+
+        // A second judgment of the same item (another cause, another weighing) meets the first answer.
+        RefundCharge again = new RefundCharge(CERT, ItemRef.of(domain), UUID.randomUUID(),
+                RevocationCause.FALSE_POSITIVE, CERT);
+        setUp();
+        elsewhere(broughtBy(TELCO, domain, url));
+        given(granted(CERT, "g1", "5", null, EARLIER, "5"), drew, refund).when(again).expectNoEvents();
+    }
+
+    @Test
+    void aRevokedItemIsDeliveredFreeAndMarkedToThoseWhoHadItAndToNoOneElse() {
+        elsewhere(broughtBy(TELCO, domain, url));
+        ItemsWithdrawn drew = withdrawn(withdrawal(CERT, "w1", domain), EARLIER, List.of(
+                delivered(domain, Charge.CHARGED)), "1", List.of(new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR,
+                "g1"), Credit.of(1))), "4");
+        elsewhere(new FalsePositiveWeighed(UUID.randomUUID(), TELCO, "weigh", "f", UUID.randomUUID(),
+                ItemRef.of(domain), BANK, BANK, 2, 2, true, 1, EARLIER));
+        WithdrawItems again = withdrawal(CERT, "w2", domain, url);
+        given(granted(CERT, "g1", "5", null, EARLIER, "5"), drew).when(again)
+                .expectEvents(withdrawn(again, T0, List.of(new DeliveredItem(domain, 0, Charge.ALREADY_RECEIVED,
+                        false, true), delivered(url, Charge.CHARGED)), "1", List.of(new LotDraw(id(CERT,
+                        RequestKind.GRANT, OPERATOR, "g1"), Credit.of(1))), "3"));
+
+        // Contributed again, it earns nothing; and whoever never had it is not told of it.
+        setUp();
+        elsewhere(broughtBy(TELCO, domain), new FalsePositiveWeighed(UUID.randomUUID(), TELCO, "weigh", "f",
+                UUID.randomUUID(), ItemRef.of(domain), BANK, BANK, 2, 2, true, 1, EARLIER));
+        ContributeItems resent = contribution(BANK, "k1", domain);
+        given().when(resent).expectEvents(contributed(resent, T0, List.of(new ItemCredit(domain, CreditRule.REVOKED,
+                BigDecimal.ZERO, Credit.ZERO)), 0, Credit.ZERO, null, Credit.ZERO));
+        WithdrawItems fresh = withdrawal(BANK, "w1", domain);
+        setUp();
+        elsewhere(broughtBy(TELCO, domain), new FalsePositiveWeighed(UUID.randomUUID(), TELCO, "weigh", "f",
+                UUID.randomUUID(), ItemRef.of(domain), CERT, CERT, 2, 2, true, 1, EARLIER));
+        given().when(fresh).expectEvents(withdrawn(fresh, T0, List.of(), "0", List.of(), "0"));
+    }
+
+    @Test
+    void aContributorRetractsWhatItsAccountContributedAndWhatNoOneElseVouchesForLeavesThePool() {
+        Item alone = item("domain", "typo.example.org", "GREEN", 100);
+        ContributeItems mine = contribution(BANK, "k1", alone, ip);
+        ItemsContributed earned = contributed(mine, EARLIER, List.of(new ItemCredit(alone, CreditRule.NEW, FULL,
+                Credit.of(1)), new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0, Credit.of(2),
+                lot(mine, "2", null), Credit.of(2));
+        // The telco corroborates the address: it stays in the pool on the telco's word.
+        ContributeItems theirs = contribution(TELCO, "t1", ip);
+        elsewhere(contributed(theirs, EARLIER, List.of(new ItemCredit(ip, CreditRule.CORROBORATION,
+                weight("0.25"), Credit.parse("0.25"))), 0, Credit.parse("0.25"), lot(theirs, "0.25", null),
+                Credit.parse("0.25")));
+        elsewhere(broughtBy(TELCO, url));
+        RetractItems command = new RetractItems(BANK, BANK, "r1", List.of(ItemRef.of(alone), ItemRef.of(ip),
+                ItemRef.of(url), ItemRef.of(alone)), "sent from a test feed by mistake");
+        ItemsRetracted retraction = new ItemsRetracted(id(BANK, RequestKind.RETRACTION, BANK, "r1"), BANK, BANK,
+                "r1", command.fingerprint(), "sent from a test feed by mistake", List.of(
+                        new ItemsRetracted.Retracted(ItemRef.of(alone), true),
+                        new ItemsRetracted.Retracted(ItemRef.of(ip), false)),
+                List.of(new ItemsRetracted.NotRetracted(ItemRef.of(url), ItemsRetracted.Reason.NOT_CONTRIBUTED)), T0);
+        given(earned).when(command).expectEvents(retraction)
+                .expectResultMessagePayloadMatching(matches(receipt -> ((RetractionReceipt) receipt)
+                        .itemsRetracted() == 2 && ((RetractionReceipt) receipt).itemsRevoked() == 1));
+
+        RetractItems again = new RetractItems(BANK, BANK, "r2", List.of(ItemRef.of(alone), ItemRef.of(ip)),
+                "again");
+        setUp();
+        elsewhere(contributed(theirs, EARLIER, List.of(new ItemCredit(ip, CreditRule.CORROBORATION,
+                weight("0.25"), Credit.parse("0.25"))), 0, Credit.parse("0.25"), lot(theirs, "0.25", null),
+                Credit.parse("0.25")));
+        given(earned, retraction).when(again).expectEvents(new ItemsRetracted(id(BANK, RequestKind.RETRACTION, BANK,
+                "r2"), BANK, BANK, "r2", again.fingerprint(), "again", List.of(), List.of(
+                new ItemsRetracted.NotRetracted(ItemRef.of(alone), ItemsRetracted.Reason.REVOKED),
+                new ItemsRetracted.NotRetracted(ItemRef.of(ip), ItemsRetracted.Reason.ALREADY_RETRACTED)), T0));
+        assertThatThrownBy(() -> new RetractItems(BANK, BANK, "r3", List.of(ItemRef.of(ip)), " "))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("says why");
+    }
+
+    @Test
+    void theLastAccountToRetractAnItemOthersRetractedTakesItOut() {
+        ContributeItems first = contribution(BANK, "k1", ip);
+        ContributeItems second = contribution(TELCO, "t1", ip);
+        elsewhere(contributed(first, EARLIER, List.of(new ItemCredit(ip, CreditRule.NEW, FULL, Credit.of(1))), 0,
+                        Credit.of(1), lot(first, "1", null), Credit.of(1)),
+                new ItemsRetracted(UUID.randomUUID(), BANK, BANK, "r1", "f", "mistake", List.of(
+                        new ItemsRetracted.Retracted(ItemRef.of(ip), false)), List.of(), EARLIER));
+        RetractItems command = new RetractItems(TELCO, TELCO, "r1", List.of(ItemRef.of(ip)), "ours too");
+        given(contributed(second, EARLIER, List.of(new ItemCredit(ip, CreditRule.CORROBORATION, weight("0.25"),
+                Credit.parse("0.25"))), 0, Credit.parse("0.25"), lot(second, "0.25", null), Credit.parse("0.25")))
+                .when(command).expectEvents(new ItemsRetracted(id(TELCO, RequestKind.RETRACTION, TELCO, "r1"), TELCO,
+                        TELCO, "r1", command.fingerprint(), "ours too", List.of(new ItemsRetracted.Retracted(
+                        ItemRef.of(ip), true)), List.of(), T0));
+    }
+
     // Previews.
 
     @Test
@@ -805,6 +1071,29 @@ class AccountTest {
         PolicyRules base = PolicyRules.DEFAULT;
         return new PolicyRules(base.newItemCredit(), base.corroborationShare(), base.typeWeights(), base.tlpWeights(),
                 base.unknownConfidenceWeight(), base.confidenceFloor(), ratio, lifetime, base.costPerItem(), bonus);
+    }
+
+    private static FalsePositiveWeighed weighed(WeighFalsePositive command, int reports, boolean judged,
+                                                Instant at) {
+        return new FalsePositiveWeighed(id(command.accountId(), RequestKind.WEIGHING, command.consumerId(),
+                command.requestKey()), command.accountId(), command.requestKey(), command.fingerprint(),
+                command.reportId(), command.item(), command.reportingAccountId(), command.consumerId(), reports,
+                PolicyRules.DEFAULT_QUORUM, judged, 1, at);
+    }
+
+    /** A contribution decided under the second version of the policy. */
+    private static ItemsContributed contributed2(ContributeItems command, Instant at, List<ItemCredit> credits,
+                                                 Credit credit, CreditLot lot, Credit balanceAfter) {
+        return new ItemsContributed(id(command), command.accountId(), command.contributorId(), command.requestKey(),
+                command.fingerprint(), credits, 0, credit, lot, balanceAfter, 2, at);
+    }
+
+    private static PolicyRules withQuorum(int quorum) {
+        PolicyRules base = PolicyRules.DEFAULT;
+        return new PolicyRules(base.newItemCredit(), base.corroborationShare(), base.typeWeights(), base.tlpWeights(),
+                base.unknownConfidenceWeight(), base.confidenceFloor(), base.ratio(), base.creditLifetime(),
+                base.costPerItem(), base.actedOnBonus(), base.contextShare(), base.contextKindsCounted(),
+                base.sightingBonus(), quorum);
     }
 
     private static Item item(String type, String value, String tlp, Integer confidence) {

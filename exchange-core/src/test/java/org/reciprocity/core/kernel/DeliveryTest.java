@@ -69,7 +69,7 @@ class DeliveryTest {
 
     @Test
     void anItemGoesOutUnderTheFreestMarkingOfTheSharesThatReachTheRecipient() {
-        ItemFacts facts = new ItemFacts(true, false, false, false, false, "bank-a", Tlp.AMBER,
+        ItemFacts facts = new ItemFacts(true, false, false, false, false, false, false, "bank-a", Tlp.AMBER,
                 Set.of(new Share(FINANCE_SG, Tlp.CLEAR), new Share(FINANCE_AND_CERT_MY, Tlp.RED)));
         assertThat(Delivery.reachedMarking(facts, BANK_SG)).isEqualTo(Tlp.CLEAR);
         assertThat(Delivery.reachedMarking(facts, CERT_MY)).isEqualTo(Tlp.AMBER);
@@ -81,7 +81,7 @@ class DeliveryTest {
 
     @Test
     void anItemSharedOnlyNarrowlyIsNotThereForThoseItDoesNotReach() {
-        ItemFacts groupOnly = new ItemFacts(true, false, false, false, false, "bank-a", null,
+        ItemFacts groupOnly = new ItemFacts(true, false, false, false, false, false, false, "bank-a", null,
                 Set.of(new Share(FINANCE_SG, Tlp.GREEN)));
         assertThat(Delivery.whyNot(item("GREEN"), groupOnly, CERT_MY))
                 .hasValue(Delivery.Undeliverable.NOT_SHARED_WITH_RECIPIENT);

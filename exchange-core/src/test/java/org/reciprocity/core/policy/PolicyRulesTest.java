@@ -62,16 +62,34 @@ class PolicyRulesTest {
         assertThat(EventJson.mapper().readValue(older, PolicyRules.class).sightingBonus()).isEqualTo(Credit.ZERO);
     }
 
+    @Test
+    void anItemIsJudgedOnTheReportsOfTwoAccountsAtLeastAndOlderVersionsAskForTwo() throws Exception {
+        assertRefused("falsePositiveQuorum", () -> withQuorum(1));
+        assertRefused("falsePositiveQuorum", () -> withQuorum(PolicyRules.MAX_QUORUM + 1));
+        assertThat(withQuorum(5).falsePositiveQuorum()).isEqualTo(5);
+        String older = EventJson.mapper().writeValueAsString(rules).replaceAll(",\"falsePositiveQuorum\":[0-9]+", "");
+        assertThat(older).doesNotContain("falsePositiveQuorum");
+        assertThat(EventJson.mapper().readValue(older, PolicyRules.class).falsePositiveQuorum())
+                .isEqualTo(PolicyRules.DEFAULT_QUORUM);
+    }
+
+    private PolicyRules withQuorum(int quorum) {
+        return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
+                rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
+                rules.costPerItem(), rules.actedOnBonus(), rules.contextShare(), rules.contextKindsCounted(),
+                rules.sightingBonus(), quorum);
+    }
+
     private PolicyRules withSightingBonus(Credit bonus) {
         return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
                 rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
-                rules.costPerItem(), rules.actedOnBonus(), rules.contextShare(), rules.contextKindsCounted(), bonus);
+                rules.costPerItem(), rules.actedOnBonus(), rules.contextShare(), rules.contextKindsCounted(), bonus, 2);
     }
 
     private PolicyRules withContext(BigDecimal share, int kinds) {
         return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
                 rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
-                rules.costPerItem(), rules.actedOnBonus(), share, kinds, rules.sightingBonus());
+                rules.costPerItem(), rules.actedOnBonus(), share, kinds, rules.sightingBonus(), 2);
     }
 
     @Test

@@ -10,11 +10,17 @@ import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.FalsePositive;
+import org.reciprocity.core.event.FalsePositiveWeighed;
+import org.reciprocity.core.event.FalsePositivesReported;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.RequestKind;
+import org.reciprocity.core.event.RevocationCause;
 import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.feedback.AwardBonus;
 import org.reciprocity.core.feedback.ReportActedOn;
+import org.reciprocity.core.feedback.ReportFalsePositives;
 import org.reciprocity.core.feedback.ReportSightings;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
@@ -22,9 +28,11 @@ import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.AccountDecisions;
 import org.reciprocity.core.kernel.Batch;
 import org.reciprocity.core.kernel.Decision;
+import org.reciprocity.core.kernel.Earned;
 import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
+import org.reciprocity.core.kernel.Party;
 import org.reciprocity.core.kernel.Request;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.kernel.SharedPoolFacts;
@@ -33,6 +41,10 @@ import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyTimeline;
 import org.reciprocity.core.policy.ReciprocityPolicy;
+import org.reciprocity.core.revocation.ClawBackCredit;
+import org.reciprocity.core.revocation.RefundCharge;
+import org.reciprocity.core.revocation.RetractItems;
+import org.reciprocity.core.revocation.WeighFalsePositive;
 import org.reciprocity.core.sharing.Audience;
 import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.core.withdrawal.WithdrawItems;
@@ -45,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -165,6 +178,91 @@ public class Simulation {
                 events.addAll(award(new AwardBonus(counted.beneficiaryAccountId(), report.reportId(),
                         counted.sighting().item(), consumerId, report.decidedAt(), BonusCause.SIGHTED)));
             }
+        }
+        return events;
+    }
+
+    /**
+     * A report of false positives, and what follows it as the revocation processor would send it: each counted item
+     * weighed in its sharer's stream, and each judgment's clawbacks and refunds.
+     */
+    public List<AccountEvent> reportFalse(String accountId, String consumerId, String requestKey,
+                                          List<FalsePositive> reports) {
+        ReportFalsePositives command = new ReportFalsePositives(accountId, consumerId, requestKey, reports);
+        Request request = request(accountId, RequestKind.FALSE_POSITIVE, consumerId, requestKey,
+                command.fingerprint());
+        List<AccountEvent> events = new ArrayList<>(decide(request, RequestKind.FALSE_POSITIVE,
+                () -> AccountDecisions.reportFalse(book(accountId), request, reports, pool.factsAbout(accountId,
+                        List.of(consumerId), reports.stream().map(report -> report.item().id()).distinct().toList()),
+                        now)));
+        if (!events.isEmpty() && events.get(events.size() - 1) instanceof FalsePositivesReported report) {
+            for (FalsePositivesReported.Counted counted : report.counted()) {
+                events.addAll(weigh(new WeighFalsePositive(counted.sharerAccountId(), report.reportId(),
+                        counted.report().item(), accountId, consumerId)));
+            }
+        }
+        return events;
+    }
+
+    /** A retraction, and the clawbacks and refunds that follow it, as the revocation processor would send them. */
+    public List<AccountEvent> retract(String accountId, String contributorId, String requestKey, List<ItemRef> items) {
+        RetractItems command = new RetractItems(accountId, contributorId, requestKey, items, "sent by mistake");
+        Request request = request(accountId, RequestKind.RETRACTION, contributorId, requestKey,
+                command.fingerprint());
+        List<AccountEvent> events = new ArrayList<>(decide(request, RequestKind.RETRACTION,
+                () -> AccountDecisions.retract(book(accountId), request, items, command.reason(),
+                        pool.retractionFacts(accountId, items.stream().map(ItemRef::id).distinct().toList()), now)));
+        if (!events.isEmpty() && events.get(events.size() - 1) instanceof ItemsRetracted retraction) {
+            for (ItemsRetracted.Retracted retracted : retraction.retracted()) {
+                for (Party earner : pool.earners(retracted.item().id())) {
+                    if (retracted.revoked() || earner.accountId().equals(accountId)) {
+                        events.addAll(clawBack(new ClawBackCredit(earner.accountId(), retracted.item(),
+                                retraction.retractionId(), RevocationCause.RETRACTED, earner.participantId())));
+                    }
+                }
+                if (retracted.revoked()) {
+                    events.addAll(refunds(retracted.item(), retraction.retractionId(), RevocationCause.RETRACTED));
+                }
+            }
+        }
+        return events;
+    }
+
+    private List<AccountEvent> weigh(WeighFalsePositive weigh) {
+        Request request = request(weigh.accountId(), RequestKind.WEIGHING, weigh.consumerId(), weigh.requestKey(),
+                weigh.fingerprint());
+        List<AccountEvent> events = new ArrayList<>(decide(request, RequestKind.WEIGHING,
+                () -> AccountDecisions.weigh(book(weigh.accountId()), request, weigh.reportId(), weigh.item(),
+                        weigh.reportingAccountId(), pool.falseReports(weigh.item().id()), policy(), now)));
+        if (!events.isEmpty() && events.get(events.size() - 1) instanceof FalsePositiveWeighed weighing
+                && weighing.judged()) {
+            for (Party earner : pool.earners(weighing.item().id())) {
+                events.addAll(clawBack(new ClawBackCredit(earner.accountId(), weighing.item(), weighing.weighingId(),
+                        RevocationCause.FALSE_POSITIVE, earner.participantId())));
+            }
+            events.addAll(refunds(weighing.item(), weighing.weighingId(), RevocationCause.FALSE_POSITIVE));
+        }
+        return events;
+    }
+
+    private List<AccountEvent> clawBack(ClawBackCredit clawback) {
+        Request clawing = request(clawback.accountId(), RequestKind.CLAWBACK, clawback.contributorId(),
+                clawback.requestKey(), clawback.fingerprint());
+        Earned earned = pool.earned(clawback.accountId(), clawback.item().id());
+        return decide(clawing, RequestKind.CLAWBACK, () -> AccountDecisions.clawBack(book(clawback.accountId()),
+                clawing, clawback.item(), clawback.judgmentId(), clawback.cause(), earned,
+                policies.version(earned.policyVersion()), now));
+    }
+
+    private List<AccountEvent> refunds(ItemRef item, UUID judgmentId, RevocationCause cause) {
+        List<AccountEvent> events = new ArrayList<>();
+        for (Party payer : pool.payers(item.id())) {
+            RefundCharge refund = new RefundCharge(payer.accountId(), item, judgmentId, cause, payer.participantId());
+            Request refunding = request(refund.accountId(), RequestKind.REFUND, refund.consumerId(),
+                    refund.requestKey(), refund.fingerprint());
+            events.addAll(decide(refunding, RequestKind.REFUND, () -> AccountDecisions.refund(
+                    book(refund.accountId()), refunding, item, judgmentId, cause,
+                    pool.paid(refund.accountId(), refund.consumerId(), item.id()), policy(), now)));
         }
         return events;
     }

@@ -6,8 +6,11 @@ import java.time.Instant;
 
 /**
  * An account's balance as the ledger has it, through the event at {@code lastPosition}: what its contributions and
- * bonuses earned (after the ratio), what it was granted, spent and lost to expiry.
+ * bonuses earned (after the ratio, less what was clawed back for items that left the pool), what it was granted,
+ * spent (less what was refunded) and lost to expiry.
  *
+ * @param balance      what it has less what it owes: below zero while credit clawed back that it had spent already
+ *                     is not yet repaid
  * @param lastPosition global position of the last event counted; -1 before any
  */
 public record Balance(String accountId, Credit earned, Credit granted, Credit spent, Credit expired, Credit balance,
@@ -34,6 +37,10 @@ public record Balance(String accountId, Credit earned, Credit granted, Credit sp
                     contributions, withdrawals, refusals, position, at);
             case REFUSAL -> new Balance(accountId, earned, granted, spent, expired, balance, contributions,
                     withdrawals, refusals + 1, position, at);
+            case CLAWBACK -> new Balance(accountId, earned.plus(amount), granted, spent, expired, balance.plus(amount),
+                    contributions, withdrawals, refusals, position, at);
+            case REFUND -> new Balance(accountId, earned, granted, spent.minus(amount), expired, balance.plus(amount),
+                    contributions, withdrawals, refusals, position, at);
         };
     }
 }

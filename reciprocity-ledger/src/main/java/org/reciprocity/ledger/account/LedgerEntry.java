@@ -3,9 +3,14 @@ package org.reciprocity.ledger.account;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.ChargeRefunded;
+import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.FalsePositiveWeighed;
+import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
@@ -15,7 +20,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What one account event means for the ledger: a credit, a bonus, a grant, a debit, an expiry, or a refused attempt.
+ * What one account event means for the ledger: a credit, a bonus, a grant, a debit, an expiry, a refused attempt, a
+ * clawback of credit for an item that left the pool, or a refund of what was paid for one.
  * The live ledger and every replay read the events through this one mapping, so the two cannot drift apart.
  *
  * @param participantId  who acted: the contributor, the consumer, the granting operator; null for expiries and
@@ -27,17 +33,17 @@ import java.util.UUID;
  *                       no balance
  * @param policyVersion  the policy version that computed the entry; null for grants and expiries, which no policy
  *                       computes
- * @param detail         a grant's reason
+ * @param detail         a grant's reason; why a clawback or a refund was made
  */
 public record LedgerEntry(String accountId, EntryType type, String participantId, Credit amount, Credit credit,
                           Credit recordedAfter, Cause cause, UUID causeId, String requestKey, int items,
                           Integer policyVersion, String detail) {
 
-    public enum EntryType { CREDIT, BONUS, GRANT, DEBIT, EXPIRY, REFUSAL }
+    public enum EntryType { CREDIT, BONUS, GRANT, DEBIT, EXPIRY, REFUSAL, CLAWBACK, REFUND }
 
-    public enum Cause { CONTRIBUTION, WITHDRAWAL, GRANT, BONUS, EXPIRY }
+    public enum Cause { CONTRIBUTION, WITHDRAWAL, GRANT, BONUS, EXPIRY, CLAWBACK, REFUND }
 
-    /** The entry an account event makes, or empty for a report, which touches no balance. */
+    /** The entry an account event makes, or empty for a report or a weighing, which touch no balance. */
     public static Optional<LedgerEntry> of(AccountEvent event) {
         return event.accept(ENTRIES);
     }
@@ -95,6 +101,37 @@ public record LedgerEntry(String accountId, EntryType type, String participantId
         @Override
         public Optional<LedgerEntry> sighted(ItemsSighted sighted) {
             return Optional.empty();
+        }
+
+        @Override
+        public Optional<LedgerEntry> reportedFalse(FalsePositivesReported reported) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<LedgerEntry> weighed(FalsePositiveWeighed weighed) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<LedgerEntry> retracted(ItemsRetracted retracted) {
+            return Optional.empty();
+        }
+
+        // The whole credit the item earned leaves the balance, which goes below zero by what the account owes.
+        @Override
+        public Optional<LedgerEntry> clawedBack(CreditClawedBack clawback) {
+            return Optional.of(new LedgerEntry(clawback.accountId(), EntryType.CLAWBACK, clawback.contributorId(),
+                    Credit.ZERO.minus(clawback.credit()), clawback.credit(), clawback.balanceAfter(), Cause.CLAWBACK,
+                    clawback.clawbackId(), clawback.requestKey(), 1, clawback.policyVersion(),
+                    clawback.cause().name()));
+        }
+
+        @Override
+        public Optional<LedgerEntry> refunded(ChargeRefunded refund) {
+            return Optional.of(new LedgerEntry(refund.accountId(), EntryType.REFUND, refund.consumerId(),
+                    refund.credit(), refund.credit(), refund.balanceAfter(), Cause.REFUND, refund.refundId(),
+                    refund.requestKey(), 1, refund.policyVersion(), refund.cause().name()));
         }
     };
 }

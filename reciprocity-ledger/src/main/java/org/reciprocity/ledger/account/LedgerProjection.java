@@ -10,6 +10,8 @@ import org.reciprocity.core.SqlTime;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.ChargeRefunded;
+import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.ItemsContributed;
@@ -36,8 +38,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,6 +55,9 @@ import java.util.UUID;
 class LedgerProjection {
 
     private static final int CHUNK = 1000;
+    // The entries a pool's member makes its share of the pool's account with.
+    private static final Set<LedgerEntry.EntryType> MEMBERS_SHARES = EnumSet.of(LedgerEntry.EntryType.CREDIT,
+            LedgerEntry.EntryType.DEBIT, LedgerEntry.EntryType.CLAWBACK, LedgerEntry.EntryType.REFUND);
 
     private static final RowMapper<StatementLine> LINE = (rs, i) -> new StatementLine(rs.getLong("position"),
             SqlTime.instant(rs, "occurred_at"), LedgerEntry.EntryType.valueOf(rs.getString("entry_type")),
@@ -108,6 +115,16 @@ class LedgerProjection {
 
     @EventHandler
     void on(BonusEarned event, @Timestamp Instant at, TrackingToken token) {
+        post(event, at, token);
+    }
+
+    @EventHandler
+    void on(CreditClawedBack event, @Timestamp Instant at, TrackingToken token) {
+        post(event, at, token);
+    }
+
+    @EventHandler
+    void on(ChargeRefunded event, @Timestamp Instant at, TrackingToken token) {
         post(event, at, token);
     }
 
@@ -216,14 +233,14 @@ class LedgerProjection {
                     + "withdrawals, refusals, last_position, updated_at, book, account_id) "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", balanceColumns);
         }
-        if (entry.participantId() != null && (entry.type() == LedgerEntry.EntryType.CREDIT
-                || entry.type() == LedgerEntry.EntryType.DEBIT)) {
+        if (entry.participantId() != null && MEMBERS_SHARES.contains(entry.type())) {
             shareOf(entry);
         }
     }
 
+    // A clawback takes from what its contributor earned; a refund from what its consumer spent.
     private void shareOf(LedgerEntry entry) {
-        boolean earned = entry.type() == LedgerEntry.EntryType.CREDIT;
+        boolean earned = entry.type() == LedgerEntry.EntryType.CREDIT || entry.type() == LedgerEntry.EntryType.CLAWBACK;
         BigDecimal amount = (earned ? entry.amount() : Credit.ZERO.minus(entry.amount())).amount();
         int updated = jdbc.update("update account_member set " + (earned ? "earned = earned + ?" : "spent = spent + ?")
                 + " where account_id = ? and participant_id = ?", amount, entry.accountId(), entry.participantId());

@@ -13,9 +13,15 @@ import java.time.Instant;
  * @param corroborations how many accounts besides the first shared it
  * @param modifiedAt     when what is served of it last changed (see the catalogue); its STIX version
  * @param hasContext     whether some object it was read from is kept: its context is worth gathering
+ * @param revoked        whether it has left the pool: it is served once more, at the end of the pool, as revoked
  */
 public record CatalogueItem(Item item, long position, Instant sharedAt, int corroborations, Instant modifiedAt,
-                            boolean hasContext) {
+                            boolean hasContext, boolean revoked) {
+
+    public CatalogueItem(Item item, long position, Instant sharedAt, int corroborations, Instant modifiedAt,
+                         boolean hasContext) {
+        this(item, position, sharedAt, corroborations, modifiedAt, hasContext, false);
+    }
 
     public CatalogueItem(Item item, long position, Instant sharedAt, int corroborations, Instant modifiedAt) {
         this(item, position, sharedAt, corroborations, modifiedAt, false);

@@ -10,8 +10,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.reciprocity.core.SqlTime;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemType;
@@ -66,7 +68,7 @@ class CatalogueProjection {
     private final RowMapper<CatalogueItem> itemRow = (rs, row) -> {
         CatalogueEntry entry = entry(rs, row);
         return new CatalogueItem(entry.asDeliveredItem(), entry.poolPosition(), entry.sharedAt(),
-                entry.corroborations(), entry.modifiedAt(), rs.getBoolean("has_context"));
+                entry.corroborations(), entry.modifiedAt(), rs.getBoolean("has_context"), rs.getBoolean("revoked"));
     };
     private final boolean newItemsComeFirst;
     private final NarrowCatalogue narrow;
@@ -86,20 +88,8 @@ class CatalogueProjection {
     @EventHandler
     void on(ItemsContributed event, @Timestamp Instant stamped, TrackingToken token) {
         long position = token.position().orElseThrow();
-        // The date items are added to the pool goes strictly up along the pool, a millisecond at least from one event
-        // to the next, whatever the nodes' clocks and however close two events are: a TAXII client asking for what
-        // was added after the last date it saw (to the millisecond, as dates are shown) then misses nothing.
-        Instant lastAdded = latest(jdbc.query("select max(shared_at) as last_added from catalogue_item",
-                (rs, i) -> SqlTime.instant(rs, "last_added")).stream().filter(Objects::nonNull).findFirst()
-                .orElse(null), narrow.lastAdded());
-        Instant at = stamped.truncatedTo(ChronoUnit.MILLIS);
-        if (lastAdded != null && !at.isAfter(lastAdded)) {
-            at = lastAdded.plusMillis(1);
-        }
-        Instant dateAdded = at;
-        long[] lastInPool = {Math.max(jdbc.queryForObject("select coalesce(max(pool_position), 0) from "
-                + "catalogue_item", Long.class), narrow.lastPosition())};
-        LongSupplier nextInPool = () -> ++lastInPool[0];
+        Instant dateAdded = nextDateAdded(stamped);
+        LongSupplier nextInPool = nextInPool();
         Map<UUID, ItemCredit> items = new LinkedHashMap<>();
         event.credits().forEach(credit -> items.put(credit.item().id(), credit));
         // An item new to the pool is the first of its kind in event order, so it has no row yet: only the others are
@@ -175,6 +165,65 @@ class CatalogueProjection {
             jdbc.update("update catalogue_share set modified_at = case when modified_at < ? then ? else modified_at "
                     + "end where item_id in (" + ids + ")", arguments.toArray());
         }
+    }
+
+    /**
+     * An item judged a false positive, or retracted by the only account that contributed it, leaves the pool: each of its rows, open and narrow, moves to the end of the
+     * pool as a new version marked revoked, so that every reader polling from where it stopped is offered it again,
+     * and the kernel delivers it (free) to those who had it and to no one else.
+     */
+    @EventHandler
+    void on(FalsePositiveWeighed event, @Timestamp Instant stamped) {
+        if (SharedPoolRecording.revokes(event)) {
+            revoke(event.item().id(), stamped);
+        }
+    }
+
+    @EventHandler
+    void on(ItemsRetracted event, @Timestamp Instant stamped) {
+        SharedPoolRecording.revokedBy(event).forEach(retracted -> revoke(retracted.item().id(), stamped));
+    }
+
+    private void revoke(UUID itemId, Instant stamped) {
+        Instant dateAdded = nextDateAdded(stamped);
+        LongSupplier nextInPool = nextInPool();
+        CatalogueEntry entry = load(List.of(itemId)).get(itemId);
+        if (entry == null) {
+            return;
+        }
+        if (entry.isShared()) {
+            jdbc.update("update catalogue_item set revoked = true, pool_position = ?, shared_at = ?, modified_at = ? "
+                    + "where item_id = ?", nextInPool.getAsLong(), SqlTime.of(dateAdded),
+                    SqlTime.of(later(dateAdded, entry.modifiedAt())), itemId);
+        } else {
+            jdbc.update("update catalogue_item set revoked = true where item_id = ?", itemId);
+        }
+        narrow.revoke(itemId, dateAdded, nextInPool);
+    }
+
+    /**
+     * The date items are added to the pool goes strictly up along the pool, a millisecond at least from one event to
+     * the next, whatever the nodes' clocks and however close two events are: a TAXII client asking for what was
+     * added after the last date it saw (to the millisecond, as dates are shown) then misses nothing.
+     */
+    private Instant nextDateAdded(Instant stamped) {
+        Instant lastAdded = latest(jdbc.query("select max(shared_at) as last_added from catalogue_item",
+                (rs, i) -> SqlTime.instant(rs, "last_added")).stream().filter(Objects::nonNull).findFirst()
+                .orElse(null), narrow.lastAdded());
+        Instant at = stamped.truncatedTo(ChronoUnit.MILLIS);
+        return lastAdded != null && !at.isAfter(lastAdded) ? lastAdded.plusMillis(1) : at;
+    }
+
+    /** The numbers the pool gives next, one after the other, over the open and the narrow rows alike. */
+    private LongSupplier nextInPool() {
+        long[] lastInPool = {Math.max(jdbc.queryForObject("select coalesce(max(pool_position), 0) from "
+                + "catalogue_item", Long.class), narrow.lastPosition())};
+        return () -> ++lastInPool[0];
+    }
+
+    // A new version is later than the last one, whatever the clocks: by a millisecond at least.
+    static Instant later(Instant at, Instant lastVersion) {
+        return lastVersion == null || at.isAfter(lastVersion) ? at : lastVersion.plusMillis(1);
     }
 
     @ResetHandler
@@ -296,7 +345,7 @@ class CatalogueProjection {
         Instant modified = reached.stream().map(CatalogueItem::modifiedAt).max(Instant::compareTo).orElseThrow();
         return new CatalogueItem(new Item(item.type(), item.value(), served.confidence(), served.tlp(),
                 served.firstSeen(), served.lastSeen(), served.tags()), row.position(), row.sharedAt(),
-                served.corroborations(), modified, row.hasContext());
+                served.corroborations(), modified, row.hasContext(), row.revoked());
     }
 
     private static CatalogueMerge.Served servedOf(CatalogueItem row) {

@@ -109,6 +109,19 @@ final class NarrowCatalogue {
                 });
     }
 
+    /** Each row of the item moves to the end of the pool as its revoked version, in the order the rows stood. */
+    void revoke(UUID itemId, Instant dateAdded, LongSupplier nextInPool) {
+        List<Object[]> moved = new ArrayList<>();
+        jdbc.query("select audience_id, tlp, modified_at from catalogue_share where item_id = ? order by "
+                + "pool_position", rs -> {
+                    moved.add(new Object[] {nextInPool.getAsLong(), SqlTime.of(dateAdded), SqlTime.of(
+                            CatalogueProjection.later(dateAdded, SqlTime.instant(rs, "modified_at"))), itemId,
+                            rs.getString(1), rs.getString(2)});
+                }, itemId);
+        jdbc.batchUpdate("update catalogue_share set pool_position = ?, shared_at = ?, modified_at = ? where "
+                + "item_id = ? and audience_id = ? and tlp = ?", moved);
+    }
+
     /**
      * The share keys of the rows that reach the reader: each audience the catalogue holds, under each marking that
      * reaches the reader with it. Audiences are tens, not millions: their ids are read whole on every read, and each

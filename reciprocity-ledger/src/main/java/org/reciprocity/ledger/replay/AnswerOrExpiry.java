@@ -4,9 +4,14 @@ import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.ChargeRefunded;
+import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.FalsePositiveWeighed;
+import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
@@ -57,6 +62,31 @@ abstract class AnswerOrExpiry implements AccountEvent.Visitor<Void> {
 
     @Override
     public final Void sighted(ItemsSighted event) {
+        return answer(event);
+    }
+
+    @Override
+    public final Void reportedFalse(FalsePositivesReported event) {
+        return answer(event);
+    }
+
+    @Override
+    public final Void weighed(FalsePositiveWeighed event) {
+        return answer(event);
+    }
+
+    @Override
+    public final Void clawedBack(CreditClawedBack event) {
+        return answer(event);
+    }
+
+    @Override
+    public final Void refunded(ChargeRefunded event) {
+        return answer(event);
+    }
+
+    @Override
+    public final Void retracted(ItemsRetracted event) {
         return answer(event);
     }
 }

@@ -20,6 +20,13 @@ public enum Check {
     BONUS("each bonus for an item a report counted, to the account that first shared it, once, priced at the "
             + "report"),
     GRANT("a grant made before its own expiry, and answered once"),
+    JUDGMENT("each report of a false positive counted as the pool's history gives it and weighed once, by the "
+            + "account that first shared the item; the item judged by the weighing that makes the policy's quorum of "
+            + "accounts, and by no other"),
+    REVOCATION("for each item judged or retracted, the credit of every account it earned some (or of the retracting "
+            + "account) clawed back, and, when it left the pool, what every account paid for it refunded, once each, "
+            + "at what was earned and paid; a retraction of what the account contributed, taking the item out when "
+            + "no other account vouches for it"),
     BOOK("the lots drawn from and the balance after, as the account's book gives them");
 
     private final String description;

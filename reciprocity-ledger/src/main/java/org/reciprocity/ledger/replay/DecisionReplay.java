@@ -7,14 +7,20 @@ import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.ChargeRefunded;
 import org.reciprocity.core.event.ContextRule;
 import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.Coverage;
+import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.FalsePositive;
+import org.reciprocity.core.event.FalsePositiveWeighed;
+import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.Sighting;
@@ -30,12 +36,14 @@ import org.reciprocity.core.kernel.ContextFacts;
 import org.reciprocity.core.kernel.CreditExpiry;
 import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Delivery;
+import org.reciprocity.core.kernel.Earned;
 import org.reciprocity.core.kernel.Earnings;
 import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.ItemClassification;
 import org.reciprocity.core.kernel.ItemFacts;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
+import org.reciprocity.core.kernel.Party;
 import org.reciprocity.core.kernel.Request;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.kernel.SharedPoolFacts;
@@ -79,6 +87,13 @@ final class DecisionReplay {
     private final Function<String, Optional<String>> poolOf;
     // The items reports counted and not yet rewarded, each with the account its bonus goes to.
     private final Map<String, AwardDue> awardsDue = new HashMap<>();
+    // The items reports of false positives counted and not yet weighed, each with the account that weighs it.
+    private final Map<String, WeighingDue> weighingsDue = new HashMap<>();
+    // What judgments left to claw back and to refund, by account and item (and consumer), with the judgment; and
+    // what was clawed back and refunded already, which no later judgment asks again.
+    private final Map<String, UUID> clawbacksDue = new HashMap<>();
+    private final Map<String, UUID> refundsDue = new HashMap<>();
+    private final Set<String> settled = new HashSet<>();
     private final Set<UUID> grants = new HashSet<>();
 
     DecisionReplay(PolicyBook policies, SharedPool pool, Recipients recipients,
@@ -165,6 +180,79 @@ final class DecisionReplay {
         }
 
         @Override
+        public Void reportedFalse(FalsePositivesReported report) {
+            for (FalsePositivesReported.Counted counted : report.counted()) {
+                weighingsDue.put(awardKey(report.reportId(), counted.report().item()), new WeighingDue(
+                        counted.sharerAccountId(), report.accountId(), report.consumerId()));
+            }
+            return null;
+        }
+
+        // Who earned and who paid is known from the pool as the judgment is read, before the pool counts it.
+        @Override
+        public Void weighed(FalsePositiveWeighed weighing) {
+            WeighingDue due = weighingsDue.get(awardKey(weighing.reportId(), weighing.item()));
+            if (due != null && due.sharer().equals(weighing.accountId())) {
+                weighingsDue.remove(awardKey(weighing.reportId(), weighing.item()));
+            }
+            if (weighing.judged()) {
+                for (Party earner : pool.earners(weighing.item().id())) {
+                    due(clawbacksDue, clawbackKey(earner.accountId(), weighing.item()), weighing.weighingId());
+                }
+                for (Party payer : pool.payers(weighing.item().id())) {
+                    due(refundsDue, refundKey(payer.accountId(), payer.participantId(), weighing.item()),
+                            weighing.weighingId());
+                }
+            }
+            return null;
+        }
+
+        // A retraction leaves the retracting account's credit to give back; one that takes the item out, everyone's
+        // credit and everyone's charges, as a judgment does.
+        @Override
+        public Void retracted(ItemsRetracted retraction) {
+            for (ItemsRetracted.Retracted retracted : retraction.retracted()) {
+                for (Party earner : pool.earners(retracted.item().id())) {
+                    if (retracted.revoked() || earner.accountId().equals(retraction.accountId())) {
+                        due(clawbacksDue, clawbackKey(earner.accountId(), retracted.item()),
+                                retraction.retractionId());
+                    }
+                }
+                if (retracted.revoked()) {
+                    for (Party payer : pool.payers(retracted.item().id())) {
+                        due(refundsDue, refundKey(payer.accountId(), payer.participantId(), retracted.item()),
+                                retraction.retractionId());
+                    }
+                }
+            }
+            return null;
+        }
+
+        private void due(Map<String, UUID> dues, String key, UUID judgmentId) {
+            if (!settled.contains(key)) {
+                dues.putIfAbsent(key, judgmentId);
+            }
+        }
+
+        @Override
+        public Void clawedBack(CreditClawedBack clawback) {
+            String key = clawbackKey(clawback.accountId(), clawback.item());
+            if (clawbacksDue.remove(key) != null) {
+                settled.add(key);
+            }
+            return null;
+        }
+
+        @Override
+        public Void refunded(ChargeRefunded refund) {
+            String key = refundKey(refund.accountId(), refund.consumerId(), refund.item());
+            if (refundsDue.remove(key) != null) {
+                settled.add(key);
+            }
+            return null;
+        }
+
+        @Override
         public Void contributed(ItemsContributed event) {
             return null;
         }
@@ -184,6 +272,10 @@ final class DecisionReplay {
             return null;
         }
     };
+
+    /** A counted report of a false positive still to be weighed: by whose stream, and whose report it was. */
+    private record WeighingDue(String sharer, String reportingAccountId, String consumerId) {
+    }
 
     /** A counted item of a report whose bonus is still to be awarded: to whom, for whose report, when, and why. */
     private record AwardDue(String beneficiary, String consumerId, Instant reportedAt, BonusCause cause) {
@@ -246,7 +338,7 @@ final class DecisionReplay {
                         + policy.version() + " makes " + earned + " earned into " + Earnings.lotFor(
                         recorded.contributionId(), earned, policy.rules(), recorded.decidedAt()));
             }
-            balanceAfter(afterExpiries(taken).plus(recorded.drawable()), recorded.balanceAfter());
+            balanceAfter(afterExpiriesAdding(taken, recorded.drawable()), recorded.balanceAfter());
             return null;
         }
 
@@ -296,6 +388,10 @@ final class DecisionReplay {
                 } else if (delivered.charge() != ItemClassification.delivered(known)) {
                     misclassified.add(name(delivered.item()) + " was delivered " + delivered.charge() + "; the "
                             + "history before it makes it " + ItemClassification.delivered(known));
+                } else if (delivered.revoked() != known.revoked()) {
+                    misclassified.add(name(delivered.item()) + " was delivered " + (delivered.revoked() ? "revoked"
+                            : "as in the pool") + "; the history before it makes it " + (known.revoked()
+                            ? "revoked" : "still in the pool"));
                 }
             }
             found.all(Check.DELIVERY, undeliverable.stream().map(item -> item + " was delivered to '"
@@ -367,7 +463,7 @@ final class DecisionReplay {
                 Decision<CreditGranted> taken = AccountDecisions.grant(before, request(recorded), recorded.amount(),
                         recorded.reason(), recorded.expiresAt(), recorded.decidedAt());
                 expiries(taken.expiries(), recorded.decidedAt());
-                balanceAfter(afterExpiries(taken).plus(recorded.amount()), recorded.balanceAfter());
+                balanceAfter(afterExpiriesAdding(taken, recorded.amount()), recorded.balanceAfter());
             } catch (InvalidInputException refused) {
                 found.add(Check.GRANT, "granted at " + recorded.decidedAt() + ", but " + refused.getMessage());
             }
@@ -405,8 +501,149 @@ final class DecisionReplay {
             return null;
         }
 
+        @Override
+        public Void reportedFalse(FalsePositivesReported recorded) {
+            List<FalsePositive> reports = Stream.concat(
+                    recorded.counted().stream().map(FalsePositivesReported.Counted::report),
+                    recorded.notCounted().stream().map(FalsePositivesReported.NotCounted::report)).toList();
+            List<ItemRef> items = reports.stream().map(FalsePositive::item).toList();
+            entitled(recorded);
+            once(items.stream().map(ItemRef::id).toList());
+            SharedPoolFacts facts = pool.factsAbout(recorded.accountId(), List.of(recorded.consumerId()),
+                    items.stream().map(ItemRef::id).toList());
+            Decision<FalsePositivesReported> taken = AccountDecisions.reportFalse(before, request(recorded), reports,
+                    facts, recorded.decidedAt());
+            expiries(taken.expiries(), recorded.decidedAt());
+            compared(items, outcomes(recorded), outcomes(taken.answer()), Check.JUDGMENT);
+            return null;
+        }
+
+        @Override
+        public Void weighed(FalsePositiveWeighed recorded) {
+            WeighingDue due = weighingsDue.get(awardKey(recorded.reportId(), recorded.item()));
+            if (due == null) {
+                found.add(Check.JUDGMENT, "no report " + recorded.reportId() + " counted " + name(recorded.item())
+                        + " as a false positive still to weigh: it was never counted, or was weighed already");
+            } else if (!due.sharer().equals(recorded.accountId())
+                    || !due.reportingAccountId().equals(recorded.reportingAccountId())
+                    || !due.consumerId().equals(recorded.consumerId())) {
+                found.add(Check.JUDGMENT, "the report of " + name(recorded.item()) + " by '" + due.consumerId()
+                        + "' on '" + due.reportingAccountId() + "' is weighed by '" + due.sharer() + "'; this "
+                        + "weighing names '" + recorded.consumerId() + "' on '" + recorded.reportingAccountId()
+                        + "' in '" + recorded.accountId() + "'");
+            }
+            ReciprocityPolicy policy = policyAt(recorded.decidedAt(), recorded.policyVersion(), found);
+            if (policy == null) {
+                return null;
+            }
+            Decision<FalsePositiveWeighed> taken = AccountDecisions.weigh(before, request(recorded),
+                    recorded.reportId(), recorded.item(), recorded.reportingAccountId(),
+                    pool.falseReports(recorded.item().id()), policy, recorded.decidedAt());
+            expiries(taken.expiries(), recorded.decidedAt());
+            FalsePositiveWeighed is = taken.answer();
+            if (is.reports() != recorded.reports() || is.quorum() != recorded.quorum()
+                    || is.judged() != recorded.judged()) {
+                found.add(Check.JUDGMENT, name(recorded.item()) + " is recorded with " + recorded.reports()
+                        + " account(s) reporting it of a quorum of " + recorded.quorum() + (recorded.judged()
+                        ? ", judged" : ", not judged") + "; the history before it makes " + is.reports() + " of "
+                        + is.quorum() + (is.judged() ? ", judged" : ", not judged"));
+            }
+            return null;
+        }
+
+        @Override
+        public Void retracted(ItemsRetracted recorded) {
+            List<ItemRef> items = Stream.concat(recorded.retracted().stream().map(ItemsRetracted.Retracted::item),
+                    recorded.notRetracted().stream().map(ItemsRetracted.NotRetracted::item)).toList();
+            entitled(recorded);
+            once(items.stream().map(ItemRef::id).toList());
+            Decision<ItemsRetracted> taken = AccountDecisions.retract(before, request(recorded), items,
+                    recorded.reason(), pool.retractionFacts(recorded.accountId(), items.stream().map(ItemRef::id)
+                            .toList()), recorded.decidedAt());
+            expiries(taken.expiries(), recorded.decidedAt());
+            if (!taken.answer().retracted().equals(recorded.retracted())
+                    || !taken.answer().notRetracted().equals(recorded.notRetracted())) {
+                found.add(Check.REVOCATION, "the retraction is recorded as " + recorded.retracted() + " and "
+                        + recorded.notRetracted() + "; the history before it makes it " + taken.answer().retracted()
+                        + " and " + taken.answer().notRetracted());
+            }
+            return null;
+        }
+
+        @Override
+        public Void clawedBack(CreditClawedBack recorded) {
+            UUID judgment = clawbacksDue.get(clawbackKey(recorded.accountId(), recorded.item()));
+            if (judgment == null || !judgment.equals(recorded.judgmentId())) {
+                found.add(Check.REVOCATION, "no judgment " + recorded.judgmentId() + " left the credit '"
+                        + recorded.accountId() + "' earned for " + name(recorded.item()) + " to claw back: the "
+                        + "item was never judged, the account earned nothing for it, or it was clawed back already");
+            }
+            Earned earned = pool.earned(recorded.accountId(), recorded.item().id());
+            ReciprocityPolicy ofContribution = earned.credit().isPositive() ? policies.version(earned.policyVersion())
+                    : policyAt(recorded.decidedAt(), recorded.policyVersion(), found);
+            if (ofContribution == null) {
+                return null;
+            }
+            Decision<CreditClawedBack> taken = AccountDecisions.clawBack(before, request(recorded), recorded.item(),
+                    recorded.judgmentId(), recorded.cause(), earned, ofContribution, recorded.decidedAt());
+            expiries(taken.expiries(), recorded.decidedAt());
+            CreditClawedBack is = taken.answer();
+            if (!is.credit().equals(recorded.credit()) || is.policyVersion() != recorded.policyVersion()) {
+                found.add(Check.REVOCATION, "the clawback of " + name(recorded.item()) + " is recorded as "
+                        + recorded.credit() + " under version " + recorded.policyVersion() + "; the account earned "
+                        + is.credit() + " for it under version " + is.policyVersion());
+            }
+            if (!is.drawnFrom().equals(recorded.drawnFrom()) || !is.debtAdded().equals(recorded.debtAdded())
+                    || !is.debtAfter().equals(recorded.debtAfter())) {
+                found.add(Check.BOOK, "the clawback took " + recorded.drawnFrom() + " and left a debt of "
+                        + recorded.debtAfter() + "; the book gives " + is.drawnFrom() + " and " + is.debtAfter());
+            }
+            balanceAfter(is.balanceAfter(), recorded.balanceAfter());
+            return null;
+        }
+
+        @Override
+        public Void refunded(ChargeRefunded recorded) {
+            UUID judgment = refundsDue.get(refundKey(recorded.accountId(), recorded.consumerId(), recorded.item()));
+            if (judgment == null || !judgment.equals(recorded.judgmentId())) {
+                found.add(Check.REVOCATION, "no judgment " + recorded.judgmentId() + " left what '"
+                        + recorded.consumerId() + "' paid through '" + recorded.accountId() + "' for "
+                        + name(recorded.item()) + " to refund: the item was never judged, it was never paid for, "
+                        + "or it was refunded already");
+            }
+            ReciprocityPolicy policy = policyAt(recorded.decidedAt(), recorded.policyVersion(), found);
+            if (policy == null) {
+                return null;
+            }
+            Decision<ChargeRefunded> taken = AccountDecisions.refund(before, request(recorded), recorded.item(),
+                    recorded.judgmentId(), recorded.cause(), pool.paid(recorded.accountId(), recorded.consumerId(),
+                            recorded.item().id()), policy, recorded.decidedAt());
+            expiries(taken.expiries(), recorded.decidedAt());
+            ChargeRefunded is = taken.answer();
+            if (!is.credit().equals(recorded.credit()) || !Objects.equals(is.lot(), recorded.lot())) {
+                found.add(Check.REVOCATION, "the refund of " + name(recorded.item()) + " is recorded as "
+                        + recorded.credit() + " in " + recorded.lot() + "; '" + recorded.consumerId() + "' paid "
+                        + is.credit() + ", which is " + is.lot());
+            }
+            if (!is.debtAfter().equals(recorded.debtAfter())) {
+                found.add(Check.BOOK, "the refund left a debt of " + recorded.debtAfter() + "; the book gives "
+                        + is.debtAfter());
+            }
+            balanceAfter(is.balanceAfter(), recorded.balanceAfter());
+            return null;
+        }
+
         /** Each item's outcome in a report, as recorded and as the history before it makes it. */
         private void compared(List<ItemRef> items, Map<UUID, Outcome> was, Map<UUID, Outcome> is) {
+            compared(items, was, is, Check.BONUS);
+        }
+
+        /**
+         * Each item's outcome in a report, as recorded and as the history before it makes it.
+         *
+         * @param directed the rule an item counted for the wrong account breaks
+         */
+        private void compared(List<ItemRef> items, Map<UUID, Outcome> was, Map<UUID, Outcome> is, Check directed) {
             List<String> misclassified = new ArrayList<>();
             List<String> misdirected = new ArrayList<>();
             for (ItemRef item : items) {
@@ -414,9 +651,8 @@ final class DecisionReplay {
                 Outcome takenOutcome = is.get(item.id());
                 if (recordedOutcome.counted() && takenOutcome.counted()) {
                     if (!recordedOutcome.equals(takenOutcome)) {
-                        misdirected.add("the bonus for " + name(item) + " is counted for '"
-                                + recordedOutcome.beneficiary() + "'; the account that first shared it is '"
-                                + takenOutcome.beneficiary() + "'");
+                        misdirected.add(name(item) + " is counted for '" + recordedOutcome.beneficiary()
+                                + "'; the account that first shared it is '" + takenOutcome.beneficiary() + "'");
                     }
                 } else if (!recordedOutcome.equals(takenOutcome)) {
                     misclassified.add(name(item) + " is recorded " + recordedOutcome + "; the history before it "
@@ -424,7 +660,7 @@ final class DecisionReplay {
                 }
             }
             found.all(Check.CLASSIFICATION, misclassified);
-            found.all(Check.BONUS, misdirected);
+            found.all(directed, misdirected);
         }
 
         @Override
@@ -455,7 +691,7 @@ final class DecisionReplay {
                         + "; version " + policy.version() + " gives " + taken.answer().credit() + " in "
                         + taken.answer().lot());
             }
-            balanceAfter(afterExpiries(taken).plus(recorded.drawable()), recorded.balanceAfter());
+            balanceAfter(afterExpiriesAdding(taken, recorded.drawable()), recorded.balanceAfter());
             return null;
         }
 
@@ -503,6 +739,11 @@ final class DecisionReplay {
 
         private Credit afterExpiries(Decision<?> taken) {
             return before.applyAll(taken.expiries()).balance();
+        }
+
+        // What credit added after the decision's expiries leaves of the balance, once it has repaid any debt.
+        private Credit afterExpiriesAdding(Decision<?> taken, Credit added) {
+            return before.applyAll(taken.expiries()).balanceAdding(added);
         }
 
         private void balanceAfter(Credit expected, Credit recorded) {
@@ -564,6 +805,15 @@ final class DecisionReplay {
         return outcomes;
     }
 
+    private static Map<UUID, Outcome> outcomes(FalsePositivesReported report) {
+        Map<UUID, Outcome> outcomes = new HashMap<>();
+        report.counted().forEach(counted -> outcomes.put(counted.report().item().id(),
+                new Outcome(counted.sharerAccountId(), null, null)));
+        report.notCounted().forEach(notCounted -> outcomes.put(notCounted.report().item().id(),
+                new Outcome(null, notCounted.reason(), null)));
+        return outcomes;
+    }
+
     private static String described(Delivery.Undeliverable reason, ItemFacts known, Recipient consumer) {
         return switch (reason) {
             case NEVER_BROUGHT -> "no contribution brought it";
@@ -573,6 +823,7 @@ final class DecisionReplay {
                     + " then)";
             case FREER_THAN_SHARED -> "the shares reaching " + consumer.participantId() + " gave it "
                     + Delivery.reachedMarking(known, consumer).label() + " at the least";
+            case REVOKED -> "it had left the pool, and " + consumer.participantId() + " never had it";
         };
     }
 
@@ -583,6 +834,14 @@ final class DecisionReplay {
 
     private static String awardKey(UUID reportId, ItemRef item) {
         return reportId + "/" + item.id();
+    }
+
+    private static String clawbackKey(String accountId, ItemRef item) {
+        return accountId + "/" + item.id();
+    }
+
+    private static String refundKey(String accountId, String consumerId, ItemRef item) {
+        return accountId + "/" + consumerId + "/" + item.id();
     }
 
     private static String name(Item item) {

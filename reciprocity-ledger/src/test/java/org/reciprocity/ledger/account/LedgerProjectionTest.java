@@ -4,6 +4,8 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.ChargeRefunded;
+import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.ItemsContributed;
@@ -260,6 +262,10 @@ class LedgerProjectionTest {
         } else if (event instanceof CreditExpired e) {
             ledger.on(e, step.at(), token);
         } else if (event instanceof BonusEarned e) {
+            ledger.on(e, step.at(), token);
+        } else if (event instanceof CreditClawedBack e) {
+            ledger.on(e, step.at(), token);
+        } else if (event instanceof ChargeRefunded e) {
             ledger.on(e, step.at(), token);
         }
     }

@@ -5,9 +5,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.kernel.Earnings;
@@ -127,6 +129,33 @@ class CatalogueProjectionTest {
                 T0.plusSeconds(5).plusMillis(1), T0.plusSeconds(5).plusMillis(2));
         assertThat(catalogue.handle(new FindCataloguePage(null, T0.plusSeconds(5), null, 10)).items())
                 .extracting(CatalogueItem::position).as("added after the first one's date").containsExactly(2L, 3L);
+    }
+
+    @Test
+    void aJudgedItemMovesToTheEndOfThePoolAsARevokedVersion() {
+        Item junk = item("ipv4", "198.51.100.9", "GREEN");
+        Item good = item("ipv4", "198.51.100.10", "GREEN");
+        catalogue.on(contributed("bank-a", "k1", List.of(junk, good), List.of(), 2), T0, at(1));
+        catalogue.on(new FalsePositiveWeighed(UUID.randomUUID(), "bank-a", "weigh", "f", UUID.randomUUID(),
+                ItemRef.of(junk), "cert-my", "cert-my", 1, 2, false, 1, T0.plusSeconds(5)), T0.plusSeconds(5));
+        assertThat(catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 10))).items())
+                .as("a weighing short of the quorum changes nothing").extracting(CatalogueItem::revoked)
+                .containsExactly(false, false);
+
+        catalogue.on(new FalsePositiveWeighed(UUID.randomUUID(), "bank-a", "weigh-2", "f", UUID.randomUUID(),
+                ItemRef.of(junk), "telco-b", "telco-b", 2, 2, true, 1, T0.plusSeconds(60)), T0.plusSeconds(60));
+
+        List<CatalogueItem> pool = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null,
+                10))).items();
+        assertThat(pool).extracting(item -> item.item().value()).containsExactly("198.51.100.10", "198.51.100.9");
+        CatalogueItem revoked = pool.get(1);
+        assertThat(revoked.revoked()).isTrue();
+        assertThat(revoked.position()).isEqualTo(3L);
+        assertThat(revoked.sharedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(revoked.modifiedAt()).as("a new version").isEqualTo(T0.plusSeconds(60));
+        assertThat(catalogue.handle(new FindCataloguePage(null, T0.plusSeconds(30), null, 10)).items())
+                .as("a reader polling from where it stopped is offered it again")
+                .extracting(item -> item.item().value()).containsExactly("198.51.100.9");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.reciprocity.ledger.replay;
 
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.account.RequestKeys;
 import org.reciprocity.core.context.ContextObject;
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.ActedOnReported;
@@ -12,19 +14,25 @@ import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Charge;
+import org.reciprocity.core.event.ChargeRefunded;
 import org.reciprocity.core.event.ContextRule;
 import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.Coverage;
+import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.FalsePositive;
+import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.LotDraw;
+import org.reciprocity.core.event.RequestKind;
+import org.reciprocity.core.event.RevocationCause;
 import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Item;
@@ -70,13 +78,14 @@ class ReplayTest {
         Replay replay = replayed(ReplayScope.EVERYTHING, announced(history.policies(), recorded(played)));
 
         assertThat(replay.findings()).isEmpty();
-        replay.balances().forEach((account, balance) ->
-                assertThat(balance.balance()).as(account).isEqualTo(played.book(account).balance()));
+        replay.balances().forEach((account, balance) -> assertThat(balance.balance()).as(account)
+                .isEqualTo(played.book(account).balance().minus(played.book(account).debt())));
     }
 
+    // Quiet histories for the corners (accounts that never earned, pools never joined), busy ones for judgments.
     @Provide
     Arbitrary<History> histories() {
-        return RandomHistories.histories();
+        return Arbitraries.oneOf(RandomHistories.histories(), RandomHistories.busyHistories());
     }
 
     // What a node running modified code could append: decisions linked like any, but wrong when they were taken.
@@ -291,6 +300,54 @@ class ReplayTest {
             assertThat(finding.detail()).contains("(SIGHTED); the report was by 'cert-my' at " + report.decidedAt()
                     + " (ACTED_ON)");
         });
+    }
+
+    @Test
+    void aRefundNoJudgmentAskedForIsFound() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        exchange.withdraw("cert-my", "cert-my", "w1", List.of(ip));
+        // One consumer's report: weighed, not judged. A refund for it is what one report must never bring.
+        exchange.reportFalse("cert-my", "cert-my", "f1", List.of(new FalsePositive(ItemRef.of(ip), "a sinkhole")));
+        UUID refundId = UUID.randomUUID();
+        UUID judgment = UUID.randomUUID();
+        List<RecordedEvent> events = forged(recorded(exchange), new ChargeRefunded(refundId, "cert-my",
+                "refund:" + ip.id(), "f", ItemRef.of(ip), judgment, RevocationCause.FALSE_POSITIVE, "cert-my",
+                Credit.of(1), 1, new CreditLot(refundId, Credit.of(1), null), Credit.of(5), Credit.ZERO, T0));
+
+        assertFoundAtTheEnd(events, Check.REVOCATION, "no judgment " + judgment + " left what 'cert-my' paid through "
+                + "'cert-my' for ipv4 192.0.2.1 to refund");
+    }
+
+    @Test
+    void aJudgmentOnOneAccountsReportsAloneIsFoundAndTheClawbackThatFollowedIt() {
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        exchange.grant("cert-my", "g1", Credit.of(5), null);
+        exchange.withdraw("cert-my", "cert-my", "w1", List.of(ip));
+        exchange.reportFalse("cert-my", "cert-my", "f1", List.of(new FalsePositive(ItemRef.of(ip), "a sinkhole")));
+        List<RecordedEvent> honest = recorded(exchange);
+        List<RecordedEvent> events = altered(honest, FalsePositiveWeighed.class, weighing -> new FalsePositiveWeighed(
+                weighing.weighingId(), weighing.accountId(), weighing.requestKey(), weighing.requestFingerprint(),
+                weighing.reportId(), weighing.item(), weighing.reportingAccountId(), weighing.consumerId(), 2,
+                weighing.quorum(), true, weighing.policyVersion(), weighing.decidedAt()));
+        FalsePositiveWeighed judged = events.stream().map(RecordedEvent::payload)
+                .filter(FalsePositiveWeighed.class::isInstance).map(FalsePositiveWeighed.class::cast).findFirst()
+                .orElseThrow();
+        UUID clawbackId = UUID.randomUUID();
+        events = forged(events, new CreditClawedBack(clawbackId, "bank-a", "clawback:" + ip.id(), "f",
+                ItemRef.of(ip), judged.weighingId(), RevocationCause.FALSE_POSITIVE, "bank-a", Credit.of(1), 1,
+                List.of(new LotDraw(RequestKeys.requestId("bank-a", RequestKind.CONTRIBUTION, "bank-a", "k1"),
+                        Credit.of(1))), Credit.ZERO, Credit.ZERO, Credit.ZERO, T0));
+
+        Replay replay = replayed(ReplayScope.EVERYTHING, announced(List.of(ReciprocityPolicy.INITIAL), events));
+        assertThat(replay.findings()).anySatisfy(finding -> {
+            assertThat(finding.check()).isEqualTo(Check.JUDGMENT);
+            assertThat(finding.detail()).contains("is recorded with 2 account(s) reporting it of a quorum of 2, "
+                    + "judged; the history before it makes 1 of 2, not judged");
+        });
+        // The pool follows what was recorded (the item left it), but no honest judgment asked for the clawback.
+        assertThat(replay.findings()).noneSatisfy(finding -> assertThat(finding.check())
+                .isEqualTo(Check.REVOCATION));
     }
 
     @Test
