@@ -251,7 +251,7 @@ class BusMessagesTest {
                     "pull-1", 2, 1, null)), List.of()),
             new FindStatementItems("cert-my", 41, "cert-my", 0, 100),
             new StatementItems("cert-my", 41, List.of(new StatementItem(1, "domain", "evil.example.com", false,
-                    "AMBER+STRICT", 80, List.of("c2"), "CHARGED", BigDecimal.ONE, Credit.of(1)))),
+                    "AMBER+STRICT", 80, List.of("c2"), "CHARGED", BigDecimal.ONE, Credit.of(1), false))),
             new FindAllBalances(),
             new AllBalances(List.of(BALANCE)),
             new FindCataloguePage(7L, T0, List.of(DOMAIN.id()), new FindCataloguePage.Holder("cert-my", "pool-p"),

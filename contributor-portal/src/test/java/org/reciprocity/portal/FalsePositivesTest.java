@@ -110,6 +110,15 @@ class FalsePositivesTest extends H2ExchangeTest {
         JsonNode taxii = exchange().get(OBJECTS + "?match[id]=" + indicator, cert.apiKey(), TAXII).body();
         assertThat(taxii.path("objects").path(0).path("revoked").asBoolean()).as(taxii.toString()).isTrue();
         assertThat(deletedInTheFeed(cert, junk)).as("MISP is told to delete it").isTrue();
+        long firstDraw = jdbc.queryForObject("select position from statement_entry where account_id = ? and "
+                + "request_key = 'w1'", Long.class, cert.id());
+        JsonNode drawnThen = exchange().get("/api/accounts/" + cert.id() + "/statement/" + firstDraw + "/items",
+                cert.apiKey()).body().path("items");
+        assertThat(drawnThen).as("the statement line says which of its items left the pool since")
+                .anySatisfy(item -> assertThat(item.path("value").asText() + " " + item.path("revoked").asBoolean())
+                        .isEqualTo(junk + " true"))
+                .anySatisfy(item -> assertThat(item.path("value").asText() + " " + item.path("revoked").asBoolean())
+                        .isEqualTo(good + " false"));
         grant(stranger, 10);
         assertThat(exchange().get(OBJECTS + "?match[id]=" + indicator, stranger.apiKey(), TAXII).body()
                 .path("objects")).as("a newcomer is not told of it").isEmpty();

@@ -14,7 +14,10 @@ import org.reciprocity.core.event.ChargeRefunded;
 import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Item;
@@ -80,7 +83,8 @@ class LedgerProjection {
             var credit = event.credits().get(i);
             items.add(itemRow(event.accountId(), position(token), i, credit.item(), credit.rule().name(),
                     credit.weight(), credit.credit(),
-                    SharedPoolRecording.sharing(credit, event) == Delivery.Sharing.NARROWLY));
+                    SharedPoolRecording.sharing(credit, event) == Delivery.Sharing.NARROWLY,
+                    credit.rule() == CreditRule.REVOKED));
         }
         insertItems(items);
     }
@@ -93,7 +97,8 @@ class LedgerProjection {
         for (int i = 0; i < event.items().size(); i++) {
             var delivered = event.items().get(i);
             items.add(itemRow(event.accountId(), position(token), i, delivered.item(), delivered.charge().name(),
-                    null, delivered.charge() == Charge.CHARGED ? each : Credit.ZERO, delivered.narrowly()));
+                    null, delivered.charge() == Charge.CHARGED ? each : Credit.ZERO, delivered.narrowly(),
+                    delivered.revoked()));
         }
         insertItems(items);
     }
@@ -116,6 +121,20 @@ class LedgerProjection {
     @EventHandler
     void on(BonusEarned event, @Timestamp Instant at, TrackingToken token) {
         post(event, at, token);
+    }
+
+    /** Every line that named an item that left the pool says so from now on, for whoever sent or drew it. */
+    @EventHandler
+    void on(FalsePositiveWeighed event) {
+        if (SharedPoolRecording.revokes(event)) {
+            jdbc.update("update statement_item set revoked = true where item_id = ?", event.item().id());
+        }
+    }
+
+    @EventHandler
+    void on(ItemsRetracted event) {
+        SharedPoolRecording.revokedBy(event).forEach(retracted -> jdbc.update("update statement_item set revoked = "
+                + "true where item_id = ?", retracted.item().id()));
     }
 
     @EventHandler
@@ -197,14 +216,14 @@ class LedgerProjection {
                 withheld ? null : rs.getString("item_value"), withheld, tlp.label(),
                 rs.getObject("confidence", Integer.class), withheld || tags == null ? null
                 : List.of(EventJson.read(tags, String[].class)), rs.getString("rule"), rs.getBigDecimal("weight"),
-                credit(rs, "credit"));
+                credit(rs, "credit"), rs.getBoolean("revoked"));
     }
 
     private static Object[] itemRow(String accountId, long position, int ordinal, Item item, String rule,
-                                    BigDecimal weight, Credit credit, boolean narrowly) {
+                                    BigDecimal weight, Credit credit, boolean narrowly, boolean revoked) {
         return new Object[] {accountId, position, ordinal, item.id(), item.type().label(), item.value(),
                 item.tlp().label(), item.confidence(), EventJson.write(item.tags()), rule, weight, credit.amount(),
-                narrowly};
+                narrowly, revoked};
     }
 
     private void post(AccountEvent event, Instant at, TrackingToken token) {
@@ -261,8 +280,8 @@ class LedgerProjection {
     private void insertItems(List<Object[]> items) {
         for (int from = 0; from < items.size(); from += CHUNK) {
             jdbc.batchUpdate("insert into statement_item (account_id, position, ordinal, item_id, item_type, "
-                    + "item_value, tlp, confidence, tags, rule, weight, credit, narrow) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "item_value, tlp, confidence, tags, rule, weight, credit, narrow, revoked) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     items.subList(from, Math.min(items.size(), from + CHUNK)));
         }
     }

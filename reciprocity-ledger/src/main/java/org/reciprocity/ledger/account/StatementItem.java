@@ -21,7 +21,8 @@ import java.util.List;
  *                   charge (CHARGED, ALREADY_RECEIVED, OWN_CONTRIBUTION)
  * @param weight     the weight a contribution's item earned with
  * @param credit     what the item earned, or what it cost
+ * @param revoked    whether the item has left the pool since (judged a false positive, or retracted)
  */
 public record StatementItem(int ordinal, String type, String value, boolean withheld, String tlp, Integer confidence,
-                            List<String> tags, String rule, BigDecimal weight, Credit credit) {
+                            List<String> tags, String rule, BigDecimal weight, Credit credit, boolean revoked) {
 }

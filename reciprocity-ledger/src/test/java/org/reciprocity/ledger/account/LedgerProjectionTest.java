@@ -8,7 +8,9 @@ import org.reciprocity.core.event.ChargeRefunded;
 import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemsContributed;
+import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Item;
@@ -267,6 +269,10 @@ class LedgerProjectionTest {
             ledger.on(e, step.at(), token);
         } else if (event instanceof ChargeRefunded e) {
             ledger.on(e, step.at(), token);
+        } else if (event instanceof FalsePositiveWeighed e) {
+            ledger.on(e);
+        } else if (event instanceof ItemsRetracted e) {
+            ledger.on(e);
         }
     }
 
