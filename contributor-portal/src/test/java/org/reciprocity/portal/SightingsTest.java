@@ -2,6 +2,8 @@ package org.reciprocity.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.item.ItemIdentity;
+import org.reciprocity.core.item.ItemType;
 import org.reciprocity.portal.support.ExchangeClient.Response;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
@@ -177,6 +179,38 @@ class SightingsTest extends H2ExchangeTest {
                 .as("a sighting still to come is no sighting").containsExactly("objects[3].last_seen");
         assertThat(jdbc.queryForObject("select count(*) from sighted where consumer_id = ?", Long.class,
                 agency.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aStixSightingOfThePoolsOwnIndicatorIsASightingOfItsItemForThoseWhoHoldIt() {
+        Participant bank = exchange().register("firm");
+        Participant agency = exchange().register("agency");
+        Participant stranger = exchange().register("agency");
+        long start = poolEnd();
+        String seen = uniqueIp();
+        exchange().contribute(bank, "b1", List.of(item("ipv4", seen, "GREEN")));
+        drawFrom(start, agency);
+        String poolIndicator = "indicator--" + ItemIdentity.of(ItemType.IPV4, seen);
+        String bundle = """
+                {"type": "bundle", "id": "bundle--%s", "objects": [
+                  {"type": "sighting", "spec_version": "2.1", "id": "sighting--%s", "created": "2026-11-30T09:00:00Z",
+                   "modified": "2026-11-30T09:00:00Z", "sighting_of_ref": "%s", "first_seen": "2026-11-30T08:00:00Z",
+                   "count": 3}
+                ]}""";
+
+        Response receipt = exchange().post("/api/contributions/stix", agency.apiKey(), unique("stix"),
+                bundle.formatted(UUID.randomUUID(), UUID.randomUUID(), poolIndicator), MediaType.APPLICATION_JSON);
+        assertThat(receipt.status()).isEqualTo(201);
+        assertThat(receipt.body().path("sightings").path("itemsCounted").asInt()).isEqualTo(1);
+        assertThat(receipt.body().path("notIndexed")).extracting(object -> object.path("message").asText())
+                .contains("kept as context; read as a sighting of the pool's ipv4 " + seen);
+
+        Response unheld = exchange().post("/api/contributions/stix", stranger.apiKey(), unique("stix"),
+                bundle.formatted(UUID.randomUUID(), UUID.randomUUID(), poolIndicator), MediaType.APPLICATION_JSON);
+        assertThat(unheld.status()).isEqualTo(201);
+        assertThat(unheld.body().has("sightings")).as("no sighting of what one never drew").isFalse();
+        assertThat(unheld.body().path("notIndexed")).extracting(object -> object.path("message").asText())
+                .anyMatch(message -> message.contains("nor an item of the pool you hold"));
     }
 
     private void drawFrom(long start, Participant... consumers) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -60,6 +61,10 @@ public final class StixBundleReader {
     private final List<Item> items = new ArrayList<>();
     private final List<ContextObject> context = new ArrayList<>();
     private final List<ObjectOutcome> outcomes = new ArrayList<>();
+    // The id of a pool's indicator: what a sighting names when its sighter drew the item from the pool.
+    private static final Pattern POOL_INDICATOR = Pattern.compile("indicator--([0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-"
+            + "[89ab][0-9a-f]{3}-[0-9a-f]{12})");
+
     // What each object of the bundle yields, by id: what a sighting in it may be of.
     private final Map<String, List<Item>> itemsOf = new HashMap<>();
     private final List<SightingObject> sightingObjects = new ArrayList<>();
@@ -72,10 +77,12 @@ public final class StixBundleReader {
 
     /**
      * A bundle read: its id, its items, every object it carries, and what became of each; and the sightings it
-     * reports, of the items of indicators and observables it carries (the pool's indicators passed on included).
+     * reports, of the items of indicators and observables it carries (the pool's indicators passed on included),
+     * and of the pool's indicators it names without carrying them, which only the pool can tell the items of.
      */
     public record Contribution(String bundleId, List<Item> items, List<ContextObject> context,
-                               List<ObjectOutcome> outcomes, List<Sighting> sightings) {
+                               List<ObjectOutcome> outcomes, List<Sighting> sightings,
+                               List<PoolSighting> poolSightings) {
 
         /** Whether nothing of the bundle can be contributed. */
         public boolean isEmpty() {
@@ -84,6 +91,19 @@ public final class StixBundleReader {
 
         public List<ObjectOutcome> failures() {
             return outcomes.stream().filter(ObjectOutcome::failed).toList();
+        }
+    }
+
+    /**
+     * A sighting of the pool's indicator {@code indicator--<itemId>}, which the bundle does not carry.
+     *
+     * @param outcome where the sighting object's outcome is among the bundle's
+     */
+    public record PoolSighting(UUID itemId, Instant firstSeen, Instant lastSeen, long count, int outcome) {
+
+        /** The sighting of the item the pool holds under the id. */
+        public Sighting of(ItemRef item) {
+            return new Sighting(item, firstSeen, lastSeen, count);
         }
     }
 
@@ -149,22 +169,33 @@ public final class StixBundleReader {
                     + "contribution carries at most " + maxObjects);
         }
         // The sightings first: reading them tells each sighting's outcome.
-        List<Sighting> sightings = sightings();
+        List<PoolSighting> ofThePool = new ArrayList<>();
+        List<Sighting> sightings = sightings(ofThePool);
         return new Contribution(bundleId, List.copyOf(items), List.copyOf(context), List.copyOf(outcomes),
-                sightings);
+                sightings, List.copyOf(ofThePool));
     }
 
     /**
      * The sightings the bundle reports, each of what its {@code sighting_of_ref} yields, the outcome of each sighting
      * object telling how many items it was read as seen.
      */
-    private List<Sighting> sightings() {
+    private List<Sighting> sightings(List<PoolSighting> ofThePool) {
         List<Sighting> sightings = new ArrayList<>();
         for (SightingObject sighting : sightingObjects) {
             List<Item> seen = sighting.count() == 0 ? List.of() : itemsOf.getOrDefault(sighting.of(), List.of());
             seen.forEach(item -> sightings.add(new Sighting(ItemRef.of(item), sighting.firstSeen(),
                     sighting.lastSeen(), sighting.count())));
+            Matcher pooled = POOL_INDICATOR.matcher(sighting.of());
             ObjectOutcome kept = outcomes.get(sighting.outcome());
+            if (sighting.count() > 0 && seen.isEmpty() && pooled.matches()) {
+                // Only the pool can tell which item the id is, if it is one at all: the contribution asks it.
+                ofThePool.add(new PoolSighting(UUID.fromString(pooled.group(1)), sighting.firstSeen(),
+                        sighting.lastSeen(), sighting.count(), sighting.outcome()));
+                outcomes.set(sighting.outcome(), new ObjectOutcome(kept.id(), kept.version(), false, kept.items(),
+                        null, "kept as context; a sighting of the pool's indicator " + sighting.of()
+                        + ", if you hold it"));
+                continue;
+            }
             outcomes.set(sighting.outcome(), new ObjectOutcome(kept.id(), kept.version(), false, kept.items(), null,
                     sighting.count() == 0 ? "kept as context; seen 0 times, so no sighting of anything"
                             : seen.isEmpty() ? "kept as context; not a sighting of any item: " + sighting.of()

@@ -3,15 +3,22 @@ package org.reciprocity.portal.stix;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.Lists;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.reciprocity.core.account.RequestKeys;
 import org.reciprocity.core.contribution.ContributeItems;
 import org.reciprocity.core.contribution.ContributionReceipt;
+import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.feedback.ReportSightings;
 import org.reciprocity.core.feedback.SightingsReceipt;
 import org.reciprocity.core.item.Item;
+import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.membership.PoolMemberships;
 import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Recipients;
+import org.reciprocity.ledger.catalogue.CataloguePage;
+import org.reciprocity.ledger.catalogue.FindCataloguePage;
 import org.reciprocity.portal.contribution.ContributionBatch;
 import org.reciprocity.portal.contribution.ContributionPreviews;
 import org.reciprocity.portal.problem.FieldError;
@@ -21,9 +28,12 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A STIX bundle contributed: one contribution, with the credit rules of any other. Its request key is the client's,
@@ -39,17 +49,24 @@ public class StixContributions {
 
     // Enough to fix a systematic mistake; more would only make the answer as large as the request.
     private static final int MAX_REPORTED = 100;
+    // The pool's items looked up at once for the sightings of its indicators: a page of the catalogue.
+    private static final int LOOKUP = 1000;
 
     private final CommandGateway commands;
+    private final QueryGateway queries;
     private final PoolMemberships memberships;
+    private final Recipients recipients;
     private final ContributionPreviews previews;
     private final int maxItems;
     private final Clock clock;
 
-    StixContributions(CommandGateway commands, PoolMemberships memberships, ContributionPreviews previews,
+    StixContributions(CommandGateway commands, QueryGateway queries, PoolMemberships memberships,
+                      Recipients recipients, ContributionPreviews previews,
                       @Value("${exchange.contribution.max-items}") int maxItems, Clock clock) {
         this.commands = commands;
+        this.queries = queries;
         this.memberships = memberships;
+        this.recipients = recipients;
         this.previews = previews;
         this.maxItems = maxItems;
         this.clock = clock;
@@ -132,10 +149,45 @@ public class StixContributions {
         ContributionReceipt receipt = commands.sendAndWait(new ContributeItems(accountId, participantId, key,
                 contribution.items(), contribution.context(), audience));
         // After the contribution, so that what the bundle itself brings is the sighter's own and counts for nothing.
-        SightingsReceipt sightings = contribution.sightings().isEmpty() ? null : commands.sendAndWait(
-                new ReportSightings(accountId, participantId, "sightings:" + RequestKeys.fingerprint(key),
-                        contribution.sightings()));
-        return Outcome.of(receipt, contribution.outcomes(), sightings);
+        List<StixBundleReader.ObjectOutcome> outcomes = new ArrayList<>(contribution.outcomes());
+        List<Sighting> seen = new ArrayList<>(contribution.sightings());
+        seen.addAll(ofThePool(participantId, accountId, contribution.poolSightings(), outcomes));
+        SightingsReceipt sightings = seen.isEmpty() ? null : commands.sendAndWait(new ReportSightings(accountId,
+                participantId, "sightings:" + RequestKeys.fingerprint(key), seen));
+        return Outcome.of(receipt, outcomes, sightings);
+    }
+
+    /**
+     * The sightings of the pool's indicators the bundle named without carrying them, of the items the pool holds
+     * under those ids and the sighter holds (drew or sent): what it could have seen. Each sighting object's outcome
+     * says which it was.
+     */
+    private List<Sighting> ofThePool(String participantId, String accountId,
+                                     List<StixBundleReader.PoolSighting> poolSightings,
+                                     List<StixBundleReader.ObjectOutcome> outcomes) {
+        if (poolSightings.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, ItemRef> held = new HashMap<>();
+        List<UUID> ids = poolSightings.stream().map(StixBundleReader.PoolSighting::itemId).distinct().toList();
+        for (List<UUID> chunk : Lists.partition(ids, LOOKUP)) {
+            queries.query(new FindCataloguePage(null, null, chunk, new FindCataloguePage.Holder(participantId,
+                    accountId), recipients.of(participantId, clock.instant()), chunk.size()), CataloguePage.class)
+                    .join().items().forEach(pooled -> held.put(pooled.item().id(), ItemRef.of(pooled.item())));
+        }
+        List<Sighting> sightings = new ArrayList<>();
+        for (StixBundleReader.PoolSighting sighting : poolSightings) {
+            ItemRef item = held.get(sighting.itemId());
+            StixBundleReader.ObjectOutcome kept = outcomes.get(sighting.outcome());
+            if (item != null) {
+                sightings.add(sighting.of(item));
+            }
+            outcomes.set(sighting.outcome(), new StixBundleReader.ObjectOutcome(kept.id(), kept.version(), false,
+                    kept.items(), null, item != null ? "kept as context; read as a sighting of the pool's "
+                    + item.type().label() + " " + item.value() : "kept as context; not a sighting of any item: "
+                    + "its sighting_of_ref is not an object of this bundle, nor an item of the pool you hold"));
+        }
+        return sightings;
     }
 
     /**
