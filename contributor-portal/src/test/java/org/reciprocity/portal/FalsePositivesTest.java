@@ -14,8 +14,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -184,6 +190,51 @@ class FalsePositivesTest extends H2ExchangeTest {
         }
     }
 
+    /**
+     * Two accounts retracting the same items at once, round after round: each round, one of the two retractions
+     * sees the other's and takes every item out, so that no item is left in the pool with no one vouching for it.
+     */
+    @Test
+    void twoContributorsRetractingTheSameItemsAtOnceTakeThemOut() throws Exception {
+        Participant bank = exchange().register("firm");
+        Participant telco = exchange().register("firm");
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                List<Map<String, Object>> items = List.of(item("ipv4", uniqueIp(), "GREEN"),
+                        item("ipv4", uniqueIp(), "GREEN"), item("ipv4", uniqueIp(), "GREEN"));
+                exchange().contribute(bank, "b" + round, items);
+                exchange().contribute(telco, "t" + round, items);
+                List<Map<String, Object>> named = items.stream().map(item -> Map.<String, Object>of("type", "ipv4",
+                        "value", item.get("value"))).toList();
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<Response>> retractions = new ArrayList<>();
+                for (Participant contributor : List.of(bank, telco)) {
+                    String key = "r" + round;
+                    retractions.add(both.submit(() -> {
+                        start.await();
+                        return exchange().post("/api/retractions", contributor.apiKey(), key, Map.of("reason",
+                                "both sent it by mistake", "items", named));
+                    }));
+                }
+                long revoked = 0;
+                for (Future<Response> retraction : retractions) {
+                    Response answer = retraction.get(30, TimeUnit.SECONDS);
+                    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+                    assertThat(answer.body().path("itemsRetracted").asInt()).isEqualTo(3);
+                    revoked += answer.body().path("itemsRevoked").asLong();
+                }
+                assertThat(revoked).as("round %d: the second retraction of each item takes it out", round)
+                        .isEqualTo(3);
+                for (Map<String, Object> item : items) {
+                    assertThat(revoked((String) item.get("value"))).isTrue();
+                }
+            }
+        } finally {
+            both.shutdownNow();
+        }
+    }
+
     @Test
     void mispSendsFalsePositivesAsSightingsOfTypeOne() {
         Participant bank = exchange().register("firm");
@@ -234,7 +285,7 @@ class FalsePositivesTest extends H2ExchangeTest {
     private boolean deletedInTheFeed(Participant consumer, String value) {
         grant(consumer, 100_000);
         JsonNode manifest = exchange().get("/misp/feed/manifest.json", consumer.apiKey()).body();
-        List<String> events = new java.util.ArrayList<>();
+        List<String> events = new ArrayList<>();
         manifest.fieldNames().forEachRemaining(events::add);
         for (int i = events.size() - 1; i >= 0; i--) {
             for (JsonNode attribute : exchange().get("/misp/feed/" + events.get(i) + ".json", consumer.apiKey())

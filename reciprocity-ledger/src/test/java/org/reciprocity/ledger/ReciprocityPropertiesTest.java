@@ -7,6 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.reciprocity.core.event.AccountEvent;
+import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.Charge;
@@ -18,6 +19,7 @@ import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsRetracted;
+import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.kernel.AccountBook;
@@ -27,6 +29,7 @@ import org.reciprocity.core.kernel.SharedPoolRecording;
 import org.reciprocity.core.membership.MemberJoinedPool;
 import org.reciprocity.core.membership.MemberLeftPool;
 import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.PolicyRules;
 import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.testing.Simulation;
 import org.reciprocity.ledger.RandomHistories.History;
@@ -203,6 +206,8 @@ class ReciprocityPropertiesTest {
         Set<List<Object>> retracted = new HashSet<>();
         Set<List<Object>> clawedBack = new HashSet<>();
         Set<List<Object>> refunded = new HashSet<>();
+        Set<List<Object>> actedOn = new HashSet<>();
+        Set<List<Object>> sighted = new HashSet<>();
         for (Simulation.Step step : exchange.history()) {
             Object event = step.event();
             if (event instanceof ItemsContributed contributed) {
@@ -217,6 +222,11 @@ class ReciprocityPropertiesTest {
                 withdrawn.items().stream().filter(item -> item.charge() == Charge.CHARGED).forEach(item -> paid.put(
                         List.of(withdrawn.accountId(), withdrawn.consumerId(), item.item().id()),
                         Charges.eachCharged(withdrawn)));
+            } else if (event instanceof ActedOnReported report) {
+                report.counted().forEach(counted -> actedOn.add(List.of(report.consumerId(), counted.item().id())));
+            } else if (event instanceof ItemsSighted report) {
+                report.counted().forEach(counted -> sighted.add(List.of(report.consumerId(),
+                        counted.sighting().item().id())));
             } else if (event instanceof FalsePositiveWeighed weighing) {
                 UUID id = weighing.item().id();
                 assertThat(contributors.getOrDefault(id, Set.of())).as("a report by a contributing account counted")
@@ -246,7 +256,13 @@ class ReciprocityPropertiesTest {
                 List<Object> key = List.of(refund.accountId(), refund.consumerId(), refund.item().id());
                 assertThat(judged).as("refunded before its judgment").contains(refund.item().id());
                 assertThat(refunded.add(key)).as("refunded twice: %s", key).isTrue();
-                assertThat(refund.credit()).isEqualTo(paid.get(key));
+                // What was paid, less the bonuses the consumer's own reports of the item earned: no credit is made
+                // by drawing, reporting and retracting in a loop.
+                PolicyRules terms = inForce(history, refund.decidedAt()).rules();
+                List<Object> reports = List.of(refund.consumerId(), refund.item().id());
+                Credit bonuses = (actedOn.contains(reports) ? terms.actedOnBonus() : Credit.ZERO)
+                        .plus(sighted.contains(reports) ? terms.sightingBonus() : Credit.ZERO);
+                assertThat(refund.credit()).isEqualTo(paid.get(key).minus(bonuses.min(paid.get(key))));
             }
         }
         // Every judgment was carried out in full: whoever earned gave back, whoever paid was given back.

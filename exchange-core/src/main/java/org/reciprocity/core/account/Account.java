@@ -49,6 +49,7 @@ import org.reciprocity.core.kernel.Earned;
 import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.PricedOffer;
 import org.reciprocity.core.kernel.Request;
+import org.reciprocity.core.kernel.Revocations;
 import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.membership.MembershipRefusedException;
 import org.reciprocity.core.membership.PoolMemberships;
@@ -299,10 +300,8 @@ class Account {
                 command.requestKey(), command.fingerprint());
         decideOnce(requests, request, RequestKind.CLAWBACK, CreditClawedBack.class, () -> {
             Earned earned = pool.earned(command.accountId(), command.item().id());
-            ReciprocityPolicy underWhich = earned.credit().isPositive() ? policies.version(earned.policyVersion())
-                    : policies.inForceAt(now);
             return AccountDecisions.clawBack(book, request, command.item(), command.judgmentId(), command.cause(),
-                    earned, underWhich, now);
+                    earned, Revocations.ofContribution(earned, policies, now), now);
         });
     }
 
@@ -312,9 +311,11 @@ class Account {
         Instant now = GenericEventMessage.clock.instant();
         Request request = request(command.accountId(), RequestKind.REFUND, command.consumerId(),
                 command.requestKey(), command.fingerprint());
+        UUID itemId = command.item().id();
         decideOnce(requests, request, RequestKind.REFUND, ChargeRefunded.class,
                 () -> AccountDecisions.refund(book, request, command.item(), command.judgmentId(), command.cause(),
-                        pool.paid(command.accountId(), command.consumerId(), command.item().id()),
+                        pool.paid(command.accountId(), command.consumerId(), itemId), pool.factsAbout(
+                                command.accountId(), List.of(command.consumerId()), List.of(itemId)).of(itemId),
                         policies.inForceAt(now), now));
     }
 

@@ -11,7 +11,8 @@ import java.util.UUID;
  * its own, expiring as earned credit does from the refund; a debt the account owes takes its part first.
  *
  * @param judgmentId the weighing that judged the item, or the retraction that withdrew it
- * @param credit     what the consumer paid for the item: its withdrawal's cost shared equally by what it charged
+ * @param credit     what the consumer paid for the item (its withdrawal's cost shared equally by what it charged),
+ *                   less the bonuses the consumer's own reports of the item earned, by the terms at the refund
  * @param policyVersion the version in force at the refund, whose credit lifetime the lot lasts
  * @param lot        the lot the refund adds; a debt the account owes takes its part of it first, as of any credit
  */

@@ -50,7 +50,7 @@ public record AccountBook(List<Lot> lots, Credit debt) {
 
     public AccountBook {
         lots = List.copyOf(lots);
-        // Absent from the snapshots taken before credit could be clawed back, when no account owed anything.
+        // Absent from the books the ledger stored before credit could be clawed back, when no account owed anything.
         debt = debt == null ? Credit.ZERO : debt;
     }
 

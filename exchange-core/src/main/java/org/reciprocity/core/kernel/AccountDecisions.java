@@ -282,16 +282,22 @@ public final class AccountDecisions {
                 ofContribution.version(), draws, debtAdded, current.balance().minus(taken), current.debt().plus(debtAdded), now));
     }
 
-    /** What the consumer paid through the account for an item, given back as a new lot; a debt takes its part. */
+    /**
+     * What the consumer paid through the account for an item, less the bonuses its own reports of it earned, given
+     * back as a new lot; a debt takes its part.
+     *
+     * @param consumer what the pool knew of the item as seen from the consumer
+     */
     public static Decision<ChargeRefunded> refund(AccountBook book, Request request, ItemRef item, UUID judgmentId,
-                                                  RevocationCause cause, Credit paid, ReciprocityPolicy policy,
-                                                  Instant now) {
+                                                  RevocationCause cause, Credit paid, ItemFacts consumer,
+                                                  ReciprocityPolicy policy, Instant now) {
         List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
         AccountBook current = book.applyAll(expiries);
-        CreditLot lot = Revocations.refundLot(request.id(), paid, policy.rules(), now);
-        Credit repaid = paid.min(current.debt());
+        Credit refunded = Revocations.refunded(paid, consumer, policy.rules());
+        CreditLot lot = Revocations.refundLot(request.id(), refunded, policy.rules(), now);
+        Credit repaid = refunded.min(current.debt());
         return new Decision<>(expiries, new ChargeRefunded(request.id(), request.accountId(), request.requestKey(),
-                request.fingerprint(), item, judgmentId, cause, request.requesterId(), paid, policy.version(), lot,
-                current.balanceAdding(paid), current.debt().minus(repaid), now));
+                request.fingerprint(), item, judgmentId, cause, request.requesterId(), refunded, policy.version(),
+                lot, current.balanceAdding(refunded), current.debt().minus(repaid), now));
     }
 }

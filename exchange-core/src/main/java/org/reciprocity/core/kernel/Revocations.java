@@ -3,7 +3,9 @@ package org.reciprocity.core.kernel;
 import org.reciprocity.core.event.CreditLot;
 import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.policy.Credit;
+import org.reciprocity.core.policy.PolicyBook;
 import org.reciprocity.core.policy.PolicyRules;
+import org.reciprocity.core.policy.ReciprocityPolicy;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -62,6 +64,28 @@ public final class Revocations {
      */
     public static Credit clawedBack(Earned earned, PolicyRules termsOfContribution) {
         return earned.credit().times(termsOfContribution.ratio());
+    }
+
+    /**
+     * What a consumer is given back for an item that left the pool: what it paid, less the bonuses its own reports of
+     * the item earned the sharer (priced by the terms in force at the refund). Else a contributor and a consumer
+     * in collusion could draw, report and retract in a loop, each round leaving the bonuses with the contributor
+     * and the charge with no one.
+     *
+     * @param consumer what the pool knew of the item as seen from the consumer
+     */
+    public static Credit refunded(Credit paid, ItemFacts consumer, PolicyRules terms) {
+        Credit bonuses = (consumer.reported() ? terms.actedOnBonus() : Credit.ZERO)
+                .plus(consumer.sighted() ? terms.sightingBonus() : Credit.ZERO);
+        return paid.minus(bonuses.min(paid));
+    }
+
+    /**
+     * The policy a clawback is priced by: the one the contribution was decided under, whose ratio made the credit
+     * drawable; for an account that earned nothing, the one in force (the clawback is of nothing either way).
+     */
+    public static ReciprocityPolicy ofContribution(Earned earned, PolicyBook policies, Instant now) {
+        return earned.credit().isPositive() ? policies.version(earned.policyVersion()) : policies.inForceAt(now);
     }
 
     /** The lot a refund adds: credit the account gains now, lasting as earned credit does. Null for nothing. */

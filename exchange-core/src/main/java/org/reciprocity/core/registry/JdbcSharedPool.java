@@ -117,12 +117,16 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
         return new SharedPoolFacts(facts);
     }
 
+    /**
+     * Holds the item's row for the rest of the transaction, as a retraction does: a judgment and a retraction of
+     * the same item, in two streams, are then decided one after the other, and only one of them takes it out.
+     */
     @Override
     public FalseReports falseReports(UUID itemId) {
+        List<Boolean> revoked = jdbc.queryForList("select revoked from shared_item where item_id = ? for update",
+                Boolean.class, itemId);
         List<String> weighed = jdbc.queryForList("select reporting_account from false_positive_weighed where "
                 + "item_id = ?", String.class, itemId);
-        List<Boolean> revoked = jdbc.queryForList("select revoked from shared_item where item_id = ?", Boolean.class,
-                itemId);
         return new FalseReports(Set.copyOf(weighed), !revoked.isEmpty() && revoked.get(0));
     }
 
@@ -155,13 +159,18 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                 itemId);
     }
 
+    /**
+     * Holds the items' rows for the rest of the transaction, in id order: two accounts retracting the same item at
+     * once are decided one after the other, so that the second sees the first's retraction and takes the item out,
+     * and a judgment of the item waits for them (see {@link #falseReports}).
+     */
     @Override
     public Map<UUID, RetractionFacts> retractionFacts(String accountId, Collection<UUID> itemIds) {
         Map<UUID, RetractionFacts> facts = new HashMap<>();
-        for (List<UUID> chunk : Lists.partition(List.copyOf(itemIds), CHUNK)) {
+        for (List<UUID> chunk : Lists.partition(itemIds.stream().sorted().distinct().toList(), CHUNK)) {
             Map<UUID, Boolean> revoked = new HashMap<>();
             jdbc.query("select item_id, revoked from shared_item where item_id in (" + placeholders(chunk.size())
-                    + ")", rs -> {
+                    + ") order by item_id for update", rs -> {
                         revoked.put(rs.getObject(1, UUID.class), rs.getBoolean(2));
                     }, chunk.toArray());
             Map<UUID, boolean[]> found = new HashMap<>();

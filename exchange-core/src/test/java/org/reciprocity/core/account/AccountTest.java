@@ -848,6 +848,19 @@ class AccountTest {
         setUp();
         elsewhere(broughtBy(TELCO, domain, url));
         given(granted(CERT, "g1", "5", null, EARLIER, "5"), drew, refund).when(again).expectNoEvents();
+
+        // A consumer whose report of acting on the item earned its sharer the bonus is refunded the rest: else
+        // drawing, reporting and retracting in a loop would leave the bonus with the sharer for nothing.
+        setUp();
+        elsewhere(broughtBy(TELCO, domain, url));
+        ReportActedOn acted = new ReportActedOn(CERT, CERT, "r1", List.of(ItemRef.of(domain)));
+        given(granted(CERT, "g1", "5", null, EARLIER, "5"), drew, new ActedOnReported(id(CERT, RequestKind.REPORT,
+                CERT, "r1"), CERT, CERT, "r1", acted.fingerprint(), List.of(new ActedOnReported.Counted(
+                ItemRef.of(domain), TELCO)), List.of(), EARLIER)).when(command)
+                .expectEvents(new ChargeRefunded(refundId, CERT, command.requestKey(), command.fingerprint(),
+                        ItemRef.of(domain), command.judgmentId(), RevocationCause.FALSE_POSITIVE, CERT,
+                        Credit.parse("0.5"), 1, new CreditLot(refundId, Credit.parse("0.5"), null),
+                        Credit.parse("3.5"), Credit.ZERO, T0));
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
 import org.reciprocity.core.kernel.Party;
 import org.reciprocity.core.kernel.Request;
+import org.reciprocity.core.kernel.Revocations;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.membership.MemberJoinedPool;
@@ -251,7 +252,7 @@ public class Simulation {
         Earned earned = pool.earned(clawback.accountId(), clawback.item().id());
         return decide(clawing, RequestKind.CLAWBACK, () -> AccountDecisions.clawBack(book(clawback.accountId()),
                 clawing, clawback.item(), clawback.judgmentId(), clawback.cause(), earned,
-                policies.version(earned.policyVersion()), now));
+                Revocations.ofContribution(earned, policies, now), now));
     }
 
     private List<AccountEvent> refunds(ItemRef item, UUID judgmentId, RevocationCause cause) {
@@ -262,7 +263,9 @@ public class Simulation {
                     refund.requestKey(), refund.fingerprint());
             events.addAll(decide(refunding, RequestKind.REFUND, () -> AccountDecisions.refund(
                     book(refund.accountId()), refunding, item, judgmentId, cause,
-                    pool.paid(refund.accountId(), refund.consumerId(), item.id()), policy(), now)));
+                    pool.paid(refund.accountId(), refund.consumerId(), item.id()), pool.factsAbout(
+                            refund.accountId(), List.of(refund.consumerId()), List.of(item.id())).of(item.id()),
+                    policy(), now)));
         }
         return events;
     }

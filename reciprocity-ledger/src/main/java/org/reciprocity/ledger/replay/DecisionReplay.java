@@ -45,6 +45,7 @@ import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
 import org.reciprocity.core.kernel.Party;
 import org.reciprocity.core.kernel.Request;
+import org.reciprocity.core.kernel.Revocations;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.policy.Credit;
@@ -147,7 +148,7 @@ final class DecisionReplay {
         @Override
         public Void reported(ActedOnReported report) {
             for (ActedOnReported.Counted counted : report.counted()) {
-                awardsDue.put(awardKey(report.reportId(), counted.item()), new AwardDue(
+                awardsDue.put(reportKey(report.reportId(), counted.item()), new AwardDue(
                         counted.beneficiaryAccountId(), report.consumerId(), report.decidedAt(), BonusCause.ACTED_ON));
             }
             return null;
@@ -156,7 +157,7 @@ final class DecisionReplay {
         @Override
         public Void sighted(ItemsSighted report) {
             for (ItemsSighted.Counted counted : report.counted()) {
-                awardsDue.put(awardKey(report.reportId(), counted.sighting().item()), new AwardDue(
+                awardsDue.put(reportKey(report.reportId(), counted.sighting().item()), new AwardDue(
                         counted.beneficiaryAccountId(), report.consumerId(), report.decidedAt(), BonusCause.SIGHTED));
             }
             return null;
@@ -165,7 +166,7 @@ final class DecisionReplay {
         // Only the award its report asked for settles it: a bonus to another account leaves the right one due.
         @Override
         public Void bonus(BonusEarned bonus) {
-            String key = awardKey(bonus.reportId(), bonus.item());
+            String key = reportKey(bonus.reportId(), bonus.item());
             AwardDue due = awardsDue.get(key);
             if (due != null && due.beneficiary().equals(bonus.accountId())) {
                 awardsDue.remove(key);
@@ -182,7 +183,7 @@ final class DecisionReplay {
         @Override
         public Void reportedFalse(FalsePositivesReported report) {
             for (FalsePositivesReported.Counted counted : report.counted()) {
-                weighingsDue.put(awardKey(report.reportId(), counted.report().item()), new WeighingDue(
+                weighingsDue.put(reportKey(report.reportId(), counted.report().item()), new WeighingDue(
                         counted.sharerAccountId(), report.accountId(), report.consumerId()));
             }
             return null;
@@ -191,9 +192,9 @@ final class DecisionReplay {
         // Who earned and who paid is known from the pool as the judgment is read, before the pool counts it.
         @Override
         public Void weighed(FalsePositiveWeighed weighing) {
-            WeighingDue due = weighingsDue.get(awardKey(weighing.reportId(), weighing.item()));
+            WeighingDue due = weighingsDue.get(reportKey(weighing.reportId(), weighing.item()));
             if (due != null && due.sharer().equals(weighing.accountId())) {
-                weighingsDue.remove(awardKey(weighing.reportId(), weighing.item()));
+                weighingsDue.remove(reportKey(weighing.reportId(), weighing.item()));
             }
             if (weighing.judged()) {
                 for (Party earner : pool.earners(weighing.item().id())) {
@@ -520,7 +521,7 @@ final class DecisionReplay {
 
         @Override
         public Void weighed(FalsePositiveWeighed recorded) {
-            WeighingDue due = weighingsDue.get(awardKey(recorded.reportId(), recorded.item()));
+            WeighingDue due = weighingsDue.get(reportKey(recorded.reportId(), recorded.item()));
             if (due == null) {
                 found.add(Check.JUDGMENT, "no report " + recorded.reportId() + " counted " + name(recorded.item())
                         + " as a false positive still to weigh: it was never counted, or was weighed already");
@@ -579,9 +580,12 @@ final class DecisionReplay {
                         + "item was never judged, the account earned nothing for it, or it was clawed back already");
             }
             Earned earned = pool.earned(recorded.accountId(), recorded.item().id());
-            ReciprocityPolicy ofContribution = earned.credit().isPositive() ? policies.version(earned.policyVersion())
-                    : policyAt(recorded.decidedAt(), recorded.policyVersion(), found);
-            if (ofContribution == null) {
+            ReciprocityPolicy ofContribution;
+            try {
+                ofContribution = Revocations.ofContribution(earned, policies, recorded.decidedAt());
+            } catch (PolicyNotAdoptedException e) {
+                found.add(Check.POLICY_VERSION, "decided at " + recorded.decidedAt() + ", when the history had "
+                        + "announced no policy");
                 return null;
             }
             Decision<CreditClawedBack> taken = AccountDecisions.clawBack(before, request(recorded), recorded.item(),
@@ -615,15 +619,17 @@ final class DecisionReplay {
             if (policy == null) {
                 return null;
             }
+            UUID itemId = recorded.item().id();
             Decision<ChargeRefunded> taken = AccountDecisions.refund(before, request(recorded), recorded.item(),
                     recorded.judgmentId(), recorded.cause(), pool.paid(recorded.accountId(), recorded.consumerId(),
-                            recorded.item().id()), policy, recorded.decidedAt());
+                            itemId), pool.factsAbout(recorded.accountId(), List.of(recorded.consumerId()),
+                            List.of(itemId)).of(itemId), policy, recorded.decidedAt());
             expiries(taken.expiries(), recorded.decidedAt());
             ChargeRefunded is = taken.answer();
             if (!is.credit().equals(recorded.credit()) || !Objects.equals(is.lot(), recorded.lot())) {
                 found.add(Check.REVOCATION, "the refund of " + name(recorded.item()) + " is recorded as "
-                        + recorded.credit() + " in " + recorded.lot() + "; '" + recorded.consumerId() + "' paid "
-                        + is.credit() + ", which is " + is.lot());
+                        + recorded.credit() + " in " + recorded.lot() + "; what '" + recorded.consumerId() + "' paid, "
+                        + "less the bonuses its reports earned, is " + is.credit() + ", which is " + is.lot());
             }
             if (!is.debtAfter().equals(recorded.debtAfter())) {
                 found.add(Check.BOOK, "the refund left a debt of " + recorded.debtAfter() + "; the book gives "
@@ -665,7 +671,7 @@ final class DecisionReplay {
 
         @Override
         public Void bonus(BonusEarned recorded) {
-            AwardDue due = awardsDue.get(awardKey(recorded.reportId(), recorded.item()));
+            AwardDue due = awardsDue.get(reportKey(recorded.reportId(), recorded.item()));
             if (due == null) {
                 found.add(Check.BONUS, "no report " + recorded.reportId() + " counted " + name(recorded.item())
                         + " with a bonus still to award: it was never counted, or was awarded already");
@@ -832,7 +838,7 @@ final class DecisionReplay {
                 answer.requestFingerprint());
     }
 
-    private static String awardKey(UUID reportId, ItemRef item) {
+    private static String reportKey(UUID reportId, ItemRef item) {
         return reportId + "/" + item.id();
     }
 

@@ -41,6 +41,9 @@ final class Timeline {
                 day.withdrawals++;
             }
             case EXPIRY -> day.expired = day.expired.minus(amount);
+            // As the balance counts them: a clawback takes from what was earned, a refund from what was spent.
+            case CLAWBACK -> day.earned = day.earned.plus(amount);
+            case REFUND -> day.spent = day.spent.minus(amount);
             case REFUSAL -> {
                 day.refusals++;
                 account.refusalsTotal++;
