@@ -9,6 +9,7 @@ import org.reciprocity.core.policy.ReciprocityPolicy;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,6 +45,17 @@ public final class Revocations {
     /** Whether a retraction takes the item out of the pool: no other account vouches for it. */
     public static boolean retractionRevokes(RetractionFacts facts) {
         return !facts.othersContributed();
+    }
+
+    /**
+     * Who gives back what a retracted item earned them: every account that earned for it when the retraction takes
+     * it out of the pool (the others had retracted it already, or had never vouched for it), else the retracting
+     * account alone. Who pays back is the same rule for the live exchange and the replay.
+     */
+    public static List<Party> givingBack(List<Party> earners, String retractingAccountId,
+                                         ItemsRetracted.Retracted retracted) {
+        return earners.stream().filter(earner -> retracted.revoked()
+                || earner.accountId().equals(retractingAccountId)).toList();
     }
 
     /** How many accounts' reports have been weighed once this account's is. */

@@ -10,6 +10,7 @@ import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.RevocationCause;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.kernel.Party;
+import org.reciprocity.core.kernel.Revocations;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -55,21 +56,19 @@ class Revoker {
     }
 
     /**
-     * A retracted item's credit goes back from the retracting account; one that left the pool is carried out as a
-     * judgment is (the other accounts that earned for it had retracted it already, and gave back then).
+     * A retracted item's credit goes back as {@link Revocations#givingBack} says; one that left the pool is refunded
+     * to whoever paid for it, as after a judgment.
      */
     @EventHandler
     void on(ItemsRetracted retraction) {
         for (ItemsRetracted.Retracted retracted : retraction.retracted()) {
+            for (Party earner : Revocations.givingBack(pool.earners(retracted.item().id()), retraction.accountId(),
+                    retracted)) {
+                commands.sendAndWait(new ClawBackCredit(earner.accountId(), retracted.item(),
+                        retraction.retractionId(), RevocationCause.RETRACTED, earner.participantId()));
+            }
             if (retracted.revoked()) {
-                revoke(retracted.item(), retraction.retractionId(), RevocationCause.RETRACTED);
-            } else {
-                for (Party earner : pool.earners(retracted.item().id())) {
-                    if (earner.accountId().equals(retraction.accountId())) {
-                        commands.sendAndWait(new ClawBackCredit(earner.accountId(), retracted.item(),
-                                retraction.retractionId(), RevocationCause.RETRACTED, earner.participantId()));
-                    }
-                }
+                refund(retracted.item(), retraction.retractionId(), RevocationCause.RETRACTED);
             }
         }
     }
@@ -79,6 +78,10 @@ class Revoker {
             commands.sendAndWait(new ClawBackCredit(earner.accountId(), item, judgmentId, cause,
                     earner.participantId()));
         }
+        refund(item, judgmentId, cause);
+    }
+
+    private void refund(ItemRef item, UUID judgmentId, RevocationCause cause) {
         for (Party payer : pool.payers(item.id())) {
             commands.sendAndWait(new RefundCharge(payer.accountId(), item, judgmentId, cause, payer.participantId()));
         }

@@ -215,11 +215,10 @@ public class Simulation {
                         pool.retractionFacts(accountId, items.stream().map(ItemRef::id).distinct().toList()), now)));
         if (!events.isEmpty() && events.get(events.size() - 1) instanceof ItemsRetracted retraction) {
             for (ItemsRetracted.Retracted retracted : retraction.retracted()) {
-                for (Party earner : pool.earners(retracted.item().id())) {
-                    if (retracted.revoked() || earner.accountId().equals(accountId)) {
-                        events.addAll(clawBack(new ClawBackCredit(earner.accountId(), retracted.item(),
-                                retraction.retractionId(), RevocationCause.RETRACTED, earner.participantId())));
-                    }
+                for (Party earner : Revocations.givingBack(pool.earners(retracted.item().id()), accountId,
+                        retracted)) {
+                    events.addAll(clawBack(new ClawBackCredit(earner.accountId(), retracted.item(),
+                            retraction.retractionId(), RevocationCause.RETRACTED, earner.participantId())));
                 }
                 if (retracted.revoked()) {
                     events.addAll(refunds(retracted.item(), retraction.retractionId(), RevocationCause.RETRACTED));

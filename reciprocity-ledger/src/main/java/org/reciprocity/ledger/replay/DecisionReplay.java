@@ -213,11 +213,9 @@ final class DecisionReplay {
         @Override
         public Void retracted(ItemsRetracted retraction) {
             for (ItemsRetracted.Retracted retracted : retraction.retracted()) {
-                for (Party earner : pool.earners(retracted.item().id())) {
-                    if (retracted.revoked() || earner.accountId().equals(retraction.accountId())) {
-                        due(clawbacksDue, clawbackKey(earner.accountId(), retracted.item()),
-                                retraction.retractionId());
-                    }
+                for (Party earner : Revocations.givingBack(pool.earners(retracted.item().id()),
+                        retraction.accountId(), retracted)) {
+                    due(clawbacksDue, clawbackKey(earner.accountId(), retracted.item()), retraction.retractionId());
                 }
                 if (retracted.revoked()) {
                     for (Party payer : pool.payers(retracted.item().id())) {
