@@ -152,7 +152,8 @@ interface MemberPagesContract {
         assertThat(csv.contentDisposition()).isEqualTo("attachment; filename=\"statement-" + agency.id() + ".csv\"");
         List<List<String>> rows = rows(csv);
         assertThat(rows.get(0)).containsExactly("position", "occurredAt", "type", "participantId", "amount",
-                "credit", "balanceAfter", "cause", "causeId", "requestKey", "items", "policyVersion", "detail");
+                "credit", "balanceAfter", "cause", "causeId", "requestKey", "items", "policyVersion", "detail",
+                "vestsAt");
         assertThat(rows).hasSize(lines.size() + 1);
         for (int i = 0; i < lines.size(); i++) {
             Map<String, String> row = row(rows.get(0), rows.get(i + 1));

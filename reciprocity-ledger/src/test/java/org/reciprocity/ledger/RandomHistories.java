@@ -169,18 +169,22 @@ public final class RandomHistories {
                                 new BigDecimal("3")).ofScale(2),
                         Arbitraries.integers().between(1, 60).injectNull(0.4),
                         Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("2")).ofScale(3), unit,
-                        Combinators.combine(unit, Arbitraries.integers().between(PolicyRules.DEFAULT_QUORUM, 3))
-                                .as(Tuple::of))
-                .as((share, unknownConfidence, floor, ratio, lifetimeDays, cost, bonusShare, sightingAndQuorum) -> {
-                    BigDecimal sightingShare = sightingAndQuorum.get1();
-                    int quorum = sightingAndQuorum.get2();
+                        Combinators.combine(unit, Arbitraries.integers().between(PolicyRules.DEFAULT_QUORUM, 3),
+                                Arbitraries.longs().between(1, 72).injectNull(0.2)).as(Tuple::of))
+                .as((share, unknownConfidence, floor, ratio, lifetimeDays, cost, bonusShare, more) -> {
+                    BigDecimal sightingShare = more.get1();
+                    int quorum = more.get2();
+                    // Held for less than the credit lasts, as the terms require.
+                    Duration vesting = more.get3() == null ? null : Duration.ofHours(lifetimeDays == null
+                            ? more.get3() : Math.min(more.get3(), lifetimeDays * 24L - 1));
                     PolicyRules base = PolicyRules.DEFAULT;
                     BigDecimal actedOn = cost.multiply(bonusShare).setScale(3, RoundingMode.DOWN);
                     // Whatever the bonus for acting on an item leaves of the cost, some of it for seeing it.
                     BigDecimal sighting = cost.subtract(actedOn).multiply(sightingShare).setScale(3, RoundingMode.DOWN);
                     return new PolicyRules(base.newItemCredit(), share, base.typeWeights(), base.tlpWeights(),
                             unknownConfidence, floor, ratio, lifetimeDays == null ? null : Duration.ofDays(lifetimeDays),
-                            Credit.of(cost), Credit.of(actedOn), BigDecimal.ZERO, 0, Credit.of(sighting), quorum);
+                            Credit.of(cost), Credit.of(actedOn), BigDecimal.ZERO, 0, Credit.of(sighting), quorum,
+                            vesting);
                 });
     }
 

@@ -15,12 +15,14 @@ import org.reciprocity.core.event.ChargeRefunded;
 import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.CreditVested;
 import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
+import org.reciprocity.core.event.LotDraw;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.Charges;
@@ -46,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,15 +69,31 @@ class ReciprocityPropertiesTest {
                     .map(LedgerEntry::of).flatMap(Optional::stream).filter(entry -> entry.accountId().equals(account))
                     .map(LedgerEntry::amount).reduce(Credit.ZERO, Credit::plus);
             AccountBook book = exchange.book(account);
-            assertThat(statement).isEqualTo(balance.balance()).isEqualTo(book.balance().minus(book.debt()));
+            // The ledger counts credit once earned, pending or not, less what the account owes.
+            assertThat(statement).isEqualTo(balance.balance())
+                    .isEqualTo(book.balance().plus(book.pending()).minus(book.debt()));
             assertThat(balance.balance()).isEqualTo(balance.earned().plus(balance.granted()).minus(balance.spent())
                     .minus(balance.expired()));
         }
+        boolean vested = exchange.history().stream().anyMatch(step -> step.event() instanceof CreditVested);
+        boolean drawnAfterVesting = exchange.history().stream().dropWhile(step -> !(step.event() instanceof CreditVested))
+                .anyMatch(step -> step.event() instanceof ItemsWithdrawn);
+        Statistics.label("vested, then drawn").collect(vested, drawnAfterVesting);
+        // Credit held by the policy must vest, and be drawn on, in enough histories for the property to say something.
+        Statistics.label("vested, then drawn").coverage(coverage ->
+                coverage.check(true, true).percentage(percent -> percent > 5));
         Map<String, AccountBook> running = new HashMap<>();
         for (Simulation.Step step : exchange.history()) {
             step.accountEvent().ifPresent(event -> {
                 String account = event.accountId();
-                AccountBook book = running.getOrDefault(account, AccountBook.EMPTY).apply(event);
+                AccountBook before = running.getOrDefault(account, AccountBook.EMPTY);
+                if (event instanceof ItemsWithdrawn withdrawn) {
+                    Set<UUID> pending = before.lots().stream().filter(AccountBook.Lot::isPending)
+                            .map(AccountBook.Lot::lotId).collect(Collectors.toSet());
+                    assertThat(withdrawn.drawnFrom()).extracting(LotDraw::lotId).as("drawn from pending credit")
+                            .noneMatch(pending::contains);
+                }
+                AccountBook book = before.apply(event);
                 running.put(account, book);
                 assertThat(book.balance().isNegative()).as("a balance below zero after %s", step.event()).isFalse();
                 Credit recorded = recordedBalance(step.event());

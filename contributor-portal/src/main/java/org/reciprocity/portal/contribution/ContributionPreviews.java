@@ -52,7 +52,7 @@ public class ContributionPreviews {
      */
     public record Preview(String accountId, String contributorId, List<PreviewedItem> items, int itemsAccepted,
                           long newItems, long corroborations, long repeats, int duplicatesInRequest,
-                          Credit creditEarned, Credit drawableAdded, Instant expiresAt, Credit balance,
+                          Credit creditEarned, Credit drawableAdded, Instant expiresAt, Instant vestsAt, Credit balance,
                           Credit balanceAfter, int policyVersion, int contextObjects, List<String> objectsRefused,
                           List<FieldError> errors, Audience audience) {
 
@@ -70,7 +70,7 @@ public class ContributionPreviews {
             return new Preview(decided.accountId(), decided.contributorId(), items, decided.credits().size(),
                     decided.count(CreditRule.NEW), decided.count(CreditRule.CORROBORATION),
                     decided.count(CreditRule.REPEAT), decided.duplicatesInRequest(), decided.creditEarned(),
-                    decided.drawableAdded(), decided.expiresAt(), decided.balance(), decided.balanceAfter(),
+                    decided.drawableAdded(), decided.expiresAt(), decided.vestsAt(), decided.balance(), decided.balanceAfter(),
                     decided.policyVersion(), decided.contextObjects(), decided.objectsRefused(), batch.errors(),
                     audience);
         }

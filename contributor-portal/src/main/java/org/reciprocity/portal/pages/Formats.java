@@ -38,16 +38,22 @@ public class Formats {
         return count + " " + noun + ("1".equals(String.valueOf(count)) ? "" : "s");
     }
 
-    /** A duration as the API writes it ({@code PT8760H}) in days when it is whole days; {@code never} for none. */
-    public String lasting(Object duration) {
-        if (duration == null) {
-            return "never";
+    /**
+     * A policy term's value as a person reads it: a duration ({@code PT8760H}) in days when it is whole days, and
+     * unset as the policy means it (credit that lasts for ever, credit not held); any other term as it is.
+     */
+    public String term(String term, Object value) {
+        if (!PolicyPages.UNSET_DURATIONS.containsKey(term)) {
+            return value == null ? "" : value.toString();
+        }
+        if (value == null) {
+            return PolicyPages.UNSET_DURATIONS.get(term);
         }
         try {
-            Duration lasting = Duration.parse(duration.toString());
-            return lasting.toSeconds() % 86_400 == 0 ? count(lasting.toDays(), "day") : duration.toString();
+            Duration lasting = Duration.parse(value.toString());
+            return lasting.toSeconds() % 86_400 == 0 ? count(lasting.toDays(), "day") : value.toString();
         } catch (DateTimeParseException notADuration) {
-            return duration.toString();
+            return value.toString();
         }
     }
 

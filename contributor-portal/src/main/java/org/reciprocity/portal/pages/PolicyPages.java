@@ -26,6 +26,8 @@ class PolicyPages {
 
     /** The policy's single-valued terms, as the API names them, with what the form calls them. */
     static final Map<String, String> TERMS = terms();
+    // The terms that are durations, each with the word that leaves it unset, in the API and in the form.
+    static final Map<String, String> UNSET_DURATIONS = Map.of("creditLifetime", "never", "vestingPeriod", "none");
 
     private final PortalApi api;
 
@@ -89,7 +91,7 @@ class PolicyPages {
         TERMS.keySet().forEach(term -> {
             String value = form.getOrDefault(term, "").strip();
             if (!value.isEmpty()) {
-                change.put(term, term.equals("creditLifetime") ? value : Forms.number(value));
+                change.put(term, UNSET_DURATIONS.containsKey(term) ? value : Forms.number(value));
             }
         });
         change.put("typeWeights", weights(form, "typeWeights.", Forms.TYPES));
@@ -115,7 +117,7 @@ class PolicyPages {
         JsonNode rules = latest.path("rules");
         proposal.put("baseVersion", latest.path("version").asText());
         TERMS.keySet().forEach(term -> proposal.put(term, rules.path(term).isNull() || rules.path(term).isMissingNode()
-                ? (term.equals("creditLifetime") ? "never" : "") : rules.path(term).asText()));
+                ? UNSET_DURATIONS.getOrDefault(term, "") : rules.path(term).asText()));
         // The weights' keys as the API writes them: ipv4, AMBER+STRICT.
         rules.path("typeWeights").fields().forEachRemaining(weight ->
                 proposal.put("typeWeights." + weight.getKey(), weight.getValue().asText()));
@@ -146,6 +148,8 @@ class PolicyPages {
         terms.put("contextKindsCounted", "Kinds of context counted at most");
         terms.put("sightingBonus", "Bonus for an item a consumer saw");
         terms.put("falsePositiveQuorum", "Consumers whose reports of a false positive take an item out");
+        terms.put("vestingPeriod", "How long a contribution's credit is held before it can be drawn (ISO-8601, or "
+                + "none)");
         return terms;
     }
 }

@@ -50,6 +50,7 @@ public record StatementForm(List<String> kind, String from, String to, Long afte
                 case REFUSAL -> "Refused attempts";
                 case CLAWBACK -> "Clawbacks";
                 case REFUND -> "Refunds";
+                case VESTING -> "Vestings";
             });
         }
         return kinds;

@@ -10,6 +10,7 @@ import java.util.Map;
  * A change to the policy: the terms left out keep their current values.
  *
  * @param creditLifetime an ISO-8601 duration ({@code P90D}), or {@code never}
+ * @param vestingPeriod  an ISO-8601 duration ({@code P7D}), or {@code none}
  */
 record PolicyChangeRequest(
         @Schema(description = "the version this change was drawn up against: the current one") Integer baseVersion,
@@ -31,5 +32,8 @@ record PolicyChangeRequest(
         @Schema(description = "what the sharer of an item earns when a consumer reports seeing it")
         BigDecimal sightingBonus,
         @Schema(description = "how many consumers, each on its own account, must report an item as a false positive "
-                + "before it leaves the pool; at least 2") Integer falsePositiveQuorum) {
+                + "before it leaves the pool; at least 2") Integer falsePositiveQuorum,
+        @Schema(description = "how long the credit a contribution earns is held before it can be drawn, so that what "
+                + "is judged false meanwhile is taken back before anyone spends it; an hour to a year, or none",
+                example = "P7D") String vestingPeriod) {
 }

@@ -103,13 +103,16 @@ class PolicyController {
                 or(request.unknownConfidenceWeight(), Function.identity(), was.unknownConfidenceWeight()),
                 or(request.confidenceFloor(), Function.identity(), was.confidenceFloor()),
                 or(request.ratio(), Function.identity(), was.ratio()),
-                request.creditLifetime() == null ? was.creditLifetime() : lifetime(request.creditLifetime()),
+                request.creditLifetime() == null ? was.creditLifetime()
+                        : duration("creditLifetime", request.creditLifetime(), "never"),
                 or(request.costPerItem(), credit("costPerItem"), was.costPerItem()),
                 or(request.actedOnBonus(), credit("actedOnBonus"), was.actedOnBonus()),
                 or(request.contextShare(), Function.identity(), was.contextShare()),
                 request.contextKindsCounted() == null ? was.contextKindsCounted() : request.contextKindsCounted(),
                 or(request.sightingBonus(), credit("sightingBonus"), was.sightingBonus()),
-                request.falsePositiveQuorum() == null ? was.falsePositiveQuorum() : request.falsePositiveQuorum());
+                request.falsePositiveQuorum() == null ? was.falsePositiveQuorum() : request.falsePositiveQuorum(),
+                request.vestingPeriod() == null ? was.vestingPeriod()
+                        : duration("vestingPeriod", request.vestingPeriod(), "none"));
         return new ChangePolicy(request.baseVersion(), rules, request.effectiveFrom(), operator.participantId(),
                 request.reason());
     }
@@ -139,15 +142,16 @@ class PolicyController {
         return merged;
     }
 
-    private static Duration lifetime(String text) {
-        if ("never".equalsIgnoreCase(text.strip())) {
+    /** A term given as an ISO-8601 duration, or as the word that leaves it unset. */
+    private static Duration duration(String field, String text, String unset) {
+        if (unset.equalsIgnoreCase(text.strip())) {
             return null;
         }
         try {
             return Duration.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw InvalidRequestException.of("creditLifetime", "'" + text + "' is neither an ISO-8601 duration, "
-                    + "as in P180D, nor 'never'");
+            throw InvalidRequestException.of(field, "'" + text + "' is neither an ISO-8601 duration, as in P180D, "
+                    + "nor '" + unset + "'");
         }
     }
 

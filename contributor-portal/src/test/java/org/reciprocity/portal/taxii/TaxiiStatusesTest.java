@@ -88,6 +88,6 @@ class TaxiiStatusesTest {
 
     private static ContributionReceipt receipt(UUID contribution) {
         return new ContributionReceipt(contribution, "bank-a", "bank-a", "k", 1, 1, 0, 0, 0, Credit.of(1),
-                Credit.of(1), null, Credit.of(1), 1, 2, List.of());
+                Credit.of(1), null, null, Credit.of(1), 1, 2, List.of());
     }
 }

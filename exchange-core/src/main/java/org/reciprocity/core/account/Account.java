@@ -43,7 +43,7 @@ import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.AccountDecisions;
 import org.reciprocity.core.kernel.Batch;
 import org.reciprocity.core.kernel.ContextFacts;
-import org.reciprocity.core.kernel.CreditExpiry;
+import org.reciprocity.core.kernel.CreditClock;
 import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Earned;
 import org.reciprocity.core.kernel.Entitlement;
@@ -163,9 +163,9 @@ class Account {
     WithdrawalOutcome handle(DrawPage command, SharedPoolRecords pool, Recipients recipients,
                              PoolMemberships memberships, RequestLog requests, PolicyBook policies) {
         Instant now = GenericEventMessage.clock.instant();
-        // Keyed by the credit as it stands once what has run out by now is counted, so that the same page asked
-        // again gets its first answer even when that answer recorded an expiry.
-        long moves = creditMoves + CreditExpiry.dueAt(book, command.accountId(), now).size();
+        // Keyed by the credit as it stands once what has vested and run out by now is counted, so that the same page
+        // asked again gets its first answer even when that answer recorded a vesting or an expiry.
+        long moves = creditMoves + CreditClock.dueAt(book, command.accountId(), now).size();
         return withdraw(command.asWithdrawal(moves), now, pool, recipients, memberships, requests, policies);
     }
 

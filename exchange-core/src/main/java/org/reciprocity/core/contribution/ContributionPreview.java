@@ -15,11 +15,12 @@ import java.util.List;
  *
  * @param credits      each distinct item with what it would earn, in the contributor's order
  * @param balance      the account's balance now, less any credit that has expired by now
- * @param balanceAfter what the receipt's balance would be: {@code balance} plus {@code drawableAdded}
+ * @param balanceAfter what the receipt's balance would be: {@code balance} plus {@code drawableAdded}, unless the
+ *                     policy holds it until {@code vestsAt}
  */
 public record ContributionPreview(String accountId, String contributorId, List<ItemCredit> credits,
                                   int duplicatesInRequest, Credit creditEarned, Credit drawableAdded,
-                                  Instant expiresAt, Credit balance, Credit balanceAfter, int policyVersion,
+                                  Instant expiresAt, Instant vestsAt, Credit balance, Credit balanceAfter, int policyVersion,
                                   int contextObjects, List<String> objectsRefused) {
 
     public ContributionPreview {
@@ -32,7 +33,8 @@ public record ContributionPreview(String accountId, String contributorId, List<I
         ContributionReceipt receipt = ContributionReceipt.of(unapplied);
         return new ContributionPreview(unapplied.accountId(), unapplied.contributorId(), unapplied.credits(),
                 unapplied.duplicatesInRequest(), receipt.creditEarned(), receipt.drawableAdded(), receipt.expiresAt(),
-                unapplied.balanceAfter().minus(unapplied.drawable()), unapplied.balanceAfter(),
+                receipt.vestsAt(), unapplied.balanceAfter().minus(receipt.vestsAt() == null ? unapplied.drawable()
+                        : Credit.ZERO), unapplied.balanceAfter(),
                 unapplied.policyVersion(), receipt.contextObjects(), receipt.objectsRefused());
     }
 

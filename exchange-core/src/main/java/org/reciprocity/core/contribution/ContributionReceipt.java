@@ -10,13 +10,16 @@ import java.util.UUID;
 
 /**
  * What the contributor is told: how many items were accepted and under which rule, what they earned, what that adds
- * to the balance and until when; how many context objects were kept, and which were refused as another
+ * to the balance, from when and until when; how many context objects were kept, and which were refused as another
  * participant's.
+ *
+ * @param vestsAt when what was added can be drawn, at the end of the policy's holding period; null for at once
+ * @param balance the account's drawable balance after the contribution: without what is still pending
  */
 public record ContributionReceipt(UUID contributionId, String accountId, String contributorId, String requestKey,
                                   int itemsAccepted, long newItems, long corroborations, long repeats,
                                   int duplicatesInRequest, Credit creditEarned, Credit drawableAdded,
-                                  Instant expiresAt, Credit balance, int policyVersion, int contextObjects,
+                                  Instant expiresAt, Instant vestsAt, Credit balance, int policyVersion, int contextObjects,
                                   List<String> objectsRefused) {
 
     public static ContributionReceipt of(ItemsContributed event) {
@@ -24,7 +27,7 @@ public record ContributionReceipt(UUID contributionId, String accountId, String 
                 event.requestKey(), event.itemCount(), event.count(CreditRule.NEW),
                 event.count(CreditRule.CORROBORATION), event.count(CreditRule.REPEAT), event.duplicatesInRequest(),
                 event.credit(), event.drawable(), event.lot() == null ? null : event.lot().expiresAt(),
-                event.balanceAfter(), event.policyVersion(),
+                event.lot() == null ? null : event.lot().vestsAt(), event.balanceAfter(), event.policyVersion(),
                 (int) event.context().stream().filter(ruling -> ruling.rule().admitted()).count(),
                 event.context().stream().filter(ruling -> !ruling.rule().admitted())
                         .map(ruling -> ruling.object().id()).toList());

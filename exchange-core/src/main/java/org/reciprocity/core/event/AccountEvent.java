@@ -5,7 +5,7 @@ package org.reciprocity.core.event;
  * (the account, the registries, the ledger, the replay) says what it does with each kind, and the compiler tells
  * each of them when a kind is added.
  */
-public sealed interface AccountEvent permits AnsweredRequest, CreditExpired {
+public sealed interface AccountEvent permits AnsweredRequest, CreditDue {
 
     String accountId();
 
@@ -23,6 +23,8 @@ public sealed interface AccountEvent permits AnsweredRequest, CreditExpired {
         R granted(CreditGranted event);
 
         R expired(CreditExpired event);
+
+        R vested(CreditVested event);
 
         R reported(ActedOnReported event);
 

@@ -17,9 +17,10 @@ import java.util.UUID;
  * @param credits             each distinct item of the batch with what it earned, in the contributor's order
  * @param duplicatesInRequest items repeated within the batch and counted once
  * @param credit              what the batch earned: the sum of the items' credits
- * @param lot                 the drawable credit it adds (the credit times the policy's ratio); null when it earned
- *                            nothing
- * @param balanceAfter        the account's balance once the lot was added
+ * @param lot                 the drawable credit it adds (the credit times the policy's ratio), pending until the
+ *                            policy's holding period ends if it has one; null when it earned nothing
+ * @param balanceAfter        the account's drawable balance once the lot was added: the same as before while the lot
+ *                            is pending
  * @param decidedAt           the instant of the decision: the policy version is the one in force then, and the lot
  *                            expires its lifetime later
  * @param context             each distinct context object sent and its ruling, in the contributor's order; empty in

@@ -8,6 +8,7 @@ import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
+import org.reciprocity.core.event.CreditVested;
 import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemsContributed;
@@ -26,19 +27,22 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * An account's drawable credit, lot by lot: what the account decides with, what the ledger keeps beside each balance,
- * and what the auditor's replay rebuilds, all counted by this one class.
+ * An account's credit, lot by lot: what the account decides with, what the ledger keeps beside each balance, and what
+ * the auditor's replay rebuilds, all counted by this one class.
  * <p>
- * A withdrawal takes from the lots that expire soonest first (so that as little credit as possible goes to waste),
- * then from the lots that never expire, oldest first. The balance is what is left of all lots.
+ * A lot is drawable, or pending until the policy's holding period after its contribution ends; the balance is what is
+ * left of the drawable lots. A withdrawal takes from the drawable lots that expire soonest first (so that as little
+ * credit as possible goes to waste), then from the lots that never expire, oldest first.
  * <p>
- * Credit clawed back for an item that left the pool is taken from the lots in the same order, as far as they go;
- * the rest is a debt, which the credit the account gains next repays before any of it can be drawn. An account in
- * debt thus has no lots: its balance is nothing until the debt is repaid.
+ * Credit clawed back for an item that left the pool is taken from the pending lots first, those that vest soonest
+ * first, and then from the drawable lots in the order a withdrawal takes, as far as they go; the rest is a debt,
+ * which the credit the account gains next repays (a pending lot when it vests) before any of it can be drawn. An
+ * account in debt thus has no drawable lots: its balance is nothing until the debt is repaid.
  *
- * @param lots the lots with something left, in the order they were added
+ * @param lots the lots with something left, pending or drawable, in the order they were added
  * @param debt what the account owes for credit clawed back that it had spent already
  */
 public record AccountBook(List<Lot> lots, Credit debt) {
@@ -47,6 +51,7 @@ public record AccountBook(List<Lot> lots, Credit debt) {
 
     private static final Comparator<Lot> DRAWING_ORDER = Comparator.comparing(Lot::expiresAt,
             Comparator.nullsLast(Comparator.naturalOrder()));
+    private static final Comparator<Lot> VESTING_ORDER = Comparator.comparing(Lot::vestsAt);
 
     public AccountBook {
         lots = List.copyOf(lots);
@@ -59,24 +64,49 @@ public record AccountBook(List<Lot> lots, Credit debt) {
         this(lots, Credit.ZERO);
     }
 
+    /** What the account can draw: what is left of its drawable lots. */
     public Credit balance() {
-        return lots.stream().map(Lot::remaining).reduce(Credit.ZERO, Credit::plus);
+        return drawable().map(Lot::remaining).reduce(Credit.ZERO, Credit::plus);
     }
 
-    /** The balance once credit of this amount is added: what is left of it once it has repaid the debt. */
+    /** What is left of the lots still in their holding period. */
+    public Credit pending() {
+        return lots.stream().filter(Lot::isPending).map(Lot::remaining).reduce(Credit.ZERO, Credit::plus);
+    }
+
+    /** The balance once credit of this amount is added drawable: what is left of it once it has repaid the debt. */
     public Credit balanceAdding(Credit amount) {
         return amount.exceeds(debt) ? balance().plus(amount.minus(debt)) : balance();
     }
 
-    /** What a clawback of this amount takes from the lots, as far as they go, in the order a withdrawal takes. */
-    public List<LotDraw> clawBack(Credit amount) {
-        return draw(amount.min(balance()));
+    /** The balance once the lot is added: unchanged by a pending lot, or by none. */
+    public Credit balanceAdding(CreditLot lot) {
+        return lot == null || lot.vestsAt() != null ? balance() : balanceAdding(lot.amount());
     }
 
-    /** What the account can draw at {@code at}: its balance less what has expired by then and is not yet recorded. */
+    /**
+     * What a clawback of this amount takes from the lots, as far as they go: the pending ones, soonest vesting first,
+     * then the drawable ones in the order a withdrawal takes.
+     */
+    public List<LotDraw> clawBack(Credit amount) {
+        List<Lot> order = new ArrayList<>(lots.stream().filter(Lot::isPending).sorted(VESTING_ORDER).toList());
+        order.addAll(drawable().sorted(DRAWING_ORDER).toList());
+        return inOrder(order, amount);
+    }
+
+    /** The book once the draws are taken from their lots. */
+    public AccountBook without(List<LotDraw> draws) {
+        return taking(draws.stream().collect(Collectors.toMap(LotDraw::lotId, LotDraw::amount, Credit::plus)));
+    }
+
+    /** What the account can draw at {@code at}: its balance once what has vested and expired by then is counted. */
     public Credit availableAt(String accountId, Instant at) {
-        return CreditExpiry.dueAt(this, accountId, at).stream().map(CreditExpired::amount)
-                .reduce(balance(), Credit::minus);
+        return applyAll(CreditClock.dueAt(this, accountId, at)).balance();
+    }
+
+    /** What is still pending at {@code at}, once what has vested by then is counted. */
+    public Credit pendingAt(String accountId, Instant at) {
+        return applyAll(CreditClock.dueAt(this, accountId, at)).pending();
     }
 
     /**
@@ -88,9 +118,14 @@ public record AccountBook(List<Lot> lots, Credit debt) {
         if (cost.exceeds(balance())) {
             throw new IllegalArgumentException("a cost of " + cost + " exceeds the balance of " + balance());
         }
+        return inOrder(drawable().sorted(DRAWING_ORDER).toList(), cost);
+    }
+
+    // What the lots give of the amount, in the order given, as far as they go.
+    private static List<LotDraw> inOrder(List<Lot> order, Credit amount) {
         List<LotDraw> draws = new ArrayList<>();
-        Credit due = cost;
-        for (Lot lot : lots.stream().sorted(DRAWING_ORDER).toList()) {
+        Credit due = amount;
+        for (Lot lot : order) {
             if (!due.isPositive()) {
                 break;
             }
@@ -99,6 +134,10 @@ public record AccountBook(List<Lot> lots, Credit debt) {
             due = due.minus(taken);
         }
         return draws;
+    }
+
+    private Stream<Lot> drawable() {
+        return lots.stream().filter(lot -> !lot.isPending());
     }
 
     /**
@@ -115,8 +154,7 @@ public record AccountBook(List<Lot> lots, Credit debt) {
 
             @Override
             public AccountBook withdrawn(ItemsWithdrawn withdrawn) {
-                return taking(withdrawn.drawnFrom().stream()
-                        .collect(Collectors.toMap(LotDraw::lotId, LotDraw::amount, Credit::plus)));
+                return without(withdrawn.drawnFrom());
             }
 
             @Override
@@ -132,6 +170,11 @@ public record AccountBook(List<Lot> lots, Credit debt) {
             @Override
             public AccountBook expired(CreditExpired expired) {
                 return taking(Map.of(expired.lotId(), expired.amount()));
+            }
+
+            @Override
+            public AccountBook vested(CreditVested vested) {
+                return vesting(vested);
             }
 
             @Override
@@ -161,8 +204,7 @@ public record AccountBook(List<Lot> lots, Credit debt) {
 
             @Override
             public AccountBook clawedBack(CreditClawedBack clawback) {
-                AccountBook taken = taking(clawback.drawnFrom().stream()
-                        .collect(Collectors.toMap(LotDraw::lotId, LotDraw::amount, Credit::plus)));
+                AccountBook taken = without(clawback.drawnFrom());
                 return clawback.debtAdded().isPositive()
                         ? new AccountBook(taken.lots, taken.debt.plus(clawback.debtAdded())) : taken;
             }
@@ -188,17 +230,42 @@ public record AccountBook(List<Lot> lots, Credit debt) {
         return after;
     }
 
-    // A debt takes its part of the lot first; what is left of the lot, if anything, can be drawn.
+    // A pending lot waits for its holding period to end, debt or none. Drawable credit repays the debt first; what
+    // is left of the lot, if anything, can be drawn.
     private AccountBook adding(CreditLot lot) {
         if (lot == null || !lot.amount().isPositive()) {
             return this;
         }
+        List<Lot> more = new ArrayList<>(lots);
+        if (lot.vestsAt() != null) {
+            more.add(new Lot(lot.lotId(), lot.amount(), lot.expiresAt(), lot.vestsAt()));
+            return new AccountBook(more, debt);
+        }
         if (!lot.amount().exceeds(debt)) {
             return new AccountBook(lots, debt.minus(lot.amount()));
         }
-        List<Lot> more = new ArrayList<>(lots);
-        more.add(new Lot(lot.lotId(), lot.amount().minus(debt), lot.expiresAt()));
+        more.add(new Lot(lot.lotId(), lot.amount().minus(debt), lot.expiresAt(), null));
         return new AccountBook(more, Credit.ZERO);
+    }
+
+    // The whole of what is left of a pending lot becomes drawable, in its place among the lots, a debt taking its part.
+    private AccountBook vesting(CreditVested vested) {
+        Lot lot = lots.stream().filter(held -> held.lotId().equals(vested.lotId())).findFirst().orElse(null);
+        if (lot == null || !lot.isPending() || !lot.remaining().equals(vested.amount())) {
+            throw new IllegalStateException("lot " + vested.lotId() + " cannot vest " + vested.amount() + ": it "
+                    + (lot == null ? "holds nothing" : lot.isPending() ? "holds " + lot.remaining()
+                    : "is drawable already"));
+        }
+        Credit repaid = debt.min(lot.remaining());
+        List<Lot> after = new ArrayList<>(lots.size());
+        for (Lot held : lots) {
+            if (held != lot) {
+                after.add(held);
+            } else if (lot.remaining().exceeds(repaid)) {
+                after.add(new Lot(lot.lotId(), lot.remaining().minus(repaid), lot.expiresAt(), null));
+            }
+        }
+        return new AccountBook(after, debt.minus(repaid));
     }
 
     private AccountBook taking(Map<UUID, Credit> amounts) {
@@ -215,12 +282,20 @@ public record AccountBook(List<Lot> lots, Credit debt) {
         });
         return new AccountBook(lots.stream()
                 .map(lot -> new Lot(lot.lotId(), lot.remaining().minus(amounts.getOrDefault(lot.lotId(), Credit.ZERO)),
-                        lot.expiresAt()))
+                        lot.expiresAt(), lot.vestsAt()))
                 .filter(lot -> lot.remaining().isPositive())
                 .toList(), debt);
     }
 
-    /** What is left of a lot. */
-    public record Lot(UUID lotId, Credit remaining, Instant expiresAt) {
+    /**
+     * What is left of a lot.
+     *
+     * @param vestsAt when it becomes drawable; null once it is (and in every book kept before credit could be held)
+     */
+    public record Lot(UUID lotId, Credit remaining, Instant expiresAt, Instant vestsAt) {
+
+        public boolean isPending() {
+            return vestsAt != null;
+        }
     }
 }

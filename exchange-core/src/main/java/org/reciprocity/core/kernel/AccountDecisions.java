@@ -9,7 +9,7 @@ import org.reciprocity.core.event.ChargeRefunded;
 import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.Coverage;
-import org.reciprocity.core.event.CreditExpired;
+import org.reciprocity.core.event.CreditDue;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
 import org.reciprocity.core.event.DeliveredItem;
@@ -43,8 +43,8 @@ import java.util.UUID;
 
 /**
  * What an account decides, as plain functions of its book, the request, the facts about the items fetched
- * beforehand, the policy in force and the instant of the decision. Every decision starts by recording the expiry of
- * any credit that has run out by then, and ends with the event that answers the request. The {@code Account}
+ * beforehand, the policy in force and the instant of the decision. Every decision starts by recording the credit
+ * that has vested or run out by then, and ends with the event that answers the request. The {@code Account}
  * aggregate applies what these return; the auditor's replay calls them again on the rebuilt state and compares.
  */
 public final class AccountDecisions {
@@ -60,8 +60,8 @@ public final class AccountDecisions {
                                                         SharedPoolFacts facts, List<ContextObject> context,
                                                         ContextFacts contextFacts, Audience audience,
                                                         ReciprocityPolicy policy, Instant now) {
-        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
-        AccountBook current = book.applyAll(expiries);
+        List<CreditDue> due = CreditClock.dueAt(book, request.accountId(), now);
+        AccountBook current = book.applyAll(due);
         List<ContextRuling> rulings = ContextAdmission.rulings(context, request.requesterId(), contextFacts);
         // Context that stays with its contributor, sent with a contribution to a narrower audience, adds nothing.
         Map<UUID, Integer> linked = audience.isOpen() ? ContextLinks.kindsLinked(rulings) : Map.of();
@@ -73,9 +73,9 @@ public final class AccountDecisions {
         }
         Credit earned = credits.stream().map(ItemCredit::credit).reduce(Credit.ZERO, Credit::plus);
         CreditLot lot = Earnings.lotFor(request.id(), earned, policy.rules(), now);
-        return new Decision<>(expiries, new ItemsContributed(request.id(), request.accountId(),
+        return new Decision<>(due, new ItemsContributed(request.id(), request.accountId(),
                 request.requesterId(), request.requestKey(), request.fingerprint(), credits, batch.duplicates(),
-                earned, lot, current.balanceAdding(lot == null ? Credit.ZERO : lot.amount()), policy.version(), now,
+                earned, lot, current.balanceAdding(lot), policy.version(), now,
                 rulings, audience));
     }
 
@@ -91,7 +91,7 @@ public final class AccountDecisions {
         Credit balance = priced.balance();
         Credit cost = priced.cost();
         if (!priced.covered()) {
-            return new Decision<>(priced.expiries(), new WithdrawalRefused(request.id(), request.accountId(),
+            return new Decision<>(priced.due(), new WithdrawalRefused(request.id(), request.accountId(),
                     request.requesterId(), request.requestKey(), request.fingerprint(), criteria,
                     priced.delivered().size(), priced.charged(), cost, balance, policy.version(), now, coverage));
         }
@@ -101,7 +101,7 @@ public final class AccountDecisions {
         // A lookup that finds nothing the consumer may have is answered as if the pool held none of it, and leaves
         // no trace: recording it would tell the history's readers what the consumer could not pay for.
         return coverage == Coverage.NAMED && priced.delivered().isEmpty()
-                ? new Decision<>(priced.expiries(), withdrawn, false) : new Decision<>(priced.expiries(), withdrawn);
+                ? new Decision<>(priced.due(), withdrawn, false) : new Decision<>(priced.due(), withdrawn);
     }
 
     /**
@@ -112,8 +112,8 @@ public final class AccountDecisions {
      */
     public static PricedOffer price(AccountBook book, String accountId, Offer offer, Coverage coverage,
                                     SharedPoolFacts facts, Recipient recipient, PolicyRules terms, Instant now) {
-        List<CreditExpired> expiries = CreditExpiry.dueAt(book, accountId, now);
-        AccountBook current = book.applyAll(expiries);
+        List<CreditDue> due = CreditClock.dueAt(book, accountId, now);
+        AccountBook current = book.applyAll(due);
         List<DeliveredItem> deliverable = new ArrayList<>(offer.items().size());
         Map<UUID, Long> positions = new LinkedHashMap<>();
         for (OfferedItem offered : offer.items()) {
@@ -131,7 +131,7 @@ public final class AccountDecisions {
         // A page cut short by the balance ends at its last delivered item, so that the next one starts there.
         Long through = delivered.size() == deliverable.size() || delivered.isEmpty() ? offer.throughPosition()
                 : positions.get(delivered.get(delivered.size() - 1).item().id());
-        return new PricedOffer(expiries, current, delivered, through, charged, Charges.costOf(charged, terms));
+        return new PricedOffer(due, current, delivered, through, charged, Charges.costOf(charged, terms));
     }
 
     /** @throws InvalidInputException naming {@code expiresAt} when the grant would expire before it is made */
@@ -141,16 +141,16 @@ public final class AccountDecisions {
             throw new InvalidInputException("expiresAt", "a grant expires after it is made; " + expiresAt
                     + " has passed");
         }
-        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
-        Credit balance = book.applyAll(expiries).balanceAdding(amount);
-        return new Decision<>(expiries, new CreditGranted(request.id(), request.accountId(), request.requestKey(),
+        List<CreditDue> due = CreditClock.dueAt(book, request.accountId(), now);
+        Credit balance = book.applyAll(due).balanceAdding(amount);
+        return new Decision<>(due, new CreditGranted(request.id(), request.accountId(), request.requestKey(),
                 request.fingerprint(), amount, reason, expiresAt, request.requesterId(), balance, now));
     }
 
     /** Each distinct item reported counts for the account that first shared it, or is recorded with why it does not. */
     public static Decision<ActedOnReported> report(AccountBook book, Request request, List<ItemRef> items,
                                                    SharedPoolFacts facts, Instant now) {
-        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        List<CreditDue> due = CreditClock.dueAt(book, request.accountId(), now);
         Map<UUID, ItemRef> distinct = new LinkedHashMap<>();
         items.forEach(item -> distinct.putIfAbsent(item.id(), item));
         List<ActedOnReported.Counted> counted = new ArrayList<>();
@@ -161,7 +161,7 @@ public final class AccountDecisions {
                     reason -> notCounted.add(new ActedOnReported.NotCounted(item, reason)),
                     () -> counted.add(new ActedOnReported.Counted(item, Bonuses.beneficiary(known))));
         });
-        return new Decision<>(expiries, new ActedOnReported(request.id(), request.accountId(),
+        return new Decision<>(due, new ActedOnReported(request.id(), request.accountId(),
                 request.requesterId(), request.requestKey(), request.fingerprint(), counted, notCounted, now));
     }
 
@@ -171,7 +171,7 @@ public final class AccountDecisions {
      */
     public static Decision<ItemsSighted> sight(AccountBook book, Request request, List<Sighting> sightings,
                                                SharedPoolFacts facts, Instant now) {
-        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        List<CreditDue> due = CreditClock.dueAt(book, request.accountId(), now);
         Map<UUID, Sighting> distinct = new LinkedHashMap<>();
         sightings.forEach(sighting -> distinct.merge(sighting.item().id(), sighting, Sighting::with));
         List<ItemsSighted.Counted> counted = new ArrayList<>();
@@ -182,7 +182,7 @@ public final class AccountDecisions {
                     reason -> notCounted.add(new ItemsSighted.NotCounted(sighting, reason)),
                     () -> counted.add(new ItemsSighted.Counted(sighting, Bonuses.beneficiary(known))));
         });
-        return new Decision<>(expiries, new ItemsSighted(request.id(), request.accountId(), request.requesterId(),
+        return new Decision<>(due, new ItemsSighted(request.id(), request.accountId(), request.requesterId(),
                 request.requestKey(), request.fingerprint(), counted, notCounted, now));
     }
 
@@ -194,12 +194,12 @@ public final class AccountDecisions {
     public static Decision<BonusEarned> bonus(AccountBook book, Request request, UUID reportId, ItemRef item,
                                               BonusCause cause, Instant reportedAt, ReciprocityPolicy policy,
                                               Instant now) {
-        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
-        AccountBook current = book.applyAll(expiries);
+        List<CreditDue> due = CreditClock.dueAt(book, request.accountId(), now);
+        AccountBook current = book.applyAll(due);
         CreditLot lot = Bonuses.lotFor(request.id(), policy.rules(), cause, reportedAt);
-        return new Decision<>(expiries, new BonusEarned(request.id(), request.accountId(), request.requestKey(),
+        return new Decision<>(due, new BonusEarned(request.id(), request.accountId(), request.requestKey(),
                 request.fingerprint(), reportId, item, request.requesterId(), Bonuses.bonus(policy.rules(), cause),
-                lot, current.balanceAdding(lot == null ? Credit.ZERO : lot.amount()), policy.version(), reportedAt,
+                lot, current.balanceAdding(lot), policy.version(), reportedAt,
                 now, cause));
     }
 
@@ -210,7 +210,7 @@ public final class AccountDecisions {
     public static Decision<FalsePositivesReported> reportFalse(AccountBook book, Request request,
                                                                List<FalsePositive> reports, SharedPoolFacts facts,
                                                                Instant now) {
-        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        List<CreditDue> due = CreditClock.dueAt(book, request.accountId(), now);
         Map<UUID, FalsePositive> distinct = new LinkedHashMap<>();
         reports.forEach(report -> distinct.putIfAbsent(report.item().id(), report));
         List<FalsePositivesReported.Counted> counted = new ArrayList<>();
@@ -221,7 +221,7 @@ public final class AccountDecisions {
                     reason -> notCounted.add(new FalsePositivesReported.NotCounted(report, reason)),
                     () -> counted.add(new FalsePositivesReported.Counted(report, known.sharedBy())));
         });
-        return new Decision<>(expiries, new FalsePositivesReported(request.id(), request.accountId(),
+        return new Decision<>(due, new FalsePositivesReported(request.id(), request.accountId(),
                 request.requesterId(), request.requestKey(), request.fingerprint(), counted, notCounted, now));
     }
 
@@ -234,9 +234,9 @@ public final class AccountDecisions {
     public static Decision<FalsePositiveWeighed> weigh(AccountBook book, Request request, UUID reportId,
                                                        ItemRef item, String reportingAccountId, FalseReports facts,
                                                        ReciprocityPolicy policy, Instant now) {
-        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        List<CreditDue> due = CreditClock.dueAt(book, request.accountId(), now);
         int reports = Revocations.reportsWith(facts, reportingAccountId);
-        return new Decision<>(expiries, new FalsePositiveWeighed(request.id(), request.accountId(),
+        return new Decision<>(due, new FalsePositiveWeighed(request.id(), request.accountId(),
                 request.requestKey(), request.fingerprint(), reportId, item, reportingAccountId,
                 request.requesterId(), reports, policy.rules().falsePositiveQuorum(),
                 Revocations.judges(facts, reports, policy.rules()), policy.version(), now));
@@ -248,7 +248,7 @@ public final class AccountDecisions {
      */
     public static Decision<ItemsRetracted> retract(AccountBook book, Request request, List<ItemRef> items,
                                                    String reason, Map<UUID, RetractionFacts> facts, Instant now) {
-        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
+        List<CreditDue> due = CreditClock.dueAt(book, request.accountId(), now);
         Map<UUID, ItemRef> distinct = new LinkedHashMap<>();
         items.forEach(item -> distinct.putIfAbsent(item.id(), item));
         List<ItemsRetracted.Retracted> retracted = new ArrayList<>();
@@ -259,7 +259,7 @@ public final class AccountDecisions {
                     why -> notRetracted.add(new ItemsRetracted.NotRetracted(item, why)),
                     () -> retracted.add(new ItemsRetracted.Retracted(item, Revocations.retractionRevokes(known))));
         });
-        return new Decision<>(expiries, new ItemsRetracted(request.id(), request.accountId(), request.requesterId(),
+        return new Decision<>(due, new ItemsRetracted(request.id(), request.accountId(), request.requesterId(),
                 request.requestKey(), request.fingerprint(), reason, retracted, notRetracted, now));
     }
 
@@ -271,15 +271,16 @@ public final class AccountDecisions {
     public static Decision<CreditClawedBack> clawBack(AccountBook book, Request request, ItemRef item,
                                                       UUID judgmentId, RevocationCause cause, Earned earned,
                                                       ReciprocityPolicy ofContribution, Instant now) {
-        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
-        AccountBook current = book.applyAll(expiries);
+        List<CreditDue> due = CreditClock.dueAt(book, request.accountId(), now);
+        AccountBook current = book.applyAll(due);
         Credit owed = Revocations.clawedBack(earned, ofContribution.rules());
         List<LotDraw> draws = current.clawBack(owed);
         Credit taken = draws.stream().map(LotDraw::amount).reduce(Credit.ZERO, Credit::plus);
         Credit debtAdded = owed.minus(taken);
-        return new Decision<>(expiries, new CreditClawedBack(request.id(), request.accountId(),
+        return new Decision<>(due, new CreditClawedBack(request.id(), request.accountId(),
                 request.requestKey(), request.fingerprint(), item, judgmentId, cause, request.requesterId(), owed,
-                ofContribution.version(), draws, debtAdded, current.balance().minus(taken), current.debt().plus(debtAdded), now));
+                ofContribution.version(), draws, debtAdded, current.without(draws).balance(),
+                current.debt().plus(debtAdded), now));
     }
 
     /**
@@ -291,12 +292,12 @@ public final class AccountDecisions {
     public static Decision<ChargeRefunded> refund(AccountBook book, Request request, ItemRef item, UUID judgmentId,
                                                   RevocationCause cause, Credit paid, ItemFacts consumer,
                                                   ReciprocityPolicy policy, Instant now) {
-        List<CreditExpired> expiries = CreditExpiry.dueAt(book, request.accountId(), now);
-        AccountBook current = book.applyAll(expiries);
+        List<CreditDue> due = CreditClock.dueAt(book, request.accountId(), now);
+        AccountBook current = book.applyAll(due);
         Credit refunded = Revocations.refunded(paid, consumer, policy.rules());
         CreditLot lot = Revocations.refundLot(request.id(), refunded, policy.rules(), now);
         Credit repaid = refunded.min(current.debt());
-        return new Decision<>(expiries, new ChargeRefunded(request.id(), request.accountId(), request.requestKey(),
+        return new Decision<>(due, new ChargeRefunded(request.id(), request.accountId(), request.requestKey(),
                 request.fingerprint(), item, judgmentId, cause, request.requesterId(), refunded, policy.version(),
                 lot, current.balanceAdding(refunded), current.debt().minus(repaid), now));
     }

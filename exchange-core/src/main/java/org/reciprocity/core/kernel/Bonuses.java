@@ -33,6 +33,6 @@ public final class Bonuses {
     /** The lot a bonus adds; null when the policy gives none. */
     public static CreditLot lotFor(UUID bonusId, PolicyRules terms, BonusCause cause, Instant reportedAt) {
         Credit bonus = bonus(terms, cause);
-        return bonus.isPositive() ? new CreditLot(bonusId, bonus, CreditExpiry.expiryOf(reportedAt, terms)) : null;
+        return bonus.isPositive() ? new CreditLot(bonusId, bonus, CreditClock.expiryOf(reportedAt, terms)) : null;
     }
 }

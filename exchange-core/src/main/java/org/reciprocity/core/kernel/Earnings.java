@@ -50,11 +50,12 @@ public final class Earnings {
 
     /**
      * The drawable credit a batch that earned {@code earned} adds, as one lot named after the contribution: the
-     * earned credit times the ratio, expiring its lifetime after the decision. Null when it earned nothing.
+     * earned credit times the ratio, pending for the policy's holding period and expiring its lifetime after the
+     * decision. Null when it earned nothing.
      */
     public static CreditLot lotFor(UUID contributionId, Credit earned, PolicyRules terms, Instant decidedAt) {
         return earned.isPositive() ? new CreditLot(contributionId, earned.times(terms.ratio()),
-                CreditExpiry.expiryOf(decidedAt, terms)) : null;
+                CreditClock.expiryOf(decidedAt, terms), CreditClock.vestingOf(decidedAt, terms)) : null;
     }
 
     /** Confidence 0 weighs the floor, rising linearly to 1 at confidence 100; unstated, the policy's own weight. */

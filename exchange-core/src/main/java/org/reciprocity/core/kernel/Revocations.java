@@ -102,6 +102,6 @@ public final class Revocations {
 
     /** The lot a refund adds: credit the account gains now, lasting as earned credit does. Null for nothing. */
     public static CreditLot refundLot(UUID refundId, Credit paid, PolicyRules terms, Instant now) {
-        return paid.isPositive() ? new CreditLot(refundId, paid, CreditExpiry.expiryOf(now, terms)) : null;
+        return paid.isPositive() ? new CreditLot(refundId, paid, CreditClock.expiryOf(now, terms)) : null;
     }
 }

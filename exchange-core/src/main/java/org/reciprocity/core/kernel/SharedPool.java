@@ -9,6 +9,7 @@ import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.CreditVested;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.FalsePositivesReported;
@@ -302,6 +303,11 @@ public final class SharedPool {
 
         @Override
         public Void expired(CreditExpired event) {
+            return null;
+        }
+
+        @Override
+        public Void vested(CreditVested event) {
             return null;
         }
 

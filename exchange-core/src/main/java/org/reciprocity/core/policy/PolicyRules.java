@@ -41,12 +41,16 @@ import java.util.stream.Collectors;
  *                                leaves the pool, 2 to {@value #MAX_QUORUM}: never one alone, so that no consumer can
  *                                sink a competitor's items on its own. Versions adopted before items could be judged
  *                                ask for the default, {@value #DEFAULT_QUORUM}
+ * @param vestingPeriod           how long the credit a contribution earns stays pending before it can be drawn, so
+ *                                that what is judged false meanwhile is taken back before anyone spends it: from an
+ *                                hour to a year, shorter than the credit's lifetime; null for drawable at once, as in
+ *                                every version adopted before credit could be held
  */
 public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
                           Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
                           BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
                           Credit actedOnBonus, BigDecimal contextShare, int contextKindsCounted,
-                          Credit sightingBonus, Integer falsePositiveQuorum) {
+                          Credit sightingBonus, Integer falsePositiveQuorum, Duration vestingPeriod) {
 
     /** Bounds on the terms, so that no policy can make the arithmetic overflow or an amount absurd. */
     public static final Credit MAX_CREDIT = Credit.of(1_000);
@@ -55,6 +59,8 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
     // Credit that lasts less than a day cannot be drawn on by a member who polls daily; a century is for ever.
     public static final Duration SHORTEST_LIFETIME = Duration.ofDays(1);
     public static final Duration LONGEST_LIFETIME = Duration.ofDays(36_500);
+    public static final Duration SHORTEST_VESTING = Duration.ofHours(1);
+    public static final Duration LONGEST_VESTING = Duration.ofDays(365);
     public static final int DEFAULT_QUORUM = 2;
     public static final int MAX_QUORUM = 1_000;
 
@@ -64,7 +70,7 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             Map.of(Tlp.CLEAR, BigDecimal.ONE, Tlp.GREEN, BigDecimal.ONE, Tlp.AMBER, BigDecimal.ONE,
                     Tlp.AMBER_STRICT, new BigDecimal("0.5"), Tlp.RED, new BigDecimal("0.25")),
             new BigDecimal("0.5"), new BigDecimal("0.5"), BigDecimal.ONE, null, Credit.of(1), Credit.parse("0.5"),
-            new BigDecimal("0.2"), 3, Credit.parse("0.25"), DEFAULT_QUORUM);
+            new BigDecimal("0.2"), 3, Credit.parse("0.25"), DEFAULT_QUORUM, null);
 
     public PolicyRules {
         requireCredit("newItemCredit", newItemCredit);
@@ -101,6 +107,15 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             throw new InvalidInputException("falsePositiveQuorum", "an item leaves the pool on the reports of 2 to "
                     + MAX_QUORUM + " consumers' accounts, never one alone; got " + falsePositiveQuorum);
         }
+        if (vestingPeriod != null && (vestingPeriod.compareTo(SHORTEST_VESTING) < 0
+                || vestingPeriod.compareTo(LONGEST_VESTING) > 0)) {
+            throw new InvalidInputException("vestingPeriod", "credit is held from an hour to a year, or not at all "
+                    + "(null); got " + vestingPeriod);
+        }
+        if (vestingPeriod != null && creditLifetime != null && vestingPeriod.compareTo(creditLifetime) >= 0) {
+            throw new InvalidInputException("vestingPeriod", "credit is held (" + vestingPeriod + ") for less than "
+                    + "it lasts (" + creditLifetime + "): else it would expire before it could be drawn");
+        }
         // Absent from the terms recorded before context was kept, which gave it nothing.
         contextShare = contextShare == null ? BigDecimal.ZERO : contextShare;
         requireBetweenZeroAndOne("contextShare", contextShare);
@@ -116,7 +131,7 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
                        BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
                        Credit actedOnBonus) {
         this(newItemCredit, corroborationShare, typeWeights, tlpWeights, unknownConfidenceWeight, confidenceFloor,
-                ratio, creditLifetime, costPerItem, actedOnBonus, BigDecimal.ZERO, 0, Credit.ZERO, DEFAULT_QUORUM);
+                ratio, creditLifetime, costPerItem, actedOnBonus, BigDecimal.ZERO, 0, Credit.ZERO, DEFAULT_QUORUM, null);
     }
 
     private static <K extends Enum<K>> Map<K, BigDecimal> uniform(K[] keys, BigDecimal weight) {

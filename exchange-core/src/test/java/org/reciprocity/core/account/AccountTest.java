@@ -20,6 +20,7 @@ import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
+import org.reciprocity.core.event.CreditVested;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.DrawCriteria;
@@ -523,6 +524,75 @@ class AccountTest {
                         new LotDraw(id(CERT, RequestKind.GRANT, OPERATOR, "late"), Credit.of(2))), "8"));
     }
 
+    // Vesting.
+
+    @Test
+    void aContributionsCreditIsPendingForTheHoldingPeriodAndVestsBeforeTheFirstDecisionAfterIt() {
+        policies.add(new ReciprocityPolicy(2, EARLIER.minusSeconds(60), withVesting(Duration.ofDays(7))));
+        ContributeItems command = contribution(CERT, "k1", ip);
+        CreditLot pending = new CreditLot(id(command), Credit.of(1), null, T0.plus(Duration.ofDays(7)));
+        // The balance after is what the account can draw: the lot adds nothing to it yet.
+        ItemsContributed earned = contributed2(command, T0, List.of(new ItemCredit(ip, CreditRule.NEW, FULL,
+                Credit.of(1))), Credit.of(1), pending, Credit.ZERO);
+        given().when(command).expectEvents(earned);
+
+        setUp();
+        policies.add(new ReciprocityPolicy(2, EARLIER.minusSeconds(60), withVesting(Duration.ofDays(7))));
+        elsewhere(broughtBy(TELCO, url));
+        WithdrawItems early = withdrawal(CERT, "w1", url);
+        Instant held = T0.plus(Duration.ofDays(7)).minusSeconds(1);
+        given(earned).andGivenCurrentTime(held).when(early).expectEvents(new WithdrawalRefused(id(early), CERT, CERT,
+                "w1", early.fingerprint(), ANY, 1, 1, Credit.of(1), Credit.ZERO, 2, held, Coverage.WHOLE));
+
+        setUp();
+        policies.add(new ReciprocityPolicy(2, EARLIER.minusSeconds(60), withVesting(Duration.ofDays(7))));
+        elsewhere(broughtBy(TELCO, url));
+        Instant vested = T0.plus(Duration.ofDays(7));
+        WithdrawItems due = withdrawal(CERT, "w2", url);
+        given(earned).andGivenCurrentTime(vested).when(due).expectEvents(
+                new CreditVested(CERT, id(command), Credit.of(1), vested),
+                new ItemsWithdrawn(id(due), CERT, CERT, "w2", due.fingerprint(), ANY, List.of(delivered(url,
+                        Charge.CHARGED)), 1L, Credit.of(1), List.of(new LotDraw(id(command), Credit.of(1))),
+                        Credit.ZERO, 2, vested));
+    }
+
+    @Test
+    void creditJudgedFalseWhileItIsPendingIsTakenFromWhatIsPendingAndNeverVests() {
+        policies.add(new ReciprocityPolicy(2, EARLIER.minusSeconds(60), withVesting(Duration.ofDays(7))));
+        ContributeItems brought = contribution(TELCO, "k1", domain, url);
+        CreditLot pending = new CreditLot(id(brought), Credit.parse("1.9"), null, EARLIER.plus(Duration.ofDays(7)));
+        ItemsContributed earned = contributed2(brought, EARLIER, List.of(
+                new ItemCredit(domain, CreditRule.NEW, weight("0.9"), Credit.parse("0.9")),
+                new ItemCredit(url, CreditRule.NEW, FULL, Credit.of(1))), Credit.parse("1.9"), pending, Credit.ZERO);
+        ClawBackCredit command = new ClawBackCredit(TELCO, ItemRef.of(domain), UUID.randomUUID(),
+                RevocationCause.FALSE_POSITIVE, TELCO);
+        // Nothing drawable was touched and nothing is owed: the credit never left the holding period.
+        CreditClawedBack clawback = new CreditClawedBack(id(TELCO, RequestKind.CLAWBACK, TELCO, command.requestKey()),
+                TELCO, command.requestKey(), command.fingerprint(), ItemRef.of(domain), command.judgmentId(),
+                RevocationCause.FALSE_POSITIVE, TELCO, Credit.parse("0.9"), 2, List.of(new LotDraw(id(brought),
+                Credit.parse("0.9"))), Credit.ZERO, Credit.ZERO, Credit.ZERO, T0);
+        given(earned).when(command).expectEvents(clawback);
+
+        AccountBook after = AccountBook.EMPTY.applyAll(List.of(earned, clawback));
+        assertThat(after.pending()).isEqualTo(Credit.of(1));
+        assertThat(after.availableAt(TELCO, EARLIER.plus(Duration.ofDays(7)))).isEqualTo(Credit.of(1));
+    }
+
+    @Test
+    void aHoldingPeriodIsAnHourToAYearAndShorterThanTheCreditLasts() {
+        assertThatThrownBy(() -> withVesting(Duration.ofMinutes(59))).isInstanceOfSatisfying(
+                InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vestingPeriod"));
+        assertThatThrownBy(() -> withVesting(Duration.ofDays(366))).isInstanceOf(InvalidInputException.class);
+        PolicyRules base = rules(BigDecimal.ONE, Duration.ofDays(30));
+        assertThatThrownBy(() -> new PolicyRules(base.newItemCredit(), base.corroborationShare(), base.typeWeights(),
+                base.tlpWeights(), base.unknownConfidenceWeight(), base.confidenceFloor(), base.ratio(),
+                base.creditLifetime(), base.costPerItem(), base.actedOnBonus(), base.contextShare(),
+                base.contextKindsCounted(), base.sightingBonus(), 2, Duration.ofDays(30)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
+                        .contains("expire before it could be drawn"));
+        assertThat(withVesting(Duration.ofHours(1)).vestingPeriod()).isEqualTo(Duration.ofHours(1));
+    }
+
     // Grants.
 
     @Test
@@ -962,7 +1032,7 @@ class AccountTest {
         given(earlier).when(new PreviewContribution(BANK, BANK, sent, List.of()))
                 .expectNoEvents()
                 .expectResultMessagePayload(new ContributionPreview(BANK, BANK, credits, 1, Credit.parse("1.225"),
-                        Credit.parse("1.225"), null, Credit.of(1), Credit.parse("2.225"), 1, 0, List.of()));
+                        Credit.parse("1.225"), null, null, Credit.of(1), Credit.parse("2.225"), 1, 0, List.of()));
 
         ContributeItems command = new ContributeItems(BANK, BANK, "k1", sent);
         given(earlier).when(command).expectEvents(contributed(command, T0, credits, 1, Credit.parse("1.225"),
@@ -989,7 +1059,7 @@ class AccountTest {
         given().when(new PreviewContribution(CERT, CERT, List.of(), List.of()))
                 .expectNoEvents()
                 .expectResultMessagePayload(new ContributionPreview(CERT, CERT, List.of(), 0, Credit.ZERO,
-                        Credit.ZERO, null, Credit.ZERO, Credit.ZERO, 1, 0, List.of()));
+                        Credit.ZERO, null, null, Credit.ZERO, Credit.ZERO, 1, 0, List.of()));
     }
 
     /** The account's own history: the fixture replays it, and the registries learn from it. */
@@ -1106,7 +1176,15 @@ class AccountTest {
         return new PolicyRules(base.newItemCredit(), base.corroborationShare(), base.typeWeights(), base.tlpWeights(),
                 base.unknownConfidenceWeight(), base.confidenceFloor(), base.ratio(), base.creditLifetime(),
                 base.costPerItem(), base.actedOnBonus(), base.contextShare(), base.contextKindsCounted(),
-                base.sightingBonus(), quorum);
+                base.sightingBonus(), quorum, null);
+    }
+
+    private static PolicyRules withVesting(Duration period) {
+        PolicyRules base = PolicyRules.DEFAULT;
+        return new PolicyRules(base.newItemCredit(), base.corroborationShare(), base.typeWeights(), base.tlpWeights(),
+                base.unknownConfidenceWeight(), base.confidenceFloor(), base.ratio(), base.creditLifetime(),
+                base.costPerItem(), base.actedOnBonus(), base.contextShare(), base.contextKindsCounted(),
+                base.sightingBonus(), base.falsePositiveQuorum(), period);
     }
 
     private static Item item(String type, String value, String tlp, Integer confidence) {

@@ -77,19 +77,19 @@ class PolicyRulesTest {
         return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
                 rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
                 rules.costPerItem(), rules.actedOnBonus(), rules.contextShare(), rules.contextKindsCounted(),
-                rules.sightingBonus(), quorum);
+                rules.sightingBonus(), quorum, null);
     }
 
     private PolicyRules withSightingBonus(Credit bonus) {
         return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
                 rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
-                rules.costPerItem(), rules.actedOnBonus(), rules.contextShare(), rules.contextKindsCounted(), bonus, 2);
+                rules.costPerItem(), rules.actedOnBonus(), rules.contextShare(), rules.contextKindsCounted(), bonus, 2, null);
     }
 
     private PolicyRules withContext(BigDecimal share, int kinds) {
         return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
                 rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
-                rules.costPerItem(), rules.actedOnBonus(), share, kinds, rules.sightingBonus(), 2);
+                rules.costPerItem(), rules.actedOnBonus(), share, kinds, rules.sightingBonus(), 2, null);
     }
 
     @Test

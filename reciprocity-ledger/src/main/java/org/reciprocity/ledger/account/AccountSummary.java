@@ -8,8 +8,11 @@ import java.util.List;
 /**
  * An account as the ledger shows it.
  *
- * @param availableNow the balance less what has expired since the account last acted: what it can draw now
+ * @param availableNow what it can draw now: its drawable credit, once what has vested and expired since the account
+ *                     last acted is counted
+ * @param pendingNow   the credit of its contributions still in their holding period now, counted in the balance
+ *                     and not yet drawable
  * @param members      who contributed to and drew on the account, with their shares
  */
-public record AccountSummary(Balance balance, Credit availableNow, List<MemberShare> members) {
+public record AccountSummary(Balance balance, Credit availableNow, Credit pendingNow, List<MemberShare> members) {
 }

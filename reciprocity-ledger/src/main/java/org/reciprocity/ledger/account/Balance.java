@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * An account's balance as the ledger has it, through the event at {@code lastPosition}: what its contributions and
  * bonuses earned (after the ratio, less what was clawed back for items that left the pool), what it was granted,
- * spent (less what was refunded) and lost to expiry.
+ * spent (less what was refunded) and lost to expiry. Credit counts from the moment it is earned, pending or drawable:
+ * what can be drawn now is the account's book's to tell.
  *
  * @param balance      what it has less what it owes: below zero while credit clawed back that it had spent already
  *                     is not yet repaid
@@ -37,6 +38,8 @@ public record Balance(String accountId, Credit earned, Credit granted, Credit sp
                     contributions, withdrawals, refusals, position, at);
             case REFUSAL -> new Balance(accountId, earned, granted, spent, expired, balance, contributions,
                     withdrawals, refusals + 1, position, at);
+            case VESTING -> new Balance(accountId, earned, granted, spent, expired, balance, contributions,
+                    withdrawals, refusals, position, at);
             case CLAWBACK -> new Balance(accountId, earned.plus(amount), granted, spent, expired, balance.plus(amount),
                     contributions, withdrawals, refusals, position, at);
             case REFUND -> new Balance(accountId, earned, granted, spent.minus(amount), expired, balance.plus(amount),

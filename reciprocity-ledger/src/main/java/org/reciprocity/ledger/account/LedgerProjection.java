@@ -15,6 +15,7 @@ import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditRule;
+import org.reciprocity.core.event.CreditVested;
 import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsRetracted;
@@ -51,7 +52,7 @@ import java.util.UUID;
  * Balances, statements and members' shares, kept in SQL by the {@code ledger} tracking processor. Time and position
  * come from the event and its token, never from the clock, so a rebuild writes exactly the same rows. Each account
  * row keeps its lots ({@link AccountBook}, the account's own arithmetic), so that what it can draw now, past any
- * expiry not yet recorded, can be told without asking the account.
+ * vesting or expiry not yet recorded, can be told without asking the account.
  */
 @Component
 @ProcessingGroup(ProjectionReplays.LEDGER)
@@ -67,7 +68,7 @@ class LedgerProjection {
             rs.getString("participant_id"), credit(rs, "amount"), credit(rs, "credit"), credit(rs, "balance_after"),
             LedgerEntry.Cause.valueOf(rs.getString("cause")), rs.getObject("cause_id", UUID.class),
             rs.getString("request_key"), rs.getInt("items"), rs.getObject("policy_version", Integer.class),
-            rs.getString("detail"));
+            rs.getString("detail"), SqlTime.instant(rs, "vests_at"));
 
     private final JdbcTemplate jdbc;
 
@@ -119,6 +120,11 @@ class LedgerProjection {
     }
 
     @EventHandler
+    void on(CreditVested event, @Timestamp Instant at, TrackingToken token) {
+        post(event, at, token);
+    }
+
+    @EventHandler
     void on(BonusEarned event, @Timestamp Instant at, TrackingToken token) {
         post(event, at, token);
     }
@@ -160,7 +166,8 @@ class LedgerProjection {
         Optional<AccountRow> row = find(query.accountId());
         Balance balance = row.map(AccountRow::balance).orElse(Balance.empty(query.accountId()));
         AccountBook book = row.map(AccountRow::book).orElse(AccountBook.EMPTY);
-        return new AccountSummary(balance, book.availableAt(query.accountId(), query.now()), members(balance));
+        return new AccountSummary(balance, book.availableAt(query.accountId(), query.now()),
+                book.pendingAt(query.accountId(), query.now()), members(balance));
     }
 
     @QueryHandler
@@ -234,12 +241,12 @@ class LedgerProjection {
                 .plus(entry, position, at);
         AccountBook book = existing.map(AccountRow::book).orElse(AccountBook.EMPTY).apply(event);
         jdbc.update("insert into statement_entry (account_id, position, occurred_at, entry_type, participant_id, "
-                        + "amount, credit, balance_after, cause, cause_id, request_key, items, policy_version, detail) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "amount, credit, balance_after, cause, cause_id, request_key, items, policy_version, detail, "
+                        + "vests_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 entry.accountId(), position, SqlTime.of(at), entry.type().name(), entry.participantId(),
                 entry.amount().amount(), entry.credit() == null ? null : entry.credit().amount(),
                 after.balance().amount(), entry.cause().name(), entry.causeId(), entry.requestKey(), entry.items(),
-                entry.policyVersion(), entry.detail());
+                entry.policyVersion(), entry.detail(), SqlTime.of(entry.vestsAt()));
         Object[] balanceColumns = {after.earned().amount(), after.granted().amount(), after.spent().amount(),
                 after.expired().amount(), after.balance().amount(), after.contributions(), after.withdrawals(),
                 after.refusals(), after.lastPosition(), SqlTime.of(at), EventJson.write(book), after.accountId()};

@@ -8,6 +8,7 @@ public enum Check {
     POLICY_VERSION("decided under the policy version in force at its instant"),
     ENTITLEMENT("decided on the account its requester acts on: its pool's while a member of one, else its own"),
     EXPIRY("credit whose time had come recorded as expired before the decision, and none before its time"),
+    VESTING("credit whose holding period had ended recorded as vested before the decision, and none before its time"),
     CLASSIFICATION("each item classified once, as the pool's history gives it: new, corroboration, repeat or "
             + "received when contributed; charged or free when delivered; counted or not when reported"),
     EARNINGS("each item's weight and credit, and the lot the batch adds, as the policy's terms give them"),

@@ -12,8 +12,11 @@ import org.reciprocity.core.event.ContextRule;
 import org.reciprocity.core.event.ContextRuling;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditClawedBack;
+import org.reciprocity.core.event.CreditDue;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.CreditLot;
+import org.reciprocity.core.event.CreditVested;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.FalsePositive;
 import org.reciprocity.core.event.FalsePositiveWeighed;
@@ -33,7 +36,7 @@ import org.reciprocity.core.kernel.AccountDecisions;
 import org.reciprocity.core.kernel.Batch;
 import org.reciprocity.core.kernel.Charges;
 import org.reciprocity.core.kernel.ContextFacts;
-import org.reciprocity.core.kernel.CreditExpiry;
+import org.reciprocity.core.kernel.CreditClock;
 import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Delivery;
 import org.reciprocity.core.kernel.Earned;
@@ -110,33 +113,41 @@ final class DecisionReplay {
     record Found(long position, Check check, String detail) {
     }
 
-    /** An expiry as recorded, with where it is stored and when. */
-    record RecordedExpiry(long position, Instant storedAt, CreditExpired expiry) {
+    /** A vesting or an expiry as recorded, with where it is stored and when. */
+    record RecordedDue(long position, Instant storedAt, CreditDue due) {
     }
 
     /**
-     * The findings of one decision: the expiries recorded before its answer, and the answer.
+     * The findings of one decision: the vestings and expiries recorded before its answer, and the answer.
      *
-     * @param before the account's book before the decision, its expiries included
+     * @param before the account's book before the decision, what fell due before it included
      */
-    List<Found> check(AccountBook before, List<RecordedExpiry> expiries, AnsweredRequest answer, long position) {
+    List<Found> check(AccountBook before, List<RecordedDue> due, AnsweredRequest answer, long position) {
         Findings found = new Findings(position);
-        answer.accept(new Taking(before, expiries, found));
+        answer.accept(new Taking(before, due, found));
         return found.all;
     }
 
-    /** Whether an expiry was recorded before its lot's time: told at once, whatever decision it belongs to. */
-    Optional<Found> early(RecordedExpiry recorded) {
-        CreditExpired expiry = recorded.expiry();
+    /** Whether a vesting or an expiry was recorded before its lot's time: told at once, whatever decision it is of. */
+    Optional<Found> early(RecordedDue recorded) {
+        CreditDue due = recorded.due();
         if (isEarly(recorded)) {
-            return Optional.of(new Found(recorded.position(), Check.EXPIRY, "lot " + expiry.lotId() + " was recorded "
-                    + "as expired at " + recorded.storedAt() + ", before its expiry at " + expiry.expiredAt()));
+            return Optional.of(new Found(recorded.position(), checkOf(due), "lot " + due.lotId() + " was recorded "
+                    + "as " + verbOf(due) + " at " + recorded.storedAt() + ", before its time at " + due.dueAt()));
         }
         return Optional.empty();
     }
 
-    private static boolean isEarly(RecordedExpiry recorded) {
-        return recorded.expiry().expiredAt() != null && recorded.expiry().expiredAt().isAfter(recorded.storedAt());
+    private static boolean isEarly(RecordedDue recorded) {
+        return recorded.due().dueAt() != null && recorded.due().dueAt().isAfter(recorded.storedAt());
+    }
+
+    private static Check checkOf(CreditDue due) {
+        return due instanceof CreditVested ? Check.VESTING : Check.EXPIRY;
+    }
+
+    private static String verbOf(CreditDue due) {
+        return due instanceof CreditVested ? "vested" : "expired";
     }
 
     /** Keeps what later decisions are checked against: reports awaiting their bonuses, grants answered. */
@@ -270,6 +281,11 @@ final class DecisionReplay {
         public Void expired(CreditExpired event) {
             return null;
         }
+
+        @Override
+        public Void vested(CreditVested event) {
+            return null;
+        }
     };
 
     /** A counted report of a false positive still to be weighed: by whose stream, and whose report it was. */
@@ -283,12 +299,12 @@ final class DecisionReplay {
     private final class Taking implements AccountEvent.Visitor<Void> {
 
         private final AccountBook before;
-        private final List<RecordedExpiry> expiries;
+        private final List<RecordedDue> recordedDue;
         private final Findings found;
 
-        Taking(AccountBook before, List<RecordedExpiry> expiries, Findings found) {
+        Taking(AccountBook before, List<RecordedDue> recordedDue, Findings found) {
             this.before = before;
-            this.expiries = expiries;
+            this.recordedDue = recordedDue;
             this.found = found;
         }
 
@@ -308,7 +324,7 @@ final class DecisionReplay {
             Decision<ItemsContributed> taken = AccountDecisions.contribute(before, request(recorded), batch, facts,
                     sent, objectFacts, recorded.audience(), policy, recorded.decidedAt());
             found.all(Check.CONTEXT, misruled(recorded.context(), taken.answer().context()));
-            expiries(taken.expiries(), recorded.decidedAt());
+            due(taken.due(), recorded.decidedAt());
             List<String> misclassified = new ArrayList<>();
             List<String> misearned = new ArrayList<>();
             for (int i = 0; i < recorded.credits().size(); i++) {
@@ -337,7 +353,7 @@ final class DecisionReplay {
                         + policy.version() + " makes " + earned + " earned into " + Earnings.lotFor(
                         recorded.contributionId(), earned, policy.rules(), recorded.decidedAt()));
             }
-            balanceAfter(afterExpiriesAdding(taken, recorded.drawable()), recorded.balanceAfter());
+            balanceAfter(afterDueAdding(taken, recorded.lot()), recorded.balanceAfter());
             return null;
         }
 
@@ -374,7 +390,7 @@ final class DecisionReplay {
             Recipient consumer = recipients.of(recorded.consumerId(), recorded.decidedAt());
             Decision<WithdrawalOutcome> taken = AccountDecisions.withdraw(before, request(recorded),
                     recorded.criteria(), offer, Coverage.WHOLE, facts, consumer, policy, recorded.decidedAt());
-            expiries(taken.expiries(), recorded.decidedAt());
+            due(taken.due(), recorded.decidedAt());
             List<String> undeliverable = new ArrayList<>();
             List<String> misclassified = new ArrayList<>();
             for (int i = 0; i < recorded.items().size(); i++) {
@@ -401,7 +417,7 @@ final class DecisionReplay {
                 found.add(Check.CHARGES, "the cost is recorded as " + recorded.cost() + " for " + recorded.charged()
                         + " charged items; version " + policy.version() + " charges " + recordedCharges);
             }
-            Credit balance = afterExpiries(taken);
+            Credit balance = afterDue(taken);
             if (!Charges.covers(balance, recorded.cost())) {
                 found.add(Check.COVERAGE, "the balance at that moment, " + balance + ", did not cover the cost of "
                         + recorded.cost() + ": the withdrawal should have been refused, or ended where the balance "
@@ -413,7 +429,7 @@ final class DecisionReplay {
                         + "balance of " + refused.balance() + " does not cover: it should have been refused");
                 return null;
             });
-            AccountBook current = before.applyAll(taken.expiries());
+            AccountBook current = before.applyAll(taken.due());
             if (!current.draw(recorded.cost()).equals(recorded.drawnFrom())) {
                 found.add(Check.BOOK, "the cost was drawn from " + recorded.drawnFrom() + "; the account's credit, "
                         + "soonest to expire first, gives " + current.draw(recorded.cost()));
@@ -426,8 +442,8 @@ final class DecisionReplay {
         public Void refused(WithdrawalRefused recorded) {
             ReciprocityPolicy policy = policyAt(recorded.decidedAt(), recorded.policyVersion(), found);
             entitled(recorded);
-            List<CreditExpired> due = CreditExpiry.dueAt(before, recorded.accountId(), recorded.decidedAt());
-            expiries(due, recorded.decidedAt());
+            List<CreditDue> due = CreditClock.dueAt(before, recorded.accountId(), recorded.decidedAt());
+            due(due, recorded.decidedAt());
             Credit balance = before.applyAll(due).balance();
             if (policy != null && !Charges.costOf(recorded.itemsCharged(), policy.rules()).equals(recorded.cost())) {
                 found.add(Check.CHARGES, "the cost is recorded as " + recorded.cost() + " for "
@@ -461,8 +477,8 @@ final class DecisionReplay {
             try {
                 Decision<CreditGranted> taken = AccountDecisions.grant(before, request(recorded), recorded.amount(),
                         recorded.reason(), recorded.expiresAt(), recorded.decidedAt());
-                expiries(taken.expiries(), recorded.decidedAt());
-                balanceAfter(afterExpiriesAdding(taken, recorded.amount()), recorded.balanceAfter());
+                due(taken.due(), recorded.decidedAt());
+                balanceAfter(afterDueAdding(taken, recorded.amount()), recorded.balanceAfter());
             } catch (InvalidInputException refused) {
                 found.add(Check.GRANT, "granted at " + recorded.decidedAt() + ", but " + refused.getMessage());
             }
@@ -479,7 +495,7 @@ final class DecisionReplay {
                     items.stream().map(ItemRef::id).toList());
             Decision<ActedOnReported> taken = AccountDecisions.report(before, request(recorded), items, facts,
                     recorded.decidedAt());
-            expiries(taken.expiries(), recorded.decidedAt());
+            due(taken.due(), recorded.decidedAt());
             compared(items, outcomes(recorded), outcomes(taken.answer()));
             return null;
         }
@@ -495,7 +511,7 @@ final class DecisionReplay {
                     items.stream().map(ItemRef::id).toList());
             Decision<ItemsSighted> taken = AccountDecisions.sight(before, request(recorded), sightings, facts,
                     recorded.decidedAt());
-            expiries(taken.expiries(), recorded.decidedAt());
+            due(taken.due(), recorded.decidedAt());
             compared(items, outcomes(recorded), outcomes(taken.answer()));
             return null;
         }
@@ -512,7 +528,7 @@ final class DecisionReplay {
                     items.stream().map(ItemRef::id).toList());
             Decision<FalsePositivesReported> taken = AccountDecisions.reportFalse(before, request(recorded), reports,
                     facts, recorded.decidedAt());
-            expiries(taken.expiries(), recorded.decidedAt());
+            due(taken.due(), recorded.decidedAt());
             compared(items, outcomes(recorded), outcomes(taken.answer()), Check.JUDGMENT);
             return null;
         }
@@ -538,7 +554,7 @@ final class DecisionReplay {
             Decision<FalsePositiveWeighed> taken = AccountDecisions.weigh(before, request(recorded),
                     recorded.reportId(), recorded.item(), recorded.reportingAccountId(),
                     pool.falseReports(recorded.item().id()), policy, recorded.decidedAt());
-            expiries(taken.expiries(), recorded.decidedAt());
+            due(taken.due(), recorded.decidedAt());
             FalsePositiveWeighed is = taken.answer();
             if (is.reports() != recorded.reports() || is.quorum() != recorded.quorum()
                     || is.judged() != recorded.judged()) {
@@ -559,7 +575,7 @@ final class DecisionReplay {
             Decision<ItemsRetracted> taken = AccountDecisions.retract(before, request(recorded), items,
                     recorded.reason(), pool.retractionFacts(recorded.accountId(), items.stream().map(ItemRef::id)
                             .toList()), recorded.decidedAt());
-            expiries(taken.expiries(), recorded.decidedAt());
+            due(taken.due(), recorded.decidedAt());
             if (!taken.answer().retracted().equals(recorded.retracted())
                     || !taken.answer().notRetracted().equals(recorded.notRetracted())) {
                 found.add(Check.REVOCATION, "the retraction is recorded as " + recorded.retracted() + " and "
@@ -588,7 +604,7 @@ final class DecisionReplay {
             }
             Decision<CreditClawedBack> taken = AccountDecisions.clawBack(before, request(recorded), recorded.item(),
                     recorded.judgmentId(), recorded.cause(), earned, ofContribution, recorded.decidedAt());
-            expiries(taken.expiries(), recorded.decidedAt());
+            due(taken.due(), recorded.decidedAt());
             CreditClawedBack is = taken.answer();
             if (!is.credit().equals(recorded.credit()) || is.policyVersion() != recorded.policyVersion()) {
                 found.add(Check.REVOCATION, "the clawback of " + name(recorded.item()) + " is recorded as "
@@ -622,7 +638,7 @@ final class DecisionReplay {
                     recorded.judgmentId(), recorded.cause(), pool.paid(recorded.accountId(), recorded.consumerId(),
                             itemId), pool.factsAbout(recorded.accountId(), List.of(recorded.consumerId()),
                             List.of(itemId)).of(itemId), policy, recorded.decidedAt());
-            expiries(taken.expiries(), recorded.decidedAt());
+            due(taken.due(), recorded.decidedAt());
             ChargeRefunded is = taken.answer();
             if (!is.credit().equals(recorded.credit()) || !Objects.equals(is.lot(), recorded.lot())) {
                 found.add(Check.REVOCATION, "the refund of " + name(recorded.item()) + " is recorded as "
@@ -688,20 +704,25 @@ final class DecisionReplay {
             }
             Decision<BonusEarned> taken = AccountDecisions.bonus(before, request(recorded), recorded.reportId(),
                     recorded.item(), recorded.cause(), recorded.reportedAt(), policy, recorded.awardedAt());
-            expiries(taken.expiries(), recorded.awardedAt());
+            due(taken.due(), recorded.awardedAt());
             if (!taken.answer().credit().equals(recorded.credit())
                     || !Objects.equals(taken.answer().lot(), recorded.lot())) {
                 found.add(Check.BONUS, "the bonus is recorded as " + recorded.credit() + " in " + recorded.lot()
                         + "; version " + policy.version() + " gives " + taken.answer().credit() + " in "
                         + taken.answer().lot());
             }
-            balanceAfter(afterExpiriesAdding(taken, recorded.drawable()), recorded.balanceAfter());
+            balanceAfter(afterDueAdding(taken, recorded.lot()), recorded.balanceAfter());
             return null;
         }
 
         @Override
         public Void expired(CreditExpired event) {
             throw new IllegalArgumentException("an expiry answers no request");
+        }
+
+        @Override
+        public Void vested(CreditVested event) {
+            throw new IllegalArgumentException("a vesting answers no request");
         }
 
         /** Whether the requester acts on the account the decision was taken on, by the memberships of the time. */
@@ -724,30 +745,38 @@ final class DecisionReplay {
             }
         }
 
-        /** The expiries the rules make due at the decision's instant, held to those recorded before its answer. */
-        private void expiries(List<CreditExpired> due, Instant decidedAt) {
-            Set<CreditExpired> recorded = new HashSet<>();
-            for (RecordedExpiry expiry : expiries) {
-                recorded.add(expiry.expiry());
-                // An expiry recorded before its time was told of as it was read; once is enough.
-                if (!due.contains(expiry.expiry()) && !isEarly(expiry)) {
-                    found.addAt(expiry.position(), Check.EXPIRY, "no lot " + expiry.expiry().lotId() + " holding "
-                            + expiry.expiry().amount() + " and expiring at " + expiry.expiry().expiredAt()
-                            + " was left to expire at " + decidedAt);
+        /**
+         * The vestings and expiries the rules make due at the decision's instant, held to those recorded before its
+         * answer.
+         */
+        private void due(List<CreditDue> due, Instant decidedAt) {
+            Set<CreditDue> recorded = new HashSet<>();
+            for (RecordedDue stored : recordedDue) {
+                CreditDue was = stored.due();
+                recorded.add(was);
+                // One recorded before its time was told of as it was read; once is enough.
+                if (!due.contains(was) && !isEarly(stored)) {
+                    found.addAt(stored.position(), checkOf(was), "no lot " + was.lotId() + " holding " + was.amount()
+                            + " and due at " + was.dueAt() + " was left to be " + verbOf(was) + " at " + decidedAt);
                 }
             }
-            due.stream().filter(expiry -> !recorded.contains(expiry)).forEach(expiry -> found.add(Check.EXPIRY,
-                    expiry.amount() + " credits of lot " + expiry.lotId() + " had expired at " + expiry.expiredAt()
-                            + " and were not recorded as expired before this decision"));
+            due.stream().filter(is -> !recorded.contains(is)).forEach(is -> found.add(checkOf(is), is.amount()
+                    + " credits of lot " + is.lotId() + " were due at " + is.dueAt() + " and were not recorded as "
+                    + verbOf(is) + " before this decision"));
         }
 
-        private Credit afterExpiries(Decision<?> taken) {
-            return before.applyAll(taken.expiries()).balance();
+        private Credit afterDue(Decision<?> taken) {
+            return before.applyAll(taken.due()).balance();
         }
 
-        // What credit added after the decision's expiries leaves of the balance, once it has repaid any debt.
-        private Credit afterExpiriesAdding(Decision<?> taken, Credit added) {
-            return before.applyAll(taken.expiries()).balanceAdding(added);
+        // What drawable credit added after what fell due leaves of the balance, once it has repaid any debt.
+        private Credit afterDueAdding(Decision<?> taken, Credit added) {
+            return before.applyAll(taken.due()).balanceAdding(added);
+        }
+
+        // The same for a lot, which adds nothing drawable while it is pending.
+        private Credit afterDueAdding(Decision<?> taken, CreditLot added) {
+            return before.applyAll(taken.due()).balanceAdding(added);
         }
 
         private void balanceAfter(Credit expected, Credit recorded) {

@@ -2,7 +2,7 @@ package org.reciprocity.ledger.replay;
 
 import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.AnsweredRequest;
-import org.reciprocity.core.event.CreditExpired;
+import org.reciprocity.core.event.CreditDue;
 import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.membership.MemberJoinedPool;
@@ -106,8 +106,8 @@ final class Replay {
         pool.apply(event);
     }
 
-    /** An account event counted: an expiry waits for the decision it belongs to, an answer completes it. */
-    private final class Counting extends AnswerOrExpiry {
+    /** An account event counted: what falls due waits for the decision it belongs to, an answer completes it. */
+    private final class Counting extends AnswerOrDue {
 
         private final AccountState account;
         private final RecordedEvent recorded;
@@ -118,30 +118,30 @@ final class Replay {
         }
 
         @Override
-        Void expiry(CreditExpired expired) {
-            if (account.expiries.isEmpty()) {
+        Void due(CreditDue due) {
+            if (account.due.isEmpty()) {
                 account.bookBeforeDecision = account.book;
             }
-            DecisionReplay.RecordedExpiry expiry = new DecisionReplay.RecordedExpiry(recorded.position(),
-                    recorded.timestamp(), expired);
-            account.expiries.add(expiry);
+            DecisionReplay.RecordedDue stored = new DecisionReplay.RecordedDue(recorded.position(),
+                    recorded.timestamp(), due);
+            account.due.add(stored);
             if (checked()) {
-                decisions.early(expiry).ifPresent(found -> found(found.position(), account.accountId, expired,
+                decisions.early(stored).ifPresent(found -> found(found.position(), account.accountId, due,
                         found.check(), found.detail()));
             }
-            book(expired);
+            book(due);
             return null;
         }
 
         @Override
         Void answer(AnsweredRequest answer) {
-            AccountBook before = account.expiries.isEmpty() ? account.book : account.bookBeforeDecision;
+            AccountBook before = account.due.isEmpty() ? account.book : account.bookBeforeDecision;
             if (checked()) {
                 decisionsChecked++;
-                decisions.check(before, account.expiries, answer, recorded.position()).forEach(found ->
+                decisions.check(before, account.due, answer, recorded.position()).forEach(found ->
                         found(found.position(), account.accountId, answer, found.check(), found.detail()));
             }
-            account.expiries.clear();
+            account.due.clear();
             book(answer);
             return null;
         }
@@ -225,7 +225,7 @@ final class Replay {
 
     private static final class AccountState {
         private final String accountId;
-        private final List<DecisionReplay.RecordedExpiry> expiries = new ArrayList<>();
+        private final List<DecisionReplay.RecordedDue> due = new ArrayList<>();
         private Balance balance;
         private AccountBook book = AccountBook.EMPTY;
         private AccountBook bookBeforeDecision = AccountBook.EMPTY;

@@ -44,6 +44,9 @@ final class Timeline {
             // As the balance counts them: a clawback takes from what was earned, a refund from what was spent.
             case CLAWBACK -> day.earned = day.earned.plus(amount);
             case REFUND -> day.spent = day.spent.minus(amount);
+            // Credit counts as earned when the contribution earns it: its vesting adds nothing to the day.
+            case VESTING -> {
+            }
             case REFUSAL -> {
                 day.refusals++;
                 account.refusalsTotal++;

@@ -8,6 +8,7 @@ import org.reciprocity.core.event.ChargeRefunded;
 import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.CreditVested;
 import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemsContributed;
 import org.reciprocity.core.event.ItemsRetracted;
@@ -191,6 +192,43 @@ class LedgerProjectionTest {
     }
 
     @Test
+    void pendingCreditCountsInTheBalanceIsShownAsPendingAndVestsOnALineOfItsOwn() {
+        PolicyRules base = PolicyRules.DEFAULT;
+        exchange = new Simulation(T0, new ReciprocityPolicy(1, Instant.EPOCH, new PolicyRules(base.newItemCredit(),
+                base.corroborationShare(), base.typeWeights(), base.tlpWeights(), base.unknownConfidenceWeight(),
+                base.confidenceFloor(), base.ratio(), null, base.costPerItem(), base.actedOnBonus(),
+                base.contextShare(), base.contextKindsCounted(), base.sightingBonus(), base.falsePositiveQuorum(),
+                Duration.ofDays(7))));
+        exchange.contribute("bank-a", "bank-a", "k1", List.of(ip, domain));
+        exchange.grant("bank-a", "g1", Credit.of(1), null);
+        feedAll();
+
+        AccountSummary held = ledger.handle(new FindBalance("bank-a", T0.plus(Duration.ofDays(6))));
+        assertThat(held.balance().balance()).isEqualTo(Credit.of(3));
+        assertThat(held.pendingNow()).isEqualTo(Credit.of(2));
+        assertThat(held.availableNow()).isEqualTo(Credit.of(1));
+        AccountSummary due = ledger.handle(new FindBalance("bank-a", T0.plus(Duration.ofDays(7))));
+        assertThat(due.pendingNow()).as("vested, though not yet recorded").isEqualTo(Credit.ZERO);
+        assertThat(due.availableNow()).isEqualTo(Credit.of(3));
+        assertThat(ledger.handle(new FindStatement("bank-a", -1, 10)).lines().get(0).vestsAt())
+                .isEqualTo(T0.plus(Duration.ofDays(7)));
+
+        exchange.advance(Duration.ofDays(8));
+        exchange.withdraw("bank-a", "bank-a", "w1", List.of());
+        feedAll();
+        List<StatementLine> lines = ledger.handle(new FindStatement("bank-a", -1, 10)).lines();
+        assertThat(lines).extracting(StatementLine::type, StatementLine::amount, StatementLine::credit).containsExactly(
+                tuple(LedgerEntry.EntryType.CREDIT, Credit.of(2), Credit.of(2)),
+                tuple(LedgerEntry.EntryType.GRANT, Credit.of(1), null),
+                tuple(LedgerEntry.EntryType.VESTING, Credit.ZERO, Credit.of(2)),
+                tuple(LedgerEntry.EntryType.DEBIT, Credit.ZERO, null));
+        assertThat(lines.get(2).causeId()).as("the contribution that vested").isEqualTo(lines.get(0).causeId());
+        AccountSummary after = ledger.handle(new FindBalance("bank-a", exchange.now()));
+        assertThat(after.pendingNow()).isEqualTo(Credit.ZERO);
+        assertThat(after.availableNow()).isEqualTo(after.balance().balance()).isEqualTo(Credit.of(3));
+    }
+
+    @Test
     void aPoolShowsEachMembersShare() {
         exchange.contribute("pool-p", "town-a", "a1", List.of(ip, domain, item("ipv4", "192.0.2.2", "GREEN")));
         exchange.contribute("pool-p", "town-b", "b1", List.of(item("ipv4", "192.0.2.3", "GREEN")));
@@ -262,6 +300,8 @@ class LedgerProjectionTest {
         } else if (event instanceof CreditGranted e) {
             ledger.on(e, step.at(), token);
         } else if (event instanceof CreditExpired e) {
+            ledger.on(e, step.at(), token);
+        } else if (event instanceof CreditVested e) {
             ledger.on(e, step.at(), token);
         } else if (event instanceof BonusEarned e) {
             ledger.on(e, step.at(), token);

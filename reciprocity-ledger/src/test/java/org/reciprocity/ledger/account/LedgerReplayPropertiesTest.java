@@ -35,7 +35,7 @@ class LedgerReplayPropertiesTest {
         RandomHistories.ACCOUNTS.forEach(account -> assertThat(
                 LEDGER.handle(new FindBalance(account, exchange.now())).balance().balance())
                 .as("the balance of %s", account).isEqualTo(exchange.book(account).balance()
-                        .minus(exchange.book(account).debt())));
+                        .plus(exchange.book(account).pending()).minus(exchange.book(account).debt())));
 
         LEDGER.reset();
         exchange.history().forEach(step -> LedgerProjectionTest.feed(LEDGER, step));

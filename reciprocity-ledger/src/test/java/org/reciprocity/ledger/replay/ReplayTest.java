@@ -21,6 +21,7 @@ import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditClawedBack;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.CreditVested;
 import org.reciprocity.core.event.CreditLot;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
@@ -54,6 +55,7 @@ import org.reciprocity.ledger.history.AccountAsOf;
 import org.reciprocity.ledger.history.RecordedEvent;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,15 @@ class ReplayTest {
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     private static final Audience FINANCE_SG = Audience.of(List.of("finance-sg"), List.of(), Border.ANYWHERE);
 
+    // Credit held for a week before it can be drawn.
+    private static final ReciprocityPolicy HOLDING = new ReciprocityPolicy(1, Instant.EPOCH, new PolicyRules(
+            PolicyRules.DEFAULT.newItemCredit(), PolicyRules.DEFAULT.corroborationShare(),
+            PolicyRules.DEFAULT.typeWeights(), PolicyRules.DEFAULT.tlpWeights(),
+            PolicyRules.DEFAULT.unknownConfidenceWeight(), PolicyRules.DEFAULT.confidenceFloor(),
+            PolicyRules.DEFAULT.ratio(), null, PolicyRules.DEFAULT.costPerItem(), PolicyRules.DEFAULT.actedOnBonus(),
+            PolicyRules.DEFAULT.contextShare(), PolicyRules.DEFAULT.contextKindsCounted(),
+            PolicyRules.DEFAULT.sightingBonus(), PolicyRules.DEFAULT.falsePositiveQuorum(), Duration.ofDays(7)));
+
     private final Simulation exchange = new Simulation(T0, ReciprocityPolicy.INITIAL);
     private final Item ip = Item.normalised("ipv4", "192.0.2.1", 100, "GREEN", null, null, List.of());
     private final Item domain = Item.normalised("domain", "bad.example", 100, "GREEN", null, null, List.of());
@@ -79,7 +90,8 @@ class ReplayTest {
 
         assertThat(replay.findings()).isEmpty();
         replay.balances().forEach((account, balance) -> assertThat(balance.balance()).as(account)
-                .isEqualTo(played.book(account).balance().minus(played.book(account).debt())));
+                .isEqualTo(played.book(account).balance().plus(played.book(account).pending())
+                        .minus(played.book(account).debt())));
     }
 
     // Quiet histories for the corners (accounts that never earned, pools never joined), busy ones for judgments.
@@ -517,8 +529,69 @@ class ReplayTest {
                 .singleElement().satisfies(finding -> {
                     assertThat(finding.position()).isEqualTo(2L);
                     assertThat(finding.check()).isEqualTo(Check.EXPIRY);
-                    assertThat(finding.detail()).contains("before its expiry");
+                    assertThat(finding.detail()).contains("recorded as expired", "before its time");
                 });
+    }
+
+    @Test
+    void creditDrawnWhileItIsPendingIsFound() {
+        Simulation holding = new Simulation(T0, HOLDING);
+        holding.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        holding.contribute("telco-b", "telco-b", "k1", List.of(domain));
+        ItemsContributed pending = (ItemsContributed) holding.history().get(0).event();
+        List<RecordedEvent> history = recorded(holding);
+        // A withdrawal paid with the bank's credit a day in, before it vested: the balance it could draw was nothing.
+        ItemsWithdrawn early = new ItemsWithdrawn(UUID.randomUUID(), "bank-a", "bank-a", "w1", "f", Simulation.ANY,
+                List.of(new DeliveredItem(domain, 0, Charge.CHARGED)), null, Credit.of(1),
+                List.of(new LotDraw(pending.contributionId(), Credit.of(1))), Credit.ZERO, 1, T0);
+
+        Replay replay = replayed(ReplayScope.EVERYTHING, announced(List.of(HOLDING), forged(history, early)));
+
+        assertThat(replay.findings()).anySatisfy(finding -> {
+            assertThat(finding.check()).isEqualTo(Check.COVERAGE);
+            assertThat(finding.detail()).contains("did not cover the cost");
+        });
+    }
+
+    @Test
+    void creditThatVestedAndWasNotRecordedSoIsFound() {
+        Simulation holding = new Simulation(T0, HOLDING);
+        holding.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        holding.contribute("telco-b", "telco-b", "k1", List.of(domain));
+        holding.advance(Duration.ofDays(8));
+        holding.withdraw("bank-a", "bank-a", "w1", List.of(domain));
+        List<RecordedEvent> history = recorded(holding);
+        assertThat(history).extracting(event -> event.payload().getClass().getSimpleName()).as("vested, then drawn")
+                .containsSubsequence("CreditVested", "ItemsWithdrawn");
+        assertThat(replayed(ReplayScope.EVERYTHING, announced(List.of(HOLDING), history)).findings()).isEmpty();
+
+        List<RecordedEvent> unvested = history.stream().filter(event -> !(event.payload() instanceof CreditVested))
+                .toList();
+        assertThat(replayed(ReplayScope.EVERYTHING, announced(List.of(HOLDING), unvested)).findings())
+                .anySatisfy(finding -> {
+                    assertThat(finding.check()).isEqualTo(Check.VESTING);
+                    assertThat(finding.detail()).contains("not recorded as vested");
+                });
+    }
+
+    @Test
+    void creditRecordedAsVestedBeforeItsTimeIsFound() {
+        Simulation holding = new Simulation(T0, HOLDING);
+        ItemsContributed pending = (ItemsContributed) holding.contribute("bank-a", "bank-a", "k1", List.of(ip))
+                .get(0);
+        CreditVested early = new CreditVested("bank-a", pending.contributionId(), pending.lot().amount(),
+                pending.lot().vestsAt());
+        List<RecordedEvent> events = new ArrayList<>(recorded(holding));
+        events.add(new RecordedEvent(2, T0.plus(Duration.ofDays(1)), "CreditVested", "Account", "account:bank-a", 1,
+                early));
+
+        Replay replay = replayed(ReplayScope.EVERYTHING, announced(List.of(HOLDING), events));
+
+        assertThat(replay.findings()).anySatisfy(finding -> {
+            assertThat(finding.position()).isEqualTo(2L);
+            assertThat(finding.check()).isEqualTo(Check.VESTING);
+            assertThat(finding.detail()).contains("recorded as vested", "before its time");
+        });
     }
 
     @Test

@@ -6,8 +6,10 @@ import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusEarned;
 import org.reciprocity.core.event.ChargeRefunded;
 import org.reciprocity.core.event.CreditClawedBack;
+import org.reciprocity.core.event.CreditDue;
 import org.reciprocity.core.event.CreditExpired;
 import org.reciprocity.core.event.CreditGranted;
+import org.reciprocity.core.event.CreditVested;
 import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemsContributed;
@@ -17,17 +19,23 @@ import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.WithdrawalRefused;
 
 /**
- * An account's stream seen as decisions: the expiries a decision records first, then the answer that ends it.
+ * An account's stream seen as decisions: the vestings and expiries a decision records first, then the answer that
+ * ends it.
  */
-abstract class AnswerOrExpiry implements AccountEvent.Visitor<Void> {
+abstract class AnswerOrDue implements AccountEvent.Visitor<Void> {
 
-    abstract Void expiry(CreditExpired expired);
+    abstract Void due(CreditDue due);
 
     abstract Void answer(AnsweredRequest answer);
 
     @Override
     public final Void expired(CreditExpired event) {
-        return expiry(event);
+        return due(event);
+    }
+
+    @Override
+    public final Void vested(CreditVested event) {
+        return due(event);
     }
 
     @Override
