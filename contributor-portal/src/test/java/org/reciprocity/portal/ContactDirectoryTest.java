@@ -16,9 +16,7 @@ import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -47,20 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureMockMvc
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(MovableClock.AsTheExchangesClock.class)
 class ContactDirectoryTest {
 
     private static final String OPERATOR_KEY = "rx_operator-key-for-the-contact-directory-test";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry properties) {

@@ -4,24 +4,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.PortalVisitor;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,13 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalSessionTest {
 
     private static final String OPERATOR_KEY = "rx_operator-key-for-the-portal-session-test-1";
-    private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
 
-    private CookieManager cookies;
-    private HttpClient browser;
+    private PortalVisitor visitor;
     private ExchangeClient exchange;
 
     @DynamicPropertySource
@@ -51,22 +43,21 @@ class PortalSessionTest {
 
     @BeforeEach
     void stranger() {
-        cookies = new CookieManager();
-        browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        visitor = new PortalVisitor(port);
         exchange = ExchangeClient.over(URI.create("http://localhost:" + port), () -> OPERATOR_KEY);
     }
 
     @Test
     void aPageWithoutASessionSendsThePersonToSignIn() throws Exception {
-        HttpResponse<String> page = get("/portal/member/statement");
+        HttpResponse<String> page = visitor.get("/portal/member/statement");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).get().asString().endsWith("/sign-in");
-        assertThat(session()).as("nothing is remembered for a stranger").isNull();
+        assertThat(visitor.session()).as("nothing is remembered for a stranger").isNull();
     }
 
     @Test
     void theSignInPageLoadsNothingFromElsewhereAndCannotBeFramed() throws Exception {
-        HttpResponse<String> page = get("/sign-in");
+        HttpResponse<String> page = visitor.get("/sign-in");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
                 .contains("default-src 'self'").contains("frame-ancestors 'none'");
@@ -77,58 +68,62 @@ class PortalSessionTest {
     @Test
     void signingInNeedsTheFormsTokenAndGivesACookieWithoutTheKey() throws Exception {
         Participant firm = exchange.register("firm");
-        assertThat(post("/sign-in", Map.of("key", firm.apiKey())).statusCode())
+        assertThat(visitor.post("/sign-in", Map.of("key", firm.apiKey())).statusCode())
                 .as("a sign-in without the form's token: a forged form").isEqualTo(403);
 
-        String token = token("/sign-in");
-        assertThat(session()).as("a stranger is given no session, only the form's token").isNull();
-        HttpResponse<String> signedIn = post("/sign-in", Map.of("key", firm.apiKey(), "_csrf", token));
+        String token = visitor.token("/sign-in");
+        assertThat(visitor.session()).as("a stranger is given no session, only the form's token").isNull();
+        HttpResponse<String> signedIn = visitor.post("/sign-in", Map.of("key", firm.apiKey(), "_csrf", token));
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).get().asString().endsWith("/portal");
         String setCookie = signedIn.headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith("RX_SESSION=")).findFirst().orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain(firm.apiKey());
-        assertThat(session()).as("a session from signing in").isNotNull();
-        assertThat(get("/portal").headers().firstValue("Location")).get().asString().endsWith("/portal/member");
+        assertThat(visitor.session()).as("a session from signing in").isNotNull();
+        assertThat(visitor.get("/portal").headers().firstValue("Location")).get().asString().endsWith("/portal/member");
     }
 
     @Test
     void theSignInPageSaysWhyThePersonIsThere() throws Exception {
-        assertThat(get("/sign-in?signed-out").body()).contains("You are signed out");
-        assertThat(get("/sign-in?expired").body()).contains("no longer works");
-        assertThat(get("/sign-in?refused").body()).contains("Not signed in");
-        assertThat(get("/sign-in").body()).doesNotContain("You are signed out", "no longer works", "Not signed in");
+        assertThat(visitor.get("/sign-in?signed-out").body()).contains("You are signed out");
+        assertThat(visitor.get("/sign-in?expired").body()).contains("no longer works");
+        assertThat(visitor.get("/sign-in?refused").body()).contains("Not signed in");
+        assertThat(visitor.get("/sign-in").body()).doesNotContain("You are signed out", "no longer works",
+                "Not signed in");
     }
 
     @Test
     void aWrongKeyIsRefusedWithoutASession() throws Exception {
-        HttpResponse<String> refused = post("/sign-in", Map.of("key", "rx_not-issued", "_csrf", token("/sign-in")));
+        HttpResponse<String> refused = visitor.post("/sign-in", Map.of("key", "rx_not-issued", "_csrf",
+                visitor.token("/sign-in")));
         assertThat(refused.headers().firstValue("Location")).get().asString().endsWith("/sign-in?refused");
-        assertThat(get("/portal").statusCode()).isEqualTo(302);
-        assertThat(get("/portal").headers().firstValue("Location")).get().asString().endsWith("/sign-in");
+        assertThat(visitor.get("/portal").statusCode()).isEqualTo(302);
+        assertThat(visitor.get("/portal").headers().firstValue("Location")).get().asString().endsWith("/sign-in");
     }
 
     @Test
     void aFormWithoutItsTokenChangesNothing() throws Exception {
-        signIn(OPERATOR_KEY);
-        HttpResponse<String> forged = post("/portal/operator/participants", Map.of("id", "forged-firm", "kind",
+        visitor.signIn(OPERATOR_KEY);
+        HttpResponse<String> forged = visitor.post("/portal/operator/participants", Map.of("id", "forged-firm", "kind",
                 "firm", "name", "Forged", "sector", "financial-services", "country", "SG"));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(exchange.get("/api/participants/forged-firm", OPERATOR_KEY).status()).isEqualTo(404);
 
-        assertThat(post("/sign-out", Map.of()).statusCode()).as("signing out takes the token too").isEqualTo(403);
-        assertThat(get("/portal/operator").statusCode()).isEqualTo(200);
-        assertThat(post("/sign-out", Map.of("_csrf", token("/portal/operator"))).statusCode()).isEqualTo(302);
-        assertThat(get("/portal/operator").statusCode()).isEqualTo(302);
+        assertThat(visitor.post("/sign-out", Map.of()).statusCode()).as("signing out takes the token too")
+                .isEqualTo(403);
+        assertThat(visitor.get("/portal/operator").statusCode()).isEqualTo(200);
+        assertThat(visitor.post("/sign-out", Map.of("_csrf", visitor.token("/portal/operator"))).statusCode())
+                .isEqualTo(302);
+        assertThat(visitor.get("/portal/operator").statusCode()).isEqualTo(302);
     }
 
     @Test
     void aValueTypedIntoAPageNeverReachesAnotherPath() throws Exception {
         Participant firm = exchange.register("firm");
-        signIn(OPERATOR_KEY);
-        String token = token("/portal/operator");
+        visitor.signIn(OPERATOR_KEY);
+        String token = visitor.token("/portal/operator");
         // A participant id that would end the path and start a query: ".../key" must not become the victim's.
-        HttpResponse<String> crafted = post("/portal/operator/participants/" + firm.id() + "%3Fx/key",
+        HttpResponse<String> crafted = visitor.post("/portal/operator/participants/" + firm.id() + "%3Fx/key",
                 Map.of("_csrf", token));
         assertThat(crafted.body()).as("the API's refusal, shown on the page").contains("role=\"alert\"");
         assertThat(exchange.get("/api/me", firm.apiKey()).status()).as("the firm's key is untouched").isEqualTo(200);
@@ -136,8 +131,8 @@ class PortalSessionTest {
 
     @Test
     void eachRoleIsShownOnlyItsPages() throws Exception {
-        signIn(exchange.register("firm").apiKey());
-        HttpResponse<String> operatorPage = get("/portal/operator");
+        visitor.signIn(exchange.register("firm").apiKey());
+        HttpResponse<String> operatorPage = visitor.get("/portal/operator");
         assertThat(operatorPage.statusCode()).isEqualTo(403);
         assertThat(operatorPage.body()).contains("Not for your role");
     }
@@ -145,79 +140,54 @@ class PortalSessionTest {
     @Test
     void aSuspendedParticipantIsSignedOutAndCannotSignInUntilReinstated() throws Exception {
         Participant firm = exchange.register("firm");
-        signIn(firm.apiKey());
+        visitor.signIn(firm.apiKey());
         assertThat(exchange.post("/api/participants/" + firm.id() + "/suspension", OPERATOR_KEY, null,
                 Map.of("reason", "unpaid fees")).status()).isEqualTo(200);
-        HttpResponse<String> page = get("/portal/member/statement");
+        HttpResponse<String> page = visitor.get("/portal/member/statement");
         assertThat(page.headers().firstValue("Location")).get().asString().endsWith("/sign-in?suspended");
-        assertThat(get("/sign-in?suspended").body()).contains("suspended").doesNotContain("unpaid fees");
+        assertThat(visitor.get("/sign-in?suspended").body()).contains("suspended").doesNotContain("unpaid fees");
 
-        HttpResponse<String> refused = post("/sign-in", Map.of("key", firm.apiKey(), "_csrf", token("/sign-in")));
+        HttpResponse<String> refused = visitor.post("/sign-in", Map.of("key", firm.apiKey(), "_csrf",
+                visitor.token("/sign-in")));
         assertThat(refused.headers().firstValue("Location")).get().asString().endsWith("/sign-in?suspended");
 
         exchange.send("DELETE", "/api/participants/" + firm.id() + "/suspension", OPERATOR_KEY);
-        signIn(firm.apiKey());
-        assertThat(get("/portal/member/statement").statusCode()).isEqualTo(200);
+        visitor.signIn(firm.apiKey());
+        assertThat(visitor.get("/portal/member/statement").statusCode()).isEqualTo(200);
     }
 
     @Test
     void anOperatorIssuesANamedKeyAndRevokesItFromTheParticipantsPage() throws Exception {
         Participant firm = exchange.register("firm");
-        signIn(OPERATOR_KEY);
+        visitor.signIn(OPERATOR_KEY);
         String page = "/portal/operator/participants/" + firm.id();
-        assertThat(get(page).body()).contains("<td><code>default</code></td>");
+        assertThat(visitor.get(page).body()).contains("<td><code>default</code></td>");
 
-        HttpResponse<String> issued = post(page + "/keys", Map.of("name", "ci-bot", "_csrf", token(page)));
+        HttpResponse<String> issued = visitor.post(page + "/keys", Map.of("name", "ci-bot", "_csrf",
+                visitor.token(page)));
         assertThat(issued.headers().firstValue("Location")).get().asString().endsWith("/portal/operator/key");
-        Matcher shown = Pattern.compile("value=\"(rx_[^\"]+)\"").matcher(get("/portal/operator/key").body());
+        Matcher shown = Pattern.compile("value=\"(rx_[^\"]+)\"").matcher(visitor.get("/portal/operator/key").body());
         assertThat(shown.find()).as("the key, shown once").isTrue();
         String ciBot = shown.group(1);
         assertThat(exchange.get("/api/me", ciBot).body().path("key").asText()).isEqualTo("ci-bot");
-        assertThat(get(page).body()).contains("<td><code>ci-bot</code></td>");
+        assertThat(visitor.get(page).body()).contains("<td><code>ci-bot</code></td>");
 
-        HttpResponse<String> taken = post(page + "/keys", Map.of("name", "ci-bot", "_csrf", token(page)));
+        HttpResponse<String> taken = visitor.post(page + "/keys", Map.of("name", "ci-bot", "_csrf",
+                visitor.token(page)));
         assertThat(taken.body()).as("the API's refusal, shown on the page").contains("role=\"alert\"", "ci-bot");
 
-        HttpResponse<String> revoked = post(page + "/keys/ci-bot/revocation", Map.of("_csrf", token(page)));
+        HttpResponse<String> revoked = visitor.post(page + "/keys/ci-bot/revocation", Map.of("_csrf",
+                visitor.token(page)));
         assertThat(revoked.headers().firstValue("Location")).get().asString().endsWith(page);
         assertThat(exchange.get("/api/me", ciBot).status()).isEqualTo(401);
         assertThat(exchange.get("/api/me", firm.apiKey()).status()).as("its default key").isEqualTo(200);
-        assertThat(get(page).body()).doesNotContain("<td><code>ci-bot</code></td>");
+        assertThat(visitor.get(page).body()).doesNotContain("<td><code>ci-bot</code></td>");
     }
 
     @Test
     void theApiNeverTakesThePortalsSession() throws Exception {
-        signIn(OPERATOR_KEY);
-        HttpResponse<String> api = get("/api/participants");
+        visitor.signIn(OPERATOR_KEY);
+        HttpResponse<String> api = visitor.get("/api/participants");
         assertThat(api.statusCode()).as("the API authenticates keys, not cookies").isEqualTo(401);
-    }
-
-    private void signIn(String key) throws Exception {
-        HttpResponse<String> signedIn = post("/sign-in", Map.of("key", key, "_csrf", token("/sign-in")));
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-    }
-
-    private String token(String page) throws Exception {
-        Matcher token = TOKEN.matcher(get(page).body());
-        assertThat(token.find()).as("the form on " + page + " carries its token").isTrue();
-        return token.group(1);
-    }
-
-    private String session() {
-        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("RX_SESSION"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(field -> field.getKey() + "="
-                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

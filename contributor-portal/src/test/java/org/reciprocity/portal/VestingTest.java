@@ -11,14 +11,14 @@ import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.ExchangeClient.Response;
 import org.reciprocity.portal.support.MovableClock;
 import org.reciprocity.portal.support.Participant;
+import org.reciprocity.portal.support.PortalVisitor;
 import org.reciprocity.portal.support.Projections;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,24 +40,17 @@ import static org.reciprocity.portal.support.ExchangeClient.item;
 /**
  * A policy that holds a contribution's credit for a day: the credit counts in the balance as pending and cannot be
  * drawn until the day is over, what is judged false meanwhile never becomes drawable, and the replay takes every
- * vesting again. Its own database, and a clock the test moves on.
+ * vesting again; the member's pages say what is pending and until when. Its own database, and a clock the test moves
+ * on.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(MovableClock.AsTheExchangesClock.class)
 class VestingTest extends ExchangeTestBase {
 
     private static final String OPERATOR_KEY = "rx_operator-key-for-the-vesting-test-000001";
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry properties) {
@@ -65,6 +58,8 @@ class VestingTest extends ExchangeTestBase {
         properties.add("exchange.policy.notice", () -> "PT2S");
     }
 
+    @LocalServerPort
+    int port;
     @Autowired
     MovableClock clock;
     @Autowired
@@ -81,7 +76,7 @@ class VestingTest extends ExchangeTestBase {
     }
 
     @Test
-    void creditIsPendingForTheHoldingPeriodThenDrawableAndWhatIsJudgedFalseMeanwhileNeverVests() {
+    void creditIsPendingForTheHoldingPeriodThenDrawableAndWhatIsJudgedFalseMeanwhileNeverVests() throws Exception {
         ExchangeClient exchange = exchange();
         assertRefused(exchange, "PT5M", "an hour to a year");
         assertRefused(exchange, "a week", "neither an ISO-8601 duration");
@@ -114,6 +109,10 @@ class VestingTest extends ExchangeTestBase {
         Response early = exchange.withdraw(bank, "w1", Map.of("after", afterBank, "limit", 1));
         assertThat(early.status()).as("pending credit draws nothing").isEqualTo(409);
         assertThat(early.body().path("type").asText()).endsWith("over-quota");
+        PortalVisitor member = new PortalVisitor(port);
+        member.signIn(bank.apiKey());
+        assertThat(member.get("/portal/member").body()).contains("credits are pending").contains("id=\"pending\"");
+        assertThat(member.get("/portal/member/statement").body()).contains("pending until");
 
         // Two agencies draw the bank's items and judge one of them false while the bank's credit is held.
         for (Participant consumer : List.of(cert, agency)) {
@@ -144,6 +143,8 @@ class VestingTest extends ExchangeTestBase {
         List<String> types = StreamSupport.stream(lines.spliterator(), false).map(line -> line.path("type").asText())
                 .toList();
         assertThat(types).containsSubsequence("CREDIT", "CLAWBACK", "VESTING", "DEBIT");
+        assertThat(member.get("/portal/member").body()).as("nothing pending any more").doesNotContain("id=\"pending\"");
+        assertThat(member.get("/portal/member/statement?kind=VESTING").body()).contains("<td>vesting</td>");
         JsonNode vesting = StreamSupport.stream(lines.spliterator(), false)
                 .filter(line -> line.path("type").asText().equals("VESTING")).findFirst().orElseThrow();
         assertThat(vesting.path("credit").decimalValue()).as("what was left of the lot").isEqualByComparingTo("1");

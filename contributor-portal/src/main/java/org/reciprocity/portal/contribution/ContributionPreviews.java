@@ -70,7 +70,8 @@ public class ContributionPreviews {
             return new Preview(decided.accountId(), decided.contributorId(), items, decided.credits().size(),
                     decided.count(CreditRule.NEW), decided.count(CreditRule.CORROBORATION),
                     decided.count(CreditRule.REPEAT), decided.duplicatesInRequest(), decided.creditEarned(),
-                    decided.drawableAdded(), decided.expiresAt(), decided.vestsAt(), decided.balance(), decided.balanceAfter(),
+                    decided.drawableAdded(), decided.expiresAt(), decided.vestsAt(), decided.balance(),
+                    decided.balanceAfter(),
                     decided.policyVersion(), decided.contextObjects(), decided.objectsRefused(), batch.errors(),
                     audience);
         }

@@ -21,7 +21,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,13 +53,8 @@ class DeadLettersTest {
     private static final String OPERATOR_KEY = "rx_operator-key-for-the-dead-letters-test";
 
     @TestConfiguration
+    @Import(MovableClock.AsTheExchangesClock.class)
     static class Poison {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-
         @Bean
         UnhandledContacts unhandledContacts() {
             return new UnhandledContacts();

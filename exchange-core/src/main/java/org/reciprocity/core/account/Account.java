@@ -132,8 +132,10 @@ class Account {
                                PoolMemberships memberships, PolicyBook policies) {
         // A preview answers no request the account keeps: it has no id and no key.
         Request request = new Request(null, command.accountId(), command.contributorId(), null, null);
+        Instant now = GenericEventMessage.clock.instant();
         return ContributionPreview.of(contribution(request, command.items(), command.context(), command.audience(),
-                pool, objects::peekObjectFacts, memberships, policies, GenericEventMessage.clock.instant()).answer());
+                pool, objects::peekObjectFacts, memberships, policies, now).answer(),
+                book.availableAt(command.accountId(), now));
     }
 
     /** The decision on a contribution, from the facts fetched now; a contribution applies it, a preview does not. */

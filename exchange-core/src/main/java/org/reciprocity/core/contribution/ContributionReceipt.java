@@ -19,8 +19,8 @@ import java.util.UUID;
 public record ContributionReceipt(UUID contributionId, String accountId, String contributorId, String requestKey,
                                   int itemsAccepted, long newItems, long corroborations, long repeats,
                                   int duplicatesInRequest, Credit creditEarned, Credit drawableAdded,
-                                  Instant expiresAt, Instant vestsAt, Credit balance, int policyVersion, int contextObjects,
-                                  List<String> objectsRefused) {
+                                  Instant expiresAt, Instant vestsAt, Credit balance, int policyVersion,
+                                  int contextObjects, List<String> objectsRefused) {
 
     public static ContributionReceipt of(ItemsContributed event) {
         return new ContributionReceipt(event.contributionId(), event.accountId(), event.contributorId(),

@@ -35,14 +35,15 @@ import java.util.stream.Stream;
  * <p>
  * A lot is drawable, or pending until the policy's holding period after its contribution ends; the balance is what is
  * left of the drawable lots. A withdrawal takes from the drawable lots that expire soonest first (so that as little
- * credit as possible goes to waste), then from the lots that never expire, oldest first.
+ * credit as possible goes to waste), then from the lots that never expire, in the order they became drawable.
  * <p>
  * Credit clawed back for an item that left the pool is taken from the pending lots first, those that vest soonest
  * first, and then from the drawable lots in the order a withdrawal takes, as far as they go; the rest is a debt,
  * which the credit the account gains next repays (a pending lot when it vests) before any of it can be drawn. An
  * account in debt thus has no drawable lots: its balance is nothing until the debt is repaid.
  *
- * @param lots the lots with something left, pending or drawable, in the order they were added
+ * @param lots the lots with something left, pending or drawable, in the order they were added (a lot that vested,
+ *             as it vested)
  * @param debt what the account owes for credit clawed back that it had spent already
  */
 public record AccountBook(List<Lot> lots, Credit debt) {
@@ -51,7 +52,8 @@ public record AccountBook(List<Lot> lots, Credit debt) {
 
     private static final Comparator<Lot> DRAWING_ORDER = Comparator.comparing(Lot::expiresAt,
             Comparator.nullsLast(Comparator.naturalOrder()));
-    private static final Comparator<Lot> VESTING_ORDER = Comparator.comparing(Lot::vestsAt);
+    // Pending lots, soonest to vest first: the order they vest in, and the order a clawback takes from them.
+    static final Comparator<Lot> VESTING_ORDER = Comparator.comparing(Lot::vestsAt);
 
     public AccountBook {
         lots = List.copyOf(lots);
@@ -248,7 +250,8 @@ public record AccountBook(List<Lot> lots, Credit debt) {
         return new AccountBook(more, Credit.ZERO);
     }
 
-    // The whole of what is left of a pending lot becomes drawable, in its place among the lots, a debt taking its part.
+    // The whole of what is left of a pending lot leaves it and is added again, drawable: as any credit added, it
+    // repays the debt first.
     private AccountBook vesting(CreditVested vested) {
         Lot lot = lots.stream().filter(held -> held.lotId().equals(vested.lotId())).findFirst().orElse(null);
         if (lot == null || !lot.isPending() || !lot.remaining().equals(vested.amount())) {
@@ -256,16 +259,8 @@ public record AccountBook(List<Lot> lots, Credit debt) {
                     + (lot == null ? "holds nothing" : lot.isPending() ? "holds " + lot.remaining()
                     : "is drawable already"));
         }
-        Credit repaid = debt.min(lot.remaining());
-        List<Lot> after = new ArrayList<>(lots.size());
-        for (Lot held : lots) {
-            if (held != lot) {
-                after.add(held);
-            } else if (lot.remaining().exceeds(repaid)) {
-                after.add(new Lot(lot.lotId(), lot.remaining().minus(repaid), lot.expiresAt(), null));
-            }
-        }
-        return new AccountBook(after, debt.minus(repaid));
+        return taking(Map.of(lot.lotId(), lot.remaining()))
+                .adding(new CreditLot(lot.lotId(), lot.remaining(), lot.expiresAt()));
     }
 
     private AccountBook taking(Map<UUID, Credit> amounts) {

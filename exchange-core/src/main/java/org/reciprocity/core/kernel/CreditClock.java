@@ -7,7 +7,6 @@ import org.reciprocity.core.policy.PolicyRules;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -41,7 +40,7 @@ public final class CreditClock {
         List<CreditDue> due = new ArrayList<>();
         book.lots().stream()
                 .filter(lot -> lot.isPending() && !lot.vestsAt().isAfter(at))
-                .sorted(Comparator.comparing(AccountBook.Lot::vestsAt))
+                .sorted(AccountBook.VESTING_ORDER)
                 .map(lot -> new CreditVested(accountId, lot.lotId(), lot.remaining(), lot.vestsAt()))
                 .forEach(due::add);
         book.applyAll(due).lots().stream()

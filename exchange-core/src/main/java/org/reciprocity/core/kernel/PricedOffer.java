@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * An offer priced for one account at one instant, before anything is recorded: what of it would be delivered, each
- * item charged or free, what that costs, and the credit that would pay once what has vested and run out by then is counted. A
- * withdrawal decides on it; a quote shows it.
+ * item charged or free, what that costs, and the credit that would pay once what has vested and run out by then is
+ * counted. A withdrawal decides on it; a quote shows it.
  *
  * @param due             the vestings and expiries due by then, which a decision records before its answer
  * @param book            the account's lots once those are counted

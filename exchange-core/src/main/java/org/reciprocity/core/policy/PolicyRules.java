@@ -131,7 +131,8 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
                        BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
                        Credit actedOnBonus) {
         this(newItemCredit, corroborationShare, typeWeights, tlpWeights, unknownConfidenceWeight, confidenceFloor,
-                ratio, creditLifetime, costPerItem, actedOnBonus, BigDecimal.ZERO, 0, Credit.ZERO, DEFAULT_QUORUM, null);
+                ratio, creditLifetime, costPerItem, actedOnBonus, BigDecimal.ZERO, 0, Credit.ZERO, DEFAULT_QUORUM,
+                null);
     }
 
     private static <K extends Enum<K>> Map<K, BigDecimal> uniform(K[] keys, BigDecimal weight) {

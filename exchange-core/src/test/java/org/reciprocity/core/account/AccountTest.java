@@ -1055,6 +1055,33 @@ class AccountTest {
     }
 
     @Test
+    void aPreviewTellsTheBalanceNowWhateverTheDebtAndWhateverIsHeld() {
+        CreditClawedBack owing = new CreditClawedBack(UUID.randomUUID(), CERT, "c", "f", ItemRef.of(domain),
+                UUID.randomUUID(), RevocationCause.FALSE_POSITIVE, CERT, Credit.of(1), 1, List.of(), Credit.of(1),
+                Credit.ZERO, Credit.of(1), EARLIER);
+        // 1.25 earned while owing 1: a quarter is left to draw, and the balance now is nothing, not less.
+        given(owing).when(new PreviewContribution(CERT, CERT, List.of(url, hash), List.of()))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matches(answer -> {
+                    ContributionPreview preview = (ContributionPreview) answer;
+                    return preview.balance().equals(Credit.ZERO)
+                            && preview.balanceAfter().equals(Credit.parse("0.25"))
+                            && preview.vestsAt() == null;
+                }));
+
+        setUp();
+        policies.add(new ReciprocityPolicy(2, EARLIER.minusSeconds(60), withVesting(Duration.ofDays(7))));
+        given(granted(CERT, "g1", "3", null, EARLIER, "3"))
+                .when(new PreviewContribution(CERT, CERT, List.of(url), List.of()))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matches(answer -> {
+                    ContributionPreview preview = (ContributionPreview) answer;
+                    return preview.balance().equals(Credit.of(3)) && preview.balanceAfter().equals(Credit.of(3))
+                            && T0.plus(Duration.ofDays(7)).equals(preview.vestsAt());
+                }));
+    }
+
+    @Test
     void aPreviewOfNothingStillTellsTheBalanceOfAnAccountThatNeverActed() {
         given().when(new PreviewContribution(CERT, CERT, List.of(), List.of()))
                 .expectNoEvents()

@@ -83,7 +83,8 @@ class PolicyRulesTest {
     private PolicyRules withSightingBonus(Credit bonus) {
         return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
                 rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
-                rules.costPerItem(), rules.actedOnBonus(), rules.contextShare(), rules.contextKindsCounted(), bonus, 2, null);
+                rules.costPerItem(), rules.actedOnBonus(), rules.contextShare(), rules.contextKindsCounted(), bonus, 2,
+                null);
     }
 
     private PolicyRules withContext(BigDecimal share, int kinds) {

@@ -32,8 +32,8 @@ import java.util.UUID;
  * @param amount         what the entry did to the balance: added (positive), taken (negative), nothing (zero)
  * @param credit         what a contribution or bonus earned before the ratio, what a refused withdrawal would
  *                       have cost, or what vested; null otherwise
- * @param recordedAfter  the balance the deciding account recorded after this entry; null for expiries and vestings, which record
- *                       no balance
+ * @param recordedAfter  the balance the deciding account recorded after this entry; null for expiries and vestings,
+ *                       which record no balance
  * @param policyVersion  the policy version that computed the entry; null for grants and expiries, which no policy
  *                       computes
  * @param detail         a grant's reason; why a clawback or a refund was made
