@@ -36,7 +36,8 @@ class StartAndStopIT {
 
     private static final String OPERATOR_KEY = "rx_operator-key-for-the-start-and-stop-test";
     private static final Duration STARTUP = Duration.ofSeconds(60);
-    // The check comes late in the start, so this is mostly the start itself: some 8 s, twice that on a busy machine.
+    // A key is refused before the start, in a second or two; a missing database during it, some 8 s, twice that on a
+    // busy machine.
     private static final Duration REFUSED_START = Duration.ofSeconds(30);
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
 

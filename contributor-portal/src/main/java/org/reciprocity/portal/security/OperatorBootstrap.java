@@ -27,7 +27,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Registers the first operator, so that somebody can register everybody else. Its key comes from
@@ -43,7 +42,6 @@ class OperatorBootstrap implements ApplicationRunner {
     static final String KEY_FILE = "operator.key";
 
     private static final Logger log = LoggerFactory.getLogger(OperatorBootstrap.class);
-    private static final Pattern PRESENTABLE = Pattern.compile("[\\x21-\\x7e]+");
 
     private final ParticipantDirectory directory;
     private final CommandGateway commands;
@@ -81,20 +79,7 @@ class OperatorBootstrap implements ApplicationRunner {
             return;
         }
         if (!configuredKey.isBlank()) {
-            if (configuredKey.length() < ApiKeys.MIN_LENGTH) {
-                throw new StartRefusedException("EXCHANGE_OPERATOR_KEY must be at least " + ApiKeys.MIN_LENGTH
-                        + " characters long; it has " + configuredKey.length(), "Set EXCHANGE_OPERATOR_KEY to a key of "
-                        + ApiKeys.MIN_LENGTH + " characters or more, or leave it unset to have one generated into "
-                        + keyFile);
-            }
-            if (!PRESENTABLE.matcher(configuredKey).matches()) {
-                // A header's value loses its surrounding spaces in transit: such a key would be registered, and
-                // could never be presented, and the first start is the only one that reads it.
-                throw new StartRefusedException("EXCHANGE_OPERATOR_KEY holds a space or another character that an "
-                        + "Authorization header cannot carry as it is", "Set EXCHANGE_OPERATOR_KEY to visible ASCII "
-                        + "characters only, without spaces (look for one at its end), or leave it unset to have one "
-                        + "generated into " + keyFile);
-            }
+            // Its shape was checked before the start (OperatorKeyCheck).
             if (register(configuredKey)) {
                 log.info("Registered the first operator '{}' with the key from EXCHANGE_OPERATOR_KEY", OPERATOR_ID);
             }

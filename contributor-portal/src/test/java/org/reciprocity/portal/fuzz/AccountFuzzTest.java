@@ -31,27 +31,27 @@ class AccountFuzzTest extends FuzzedExchange {
         assertAccepted(actedOnItems().valid());
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedWithdrawalsAreRefusedAndNothingIsStored(@ForAll("withdrawals") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 500)
+    @Property(tries = TRIES / 2)
     void malformedQuotesAreRefusedAndNothingIsStored(@ForAll("quotes") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedReportsOfWhatWasActedOnAreRefusedAndNothingIsStored(@ForAll("actedOn") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedGrantsAreRefusedAndNothingIsStored(@ForAll("grants") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedReadsOfAccountsAreRefused(@ForAll("accounts") Malformed request) {
         assertRefused(request);
     }

@@ -27,12 +27,12 @@ class AuditFuzzTest extends FuzzedExchange {
         assertAccepted(replay("/api/audit/reports").valid());
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedAuditQueriesAreRefused(@ForAll("queries") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedAuditTasksAreRefused(@ForAll("tasks") Malformed request) {
         assertRefused(request);
     }

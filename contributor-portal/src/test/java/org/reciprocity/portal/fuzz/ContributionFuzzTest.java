@@ -28,12 +28,12 @@ class ContributionFuzzTest extends FuzzedExchange {
         assertAccepted(stixAsJson().valid());
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedJsonContributionsAreRefusedAndNothingIsStored(@ForAll("jsonContributions") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedStixBundlesAreRefusedAndNothingIsStored(@ForAll("stixContributions") Malformed request) {
         assertRefused(request);
     }

@@ -35,6 +35,12 @@ import java.util.TreeSet;
 abstract class FuzzedExchange {
 
     static final String OPERATOR_KEY = "rx_operator-key-for-the-fuzz-suite-0001";
+    /**
+     * Tries per property in each build: each is a whole HTTP request and its check of the store, and the suite holds
+     * some twenty properties, so this is what keeps the build's time. jqwik remembers a failing seed and tries it
+     * first the next time.
+     */
+    static final int TRIES = 300;
 
     /**
      * What a malformed request may be refused with when its credentials are valid; for TAXII's add objects, whose

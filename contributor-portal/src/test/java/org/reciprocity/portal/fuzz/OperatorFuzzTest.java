@@ -48,17 +48,17 @@ class OperatorFuzzTest extends FuzzedExchange {
         assertAccepted(reinstatement().valid());
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedPoolRequestsAreRefusedAndNothingIsStored(@ForAll("pools") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedPolicyRequestsAreRefusedAndNothingIsStored(@ForAll("policy") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedParticipantRequestsAreRefusedAndNothingIsStored(@ForAll("participantRequests") Malformed request) {
         assertRefused(request);
     }

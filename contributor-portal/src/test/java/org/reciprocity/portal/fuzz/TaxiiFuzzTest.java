@@ -38,42 +38,42 @@ class TaxiiFuzzTest extends FuzzedExchange {
         assertAccepted(status().valid());
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedDiscoveryRequestsAreRefused(@ForAll("discoveries") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedApiRootRequestsAreRefused(@ForAll("apiRoots") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedCollectionRequestsAreRefused(@ForAll("collectionRequests") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedObjectPagesAreRefusedAndDrawNothing(@ForAll("objectPages") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedObjectsAddedAreRefusedAndNothingIsStored(@ForAll("additions") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedLookupsOfOneObjectAreRefusedAndDrawNothing(@ForAll("lookups") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedManifestRequestsAreRefused(@ForAll("manifests") Malformed request) {
         assertRefused(request);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = TRIES)
     void malformedStatusRequestsAreRefused(@ForAll("statuses") Malformed request) {
         assertRefused(request);
     }
