@@ -8,6 +8,7 @@ import org.reciprocity.core.event.FalsePositive;
 import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.kernel.SharedPoolFacts;
 import org.reciprocity.core.policy.Credit;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -141,10 +143,14 @@ public final class RandomHistories {
     }
 
     private static Arbitrary<List<Item>> itemSets() {
+        // Last seen and valid until days into the history, which runs for months: some arrive stale, some expire.
         Arbitrary<Item> item = Combinators.combine(Arbitraries.of(UNIVERSE), Arbitraries.of(Tlp.values()),
-                        Arbitraries.integers().between(0, 100).injectNull(0.3))
-                .as((base, tlp, confidence) -> new Item(base.type(), base.value(), confidence, tlp, null, null,
-                        List.of()));
+                        Arbitraries.integers().between(0, 100).injectNull(0.3),
+                        Arbitraries.integers().between(0, 100).injectNull(0.5),
+                        Arbitraries.integers().between(1, 150).injectNull(0.7))
+                .as((base, tlp, confidence, seenDay, validDays) -> new Item(base.type(), base.value(), confidence,
+                        tlp, null, seenDay == null ? null : T0.plus(Duration.ofDays(seenDay)), List.of(),
+                        validDays == null ? null : T0.plus(Duration.ofDays(validDays))));
         return item.list().ofMinSize(1).ofMaxSize(6);
     }
 
@@ -170,7 +176,8 @@ public final class RandomHistories {
                         Arbitraries.integers().between(1, 60).injectNull(0.4),
                         Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("2")).ofScale(3), unit,
                         Combinators.combine(unit, Arbitraries.integers().between(PolicyRules.DEFAULT_QUORUM, 3),
-                                Arbitraries.longs().between(1, 72).injectNull(0.2)).as(Tuple::of))
+                                Arbitraries.longs().between(1, 72).injectNull(0.2),
+                                Arbitraries.longs().between(1, 20 * 24).injectNull(0.3)).as(Tuple::of))
                 .as((share, unknownConfidence, floor, ratio, lifetimeDays, cost, bonusShare, more) -> {
                     BigDecimal sightingShare = more.get1();
                     int quorum = more.get2();
@@ -184,7 +191,8 @@ public final class RandomHistories {
                     return new PolicyRules(base.newItemCredit(), share, base.typeWeights(), base.tlpWeights(),
                             unknownConfidence, floor, ratio, lifetimeDays == null ? null : Duration.ofDays(lifetimeDays),
                             Credit.of(cost), Credit.of(actedOn), BigDecimal.ZERO, 0, Credit.of(sighting), quorum,
-                            vesting);
+                            vesting, more.get4() == null ? Map.of()
+                                    : Map.of(ItemType.IPV4, Duration.ofHours(more.get4())));
                 });
     }
 

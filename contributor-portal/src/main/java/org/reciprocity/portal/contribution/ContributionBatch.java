@@ -40,7 +40,7 @@ public record ContributionBatch(List<Sent> sent, List<FieldError> errors) {
                 batch.refuse(i, "an item is an object with at least type, value and tlp");
             } else {
                 batch.read(i, () -> Item.normalised(input.type(), input.value(), input.confidence(), input.tlp(),
-                        input.firstSeen(), input.lastSeen(), input.tags()));
+                        input.firstSeen(), input.lastSeen(), input.tags(), input.validUntil()));
             }
         }
         return batch.batch();

@@ -25,6 +25,9 @@ record ContributionRequest(
             String tlp,
             Instant firstSeen,
             Instant lastSeen,
-            List<String> tags) {
+            List<String> tags,
+            @Schema(description = "when the item stops being worth acting on; after firstSeen. An item sent past it "
+                    + "earns nothing, and one drawn past it costs nothing")
+            Instant validUntil) {
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * @param creditLifetime an ISO-8601 duration ({@code P90D}), or {@code never}
  * @param vestingPeriod  an ISO-8601 duration ({@code P7D}), or {@code none}
+ * @param itemLifetimes  by item type, an ISO-8601 duration ({@code P30D}), or {@code never}; the types left out keep
+ *                       theirs
  */
 record PolicyChangeRequest(
         @Schema(description = "the version this change was drawn up against: the current one") Integer baseVersion,
@@ -35,5 +37,9 @@ record PolicyChangeRequest(
                 + "before it leaves the pool; at least 2") Integer falsePositiveQuorum,
         @Schema(description = "how long the credit a contribution earns is held before it can be drawn, so that what "
                 + "is judged false meanwhile is taken back before anyone spends it; an hour to a year, or none",
-                example = "P7D") String vestingPeriod) {
+                example = "P7D") String vestingPeriod,
+        @Schema(description = "by item type, how long an item lives after its last sign of life (its latest "
+                + "contribution or corroboration, or a consumer's sighting): an hour to a century, or never; an "
+                + "expired item earns nothing and costs nothing", example = "{\"ipv4\": \"P30D\", \"url\": \"P90D\"}")
+        Map<String, String> itemLifetimes) {
 }

@@ -112,7 +112,8 @@ class PolicyController {
                 or(request.sightingBonus(), credit("sightingBonus"), was.sightingBonus()),
                 request.falsePositiveQuorum() == null ? was.falsePositiveQuorum() : request.falsePositiveQuorum(),
                 request.vestingPeriod() == null ? was.vestingPeriod()
-                        : duration("vestingPeriod", request.vestingPeriod(), "none"));
+                        : duration("vestingPeriod", request.vestingPeriod(), "none"),
+                lifetimes(request.itemLifetimes(), was.itemLifetimes()));
         return new ChangePolicy(request.baseVersion(), rules, request.effectiveFrom(), operator.participantId(),
                 request.reason());
     }
@@ -136,6 +137,33 @@ class PolicyController {
                     merged.put(parse.apply(key), weight);
                 } catch (InvalidInputException e) {
                     throw InvalidRequestException.of(field + "." + key, e.getMessage());
+                }
+            });
+        }
+        return merged;
+    }
+
+    // The types given take their new lifetimes, "never" taking one away; the others keep theirs.
+    private static Map<ItemType, Duration> lifetimes(Map<String, String> given, Map<ItemType, Duration> current) {
+        Map<ItemType, Duration> merged = new EnumMap<>(ItemType.class);
+        merged.putAll(current);
+        if (given != null) {
+            given.forEach((key, text) -> {
+                String field = "itemLifetimes." + key;
+                ItemType type;
+                try {
+                    type = ItemType.parse(key);
+                } catch (InvalidInputException e) {
+                    throw InvalidRequestException.of(field, e.getMessage());
+                }
+                if (text == null) {
+                    throw InvalidRequestException.of(field, "a lifetime is an ISO-8601 duration, or 'never'");
+                }
+                Duration lifetime = duration(field, text, "never");
+                if (lifetime == null) {
+                    merged.remove(type);
+                } else {
+                    merged.put(type, lifetime);
                 }
             });
         }

@@ -87,7 +87,7 @@ class TaxiiStatusesTest {
     }
 
     private static ContributionReceipt receipt(UUID contribution) {
-        return new ContributionReceipt(contribution, "bank-a", "bank-a", "k", 1, 1, 0, 0, 0, Credit.of(1),
+        return new ContributionReceipt(contribution, "bank-a", "bank-a", "k", 1, 1, 0, 0, 0, 0, Credit.of(1),
                 Credit.of(1), null, null, Credit.of(1), 1, 2, List.of());
     }
 }

@@ -7,5 +7,7 @@ public enum Charge {
     /** Free: the consumer received it in an earlier withdrawal. */
     ALREADY_RECEIVED,
     /** Free: the consumer, or the account it draws on, contributed it. */
-    OWN_CONTRIBUTION
+    OWN_CONTRIBUTION,
+    /** Free: the item had expired when it was delivered (see {@code ItemLife}); no one earns for it. */
+    EXPIRED
 }

@@ -17,5 +17,10 @@ public enum CreditRule {
      */
     RECEIVED,
     /** The item has left the pool (judged a false positive, or retracted): nothing, from anyone. */
-    REVOKED
+    REVOKED,
+    /**
+     * The item had expired (see {@code ItemLife}) even counting this contribution of it: stale as sent, with nothing
+     * fresher in the pool. Nothing; the item is recorded, as the contributor's, and costs nothing to draw.
+     */
+    EXPIRED
 }

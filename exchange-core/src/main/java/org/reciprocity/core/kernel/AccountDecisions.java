@@ -27,6 +27,7 @@ import org.reciprocity.core.event.RevocationCause;
 import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.event.WithdrawalRefused;
+import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
@@ -68,8 +69,11 @@ public final class AccountDecisions {
         List<ItemCredit> credits = new ArrayList<>(batch.items().size());
         for (int i = 0; i < batch.items().size(); i++) {
             UUID id = batch.ids().get(i);
-            credits.add(Earnings.creditFor(batch.items().get(i), ItemClassification.contributed(facts.of(id)),
-                    linked.getOrDefault(id, 0), policy.rules()));
+            Item item = batch.items().get(i);
+            ItemFacts known = facts.of(id);
+            credits.add(Earnings.creditFor(item, ItemClassification.contributed(known,
+                    ItemLife.expiredAsContributed(item, known, policy.rules(), now)), linked.getOrDefault(id, 0),
+                    policy.rules()));
         }
         Credit earned = credits.stream().map(ItemCredit::credit).reduce(Credit.ZERO, Credit::plus);
         CreditLot lot = Earnings.lotFor(request.id(), earned, policy.rules(), now);
@@ -120,9 +124,10 @@ public final class AccountDecisions {
             UUID id = offered.item().id();
             ItemFacts known = facts.of(id);
             if (Delivery.mayDeliver(offered.item(), known, recipient)) {
+                boolean expired = ItemLife.expired(offered.item().type(), known, terms, now);
                 deliverable.add(new DeliveredItem(offered.item(), offered.corroborations(),
-                        ItemClassification.delivered(known), Delivery.deliveredNarrowly(offered.item(), known),
-                        known.revoked()));
+                        ItemClassification.delivered(known, expired),
+                        Delivery.deliveredNarrowly(offered.item(), known), known.revoked()));
                 positions.put(id, offered.position());
             }
         }

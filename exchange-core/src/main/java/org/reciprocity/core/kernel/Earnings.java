@@ -37,7 +37,7 @@ public final class Earnings {
         BigDecimal share = switch (rule) {
             case NEW -> BigDecimal.ONE;
             case CORROBORATION -> terms.corroborationShare();
-            case REPEAT, RECEIVED, REVOKED -> BigDecimal.ZERO;
+            case REPEAT, RECEIVED, REVOKED, EXPIRED -> BigDecimal.ZERO;
         };
         // Rounded before use, so that the weight recorded is the weight the credit was computed with.
         int counted = share.signum() == 0 ? 0 : Math.min(contextKinds, terms.contextKindsCounted());

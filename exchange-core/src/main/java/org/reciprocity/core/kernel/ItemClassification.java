@@ -19,27 +19,40 @@ public final class ItemClassification {
     /**
      * The rule an item of a contribution falls under. What the contributor's side contributed or received before
      * earns nothing: no one is credited for sending an item again, for passing back what it drew, or for
-     * corroborating itself through a pool.
+     * corroborating itself through a pool. What had expired even counting the contribution earns nothing either.
+     *
+     * @param expired whether the item had expired even counting the contribution ({@link ItemLife})
      */
-    public static CreditRule contributed(ItemFacts facts) {
-        if (!facts.inPool()) {
-            return CreditRule.NEW;
-        }
+    public static CreditRule contributed(ItemFacts facts, boolean expired) {
         if (facts.revoked()) {
             return CreditRule.REVOKED;
         }
         if (facts.ours()) {
             return CreditRule.REPEAT;
         }
-        return facts.received() ? CreditRule.RECEIVED : CreditRule.CORROBORATION;
+        if (facts.received()) {
+            return CreditRule.RECEIVED;
+        }
+        if (expired) {
+            return CreditRule.EXPIRED;
+        }
+        return facts.inPool() ? CreditRule.CORROBORATION : CreditRule.NEW;
     }
 
-    /** Whether a delivered item is paid for: never twice, and never for what the consumer's side contributed. */
-    public static Charge delivered(ItemFacts facts) {
+    /**
+     * Whether a delivered item is paid for: never twice, never for what the consumer's side contributed, and never
+     * for what had expired.
+     *
+     * @param expired whether the item had expired when it was delivered ({@link ItemLife})
+     */
+    public static Charge delivered(ItemFacts facts, boolean expired) {
         if (facts.ours()) {
             return Charge.OWN_CONTRIBUTION;
         }
-        return facts.received() ? Charge.ALREADY_RECEIVED : Charge.CHARGED;
+        if (facts.received()) {
+            return Charge.ALREADY_RECEIVED;
+        }
+        return expired ? Charge.EXPIRED : Charge.CHARGED;
     }
 
     /**

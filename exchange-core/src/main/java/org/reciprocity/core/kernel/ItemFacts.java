@@ -2,6 +2,7 @@ package org.reciprocity.core.kernel;
 
 import org.reciprocity.core.item.Tlp;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -22,10 +23,12 @@ import java.util.Set;
  *                      it is not shared with everyone
  * @param narrowShares  its shares with narrower audiences (groups, named participants, inside borders), one per
  *                      audience and marking
+ * @param aliveAt       its last sign of life (see {@link ItemLife}); null while the pool has none
+ * @param validUntil    the latest end of validity its contributors stated; null while none did
  */
 public record ItemFacts(boolean inPool, boolean ours, boolean received, boolean reported, boolean sighted,
                         boolean reportedFalse, boolean revoked, String sharedBy, Tlp sharedMarking,
-                        Set<Share> narrowShares) {
+                        Set<Share> narrowShares, Instant aliveAt, Instant validUntil) {
 
     /** An item the pool has never seen. */
     public static final ItemFacts UNKNOWN = new ItemFacts(false, false, false, false, null, null);
@@ -37,7 +40,7 @@ public record ItemFacts(boolean inPool, boolean ours, boolean received, boolean 
     /** An item shared with the whole exchange or with no one. */
     public ItemFacts(boolean inPool, boolean ours, boolean received, boolean reported, String sharedBy,
                      Tlp sharedMarking) {
-        this(inPool, ours, received, reported, false, false, false, sharedBy, sharedMarking, Set.of());
+        this(inPool, ours, received, reported, false, false, false, sharedBy, sharedMarking, Set.of(), null, null);
     }
 
     public boolean isShared() {

@@ -24,6 +24,7 @@ import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.sharing.Audience;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -37,7 +38,7 @@ import java.util.UUID;
 /**
  * What the shared pool knows of its items, kept in memory from the account events in global order: what the
  * auditor's replay decides with (and tests, in place of the database's registries). It holds a few small arrays per
- * item, not the items themselves: about 150 bytes an item, 4 more for each participant that received it, 20 more
+ * item, not the items themselves: about 170 bytes an item, 4 more for each participant that received it, 20 more
  * for each that paid for it and 24 for each account that earned credit for it.
  */
 public final class SharedPool {
@@ -46,6 +47,8 @@ public final class SharedPool {
     private static final Share[] NO_SHARES = new Share[0];
     private static final Amount[] NO_AMOUNTS = new Amount[0];
     private static final Tlp[] MARKINGS = Tlp.values();
+    // Instants as microseconds since the epoch, the precision the registries keep; this one for none.
+    private static final long NO_INSTANT = Long.MIN_VALUE;
 
     private final Map<UUID, Entry> items = new HashMap<>();
     private final Map<String, ObjectEntry> objects = new HashMap<>();
@@ -79,7 +82,8 @@ public final class SharedPool {
                         containsAny(entry.reporters, people), containsAny(entry.sighters, people),
                         containsAny(entry.falseReporters, people), entry.revoked,
                         entry.sharedBy < 0 ? null : nameOf(entry.sharedBy),
-                        entry.sharedMarking < 0 ? null : MARKINGS[entry.sharedMarking], Set.of(entry.narrow)));
+                        entry.sharedMarking < 0 ? null : MARKINGS[entry.sharedMarking], Set.of(entry.narrow),
+                        instant(entry.aliveAt), instant(entry.validUntil)));
             }
         }
         return new SharedPoolFacts(facts);
@@ -183,6 +187,9 @@ public final class SharedPool {
             int account = accountNumber(event.accountId());
             int contributor = participantNumber(event.contributorId());
             for (ItemCredit credit : event.credits()) {
+                if (!SharedPoolRecording.recorded(credit)) {
+                    continue;
+                }
                 Entry entry = entry(credit.item().id());
                 if (SharedPoolRecording.brought(credit)) {
                     entry.brought = true;
@@ -206,6 +213,7 @@ public final class SharedPool {
                     entry.narrow = sharedNarrowly(entry.narrow, audience(event.audience()), credit.item().tlp());
                 }
             }
+            SharedPoolRecording.lifeSigns(event).forEach(SharedPool.this::record);
             for (ContextRuling ruling : SharedPoolRecording.addedObjects(event)) {
                 objects.computeIfAbsent(ruling.object().id(), id -> new ObjectEntry(contributor)).versions
                         .add(ruling.object().version());
@@ -245,6 +253,7 @@ public final class SharedPool {
                 Entry entry = entry(counted.sighting().item().id());
                 entry.sighters = with(entry.sighters, consumer);
             }
+            SharedPoolRecording.lifeSigns(event).forEach(SharedPool.this::record);
             return null;
         }
 
@@ -315,6 +324,20 @@ public final class SharedPool {
         public Void bonus(BonusEarned event) {
             return null;
         }
+    }
+
+    private void record(LifeSign sign) {
+        Entry entry = entry(sign.itemId());
+        entry.aliveAt = Math.max(entry.aliveAt, micros(sign.aliveAt()));
+        entry.validUntil = Math.max(entry.validUntil, micros(sign.validUntil()));
+    }
+
+    private static long micros(Instant instant) {
+        return instant == null ? NO_INSTANT : ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+
+    private static Instant instant(long micros) {
+        return micros == NO_INSTANT ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
     // One share per audience, under the freest marking given to it: a share reaches under a freer marking whomever
@@ -420,6 +443,8 @@ public final class SharedPool {
         private boolean revoked;
         private int sharedBy = -1;
         private byte sharedMarking = -1;
+        private long aliveAt = NO_INSTANT;
+        private long validUntil = NO_INSTANT;
         private int[] contributors = NONE;
         private int[] receivers = NONE;
         private int[] reporters = NONE;

@@ -47,12 +47,21 @@ public final class SharedPoolRecording {
     }
 
     /**
-     * The items the contribution shares with anyone, under whatever rule: the account becomes an item's sharer if it
-     * is the first. Shared openly, the item's shared marking becomes the least restrictive given; shared narrowly,
-     * that of its share with the contribution's audience does.
+     * Whether the pool records anything of the item as contributed: of every item but one that had expired as sent
+     * ({@link CreditRule#EXPIRED}), which stays out of the pool and its catalogue as if it had not been sent.
+     */
+    public static boolean recorded(ItemCredit credit) {
+        return credit.rule() != CreditRule.EXPIRED;
+    }
+
+    /**
+     * The items the contribution shares with anyone, under whatever rule the pool records: the account becomes an
+     * item's sharer if it is the first. Shared openly, the item's shared marking becomes the least restrictive given;
+     * shared narrowly, that of its share with the contribution's audience does.
      */
     public static List<ItemCredit> shared(ItemsContributed event) {
-        return event.credits().stream().filter(credit -> sharing(credit, event) != Delivery.Sharing.KEPT).toList();
+        return event.credits().stream().filter(credit -> recorded(credit)
+                && sharing(credit, event) != Delivery.Sharing.KEPT).toList();
     }
 
     public static Delivery.Sharing sharing(ItemCredit credit, ItemsContributed event) {
@@ -78,6 +87,18 @@ public final class SharedPoolRecording {
     /** The items the consumer received for the first time: every delivery counts, paid or free. */
     public static List<DeliveredItem> received(ItemsWithdrawn event) {
         return event.items().stream().filter(item -> item.charge() != Charge.ALREADY_RECEIVED).toList();
+    }
+
+    /** What a contribution tells of the life of the items it brought or corroborated. */
+    public static List<LifeSign> lifeSigns(ItemsContributed event) {
+        return contributed(event).stream().map(credit -> new LifeSign(credit.item().id(),
+                ItemLife.signOf(credit.item(), event.decidedAt()), credit.item().validUntil())).toList();
+    }
+
+    /** What a report of sightings tells of the life of the items it counted. */
+    public static List<LifeSign> lifeSigns(ItemsSighted event) {
+        return sighted(event).stream().map(counted -> new LifeSign(counted.sighting().item().id(),
+                ItemLife.signOf(counted.sighting(), event.decidedAt()), null)).toList();
     }
 
     /** The items a report counted: each consumer reports an item once. */

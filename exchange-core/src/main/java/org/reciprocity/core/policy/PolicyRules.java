@@ -45,12 +45,18 @@ import java.util.stream.Collectors;
  *                                that what is judged false meanwhile is taken back before anyone spends it: from an
  *                                hour to a year, shorter than the credit's lifetime; null for drawable at once, as in
  *                                every version adopted before credit could be held
+ * @param itemLifetimes           how long an item of each type stays worth acting on after its last sign of life (its
+ *                                latest contribution or corroboration, or a consumer's sighting of it), from an hour
+ *                                to a century; a type without one lives until its contributors' own end of
+ *                                validity, or for ever. An expired item earns nothing and costs nothing. Empty in
+ *                                every version adopted before items could expire
  */
 public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
                           Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
                           BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
                           Credit actedOnBonus, BigDecimal contextShare, int contextKindsCounted,
-                          Credit sightingBonus, Integer falsePositiveQuorum, Duration vestingPeriod) {
+                          Credit sightingBonus, Integer falsePositiveQuorum, Duration vestingPeriod,
+                          Map<ItemType, Duration> itemLifetimes) {
 
     /** Bounds on the terms, so that no policy can make the arithmetic overflow or an amount absurd. */
     public static final Credit MAX_CREDIT = Credit.of(1_000);
@@ -61,6 +67,7 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
     public static final Duration LONGEST_LIFETIME = Duration.ofDays(36_500);
     public static final Duration SHORTEST_VESTING = Duration.ofHours(1);
     public static final Duration LONGEST_VESTING = Duration.ofDays(365);
+    public static final Duration SHORTEST_ITEM_LIFETIME = Duration.ofHours(1);
     public static final int DEFAULT_QUORUM = 2;
     public static final int MAX_QUORUM = 1_000;
 
@@ -70,7 +77,7 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             Map.of(Tlp.CLEAR, BigDecimal.ONE, Tlp.GREEN, BigDecimal.ONE, Tlp.AMBER, BigDecimal.ONE,
                     Tlp.AMBER_STRICT, new BigDecimal("0.5"), Tlp.RED, new BigDecimal("0.25")),
             new BigDecimal("0.5"), new BigDecimal("0.5"), BigDecimal.ONE, null, Credit.of(1), Credit.parse("0.5"),
-            new BigDecimal("0.2"), 3, Credit.parse("0.25"), DEFAULT_QUORUM, null);
+            new BigDecimal("0.2"), 3, Credit.parse("0.25"), DEFAULT_QUORUM, null, Map.of());
 
     public PolicyRules {
         requireCredit("newItemCredit", newItemCredit);
@@ -116,6 +123,7 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             throw new InvalidInputException("vestingPeriod", "credit is held (" + vestingPeriod + ") for less than "
                     + "it lasts (" + creditLifetime + "): else it would expire before it could be drawn");
         }
+        itemLifetimes = lifetimes(itemLifetimes);
         // Absent from the terms recorded before context was kept, which gave it nothing.
         contextShare = contextShare == null ? BigDecimal.ZERO : contextShare;
         requireBetweenZeroAndOne("contextShare", contextShare);
@@ -132,7 +140,29 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
                        Credit actedOnBonus) {
         this(newItemCredit, corroborationShare, typeWeights, tlpWeights, unknownConfidenceWeight, confidenceFloor,
                 ratio, creditLifetime, costPerItem, actedOnBonus, BigDecimal.ZERO, 0, Credit.ZERO, DEFAULT_QUORUM,
-                null);
+                null, Map.of());
+    }
+
+    /** How long an item of the type lives after its last sign of life; null when the policy gives it no lifetime. */
+    public Duration lifetimeOf(ItemType type) {
+        return itemLifetimes.get(type);
+    }
+
+    // Absent from the terms recorded before items could expire, in which none did.
+    private static Map<ItemType, Duration> lifetimes(Map<ItemType, Duration> lifetimes) {
+        if (lifetimes == null || lifetimes.isEmpty()) {
+            return Map.of();
+        }
+        EnumMap<ItemType, Duration> checked = new EnumMap<>(ItemType.class);
+        lifetimes.forEach((type, lifetime) -> {
+            if (type == null || lifetime == null || lifetime.compareTo(SHORTEST_ITEM_LIFETIME) < 0
+                    || lifetime.compareTo(LONGEST_LIFETIME) > 0) {
+                throw new InvalidInputException("itemLifetimes", "an item type lives from an hour to 100 years after "
+                        + "its last sign of life; got " + lifetime + " for " + type);
+            }
+            checked.put(type, lifetime);
+        });
+        return Collections.unmodifiableMap(checked);
     }
 
     private static <K extends Enum<K>> Map<K, BigDecimal> uniform(K[] keys, BigDecimal weight) {

@@ -24,6 +24,8 @@ import org.reciprocity.core.kernel.Delivery;
 import org.reciprocity.core.kernel.Earned;
 import org.reciprocity.core.kernel.FalseReports;
 import org.reciprocity.core.kernel.ItemFacts;
+import org.reciprocity.core.kernel.ItemLife;
+import org.reciprocity.core.kernel.LifeSign;
 import org.reciprocity.core.kernel.ObjectFacts;
 import org.reciprocity.core.kernel.Party;
 import org.reciprocity.core.kernel.RetractionFacts;
@@ -51,6 +53,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The shared pool's records as tables written in the same transaction as the event they follow, with what
@@ -87,11 +90,12 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
         Map<UUID, ItemFacts> facts = new HashMap<>();
         for (List<UUID> chunk : Lists.partition(List.copyOf(itemIds), CHUNK)) {
             Map<UUID, Shared> inPool = new HashMap<>();
-            jdbc.query("select item_id, shared_by, shared_tlp, revoked from shared_item where item_id in ("
-                    + placeholders(chunk.size()) + ")", rs -> {
+            jdbc.query("select item_id, shared_by, shared_tlp, revoked, alive_at, valid_until from shared_item "
+                    + "where item_id in (" + placeholders(chunk.size()) + ")", rs -> {
                         String marking = rs.getString(3);
                         inPool.put(rs.getObject(1, UUID.class), new Shared(rs.getString(2),
-                                marking == null ? null : Tlp.parse(marking), rs.getBoolean(4)));
+                                marking == null ? null : Tlp.parse(marking), rs.getBoolean(4),
+                                SqlTime.instant(rs, "alive_at"), SqlTime.instant(rs, "valid_until")));
                     }, chunk.toArray());
             if (inPool.isEmpty()) {
                 continue;
@@ -112,7 +116,7 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
             Map<UUID, Set<Share>> narrow = narrowShares(inPool.keySet());
             inPool.forEach((id, shared) -> facts.put(id, new ItemFacts(true, ours.contains(id), received.contains(id),
                     reported.contains(id), sighted.contains(id), reportedFalse.contains(id), shared.revoked(),
-                    shared.by(), shared.marking(), narrow.get(id))));
+                    shared.by(), shared.marking(), narrow.get(id), shared.aliveAt(), shared.validUntil())));
         }
         return new SharedPoolFacts(facts);
     }
@@ -259,8 +263,8 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                     statement.setObject(2, SqlTime.of(version == null ? UNVERSIONED : version));
                 });
         jdbc.batchUpdate("insert into shared_item (item_id, item_type, contribution_id, account_id, contributor_id, "
-                + "shared_by, shared_tlp) values (?, ?, ?, ?, ?, ?, ?)", SharedPoolRecording.brought(event), CHUNK,
-                (statement, credit) -> {
+                + "shared_by, shared_tlp, alive_at, valid_until) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                SharedPoolRecording.brought(event), CHUNK, (statement, credit) -> {
                     Delivery.Sharing sharing = SharedPoolRecording.sharing(credit, event);
                     statement.setObject(1, credit.item().id());
                     statement.setString(2, credit.item().type().label());
@@ -269,7 +273,14 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                     statement.setString(5, event.contributorId());
                     statement.setString(6, sharing != Delivery.Sharing.KEPT ? event.accountId() : null);
                     statement.setString(7, sharing == Delivery.Sharing.OPENLY ? credit.item().tlp().name() : null);
+                    statement.setObject(8, SqlTime.of(ItemLife.signOf(credit.item(), event.decidedAt())));
+                    statement.setObject(9, SqlTime.of(credit.item().validUntil()));
                 });
+        // The items brought were inserted alive; those corroborated may live longer now.
+        Set<UUID> brought = SharedPoolRecording.brought(event).stream().map(credit -> credit.item().id())
+                .collect(Collectors.toSet());
+        recordLife(SharedPoolRecording.lifeSigns(event).stream().filter(sign -> !brought.contains(sign.itemId()))
+                .toList());
         List<ItemCredit> sharedAgain = SharedPoolRecording.shared(event).stream()
                 .filter(credit -> credit.rule() != CreditRule.NEW).toList();
         List<ItemCredit> narrowly = SharedPoolRecording.shared(event).stream()
@@ -420,6 +431,24 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
                     statement.setString(1, event.consumerId());
                     statement.setObject(2, counted.sighting().item().id());
                 });
+        recordLife(SharedPoolRecording.lifeSigns(event));
+    }
+
+    // Each sign of life moves an item's last one later, never earlier; so does an end of validity stated.
+    private void recordLife(List<LifeSign> signs) {
+        jdbc.batchUpdate("update shared_item set alive_at = case when alive_at is null or alive_at < ? then ? else "
+                + "alive_at end where item_id = ?", signs, CHUNK, (statement, sign) -> {
+                    statement.setObject(1, SqlTime.of(sign.aliveAt()));
+                    statement.setObject(2, SqlTime.of(sign.aliveAt()));
+                    statement.setObject(3, sign.itemId());
+                });
+        jdbc.batchUpdate("update shared_item set valid_until = case when valid_until is null or valid_until < ? then ? "
+                + "else valid_until end where item_id = ?", signs.stream().filter(sign -> sign.validUntil() != null)
+                .toList(), CHUNK, (statement, sign) -> {
+                    statement.setObject(1, SqlTime.of(sign.validUntil()));
+                    statement.setObject(2, SqlTime.of(sign.validUntil()));
+                    statement.setObject(3, sign.itemId());
+                });
     }
 
     private Set<UUID> itemsAmong(String selectWhere, List<Object> arguments, Collection<UUID> itemIds) {
@@ -442,6 +471,6 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
         return String.join(",", Collections.nCopies(count, "?"));
     }
 
-    private record Shared(String by, Tlp marking, boolean revoked) {
+    private record Shared(String by, Tlp marking, boolean revoked, Instant aliveAt, Instant validUntil) {
     }
 }

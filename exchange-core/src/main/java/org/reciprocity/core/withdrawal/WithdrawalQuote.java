@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param itemsCharged     how many of them would be charged
  * @param alreadyReceived  how many are free because the consumer was charged for them before
  * @param ownContributions how many are free because the consumer, or the account it draws on, contributed them
+ * @param expired          how many are free because they had expired (see {@code ItemLife})
  * @param byType           how many of the items offered are of each type, by the type's name, in
  *                         alphabetical order
  * @param balance          the account's balance as it stands recorded
@@ -26,7 +27,8 @@ import java.util.TreeMap;
  * @param throughPosition  the pool position the withdrawal would end at; null when nothing matches
  */
 public record WithdrawalQuote(String accountId, String consumerId, int itemsOffered, long itemsCharged, Credit cost,
-                              long alreadyReceived, long ownContributions, Map<String, Integer> byType,
+                              long alreadyReceived, long ownContributions, long expired,
+                              Map<String, Integer> byType,
                               Credit balance, Credit availableNow, boolean covered, Long throughPosition,
                               int policyVersion) {
 
@@ -41,7 +43,8 @@ public record WithdrawalQuote(String accountId, String consumerId, int itemsOffe
         Map<String, Integer> byType = new TreeMap<>();
         items.forEach(item -> byType.merge(item.item().type().label(), 1, Integer::sum));
         return new WithdrawalQuote(accountId, consumerId, items.size(), priced.charged(), priced.cost(),
-                count(items, Charge.ALREADY_RECEIVED), count(items, Charge.OWN_CONTRIBUTION), byType, balance,
+                count(items, Charge.ALREADY_RECEIVED), count(items, Charge.OWN_CONTRIBUTION),
+                count(items, Charge.EXPIRED), byType, balance,
                 priced.balance(), priced.covered(), priced.throughPosition(), policyVersion);
     }
 

@@ -332,7 +332,7 @@ class AccountTest {
                         List.of(new LotDraw(id(mine), Credit.of(1))), "10"))
                 .when(quote(CERT, ip, domain, c2, url))
                 .expectNoEvents()
-                .expectResultMessagePayload(new WithdrawalQuote(CERT, CERT, 4, 2, Credit.of(2), 1, 1,
+                .expectResultMessagePayload(new WithdrawalQuote(CERT, CERT, 4, 2, Credit.of(2), 1, 1, 0,
                         Map.of("domain", 2, "ipv4", 1, "url", 1), Credit.of(10), Credit.of(10), true, 4L, 1));
     }
 
@@ -344,7 +344,7 @@ class AccountTest {
                 Credit.of(1), lot(earned, "1", null), Credit.of(1)))
                 .when(quote(CERT, domain, url))
                 .expectNoEvents()
-                .expectResultMessagePayload(new WithdrawalQuote(CERT, CERT, 2, 2, Credit.of(2), 0, 0,
+                .expectResultMessagePayload(new WithdrawalQuote(CERT, CERT, 2, 2, Credit.of(2), 0, 0, 0,
                         Map.of("domain", 1, "url", 1), Credit.of(1), Credit.of(1), false, 2L, 1));
     }
 
@@ -356,7 +356,7 @@ class AccountTest {
                 .andGivenCurrentTime(later)
                 .when(quote(CERT, domain))
                 .expectNoEvents()
-                .expectResultMessagePayload(new WithdrawalQuote(CERT, CERT, 1, 1, Credit.of(1), 0, 0,
+                .expectResultMessagePayload(new WithdrawalQuote(CERT, CERT, 1, 1, Credit.of(1), 0, 0, 0,
                         Map.of("domain", 1), Credit.of(3), Credit.ZERO, false, 1L, 1));
     }
 
@@ -366,7 +366,7 @@ class AccountTest {
         given(granted(CERT, "g1", "5", null, EARLIER, "5"))
                 .when(quote(CERT, domain, hash, url))
                 .expectNoEvents()
-                .expectResultMessagePayload(new WithdrawalQuote(CERT, CERT, 1, 1, Credit.of(1), 0, 0,
+                .expectResultMessagePayload(new WithdrawalQuote(CERT, CERT, 1, 1, Credit.of(1), 0, 0, 0,
                         Map.of("domain", 1), Credit.of(5), Credit.of(5), true, 3L, 1));
     }
 
@@ -587,7 +587,7 @@ class AccountTest {
         assertThatThrownBy(() -> new PolicyRules(base.newItemCredit(), base.corroborationShare(), base.typeWeights(),
                 base.tlpWeights(), base.unknownConfidenceWeight(), base.confidenceFloor(), base.ratio(),
                 base.creditLifetime(), base.costPerItem(), base.actedOnBonus(), base.contextShare(),
-                base.contextKindsCounted(), base.sightingBonus(), 2, Duration.ofDays(30)))
+                base.contextKindsCounted(), base.sightingBonus(), 2, Duration.ofDays(30), Map.of()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
                         .contains("expire before it could be drawn"));
         assertThat(withVesting(Duration.ofHours(1)).vestingPeriod()).isEqualTo(Duration.ofHours(1));
@@ -1203,7 +1203,7 @@ class AccountTest {
         return new PolicyRules(base.newItemCredit(), base.corroborationShare(), base.typeWeights(), base.tlpWeights(),
                 base.unknownConfidenceWeight(), base.confidenceFloor(), base.ratio(), base.creditLifetime(),
                 base.costPerItem(), base.actedOnBonus(), base.contextShare(), base.contextKindsCounted(),
-                base.sightingBonus(), quorum, null);
+                base.sightingBonus(), quorum, null, Map.of());
     }
 
     private static PolicyRules withVesting(Duration period) {
@@ -1211,7 +1211,7 @@ class AccountTest {
         return new PolicyRules(base.newItemCredit(), base.corroborationShare(), base.typeWeights(), base.tlpWeights(),
                 base.unknownConfidenceWeight(), base.confidenceFloor(), base.ratio(), base.creditLifetime(),
                 base.costPerItem(), base.actedOnBonus(), base.contextShare(), base.contextKindsCounted(),
-                base.sightingBonus(), base.falsePositiveQuorum(), period);
+                base.sightingBonus(), base.falsePositiveQuorum(), period, Map.of());
     }
 
     private static Item item(String type, String value, String tlp, Integer confidence) {

@@ -22,6 +22,15 @@ class ItemJsonTest {
     }
 
     @Test
+    void anEndOfValidityIsWrittenWhenGivenAndReadsBack() {
+        Item expiring = new Item(ItemType.IPV4, "198.51.100.7", null, Tlp.GREEN, null, null, List.of(),
+                Instant.parse("2026-12-31T00:00:00.123456789Z"));
+        String json = EventJson.write(expiring);
+        assertThat(json).endsWith("\"tags\":[],\"validUntil\":\"2026-12-31T00:00:00.123456Z\"}");
+        assertThat(EventJson.read(json, Item.class)).isEqualTo(expiring);
+    }
+
+    @Test
     void anItemReadsBackEqualWithItsIdentifier() {
         Item read = EventJson.read(EventJson.write(item), Item.class);
         assertThat(read).isEqualTo(item).hasSameHashCodeAs(item);

@@ -70,7 +70,7 @@ class DeliveryTest {
     @Test
     void anItemGoesOutUnderTheFreestMarkingOfTheSharesThatReachTheRecipient() {
         ItemFacts facts = new ItemFacts(true, false, false, false, false, false, false, "bank-a", Tlp.AMBER,
-                Set.of(new Share(FINANCE_SG, Tlp.CLEAR), new Share(FINANCE_AND_CERT_MY, Tlp.RED)));
+                Set.of(new Share(FINANCE_SG, Tlp.CLEAR), new Share(FINANCE_AND_CERT_MY, Tlp.RED)), null, null);
         assertThat(Delivery.reachedMarking(facts, BANK_SG)).isEqualTo(Tlp.CLEAR);
         assertThat(Delivery.reachedMarking(facts, CERT_MY)).isEqualTo(Tlp.AMBER);
         assertThat(Delivery.reachedMarking(facts, TELCO_NL)).isEqualTo(Tlp.AMBER);
@@ -82,7 +82,7 @@ class DeliveryTest {
     @Test
     void anItemSharedOnlyNarrowlyIsNotThereForThoseItDoesNotReach() {
         ItemFacts groupOnly = new ItemFacts(true, false, false, false, false, false, false, "bank-a", null,
-                Set.of(new Share(FINANCE_SG, Tlp.GREEN)));
+                Set.of(new Share(FINANCE_SG, Tlp.GREEN)), null, null);
         assertThat(Delivery.whyNot(item("GREEN"), groupOnly, CERT_MY))
                 .hasValue(Delivery.Undeliverable.NOT_SHARED_WITH_RECIPIENT);
         assertThat(Delivery.whyNot(item("GREEN"), groupOnly, BANK_SG)).isEmpty();

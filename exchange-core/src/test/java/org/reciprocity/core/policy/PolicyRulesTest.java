@@ -3,6 +3,7 @@ package org.reciprocity.core.policy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.InvalidInputException;
+import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.messaging.EventJson;
 
@@ -73,24 +74,46 @@ class PolicyRulesTest {
                 .isEqualTo(PolicyRules.DEFAULT_QUORUM);
     }
 
+    @Test
+    void itemsLiveFromAnHourToACenturyPerTypeAndOlderVersionsLetThemLiveForEver() throws Exception {
+        assertRefused("itemLifetimes", () -> withLifetimes(Map.of(ItemType.IPV4, Duration.ofMinutes(59))));
+        assertRefused("itemLifetimes", () -> withLifetimes(Map.of(ItemType.IPV4,
+                PolicyRules.LONGEST_LIFETIME.plusDays(1))));
+        PolicyRules lifetimes = withLifetimes(Map.of(ItemType.IPV4, Duration.ofDays(30)));
+        assertThat(lifetimes.lifetimeOf(ItemType.IPV4)).isEqualTo(Duration.ofDays(30));
+        assertThat(lifetimes.lifetimeOf(ItemType.SHA256)).as("a type without one").isNull();
+        assertThat(EventJson.mapper().readValue(EventJson.mapper().writeValueAsString(lifetimes), PolicyRules.class))
+                .isEqualTo(lifetimes);
+        String older = EventJson.mapper().writeValueAsString(rules).replaceAll(",\"itemLifetimes\":\\{}", "");
+        assertThat(older).doesNotContain("itemLifetimes");
+        assertThat(EventJson.mapper().readValue(older, PolicyRules.class).itemLifetimes()).isEmpty();
+    }
+
+    private PolicyRules withLifetimes(Map<ItemType, Duration> lifetimes) {
+        return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
+                rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
+                rules.costPerItem(), rules.actedOnBonus(), rules.contextShare(), rules.contextKindsCounted(),
+                rules.sightingBonus(), 2, null, lifetimes);
+    }
+
     private PolicyRules withQuorum(int quorum) {
         return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
                 rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
                 rules.costPerItem(), rules.actedOnBonus(), rules.contextShare(), rules.contextKindsCounted(),
-                rules.sightingBonus(), quorum, null);
+                rules.sightingBonus(), quorum, null, Map.of());
     }
 
     private PolicyRules withSightingBonus(Credit bonus) {
         return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
                 rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
                 rules.costPerItem(), rules.actedOnBonus(), rules.contextShare(), rules.contextKindsCounted(), bonus, 2,
-                null);
+                null, Map.of());
     }
 
     private PolicyRules withContext(BigDecimal share, int kinds) {
         return new PolicyRules(rules.newItemCredit(), rules.corroborationShare(), rules.typeWeights(),
                 rules.tlpWeights(), rules.unknownConfidenceWeight(), rules.confidenceFloor(), rules.ratio(), null,
-                rules.costPerItem(), rules.actedOnBonus(), share, kinds, rules.sightingBonus(), 2, null);
+                rules.costPerItem(), rules.actedOnBonus(), share, kinds, rules.sightingBonus(), 2, null, Map.of());
     }
 
     @Test

@@ -49,7 +49,7 @@ public class CatalogueAsOf {
                 for (ItemCredit credit : contributed.credits()) {
                     UUID id = credit.item().id();
                     Long number = numbers.get(id);
-                    if (number != null) {
+                    if (number != null && SharedPoolRecording.recorded(credit)) {
                         CatalogueEntry before = entries.get(id);
                         boolean openly = SharedPoolRecording.sharing(credit, contributed) == Delivery.Sharing.OPENLY;
                         entries.put(id, before == null

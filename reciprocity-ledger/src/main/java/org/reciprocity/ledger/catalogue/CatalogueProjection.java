@@ -91,7 +91,8 @@ class CatalogueProjection {
         Instant dateAdded = nextDateAdded(stamped);
         LongSupplier nextInPool = nextInPool();
         Map<UUID, ItemCredit> items = new LinkedHashMap<>();
-        event.credits().forEach(credit -> items.put(credit.item().id(), credit));
+        event.credits().stream().filter(SharedPoolRecording::recorded)
+                .forEach(credit -> items.put(credit.item().id(), credit));
         // An item new to the pool is the first of its kind in event order, so it has no row yet: only the others are
         // looked up. A feed dump of new indicators then costs inserts alone (a sixth of its database time, profiled).
         Map<UUID, CatalogueEntry> existing = load(items.values().stream()

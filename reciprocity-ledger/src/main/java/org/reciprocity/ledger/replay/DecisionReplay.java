@@ -7,6 +7,7 @@ import org.reciprocity.core.event.ActedOnReported;
 import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.BonusEarned;
+import org.reciprocity.core.event.Charge;
 import org.reciprocity.core.event.ChargeRefunded;
 import org.reciprocity.core.event.ContextRule;
 import org.reciprocity.core.event.ContextRuling;
@@ -43,6 +44,7 @@ import org.reciprocity.core.kernel.Earned;
 import org.reciprocity.core.kernel.Earnings;
 import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.ItemClassification;
+import org.reciprocity.core.kernel.ItemLife;
 import org.reciprocity.core.kernel.ItemFacts;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
@@ -396,13 +398,15 @@ final class DecisionReplay {
             for (int i = 0; i < recorded.items().size(); i++) {
                 DeliveredItem delivered = recorded.items().get(i);
                 ItemFacts known = facts.of(ids.get(i));
+                Charge charge = ItemClassification.delivered(known, ItemLife.expired(delivered.item().type(), known,
+                        policy.rules(), recorded.decidedAt()));
                 Optional<Delivery.Undeliverable> whyNot = Delivery.whyNot(delivered.item(), known, consumer);
                 if (whyNot.isPresent()) {
                     undeliverable.add(name(delivered.item()) + " under " + delivered.item().tlp().label() + " ("
                             + described(whyNot.get(), known, consumer) + ")");
-                } else if (delivered.charge() != ItemClassification.delivered(known)) {
+                } else if (delivered.charge() != charge) {
                     misclassified.add(name(delivered.item()) + " was delivered " + delivered.charge() + "; the "
-                            + "history before it makes it " + ItemClassification.delivered(known));
+                            + "history before it makes it " + charge);
                 } else if (delivered.revoked() != known.revoked()) {
                     misclassified.add(name(delivered.item()) + " was delivered " + (delivered.revoked() ? "revoked"
                             : "as in the pool") + "; the history before it makes it " + (known.revoked()

@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -198,7 +199,7 @@ class LedgerProjectionTest {
                 base.corroborationShare(), base.typeWeights(), base.tlpWeights(), base.unknownConfidenceWeight(),
                 base.confidenceFloor(), base.ratio(), null, base.costPerItem(), base.actedOnBonus(),
                 base.contextShare(), base.contextKindsCounted(), base.sightingBonus(), base.falsePositiveQuorum(),
-                Duration.ofDays(7))));
+                Duration.ofDays(7), Map.of())));
         exchange.contribute("bank-a", "bank-a", "k1", List.of(ip, domain));
         exchange.grant("bank-a", "g1", Credit.of(1), null);
         feedAll();

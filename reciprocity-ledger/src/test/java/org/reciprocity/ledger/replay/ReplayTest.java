@@ -59,6 +59,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -77,7 +78,8 @@ class ReplayTest {
             PolicyRules.DEFAULT.unknownConfidenceWeight(), PolicyRules.DEFAULT.confidenceFloor(),
             PolicyRules.DEFAULT.ratio(), null, PolicyRules.DEFAULT.costPerItem(), PolicyRules.DEFAULT.actedOnBonus(),
             PolicyRules.DEFAULT.contextShare(), PolicyRules.DEFAULT.contextKindsCounted(),
-            PolicyRules.DEFAULT.sightingBonus(), PolicyRules.DEFAULT.falsePositiveQuorum(), Duration.ofDays(7)));
+            PolicyRules.DEFAULT.sightingBonus(), PolicyRules.DEFAULT.falsePositiveQuorum(), Duration.ofDays(7),
+            Map.of()));
 
     private final Simulation exchange = new Simulation(T0, ReciprocityPolicy.INITIAL);
     private final Item ip = Item.normalised("ipv4", "192.0.2.1", 100, "GREEN", null, null, List.of());
