@@ -137,12 +137,6 @@ class ExpiryTest extends ExchangeTestBase {
         }
     }
 
-    private long poolEnd() {
-        Projections.awaitCaughtUp(projections);
-        Long end = jdbc.queryForObject("select max(pool_position) from catalogue_item", Long.class);
-        return end == null ? 0 : end;
-    }
-
     private static Map<String, Object> seen(String address, Instant lastSeen) {
         Map<String, Object> item = new HashMap<>(item("ipv4", address, "GREEN"));
         item.put("lastSeen", lastSeen.toString());

@@ -328,10 +328,4 @@ class FalsePositivesTest extends H2ExchangeTest {
         return jdbc.queryForObject("select s.revoked from shared_item s join catalogue_item c on c.item_id = s.item_id "
                 + "where c.item_value = ?", Boolean.class, value);
     }
-
-    private long poolEnd() {
-        Projections.awaitCaughtUp(projections);
-        Long end = jdbc.queryForObject("select max(pool_position) from catalogue_item", Long.class);
-        return end == null ? 0 : end;
-    }
 }

@@ -228,12 +228,6 @@ class SightingsTest extends H2ExchangeTest {
         return exchange().post("/api/sightings", participant.apiKey(), key, Map.of("sightings", List.of(sightings)));
     }
 
-    private long poolEnd() {
-        Projections.awaitCaughtUp(projections);
-        Long end = jdbc.queryForObject("select max(pool_position) from catalogue_item", Long.class);
-        return end == null ? 0 : end;
-    }
-
     private static Map<String, Object> withConfidence(Map<String, Object> item, int confidence) {
         item.put("confidence", confidence);
         return item;

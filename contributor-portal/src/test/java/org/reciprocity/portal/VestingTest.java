@@ -164,12 +164,6 @@ class VestingTest extends ExchangeTestBase {
         return exchange().get("/api/accounts/" + participant.id(), participant.apiKey()).body();
     }
 
-    private long poolEnd() {
-        Projections.awaitCaughtUp(projections);
-        Long end = jdbc.queryForObject("select max(pool_position) from catalogue_item", Long.class);
-        return end == null ? 0 : end;
-    }
-
     private Map<String, Object> holding(String period) {
         Map<String, Object> change = new HashMap<>();
         change.put("baseVersion", 1);
