@@ -20,7 +20,7 @@ public enum CreditRule {
     REVOKED,
     /**
      * The item had expired (see {@code ItemLife}) even counting this contribution of it: stale as sent, with nothing
-     * fresher in the pool. Nothing; the item is recorded, as the contributor's, and costs nothing to draw.
+     * fresher in the pool. Nothing; the item stays out of the pool, as if it had not been sent.
      */
     EXPIRED
 }

@@ -35,8 +35,8 @@ public final class ItemLife {
         return earlier(sighting.lastSeen(), reportedAt);
     }
 
-    /** The later of two instants, either of which may be missing. */
-    public static Instant later(Instant one, Instant other) {
+    // The later of two instants, either of which may be missing.
+    private static Instant later(Instant one, Instant other) {
         if (one == null || other == null) {
             return one == null ? other : one;
         }

@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -434,8 +435,11 @@ class JdbcSharedPool implements SharedPoolRecords, ContextRecords {
         recordLife(SharedPoolRecording.lifeSigns(event));
     }
 
-    // Each sign of life moves an item's last one later, never earlier; so does an end of validity stated.
-    private void recordLife(List<LifeSign> signs) {
+    // Each sign of life moves an item's last one later, never earlier; so does an end of validity stated. The rows in
+    // one order, so that two reports of sightings of the same items wait for each other rather than deadlock; should
+    // one deadlock with a contribution, that is a conflict, and the command is retried.
+    private void recordLife(List<LifeSign> unordered) {
+        List<LifeSign> signs = unordered.stream().sorted(Comparator.comparing(LifeSign::itemId)).toList();
         jdbc.batchUpdate("update shared_item set alive_at = case when alive_at is null or alive_at < ? then ? else "
                 + "alive_at end where item_id = ?", signs, CHUNK, (statement, sign) -> {
                     statement.setObject(1, SqlTime.of(sign.aliveAt()));

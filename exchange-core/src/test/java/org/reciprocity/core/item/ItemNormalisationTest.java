@@ -160,6 +160,20 @@ class ItemNormalisationTest {
     }
 
     @Test
+    void anEndOfValidityComesAfterTheFirstSightingAndWithinTheStorableYears() {
+        Instant first = Instant.parse("2026-02-01T00:00:00Z");
+        assertThatThrownBy(() -> Item.normalised("ipv4", "192.0.2.1", 50, "GREEN", first, null, null, first))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("validUntil"));
+        assertThatThrownBy(() -> Item.normalised("ipv4", "192.0.2.1", 50, "GREEN", null, null, null,
+                Instant.parse("+12026-01-01T00:00:00Z")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("validUntil"));
+        assertThat(Item.normalised("ipv4", "192.0.2.1", 50, "GREEN", first, null, null, first.plusNanos(1500))
+                .validUntil()).as("to the microsecond").isEqualTo(first.plusNanos(1000));
+    }
+
+    @Test
     void theSameItemHasTheSameIdentifierHoweverWritten() {
         Item one = Item.normalised("domain", "EVIL.example.com.", 10, "GREEN", null, null, null);
         Item other = Item.normalised("domain", "evil.example.com", 90, "RED", null, null, List.of("x"));

@@ -38,6 +38,7 @@ import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
+import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantRegistered;
@@ -80,6 +81,16 @@ class ReplayTest {
             PolicyRules.DEFAULT.contextShare(), PolicyRules.DEFAULT.contextKindsCounted(),
             PolicyRules.DEFAULT.sightingBonus(), PolicyRules.DEFAULT.falsePositiveQuorum(), Duration.ofDays(7),
             Map.of()));
+
+    // Addresses live a day after their last sign of life.
+    private static final ReciprocityPolicy ADDRESSES_LIVE_A_DAY = new ReciprocityPolicy(1, Instant.EPOCH,
+            new PolicyRules(PolicyRules.DEFAULT.newItemCredit(), PolicyRules.DEFAULT.corroborationShare(),
+                    PolicyRules.DEFAULT.typeWeights(), PolicyRules.DEFAULT.tlpWeights(),
+                    PolicyRules.DEFAULT.unknownConfidenceWeight(), PolicyRules.DEFAULT.confidenceFloor(),
+                    PolicyRules.DEFAULT.ratio(), null, PolicyRules.DEFAULT.costPerItem(),
+                    PolicyRules.DEFAULT.actedOnBonus(), PolicyRules.DEFAULT.contextShare(),
+                    PolicyRules.DEFAULT.contextKindsCounted(), PolicyRules.DEFAULT.sightingBonus(),
+                    PolicyRules.DEFAULT.falsePositiveQuorum(), null, Map.of(ItemType.IPV4, Duration.ofDays(1))));
 
     private final Simulation exchange = new Simulation(T0, ReciprocityPolicy.INITIAL);
     private final Item ip = Item.normalised("ipv4", "192.0.2.1", 100, "GREEN", null, null, List.of());
@@ -532,6 +543,59 @@ class ReplayTest {
                     assertThat(finding.position()).isEqualTo(2L);
                     assertThat(finding.check()).isEqualTo(Check.EXPIRY);
                     assertThat(finding.detail()).contains("recorded as expired", "before its time");
+                });
+    }
+
+    @Test
+    void anItemStaleAsSentCreditedAsNewIsFound() {
+        Simulation expiring = new Simulation(T0, ADDRESSES_LIVE_A_DAY);
+        Item stale = Item.normalised("ipv4", "192.0.2.1", 100, "GREEN", null, T0.minus(Duration.ofDays(3)),
+                List.of());
+        expiring.contribute("bank-a", "bank-a", "k1", List.of(stale));
+        assertThat(((ItemsContributed) expiring.history().get(0).event()).credits()).extracting(ItemCredit::rule)
+                .containsExactly(CreditRule.EXPIRED);
+        List<RecordedEvent> events = altered(recorded(expiring), ItemsContributed.class, contributed ->
+                new ItemsContributed(contributed.contributionId(), "bank-a", "bank-a", "k1", "f",
+                        List.of(new ItemCredit(stale, CreditRule.NEW, BigDecimal.ONE, Credit.of(1))), 0,
+                        Credit.of(1), new CreditLot(UUID.randomUUID(), Credit.of(1), null), Credit.of(1), 1,
+                        contributed.decidedAt()));
+
+        assertThat(replayed(ReplayScope.EVERYTHING, announced(List.of(ADDRESSES_LIVE_A_DAY), events)).findings())
+                .anySatisfy(finding -> {
+                    assertThat(finding.check()).isEqualTo(Check.CLASSIFICATION);
+                    assertThat(finding.detail()).contains("is recorded NEW; the history before it makes it EXPIRED");
+                });
+    }
+
+    @Test
+    void anExpiredItemChargedForIsFoundAndOneStillAliveChargedIsNot() {
+        Simulation expiring = new Simulation(T0, ADDRESSES_LIVE_A_DAY);
+        expiring.contribute("bank-a", "bank-a", "k1", List.of(ip));
+        expiring.grant("cert-my", "g1", Credit.of(5), null);
+        expiring.grant("cert-th", "g1", Credit.of(5), null);
+        expiring.advance(Duration.ofHours(23));
+        expiring.withdraw("cert-th", "cert-th", "w0", List.of(ip));
+        expiring.advance(Duration.ofHours(2));
+        expiring.withdraw("cert-my", "cert-my", "w1", List.of(ip));
+        List<Charge> charges = expiring.history().stream().filter(step -> step.event() instanceof ItemsWithdrawn)
+                .flatMap(step -> ((ItemsWithdrawn) step.event()).items().stream()).map(DeliveredItem::charge)
+                .toList();
+        assertThat(charges).as("a day less an hour in, and an hour after it").containsExactly(Charge.CHARGED,
+                Charge.EXPIRED);
+        assertThat(replayed(ReplayScope.EVERYTHING, announced(List.of(ADDRESSES_LIVE_A_DAY), recorded(expiring)))
+                .findings()).as("the history as decided").isEmpty();
+        // The same draw, charged: a node that forgot the lifetime.
+        List<RecordedEvent> events = altered(recorded(expiring), ItemsWithdrawn.class, withdrawn ->
+                !withdrawn.consumerId().equals("cert-my") ? withdrawn : new ItemsWithdrawn(withdrawn.withdrawalId(),
+                        "cert-my", "cert-my", "w1", "f", withdrawn.criteria(), List.of(new DeliveredItem(ip, 0,
+                        Charge.CHARGED)), withdrawn.throughPosition(), Credit.of(1), withdrawn.drawnFrom(),
+                        Credit.of(4), 1, withdrawn.decidedAt()));
+
+        assertThat(replayed(ReplayScope.EVERYTHING, announced(List.of(ADDRESSES_LIVE_A_DAY), events)).findings())
+                .anySatisfy(finding -> {
+                    assertThat(finding.check()).isEqualTo(Check.CLASSIFICATION);
+                    assertThat(finding.detail()).contains("was delivered CHARGED; the history before it makes it "
+                            + "EXPIRED");
                 });
     }
 
