@@ -142,6 +142,22 @@ public final class RandomHistories {
         });
     }
 
+    /**
+     * Histories that end a month on with every account granted credit and every participant drawing the whole pool:
+     * what lived less than a month after its last sign of life goes out expired to whoever never had it.
+     */
+    public static Arbitrary<History> expiringHistories() {
+        return histories().map(history -> {
+            List<Action> actions = new ArrayList<>(history.actions());
+            actions.add(exchange -> exchange.advance(Duration.ofDays(30)));
+            ACCOUNTS.forEach(account -> actions.add(exchange -> exchange.grant(account, nextKey(), Credit.of(30),
+                    null)));
+            PARTICIPANTS.forEach(who -> actions.add(exchange -> exchange.withdraw(
+                    exchange.memberships().accountOf(who), who, nextKey(), exchange.asServed(UNIVERSE))));
+            return new History(history.policies(), actions);
+        });
+    }
+
     private static Arbitrary<List<Item>> itemSets() {
         // Last seen and valid until days into the history, which runs for months: some arrive stale, some expire.
         Arbitrary<Item> item = Combinators.combine(Arbitraries.of(UNIVERSE), Arbitraries.of(Tlp.values()),
