@@ -29,6 +29,7 @@ import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.DrawOrder;
 import org.reciprocity.core.event.FalsePositive;
 import org.reciprocity.core.event.FalsePositivesReported;
 import org.reciprocity.core.event.ItemCredit;
@@ -53,6 +54,7 @@ import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.kernel.MemberShare;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
+import org.reciprocity.core.kernel.QualityRecord;
 import org.reciprocity.core.membership.FormPool;
 import org.reciprocity.core.membership.JoinPool;
 import org.reciprocity.core.membership.LeavePool;
@@ -134,6 +136,9 @@ import org.reciprocity.ledger.feedback.FindFalsePositives;
 import org.reciprocity.ledger.feedback.FindSightings;
 import org.reciprocity.ledger.feedback.SightedItem;
 import org.reciprocity.ledger.feedback.SightedItems;
+import org.reciprocity.ledger.quality.AccountQuality;
+import org.reciprocity.ledger.quality.FindQuality;
+import org.reciprocity.ledger.quality.QualityRecords;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -260,7 +265,18 @@ class BusMessagesTest {
             new FindCataloguePage(7L, T0, List.of(DOMAIN.id()), new FindCataloguePage.Holder("cert-my", "pool-p"),
                     READER, 100),
             new CataloguePage(List.of(new CatalogueItem(DOMAIN, 8, T0, 2, T0.plusSeconds(5))), true),
+            new FindQuality("bank-a"),
+            new FindQuality(null),
+            new QualityRecords(List.of(new AccountQuality("bank-a", new QualityRecord(4, 2, 1, 2, 1, 1), T0))),
             new FindDrawableItems(CRITERIA, READER),
+            new FindDrawableItems(new DrawCriteria(List.of(), null, null, 100, DrawOrder.SCORE), READER,
+                    PolicyRules.DEFAULT, T0),
+            new WithdrawItems("cert-my", "cert-my", "pull-3", new DrawCriteria(List.of(), T0, null, 2,
+                    DrawOrder.SCORE), new Offer(List.of(new OfferedItem(IP, 0, 9L)), null, DrawOrder.SCORE),
+                    Coverage.WHOLE),
+            new ItemsWithdrawn(UUID.randomUUID(), "cert-my", "cert-my", "pull-3", "f", new DrawCriteria(List.of(),
+                    null, null, 2, DrawOrder.SCORE), List.of(new DeliveredItem(IP, 0, Charge.CHARGED, false, false,
+                    72.25)), null, Credit.of(1), List.of(), Credit.parse("8.5"), 1, T0),
             new DrawableItems(List.of(new CatalogueItem(IP, 9, T0, 0, T0))),
             new FindItemContext(List.of(IP.id()), 500),
             new ItemContext(Map.of(IP.id(), List.of(new ItemContext.LinkedObject(REPORT.id(), "report", "bank-a",

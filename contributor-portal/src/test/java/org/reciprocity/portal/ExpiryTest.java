@@ -1,5 +1,6 @@
 package org.reciprocity.portal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,8 +21,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +36,9 @@ import static org.reciprocity.portal.support.ExchangeClient.item;
 /**
  * A policy under which addresses live three days after their last sign of life: an address sent as last seen a
  * week ago, or past the end of validity its contributor gives, earns nothing and stays out of the pool; one that
- * outlives its lifetime goes out free, and a sighting or a corroboration keeps it alive. The replay agrees. Its own
- * database, and a clock the test moves on.
+ * outlives its lifetime goes out free, and a sighting or a corroboration keeps it alive; a draw by score takes the
+ * best first, scored by how far into its life each item is. The replay agrees. Its own database, and a clock the test
+ * moves on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -137,6 +141,71 @@ class ExpiryTest extends ExchangeTestBase {
         }
     }
 
+    @Test
+    void aDrawByScoreDeliversTheBestFirstEachWithItsScoreAndTheReplayDerivesTheSame() {
+        ExchangeClient exchange = exchange();
+        Map<String, Object> change = lifetimes(Map.of("ipv4", "P10D"));
+        change.put("decaySpeed", new BigDecimal("12"));
+        Response tooFast = exchange.post("/api/policy", OPERATOR_KEY, null, change);
+        assertThat(tooFast.status()).isEqualTo(400);
+        assertThat(tooFast.body().toString()).contains("decaySpeed", "0.1 to 10");
+        change.put("decaySpeed", new BigDecimal("0.5"));
+        change.put("reputationWeight", new BigDecimal("1.5"));
+        Response tooHeavy = exchange.post("/api/policy", OPERATOR_KEY, null, change);
+        assertThat(tooHeavy.status()).isEqualTo(400);
+        assertThat(tooHeavy.body().toString()).contains("reputationWeight");
+        change.remove("reputationWeight");
+        Response adopted = exchange.post("/api/policy", OPERATOR_KEY, null, change);
+        assertThat(adopted.status()).as(adopted.body().toString()).isEqualTo(201);
+        assertThat(adopted.body().path("rules").path("decaySpeed").decimalValue()).isEqualByComparingTo("0.5");
+        clock.moveOn(Duration.ofSeconds(10));
+        Instant start = clock.instant();
+
+        Participant bank = exchange.register("firm");
+        Participant cert = exchange.register("agency");
+        String old = uniqueIp();
+        String fresh = uniqueIp();
+        String hash = "c".repeat(56) + Long.toHexString(start.toEpochMilli()).substring(3);
+        assertThat(exchange.contribute(bank, "b1", List.of(confident("ipv4", old, 80), confident("sha256", hash, 30)))
+                .status()).isEqualTo(201);
+        clock.moveOn(Duration.ofHours(60));
+        assertThat(exchange.contribute(bank, "b2", List.of(confident("ipv4", fresh, 50))).status()).isEqualTo(201);
+        assertThat(exchange.post("/api/accounts/" + cert.id() + "/grants", OPERATOR_KEY, "g1",
+                Map.of("amount", 5, "reason", "programme")).status()).isEqualTo(201);
+        Projections.awaitCaughtUp(projections);
+
+        Response afterAndScore = exchange.withdraw(cert, "w0", Map.of("order", "score", "after", 3));
+        assertThat(afterAndScore.status()).isEqualTo(400);
+        assertThat(afterAndScore.body().toString()).contains("after", "no pool position to continue after");
+        Response unknownOrder = exchange.withdraw(cert, "w0", Map.of("order", "best"));
+        assertThat(unknownOrder.status()).isEqualTo(400);
+        assertThat(unknownOrder.body().toString()).contains("order is pool or score");
+
+        // A quarter into its ten days at the slow start: 80 × (1 − (1/4)²) = 75; the fresh one its 50; the hash 30.
+        Response drawn = exchange.withdraw(cert, "w1", Map.of("order", "score", "since", start.toString(),
+                "limit", 2));
+        assertThat(drawn.status()).as(drawn.body().toString()).isEqualTo(201);
+        List<String> values = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        drawn.body().path("items").forEach(delivered -> {
+            values.add(delivered.path("item").path("value").asText());
+            scores.add(delivered.path("score").asDouble());
+        });
+        assertThat(values).as("the best two, best first").containsExactly(old, fresh);
+        assertThat(scores).containsExactly(75.0, 50.0);
+        assertThat(drawn.body().has("throughPosition")).as("no position to continue after").isFalse();
+        assertThat(drawn.body().path("cost").decimalValue()).isEqualByComparingTo("2");
+
+        assertThat(replays.replay(new ReplayScope(cert.id(), start, null, null), Progress.NONE).findings())
+                .as("the replay scores them the same").isEmpty();
+    }
+
+    private static Map<String, Object> confident(String type, String value, int confidence) {
+        Map<String, Object> item = new HashMap<>(item(type, value, "GREEN"));
+        item.put("confidence", confidence);
+        return item;
+    }
+
     private static Map<String, Object> seen(String address, Instant lastSeen) {
         Map<String, Object> item = new HashMap<>(item("ipv4", address, "GREEN"));
         item.put("lastSeen", lastSeen.toString());
@@ -149,9 +218,11 @@ class ExpiryTest extends ExchangeTestBase {
         return item;
     }
 
+    // Drawn up against the latest version: the class's tests each change the policy, in either order.
     private Map<String, Object> lifetimes(Map<String, String> lifetimes) {
         Map<String, Object> change = new HashMap<>();
-        change.put("baseVersion", 1);
+        JsonNode versions = exchange().get("/api/policy", OPERATOR_KEY).body().path("versions");
+        change.put("baseVersion", versions.get(versions.size() - 1).path("version").asInt());
         change.put("effectiveFrom", clock.instant().plusSeconds(5).toString());
         change.put("reason", "addresses are reassigned within days");
         change.put("itemLifetimes", lifetimes);

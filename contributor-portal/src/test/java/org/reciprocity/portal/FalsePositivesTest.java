@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -137,6 +138,24 @@ class FalsePositivesTest extends H2ExchangeTest {
         assertThat(balance(bank)).isEqualByComparingTo("0");
         assertThat(exchange().contribute(bank, "b3", List.of(item("ipv4", uniqueIp(), "GREEN"))).body()
                 .path("balance").decimalValue()).isEqualByComparingTo("1");
+
+        // The bank's record: four items that earned, three accounts' reports of them as false, one judged.
+        await().atMost(Duration.ofSeconds(20)).until(() -> exchange().get("/api/accounts/" + bank.id() + "/quality",
+                bank.apiKey()).body().path("record").path("reportedFalse").asInt() == 3);
+        Projections.awaitCaughtUp(projections);
+        JsonNode quality = exchange().get("/api/accounts/" + bank.id() + "/quality", bank.apiKey()).body();
+        assertThat(quality.path("record").path("contributed").asInt()).isEqualTo(4);
+        assertThat(quality.path("record").path("judgedFalse").asInt()).isEqualTo(1);
+        assertThat(quality.path("record").path("retracted").asInt()).isZero();
+        assertThat(quality.path("junkShare").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(exchange().get("/api/accounts/" + bank.id() + "/quality", cert.apiKey()).status())
+                .as("another participant's record").isEqualTo(403);
+        assertThat(exchange().get("/api/quality", cert.apiKey()).status()).isEqualTo(403);
+        JsonNode everyone = exchange().get("/api/quality", operatorKey()).body().path("accounts");
+        assertThat(StreamSupport.stream(everyone.spliterator(), false).filter(account -> account.path("accountId")
+                .asText().equals(bank.id())).findFirst().orElseThrow()).isEqualTo(quality);
+        assertThat(StreamSupport.stream(everyone.spliterator(), false).map(account -> account.path("junkShare")
+                .decimalValue()).toList()).as("the worst first").isSortedAccordingTo(Comparator.reverseOrder());
 
         for (Participant participant : List.of(bank, cert, agency, stranger)) {
             ReplayResult replay = replays.replay(new ReplayScope(participant.id(), start, null, null),

@@ -36,7 +36,8 @@ class FeedbackMigrationTest {
                 + "first_reported_at, last_reported_at, consumers, bonus) values ('bank-a', 41270000, ?, 'ipv4', "
                 + "'203.0.113.7', ?, ?, 2, 1)", ITEM, SqlTime.of(REPORTED), SqlTime.of(REPORTED));
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // As far as the feedback's own migration: a later one empties the ledger to rebuild it from the events.
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("34").load().migrate();
 
         assertThat(jdbc.queryForObject("select kind || ' ' || consumers || ' ' || times_seen || ' ' || item_number "
                 + "from item_feedback where account_id = 'bank-a' and item_id = ?", String.class, ITEM))

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
 import org.reciprocity.portal.support.Browser;
 import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.Participant;
@@ -169,6 +170,12 @@ class PortalBrowserTest {
         signIn(auditor.apiKey());
         assertThat(browser.path()).isEqualTo("/portal/audit");
         assertAccessible("auditor-overview");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            browser.open("/portal/audit/quality");
+            assertThat(browser.text()).contains(firm.id());
+        });
+        assertAccessible("auditor-quality");
+        browser.open("/portal/audit");
 
         browser.press("Start the verification");
         assertThat(browser.path()).startsWith("/portal/audit/jobs/");
@@ -303,6 +310,10 @@ class PortalBrowserTest {
 
         signIn(firm.apiKey());
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            browser.open("/portal/member");
+            assertThat(browser.text()).contains("What your items came to").contains("Reports of acting on them");
+        });
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             browser.open("/portal/member/acted-on");
             assertThat(browser.text()).contains("192.0.2.77");
         });
@@ -322,6 +333,16 @@ class PortalBrowserTest {
         assertThat(browser.text()).doesNotContain(agency.id());
         assertAccessible("member-false-positives");
         signOut();
+
+        signIn(agency.apiKey());
+        browser.open("/portal/member/draw");
+        browser.tick("input[name='order'][value='score']").type("#limit", "1");
+        browser.press("Show the cost");
+        browser.click("form[action='/portal/member/draw'] button");
+        assertThat(browser.text()).contains("The best first").doesNotContain("your next draw here continues");
+        assertThat(browser.all("main table thead th")).extracting(WebElement::getText).contains("Score");
+        assertAccessible("member-drawn-by-score");
+        signOut();
     }
 
     @Test
@@ -332,15 +353,21 @@ class PortalBrowserTest {
         browser.script("document.getElementById('effectiveFrom').value = arguments[0]",
                 java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(7).withNano(0).withSecond(0)
                         .toString());
-        browser.type("#reason", "Draw more for what is shared").type("#ratio", "2");
+        browser.type("#reason", "Draw more for what is shared").type("#ratio", "2")
+                .type("input[name='itemLifetimes.ipv4']", "P30D").type("#decaySpeed", "2");
         browser.press("Preview the change");
-        assertThat(browser.find("table.diff").getText()).contains("Credit to draw with per credit earned 1 2");
-        assertThat(browser.all("table.diff tbody tr")).hasSize(1);
+        assertThat(browser.find("table.diff").getText()).contains("Credit to draw with per credit earned 1 2")
+                .contains("Lifetime of ipv4").contains("How an item's score falls over its life");
+        assertThat(browser.all("table.diff tbody tr")).hasSize(3);
         assertAccessible("operator-policy-preview");
         assertThat(exchange.get("/api/policy", OPERATOR_KEY).body().path("versions").size())
                 .as("a preview sends nothing").isEqualTo(Integer.parseInt(version));
         browser.press("Send this change");
         assertThat(browser.find(".page-notice").getText()).contains("is scheduled");
+        assertThat(browser.text()).contains("Lifetime of ipv4");
+        browser.open("/portal/operator/quality");
+        assertThat(browser.find("h1").getText()).isEqualTo("What each contributor's items came to");
+        assertAccessible("operator-quality");
         assertThat(exchange.get("/api/policy", OPERATOR_KEY).body().path("versions").size())
                 .isEqualTo(Integer.parseInt(version) + 1);
         signOut();

@@ -66,12 +66,14 @@ class ReplayTest extends PostgresExchangeTest {
         assertThat(before.get("statement_entry")).hasSizeGreaterThanOrEqualTo(7);
         assertThat(before.get("catalogue_item")).hasSizeGreaterThanOrEqualTo(41);
         assertThat(before.get("item_feedback")).isNotEmpty();
+        assertThat(before.get("contributor_quality")).isNotEmpty();
 
         // Damage the read side, as a bug or a careless hand might: only a rebuild from the events can restore it.
         jdbc.update("update account_balance set balance = balance + 1000");
         jdbc.update("delete from statement_entry where account_id = ?", agency.id());
         jdbc.update("update catalogue_item set confidence = 0");
         jdbc.update("update item_feedback set consumers = consumers + 5");
+        jdbc.update("update contributor_quality set judged_false = judged_false + 3");
         assertThat(readSide()).isNotEqualTo(before);
 
         for (String projection : List.of("ledger", "catalogue")) {
@@ -136,6 +138,7 @@ class ReplayTest extends PostgresExchangeTest {
                         + "order by account_id, position, ordinal"),
                 "account_member", jdbc.queryForList("select * from account_member order by account_id, participant_id"),
                 "item_feedback", jdbc.queryForList("select * from item_feedback order by account_id, item_number"),
+                "contributor_quality", jdbc.queryForList("select * from contributor_quality order by account_id"),
                 "catalogue_item", jdbc.queryForList("select * from catalogue_item order by item_id"));
     }
 }

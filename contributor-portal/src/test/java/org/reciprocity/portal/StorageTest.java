@@ -74,6 +74,8 @@ class StorageTest extends PostgresExchangeTest {
         JsonNode state = new ObjectMapper().readTree(snapshot);
         assertThat(state.path("streamId").asText()).isEqualTo("account:" + agency.id());
         assertThat(state.path("book").path("lots").size()).isBetween(20, 25);
+        assertThat(state.path("quality").path("contributed").asLong()).as("the quality record, counted so far")
+                .isBetween(20L, 25L);
         // Loading the account starts from that snapshot: one the store passed over would leave every load to
         // replay the whole history, which is the same answer, ever slower.
         assertThat(events.readEvents("account:" + agency.id()).peek().getPayloadType().getSimpleName())

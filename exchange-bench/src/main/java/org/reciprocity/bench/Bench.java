@@ -30,6 +30,8 @@ public final class Bench implements Callable<Integer> {
     private static final long WARM_UP_ITEMS = 50_000;
     /** The JIT is quiet when it compiled for less than this share of a warm-up round's time. */
     private static final double QUIET_COMPILER = 0.05;
+    // Each reads the whole pool: a few show what one costs.
+    static final int SCORE_DRAWS = 20;
 
     @Option(names = "--items", description = "Items in the feed dump, and so in the pool (default: ${DEFAULT-VALUE}).")
     long items = Sizes.GOALS.items();
@@ -168,6 +170,11 @@ public final class Bench implements Callable<Integer> {
                         sizes.withdrawals(), itemsWithdrawn);
             }
 
+            // A draw by score reads and scores every item it may be offered: a few, one consumer, at the pool's size.
+            progress.next(String.format("%d withdrawals by score of the whole pool", SCORE_DRAWS));
+            Figure byScore = new Withdrawals(List.of(exchange), poolSize, true).measure("scorer", 1, SCORE_DRAWS,
+                    new AtomicLong());
+
             AtomicLong objectsServed = new AtomicLong();
             Map<Integer, Figure> served = new LinkedHashMap<>();
             for (int level : sizes.readers()) {
@@ -192,7 +199,8 @@ public final class Bench implements Callable<Integer> {
             Figure replay = ReplayRate.replay(exchange.replays());
             progress.next("done");
             return new BenchReport(sizes, setting, rawInsert, gateway, http, heapPeak, heapAfterCollection,
-                    heapLive, HeapPeak.maxBytes(), withdrawn, oneNode, twoNodes, itemsWithdrawn.get(), served,
+                    heapLive, HeapPeak.maxBytes(), withdrawn, oneNode, twoNodes, byScore, itemsWithdrawn.get(),
+                    served,
                     objectsServed.get(),
                     withContext, servedWithContext, contextObjectsServed.get(), rawRead, replay);
         }

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param withdrawals by number of concurrent consumers
  * @param oneNode     the busiest of them, on one node
  * @param twoNodes    as many consumers spread over two nodes on the same database
+ * @param byScore     withdrawals of the best items of the whole pool, by one consumer
  * @param serving     by number of concurrent readers, of the pool's bare items
  * @param withContext the stretch of the pool contributed with its context
  * @param servingWithContext by number of concurrent readers, of that stretch
@@ -22,7 +23,7 @@ import java.util.Map;
 record BenchReport(Sizes sizes, String setting, Figure rawInsert, Ingest.Result gateway, Ingest.Result http,
                    long heapPeakBytes, long heapAfterCollectionBytes, long heapLiveBytes,
                    long heapMaxBytes, Map<Integer, Figure> withdrawals, Figure oneNode, Figure twoNodes,
-                   long itemsWithdrawn, Map<Integer, Figure> serving, long objectsServed,
+                   Figure byScore, long itemsWithdrawn, Map<Integer, Figure> serving, long objectsServed,
                    Ingest.Result withContext, Map<Integer, Figure> servingWithContext, long contextObjectsServed,
                    Figure rawRead, Figure replay) {
 
@@ -73,6 +74,7 @@ record BenchReport(Sizes sizes, String setting, Figure rawInsert, Ingest.Result 
                 heapAfterCollectionBytes / MEGABYTE, heapLiveBytes / MEGABYTE, heapMaxBytes / MEGABYTE);
         withdrawals.values().forEach(figure -> row(out, figure, null));
         row(out, twoNodes, oneNode);
+        row(out, byScore, null);
         serving.values().forEach(figure -> row(out, figure, null));
         row(out, withContext.stored(), rawInsert);
         row(out, withContext.drawable(), rawInsert);

@@ -19,15 +19,25 @@ final class Withdrawals {
 
     private final List<RunningExchange> nodes;
     private final long poolSize;
+    private final boolean byScore;
 
     Withdrawals(RunningExchange exchange, long poolSize) {
-        this(List.of(exchange), poolSize);
+        this(List.of(exchange), poolSize, false);
     }
 
     /** The consumers taking turns among the nodes, one node each, as a proxy in front of them would spread them. */
     Withdrawals(List<RunningExchange> nodes, long poolSize) {
+        this(nodes, poolSize, false);
+    }
+
+    /**
+     * @param byScore whether each withdrawal asks for the best items of the whole pool, which the catalogue scores
+     *                item by item, instead of the next ones from the consumer's place in it
+     */
+    Withdrawals(List<RunningExchange> nodes, long poolSize, boolean byScore) {
         this.nodes = nodes;
         this.poolSize = poolSize;
+        this.byScore = byScore;
     }
 
     /**
@@ -38,12 +48,19 @@ final class Withdrawals {
         List<Agencies.Agency> agencies = Agencies.register(nodes.get(0), round, consumers, poolSize);
         List<ClosedLoop.Client> clients = IntStream.range(0, consumers).mapToObj(j -> consumer(nodes.get(
                 j % nodes.size()), agencies.get(j), itemsDelivered)).toList();
-        return Figure.timed("withdrawals, " + consumers + " concurrent consumer" + (consumers == 1 ? "" : "s")
+        return Figure.timed("withdrawals" + (byScore ? String.format(" by score of %,d items", poolSize) : "")
+                + ", " + consumers + " concurrent consumer" + (consumers == 1 ? "" : "s")
                 + (nodes.size() == 1 ? "" : " on " + nodes.size() + " nodes"), "withdrawals",
                 ClosedLoop.run(clients, Math.max(1, total / consumers)));
     }
 
     private ClosedLoop.Client consumer(RunningExchange node, Agencies.Agency agency, AtomicLong itemsDelivered) {
+        if (byScore) {
+            // The best of the pool each time: the first draw pays for them, the next ones get them free.
+            return n -> itemsDelivered.addAndGet(node.client().post("api/withdrawals", agency.apiKey(),
+                    agency.id() + "-" + n, Map.of("order", "score", "limit", ITEMS_PER_WITHDRAWAL), 201)
+                    .path("items").size());
+        }
         long[] after = {agency.start()};
         return n -> {
             JsonNode answer = node.client().post("api/withdrawals", agency.apiKey(), agency.id() + "-" + n,

@@ -45,7 +45,7 @@ class BenchReportTest {
         BenchReport missingOne = new BenchReport(full.sizes(), full.setting(), full.rawInsert(), full.gateway(),
                 new Ingest.Result(full.http().stored(), oneShort), full.heapPeakBytes(),
                 full.heapAfterCollectionBytes(), full.heapLiveBytes(), full.heapMaxBytes(), full.withdrawals(),
-                full.oneNode(), full.twoNodes(), full.itemsWithdrawn(),
+                full.oneNode(), full.twoNodes(), full.byScore(), full.itemsWithdrawn(),
                 full.serving(), full.objectsServed(), full.withContext(), full.servingWithContext(),
                 full.contextObjectsServed(), full.rawRead(), full.replay());
         assertThat(goal(missingOne, "-Xmx512m").met()).isFalse();
@@ -101,7 +101,8 @@ class BenchReportTest {
         Figure twoNodes = Figure.timed("w64x2", "withdrawals", new Latencies(150, SECOND, 9_000_000, 20_000_000,
                 30_000_000));
         return new BenchReport(sizes, "test", limit, gateway, http, 300 * MB, 250 * MB, 60 * MB, 512 * MB, withdrawals,
-                withdrawals.get(64), twoNodes, 1_000,
+                withdrawals.get(64), twoNodes, Figure.timed("by score", "withdrawals", new Latencies(20, SECOND,
+                        40_000_000, 90_000_000, 95_000_000)), 1_000,
                 serving, 10_000, gateway, serving, 40_000, Figure.bulk("raw read", 500_000, "events", SECOND),
                 Figure.bulk("replay", 200_000, "events", SECOND));
     }

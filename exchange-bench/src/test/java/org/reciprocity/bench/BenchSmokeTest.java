@@ -85,6 +85,10 @@ class BenchSmokeTest {
         assertThat(report.itemsWithdrawn()).isEqualTo(120 * 10);
         assertThat(count("select count(*) from delivered_item where consumer_id like 'drawer-%'")).isEqualTo(800);
         assertThat(count("select count(*) from delivered_item where consumer_id like 'two-nodes-%'")).isEqualTo(400);
+        // The best ten of the pool, twenty times: charged the first time, free after.
+        assertThat(report.byScore().count()).isEqualTo(Bench.SCORE_DRAWS);
+        assertThat(report.byScore().name()).contains("by score");
+        assertThat(count("select count(*) from delivered_item where consumer_id like 'scorer-%'")).isEqualTo(10);
     }
 
     @Test

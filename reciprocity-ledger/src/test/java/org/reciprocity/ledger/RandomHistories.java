@@ -4,6 +4,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import org.reciprocity.core.event.DrawOrder;
 import org.reciprocity.core.event.FalsePositive;
 import org.reciprocity.core.event.Sighting;
 import org.reciprocity.core.item.Item;
@@ -75,9 +76,9 @@ public final class RandomHistories {
         Arbitrary<Action> contribute = Combinators.combine(participant, itemSets()).as((who, items) -> exchange ->
                 exchange.contribute(exchange.memberships().accountOf(who), who, nextKey(), items));
         // As the catalogue would: only items some contribution shared are offered, as the pool serves them.
-        Arbitrary<Action> withdraw = Combinators.combine(participant, itemSets()).as((who, items) -> exchange ->
-                exchange.withdraw(exchange.memberships().accountOf(who), who, nextKey(),
-                        exchange.asServed(items)));
+        Arbitrary<Action> withdraw = Combinators.combine(participant, itemSets(), Arbitraries.of(DrawOrder.class))
+                .as((who, items, order) -> exchange -> exchange.withdraw(exchange.memberships().accountOf(who), who,
+                        nextKey(), exchange.asServed(items), order));
         Arbitrary<Action> grant = Combinators.combine(Arbitraries.of(ACCOUNTS), Arbitraries.integers().between(1, 5),
                         Arbitraries.of(true, false))
                 .as((account, amount, expires) -> exchange -> exchange.grant(account, nextKey(), Credit.of(amount),
@@ -127,7 +128,8 @@ public final class RandomHistories {
     /**
      * Histories of a busy exchange: every account is granted credit, one participant brings every item to the pool
      * and the others draw it all, before the random actions begin; so that most histories report, judge, claw back
-     * and refund, rather than a few.
+     * and refund, rather than a few. They end with every participant sending the whole universe again, so that what
+     * was judged or retracted meanwhile weighs on what its accounts earn then.
      */
     public static Arbitrary<History> busyHistories() {
         return Combinators.combine(histories(), Arbitraries.of(PARTICIPANTS)).as((history, first) -> {
@@ -138,6 +140,8 @@ public final class RandomHistories {
             PARTICIPANTS.stream().filter(other -> !other.equals(first)).forEach(other -> actions.add(exchange ->
                     exchange.withdraw(other, other, nextKey(), exchange.asServed(UNIVERSE))));
             actions.addAll(history.actions());
+            PARTICIPANTS.forEach(who -> actions.add(exchange -> exchange.contribute(
+                    exchange.memberships().accountOf(who), who, nextKey(), UNIVERSE)));
             return new History(history.policies(), actions);
         });
     }
@@ -193,7 +197,12 @@ public final class RandomHistories {
                         Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("2")).ofScale(3), unit,
                         Combinators.combine(unit, Arbitraries.integers().between(PolicyRules.DEFAULT_QUORUM, 3),
                                 Arbitraries.longs().between(1, 72).injectNull(0.2),
-                                Arbitraries.longs().between(1, 20 * 24).injectNull(0.3)).as(Tuple::of))
+                                Arbitraries.longs().between(1, 20 * 24).injectNull(0.3),
+                                Arbitraries.bigDecimals().between(new BigDecimal(PolicyRules.MIN_DECAY_SPEED),
+                                        new BigDecimal(PolicyRules.MAX_DECAY_SPEED)).ofScale(1),
+                                Arbitraries.bigDecimals().between(BigDecimal.ZERO,
+                                        new BigDecimal(PolicyRules.MAX_REPUTATION_WEIGHT)).ofScale(2))
+                                .as(Tuple::of))
                 .as((share, unknownConfidence, floor, ratio, lifetimeDays, cost, bonusShare, more) -> {
                     BigDecimal sightingShare = more.get1();
                     int quorum = more.get2();
@@ -208,7 +217,8 @@ public final class RandomHistories {
                             unknownConfidence, floor, ratio, lifetimeDays == null ? null : Duration.ofDays(lifetimeDays),
                             Credit.of(cost), Credit.of(actedOn), BigDecimal.ZERO, 0, Credit.of(sighting), quorum,
                             vesting, more.get4() == null ? Map.of()
-                                    : Map.of(ItemType.IPV4, Duration.ofHours(more.get4())));
+                                    : Map.of(ItemType.IPV4, Duration.ofHours(more.get4())), more.get5(),
+                            more.get6());
                 });
     }
 

@@ -23,6 +23,7 @@ import org.reciprocity.core.event.ItemsRetracted;
 import org.reciprocity.core.event.ItemsSighted;
 import org.reciprocity.core.event.ItemsWithdrawn;
 import org.reciprocity.core.event.LotDraw;
+import org.reciprocity.core.event.RevocationCause;
 import org.reciprocity.core.event.WithdrawalRefused;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.kernel.AccountBook;
@@ -39,6 +40,8 @@ import org.reciprocity.ledger.RandomHistories.History;
 import org.reciprocity.ledger.account.Balance;
 import org.reciprocity.ledger.account.LedgerEntry;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -112,16 +115,28 @@ class ReciprocityPropertiesTest {
         // Each item's last sign of life and latest validity, told plainly from the events, to judge expiry by.
         Map<UUID, Instant> alive = new HashMap<>();
         Map<UUID, Instant> valid = new HashMap<>();
+        // Each account's items that earned, and those of them judged false or retracted, counted plainly.
+        Map<String, Long> earning = new HashMap<>();
+        Map<String, Long> junk = new HashMap<>();
         boolean expiredAsSent = false;
         boolean deliveredExpired = false;
+        boolean weighedByItsRecord = false;
         for (Simulation.Step step : exchange.history()) {
             Object event = step.event();
             if (event instanceof ItemsContributed contributed) {
                 ReciprocityPolicy policy = inForce(history, contributed.decidedAt());
                 assertThat(contributed.policyVersion()).isEqualTo(policy.version());
+                BigDecimal standing = standing(policy, earning.getOrDefault(contributed.accountId(), 0L),
+                        junk.getOrDefault(contributed.accountId(), 0L));
+                weighedByItsRecord |= standing.compareTo(BigDecimal.ONE) < 0;
                 Credit earned = Credit.ZERO;
                 for (ItemCredit credit : contributed.credits()) {
-                    assertThat(credit).isEqualTo(Earnings.creditFor(credit.item(), credit.rule(), policy.rules()));
+                    assertThat(credit).isEqualTo(Earnings.creditFor(credit.item(), credit.rule(), 0, policy.rules(),
+                            standing));
+                    if ((credit.rule() == CreditRule.NEW || credit.rule() == CreditRule.CORROBORATION)
+                            && credit.credit().isPositive()) {
+                        earning.merge(contributed.accountId(), 1L, Long::sum);
+                    }
                     earned = earned.plus(credit.credit());
                     UUID id = credit.item().id();
                     Instant seen = credit.item().lastSeen() == null
@@ -169,6 +184,11 @@ class ReciprocityPropertiesTest {
                 ReciprocityPolicy policy = inForce(history, refused.decidedAt());
                 assertThat(refused.cost()).isEqualTo(Charges.costOf(refused.itemsCharged(), policy.rules()));
                 assertThat(refused.cost()).isGreaterThan(refused.balance());
+            } else if (event instanceof CreditClawedBack clawback
+                    && clawback.cause() == RevocationCause.FALSE_POSITIVE) {
+                junk.merge(clawback.accountId(), 1L, Long::sum);
+            } else if (event instanceof ItemsRetracted retraction) {
+                junk.merge(retraction.accountId(), (long) retraction.retracted().size(), Long::sum);
             } else if (event instanceof BonusEarned bonus) {
                 ReciprocityPolicy policy = inForce(history, bonus.reportedAt());
                 assertThat(bonus.policyVersion()).isEqualTo(policy.version());
@@ -177,12 +197,23 @@ class ReciprocityPropertiesTest {
                 assertThat(bonus.drawable()).as("a bonus is not multiplied by the ratio").isEqualTo(bonus.credit());
             }
         }
+        Statistics.label("weighed by its record").collect(weighedByItsRecord);
         Statistics.label("expired as sent").collect(expiredAsSent);
         Statistics.label("delivered expired").collect(deliveredExpired);
         // Items must arrive stale, and go out expired, in enough histories for the property to say something; a third
         // of the histories end with every participant drawing the whole pool a month on.
         Statistics.label("expired as sent").coverage(coverage -> coverage.check(true).percentage(p -> p > 2));
+        // Measured at 4 to 7%: busy histories end with every participant contributing again after their judgments.
+        Statistics.label("weighed by its record").coverage(coverage -> coverage.check(true).percentage(p -> p > 1));
         Statistics.label("delivered expired").coverage(coverage -> coverage.check(true).percentage(p -> p > 5));
+    }
+
+    // 1 less the policy's weight times the part of junk, to a thousandth each.
+    private static BigDecimal standing(ReciprocityPolicy policy, long earning, long junk) {
+        BigDecimal part = earning == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(junk)
+                .divide(BigDecimal.valueOf(earning), 3, RoundingMode.HALF_EVEN).min(BigDecimal.ONE);
+        return BigDecimal.ONE.subtract(policy.rules().reputationWeight().multiply(part))
+                .setScale(3, RoundingMode.HALF_EVEN);
     }
 
     // The policy's lifetime for the universe's addresses after the last sign of life, or the validity stated first.

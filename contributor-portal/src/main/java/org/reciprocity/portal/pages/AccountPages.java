@@ -53,6 +53,7 @@ class AccountPages {
         JsonNode quote = api.send(who, HttpMethod.POST, "/api/withdrawals/quotes", next, null);
         model.addAttribute("participant", AnswerView.of(account.participant()));
         model.addAttribute("summary", AnswerView.of(summary));
+        model.addAttribute("quality", AnswerView.of(api.get(who, account.path() + "/quality", Map.of())));
         model.addAttribute("gauge", Gauge.of(quote));
         model.addAttribute("chart", CreditChart.of(recent, now.minus(CHART_SPAN), now));
         model.addAttribute("chartCut", recent.size() >= CHART_LINES);

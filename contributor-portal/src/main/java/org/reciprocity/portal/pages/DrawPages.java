@@ -37,9 +37,14 @@ class DrawPages {
 
     /**
      * What the draw form sends: item types, the first day items became drawable, the pool position to continue
-     * after, how many at most, and once quoted, the request key to draw with.
+     * after, how many at most, whether the best first (by score), and once quoted, the request key to draw with.
      */
-    record DrawForm(List<String> types, String since, Long after, Integer limit, String requestKey) {
+    record DrawForm(List<String> types, String since, Long after, Integer limit, String order, String requestKey) {
+
+        /** Whether the best items are drawn first: a draw by score, which has no position to continue after. */
+        public boolean bestFirst() {
+            return "score".equals(order);
+        }
 
         Map<String, Object> request() {
             Map<String, Object> request = new LinkedHashMap<>();
@@ -50,7 +55,9 @@ class DrawPages {
             if (from != null) {
                 request.put("since", from);
             }
-            if (after != null) {
+            if (bestFirst()) {
+                request.put("order", "score");
+            } else if (after != null) {
                 request.put("after", after);
             }
             request.put("limit", limit == null ? 100 : limit);
@@ -72,7 +79,7 @@ class DrawPages {
                 Model model) {
         model.addAttribute("types", Forms.TYPES);
         model.addAttribute("form", form.after() != null || form.limit() != null ? form
-                : new DrawForm(form.types(), form.since(), cursor(session, account), null, null));
+                : new DrawForm(form.types(), form.since(), cursor(session, account), null, form.order(), null));
         return "portal/member/draw";
     }
 

@@ -2,6 +2,7 @@ package org.reciprocity.portal.pages;
 
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,14 +41,16 @@ public class Formats {
 
     /**
      * A policy term's value as a person reads it: a duration ({@code PT8760H}) in days when it is whole days, and
-     * unset as the policy means it (credit that lasts for ever, credit not held); any other term as it is.
+     * unset as the policy means it (credit that lasts for ever, credit not held, an item type without a lifetime);
+     * any other term as it is.
      */
     public String term(String term, Object value) {
-        if (!PolicyPages.UNSET_DURATIONS.containsKey(term)) {
+        String unset = PolicyPages.unsetDuration(term);
+        if (unset == null) {
             return value == null ? "" : value.toString();
         }
         if (value == null) {
-            return PolicyPages.UNSET_DURATIONS.get(term);
+            return unset;
         }
         try {
             Duration lasting = Duration.parse(value.toString());
@@ -55,6 +58,14 @@ public class Formats {
         } catch (DateTimeParseException notADuration) {
             return value.toString();
         }
+    }
+
+    /** A part of a whole (0 to 1) as a percentage: 0.125 is 12.5%; nothing when there is none. */
+    public String percent(Object share) {
+        if (share == null) {
+            return "";
+        }
+        return new BigDecimal(share.toString()).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     /** An instant as the API writes it, to the minute in UTC; anything else as it is. */

@@ -28,8 +28,16 @@ class PolicyPages {
     static final Map<String, String> TERMS = terms();
     // The terms that are durations, each with the word that leaves it unset, in the API and in the form.
     static final Map<String, String> UNSET_DURATIONS = Map.of("creditLifetime", "never", "vestingPeriod", "none");
+    // What an item type without a lifetime shows, and what takes a type's lifetime away.
+    private static final String NEVER = "never";
+    private static final String LIFETIMES = "itemLifetimes.";
 
     private final PortalApi api;
+
+    /** The word that leaves a duration term unset, as the form writes it; null when the term is no duration. */
+    static String unsetDuration(String term) {
+        return term.startsWith(LIFETIMES) ? NEVER : UNSET_DURATIONS.get(term);
+    }
 
     PolicyPages(PortalApi api) {
         this.api = api;
@@ -96,6 +104,7 @@ class PolicyPages {
         });
         change.put("typeWeights", weights(form, "typeWeights.", Forms.TYPES));
         change.put("tlpWeights", weights(form, "tlpWeights.", Forms.TLPS));
+        change.put("itemLifetimes", lifetimes(form));
         change.values().removeIf(value -> value == null || value instanceof Map<?, ?> map && map.isEmpty());
         return change;
     }
@@ -111,6 +120,18 @@ class PolicyPages {
         return weights;
     }
 
+    // Each type's lifetime as written, 'never' included; a field left empty keeps the type's lifetime.
+    private static Map<String, Object> lifetimes(Map<String, String> form) {
+        Map<String, Object> lifetimes = new LinkedHashMap<>();
+        Forms.TYPES.forEach(type -> {
+            String value = form.getOrDefault(LIFETIMES + type, "").strip();
+            if (!value.isEmpty()) {
+                lifetimes.put(type, value);
+            }
+        });
+        return lifetimes;
+    }
+
     /** The form filled with the latest version's terms, for the operator to change what is to change. */
     private static Map<String, String> proposalOf(JsonNode latest) {
         Map<String, String> proposal = new LinkedHashMap<>();
@@ -123,6 +144,8 @@ class PolicyPages {
                 proposal.put("typeWeights." + weight.getKey(), weight.getValue().asText()));
         rules.path("tlpWeights").fields().forEachRemaining(weight ->
                 proposal.put("tlpWeights." + weight.getKey(), weight.getValue().asText()));
+        Forms.TYPES.forEach(type -> proposal.put(LIFETIMES + type,
+                rules.path("itemLifetimes").path(type).asText(NEVER)));
         return proposal;
     }
 
@@ -131,6 +154,7 @@ class PolicyPages {
         Map<String, String> names = new LinkedHashMap<>(TERMS);
         Forms.TYPES.forEach(type -> names.put("typeWeights." + type, "Weight of " + type));
         Forms.TLPS.forEach(tlp -> names.put("tlpWeights." + tlp, "Weight of TLP:" + tlp));
+        Forms.TYPES.forEach(type -> names.put(LIFETIMES + type, "Lifetime of " + type));
         return names;
     }
 
@@ -150,6 +174,8 @@ class PolicyPages {
         terms.put("falsePositiveQuorum", "Consumers whose reports of a false positive take an item out");
         terms.put("vestingPeriod", "How long a contribution's credit is held before it can be drawn (ISO-8601, or "
                 + "none)");
+        terms.put("decaySpeed", "How an item's score falls over its life (1 evenly, more: fast at first)");
+        terms.put("reputationWeight", "How much a contributor's record of junk weighs on what it earns (0 to 1)");
         return terms;
     }
 }

@@ -113,7 +113,9 @@ class PolicyController {
                 request.falsePositiveQuorum() == null ? was.falsePositiveQuorum() : request.falsePositiveQuorum(),
                 request.vestingPeriod() == null ? was.vestingPeriod()
                         : duration("vestingPeriod", request.vestingPeriod(), "none"),
-                lifetimes(request.itemLifetimes(), was.itemLifetimes()));
+                lifetimes(request.itemLifetimes(), was.itemLifetimes()),
+                or(request.decaySpeed(), Function.identity(), was.decaySpeed()),
+                or(request.reputationWeight(), Function.identity(), was.reputationWeight()));
         return new ChangePolicy(request.baseVersion(), rules, request.effectiveFrom(), operator.participantId(),
                 request.reason());
     }

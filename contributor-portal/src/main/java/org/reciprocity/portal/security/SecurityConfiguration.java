@@ -85,7 +85,7 @@ class SecurityConfiguration {
                         // A participant's named keys are the operators' to see and change, as its default key is.
                         .requestMatchers("/api/participants/*/keys", "/api/participants/*/keys/**")
                         .hasRole("OPERATOR")
-                        .requestMatchers(HttpMethod.GET, "/api/participants", "/api/pools")
+                        .requestMatchers(HttpMethod.GET, "/api/participants", "/api/pools", "/api/quality")
                         .hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers("/api/contributions/**", "/api/withdrawals/**", "/api/acted-on",
                                 "/api/sightings", "/api/false-positives", "/api/retractions", "/api/me/disclosure")

@@ -8,10 +8,12 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.DrawOrder;
 import org.reciprocity.core.event.WithdrawalOutcome;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.membership.PoolMemberships;
+import org.reciprocity.core.policy.PolicyBook;
 import org.reciprocity.core.withdrawal.QuoteWithdrawal;
 import org.reciprocity.core.withdrawal.WithdrawItems;
 import org.reciprocity.core.withdrawal.WithdrawalQuote;
@@ -33,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,13 +56,17 @@ class WithdrawalController {
     private final QueryGateway queries;
     private final PoolMemberships memberships;
     private final Readers readers;
+    private final PolicyBook policies;
+    private final Clock clock;
 
     WithdrawalController(CommandGateway commands, QueryGateway queries, PoolMemberships memberships,
-                         Readers readers) {
+                         Readers readers, PolicyBook policies, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.memberships = memberships;
         this.readers = readers;
+        this.policies = policies;
+        this.clock = clock;
     }
 
     @PostMapping("/api/withdrawals")
@@ -93,13 +101,27 @@ class WithdrawalController {
 
     private static DrawCriteria criteria(WithdrawalRequest request) {
         return new DrawCriteria(types(request.types()), request.since(), request.after(),
-                request.limit() == null ? DEFAULT_LIMIT : request.limit());
+                request.limit() == null ? DEFAULT_LIMIT : request.limit(), order(request.order()));
     }
 
-    // What the catalogue offers is what reaches the consumer; the account checks it again as it decides.
+    private static DrawOrder order(String name) {
+        if (name == null || name.equalsIgnoreCase("pool")) {
+            return DrawOrder.POOL;
+        }
+        if (name.equalsIgnoreCase("score")) {
+            return DrawOrder.SCORE;
+        }
+        throw InvalidRequestException.of("order", "order is pool or score; got '" + name + "'");
+    }
+
+    // What the catalogue offers is what reaches the consumer; the account checks it again as it decides, and scores
+    // again what it delivers by score.
     private Offer offered(DrawCriteria criteria, Member member) {
-        return queries.query(new FindDrawableItems(criteria, readers.of(member)), DrawableItems.class).join()
-                .asOffer();
+        Instant now = clock.instant();
+        FindDrawableItems query = criteria.order() == DrawOrder.SCORE
+                ? new FindDrawableItems(criteria, readers.of(member), policies.inForceAt(now).rules(), now)
+                : new FindDrawableItems(criteria, readers.of(member));
+        return queries.query(query, DrawableItems.class).join().asOffer(criteria.order());
     }
 
     private static List<ItemType> types(List<String> names) {

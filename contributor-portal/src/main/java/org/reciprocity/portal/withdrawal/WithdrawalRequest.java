@@ -16,5 +16,9 @@ record WithdrawalRequest(
         @Schema(description = "only items after this pool position: the throughPosition of your last withdrawal")
         Long after,
         @Schema(description = "the most items to deliver, 1 to 10000; 100 when left out", example = "100")
-        Integer limit) {
+        Integer limit,
+        @Schema(description = "pool (the default): in the order items became drawable, continuing after a position; "
+                + "score: the best first, by a score that decays with an item's age and rises with its sightings "
+                + "(no position to continue after)", allowableValues = {"pool", "score"})
+        String order) {
 }

@@ -48,6 +48,7 @@ import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Earned;
 import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.PricedOffer;
+import org.reciprocity.core.kernel.QualityRecord;
 import org.reciprocity.core.kernel.Request;
 import org.reciprocity.core.kernel.Revocations;
 import org.reciprocity.core.kernel.SharedPoolFacts;
@@ -91,7 +92,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(snapshotTriggerDefinition = AccountSnapshots.TRIGGER)
 // Snapshots are this object in JSON: its fields, whatever their visibility. A change to the fields is a new revision,
 // and Axon then passes over the older snapshots and rebuilds from the events.
-@Revision("4")
+@Revision("5")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Account {
@@ -99,6 +100,7 @@ class Account {
     @AggregateIdentifier
     private String streamId;
     private AccountBook book = AccountBook.EMPTY;
+    private QualityRecord quality = QualityRecord.EMPTY;
     // How many times credit entered or left the account: what keys a feed's pages (see DrawPage).
     private long creditMoves;
 
@@ -145,7 +147,7 @@ class Account {
                                                     PoolMemberships memberships, PolicyBook policies, Instant now) {
         Batch batch = Batch.of(items);
         Set<String> behind = Entitlement.behind(request.requesterId(), memberships.membersOf(request.accountId()));
-        return AccountDecisions.contribute(book, request, batch,
+        return AccountDecisions.contribute(book, quality, request, batch,
                 pool.factsAbout(request.accountId(), behind, batch.ids()), context,
                 objectFacts.apply(context.stream().map(ContextObject::id).distinct().toList()), audience,
                 policies.inForceAt(now), now);
@@ -368,7 +370,7 @@ class Account {
         return decision.answer();
     }
 
-    // Every kind of account event, through the book that counts them.
+    // Every kind of account event, through the book and the quality record that count them.
     @EventSourcingHandler
     void on(AccountEvent event) {
         streamId = EventStreams.account(event.accountId());
@@ -377,5 +379,6 @@ class Account {
             creditMoves++;
         }
         book = after;
+        quality = quality.after(event);
     }
 }

@@ -14,6 +14,7 @@ import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
 import org.reciprocity.core.event.DeliveredItem;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.DrawOrder;
 import org.reciprocity.core.event.FalsePositive;
 import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.FalsePositivesReported;
@@ -35,8 +36,10 @@ import org.reciprocity.core.policy.ReciprocityPolicy;
 import org.reciprocity.core.sharing.Audience;
 import org.reciprocity.core.sharing.Recipient;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,22 +53,27 @@ import java.util.UUID;
  */
 public final class AccountDecisions {
 
+    // Stable: items of equal score stay in the order the catalogue offered them.
+    private static final Comparator<DeliveredItem> BEST_FIRST = Comparator.comparing(DeliveredItem::score)
+            .reversed();
+
     private AccountDecisions() {
     }
 
     /**
-     * Each item of the batch classified and credited, with the kinds of context the contribution links it to; each
-     * context object admitted or refused.
+     * Each item of the batch classified and credited, with the kinds of context the contribution links it to and
+     * the standing the account's quality record gives it; each context object admitted or refused.
      */
-    public static Decision<ItemsContributed> contribute(AccountBook book, Request request, Batch batch,
-                                                        SharedPoolFacts facts, List<ContextObject> context,
-                                                        ContextFacts contextFacts, Audience audience,
-                                                        ReciprocityPolicy policy, Instant now) {
+    public static Decision<ItemsContributed> contribute(AccountBook book, QualityRecord quality, Request request,
+                                                        Batch batch, SharedPoolFacts facts,
+                                                        List<ContextObject> context, ContextFacts contextFacts,
+                                                        Audience audience, ReciprocityPolicy policy, Instant now) {
         List<CreditDue> due = CreditClock.dueAt(book, request.accountId(), now);
         AccountBook current = book.applyAll(due);
         List<ContextRuling> rulings = ContextAdmission.rulings(context, request.requesterId(), contextFacts);
         // Context that stays with its contributor, sent with a contribution to a narrower audience, adds nothing.
         Map<UUID, Integer> linked = audience.isOpen() ? ContextLinks.kindsLinked(rulings) : Map.of();
+        BigDecimal standing = quality.standing(policy.rules());
         List<ItemCredit> credits = new ArrayList<>(batch.items().size());
         for (int i = 0; i < batch.items().size(); i++) {
             UUID id = batch.ids().get(i);
@@ -73,7 +81,7 @@ public final class AccountDecisions {
             ItemFacts known = facts.of(id);
             credits.add(Earnings.creditFor(item, ItemClassification.contributed(known,
                     ItemLife.expiredAsContributed(item, known, policy.rules(), now)), linked.getOrDefault(id, 0),
-                    policy.rules()));
+                    policy.rules(), standing));
         }
         Credit earned = credits.stream().map(ItemCredit::credit).reduce(Credit.ZERO, Credit::plus);
         CreditLot lot = Earnings.lotFor(request.id(), earned, policy.rules(), now);
@@ -131,11 +139,17 @@ public final class AccountDecisions {
                 positions.put(id, offered.position());
             }
         }
+        boolean byScore = offer.order() == DrawOrder.SCORE;
+        if (byScore) {
+            // Each scored on what the pool knows at the decision, which the catalogue's choice may lag behind.
+            deliverable = deliverable.stream().map(item -> item.scored(ItemScore.of(item.item(),
+                    facts.of(item.item().id()), terms, now))).sorted(BEST_FIRST).toList();
+        }
         List<DeliveredItem> delivered = Charges.covered(deliverable, coverage, current.balance(), terms);
         long charged = Charges.charged(delivered);
         // A page cut short by the balance ends at its last delivered item, so that the next one starts there.
-        Long through = delivered.size() == deliverable.size() || delivered.isEmpty() ? offer.throughPosition()
-                : positions.get(delivered.get(delivered.size() - 1).item().id());
+        Long through = byScore ? null : delivered.size() == deliverable.size() || delivered.isEmpty()
+                ? offer.throughPosition() : positions.get(delivered.get(delivered.size() - 1).item().id());
         return new PricedOffer(due, current, delivered, through, charged, Charges.costOf(charged, terms));
     }
 

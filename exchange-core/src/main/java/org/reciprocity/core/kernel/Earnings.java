@@ -14,8 +14,9 @@ import java.util.UUID;
 
 /**
  * What a contribution earns under a policy version: each item its rule's share of the credit for a new item,
- * weighted by its type, its marking, its contributor's confidence and the context it comes with; the batch a lot of
- * drawable credit, the sum times the policy's ratio.
+ * weighted by its type, its marking, its contributor's confidence, the context it comes with and, as the policy
+ * says, the contributing account's quality record; the batch a lot of drawable credit, the sum times the policy's
+ * ratio.
  */
 public final class Earnings {
 
@@ -34,6 +35,15 @@ public final class Earnings {
      * {@link ContextLinks}): each kind, up to the policy's count, adds its context share to the weight.
      */
     public static ItemCredit creditFor(Item item, CreditRule rule, int contextKinds, PolicyRules terms) {
+        return creditFor(item, rule, contextKinds, terms, BigDecimal.ONE);
+    }
+
+    /**
+     * What an item earns under the given rule, linked to {@code contextKinds} kinds of context, for an account whose
+     * quality record gives it this {@code standing} ({@link QualityRecord#standing}): its weight times the standing.
+     */
+    public static ItemCredit creditFor(Item item, CreditRule rule, int contextKinds, PolicyRules terms,
+                                       BigDecimal standing) {
         BigDecimal share = switch (rule) {
             case NEW -> BigDecimal.ONE;
             case CORROBORATION -> terms.corroborationShare();
@@ -44,7 +54,7 @@ public final class Earnings {
         BigDecimal weight = share.multiply(terms.typeWeights().get(item.type()))
                 .multiply(terms.tlpWeights().get(item.tlp())).multiply(confidenceWeight(item.confidence(), terms))
                 .multiply(BigDecimal.ONE.add(terms.contextShare().multiply(BigDecimal.valueOf(counted))))
-                .setScale(WEIGHT_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+                .multiply(standing).setScale(WEIGHT_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return new ItemCredit(item, rule, weight, terms.newItemCredit().times(weight), counted);
     }
 

@@ -50,13 +50,24 @@ import java.util.stream.Collectors;
  *                                to a century; a type without one lives until its contributors' own end of
  *                                validity, or for ever. An expired item earns nothing and costs nothing. Empty in
  *                                every version adopted before items could expire
+ * @param decaySpeed              how an item's score, by which consumers may draw the best first, falls over its life
+ *                                (MISP's decay speed, see the kernel's {@code ItemScore}): 1 evenly, more than 1 fast
+ *                                at first, less than 1 slowly at first; {@value #MIN_DECAY_SPEED} to
+ *                                {@value #MAX_DECAY_SPEED}. Versions adopted before items were scored: 1
+ * @param reputationWeight        how much an account's quality record weighs on what it earns, 0 to
+ *                                {@value #MAX_REPUTATION_WEIGHT}: each item of a contribution weighs
+ *                                {@code 1 − reputationWeight × junkShare} of what it would (see the kernel's
+ *                                {@code QualityRecord}). Never 1, so that an account all of whose items proved junk
+ *                                still earns something for a good one, and its record can mend. 0 leaves credit
+ *                                alone, as in every version adopted before records weighed
  */
 public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
                           Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
                           BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
                           Credit actedOnBonus, BigDecimal contextShare, int contextKindsCounted,
                           Credit sightingBonus, Integer falsePositiveQuorum, Duration vestingPeriod,
-                          Map<ItemType, Duration> itemLifetimes) {
+                          Map<ItemType, Duration> itemLifetimes, BigDecimal decaySpeed,
+                          BigDecimal reputationWeight) {
 
     /** Bounds on the terms, so that no policy can make the arithmetic overflow or an amount absurd. */
     public static final Credit MAX_CREDIT = Credit.of(1_000);
@@ -70,6 +81,9 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
     public static final Duration SHORTEST_ITEM_LIFETIME = Duration.ofHours(1);
     public static final int DEFAULT_QUORUM = 2;
     public static final int MAX_QUORUM = 1_000;
+    public static final String MIN_DECAY_SPEED = "0.1";
+    public static final String MAX_DECAY_SPEED = "10";
+    public static final String MAX_REPUTATION_WEIGHT = "0.9";
 
     /** The terms the exchange starts with: see docs/reciprocity.md. */
     public static final PolicyRules DEFAULT = new PolicyRules(Credit.of(1), new BigDecimal("0.25"),
@@ -77,7 +91,8 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
             Map.of(Tlp.CLEAR, BigDecimal.ONE, Tlp.GREEN, BigDecimal.ONE, Tlp.AMBER, BigDecimal.ONE,
                     Tlp.AMBER_STRICT, new BigDecimal("0.5"), Tlp.RED, new BigDecimal("0.25")),
             new BigDecimal("0.5"), new BigDecimal("0.5"), BigDecimal.ONE, null, Credit.of(1), Credit.parse("0.5"),
-            new BigDecimal("0.2"), 3, Credit.parse("0.25"), DEFAULT_QUORUM, null, Map.of());
+            new BigDecimal("0.2"), 3, Credit.parse("0.25"), DEFAULT_QUORUM, null, Map.of(), BigDecimal.ONE,
+            BigDecimal.ZERO);
 
     public PolicyRules {
         requireCredit("newItemCredit", newItemCredit);
@@ -124,6 +139,19 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
                     + "it lasts (" + creditLifetime + "): else it would expire before it could be drawn");
         }
         itemLifetimes = lifetimes(itemLifetimes);
+        // Absent from the terms recorded before items were scored: the even decay.
+        decaySpeed = decaySpeed == null ? BigDecimal.ONE : decaySpeed;
+        if (decaySpeed.compareTo(new BigDecimal(MIN_DECAY_SPEED)) < 0
+                || decaySpeed.compareTo(new BigDecimal(MAX_DECAY_SPEED)) > 0) {
+            throw new InvalidInputException("decaySpeed", "the decay speed is " + MIN_DECAY_SPEED + " to "
+                    + MAX_DECAY_SPEED + " (1 decays evenly); got " + decaySpeed);
+        }
+        // Absent from the terms recorded before quality records weighed: they weighed nothing.
+        reputationWeight = reputationWeight == null ? BigDecimal.ZERO : reputationWeight;
+        if (reputationWeight.signum() < 0 || reputationWeight.compareTo(new BigDecimal(MAX_REPUTATION_WEIGHT)) > 0) {
+            throw new InvalidInputException("reputationWeight", "a quality record weighs 0 to "
+                    + MAX_REPUTATION_WEIGHT + ", never all a contributor earns; got " + reputationWeight);
+        }
         // Absent from the terms recorded before context was kept, which gave it nothing.
         contextShare = contextShare == null ? BigDecimal.ZERO : contextShare;
         requireBetweenZeroAndOne("contextShare", contextShare);
@@ -140,7 +168,30 @@ public record PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, M
                        Credit actedOnBonus) {
         this(newItemCredit, corroborationShare, typeWeights, tlpWeights, unknownConfidenceWeight, confidenceFloor,
                 ratio, creditLifetime, costPerItem, actedOnBonus, BigDecimal.ZERO, 0, Credit.ZERO, DEFAULT_QUORUM,
-                null, Map.of());
+                null, Map.of(), BigDecimal.ONE);
+    }
+
+    /** The terms without the weight of quality records: as every version adopted before records weighed. */
+    public PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
+                       Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
+                       BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
+                       Credit actedOnBonus, BigDecimal contextShare, int contextKindsCounted, Credit sightingBonus,
+                       Integer falsePositiveQuorum, Duration vestingPeriod, Map<ItemType, Duration> itemLifetimes,
+                       BigDecimal decaySpeed) {
+        this(newItemCredit, corroborationShare, typeWeights, tlpWeights, unknownConfidenceWeight, confidenceFloor,
+                ratio, creditLifetime, costPerItem, actedOnBonus, contextShare, contextKindsCounted, sightingBonus,
+                falsePositiveQuorum, vestingPeriod, itemLifetimes, decaySpeed, BigDecimal.ZERO);
+    }
+
+    /** The terms with the even decay of scores: as every version adopted before items were scored. */
+    public PolicyRules(Credit newItemCredit, BigDecimal corroborationShare, Map<ItemType, BigDecimal> typeWeights,
+                       Map<Tlp, BigDecimal> tlpWeights, BigDecimal unknownConfidenceWeight,
+                       BigDecimal confidenceFloor, BigDecimal ratio, Duration creditLifetime, Credit costPerItem,
+                       Credit actedOnBonus, BigDecimal contextShare, int contextKindsCounted, Credit sightingBonus,
+                       Integer falsePositiveQuorum, Duration vestingPeriod, Map<ItemType, Duration> itemLifetimes) {
+        this(newItemCredit, corroborationShare, typeWeights, tlpWeights, unknownConfidenceWeight, confidenceFloor,
+                ratio, creditLifetime, costPerItem, actedOnBonus, contextShare, contextKindsCounted, sightingBonus,
+                falsePositiveQuorum, vestingPeriod, itemLifetimes, BigDecimal.ONE);
     }
 
     /** How long an item of the type lives after its last sign of life; null when the policy gives it no lifetime. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.InvalidInputException;
 import org.reciprocity.core.item.ItemType;
+import org.reciprocity.core.kernel.ItemScoreTest;
+import org.reciprocity.core.kernel.QualityRecordTest;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.messaging.EventJson;
 
@@ -87,6 +89,28 @@ class PolicyRulesTest {
         String older = EventJson.mapper().writeValueAsString(rules).replaceAll(",\"itemLifetimes\":\\{}", "");
         assertThat(older).doesNotContain("itemLifetimes");
         assertThat(EventJson.mapper().readValue(older, PolicyRules.class).itemLifetimes()).isEmpty();
+    }
+
+    @Test
+    void scoresDecayAtASpeedOfATenthToTenAndOlderVersionsDecayEvenly() throws Exception {
+        assertRefused("decaySpeed", () -> ItemScoreTest.withSpeed(rules, "0.09"));
+        assertRefused("decaySpeed", () -> ItemScoreTest.withSpeed(rules, "10.5"));
+        assertThat(ItemScoreTest.withSpeed(rules, "2.3").decaySpeed()).isEqualByComparingTo("2.3");
+        String older = EventJson.mapper().writeValueAsString(rules).replaceAll(",\"decaySpeed\":[0-9.]+", "");
+        assertThat(older).doesNotContain("decaySpeed");
+        assertThat(EventJson.mapper().readValue(older, PolicyRules.class).decaySpeed())
+                .isEqualByComparingTo(BigDecimal.ONE);
+    }
+
+    @Test
+    void aQualityRecordWeighsZeroToNineTenthsAndNothingInOlderVersions() throws Exception {
+        assertRefused("reputationWeight", () -> QualityRecordTest.withReputationWeight("0.91"));
+        assertRefused("reputationWeight", () -> QualityRecordTest.withReputationWeight("1"));
+        assertRefused("reputationWeight", () -> QualityRecordTest.withReputationWeight("-0.1"));
+        String older = EventJson.mapper().writeValueAsString(rules).replaceAll(",\"reputationWeight\":[0-9.]+", "");
+        assertThat(older).doesNotContain("reputationWeight");
+        assertThat(EventJson.mapper().readValue(older, PolicyRules.class).reputationWeight())
+                .isEqualByComparingTo(BigDecimal.ZERO);
     }
 
     private PolicyRules withLifetimes(Map<ItemType, Duration> lifetimes) {

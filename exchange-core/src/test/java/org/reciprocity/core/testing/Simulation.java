@@ -10,6 +10,7 @@ import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.BonusCause;
 import org.reciprocity.core.event.Coverage;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.DrawOrder;
 import org.reciprocity.core.event.FalsePositive;
 import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.FalsePositivesReported;
@@ -26,6 +27,7 @@ import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.kernel.AccountBook;
 import org.reciprocity.core.kernel.AccountDecisions;
+import org.reciprocity.core.kernel.QualityRecord;
 import org.reciprocity.core.kernel.Batch;
 import org.reciprocity.core.kernel.Decision;
 import org.reciprocity.core.kernel.Earned;
@@ -69,6 +71,7 @@ import java.util.function.Supplier;
 public class Simulation {
 
     public static final DrawCriteria ANY = new DrawCriteria(List.of(), null, null, 10_000);
+    public static final DrawCriteria BY_SCORE = new DrawCriteria(List.of(), null, null, 10_000, DrawOrder.SCORE);
 
     private Instant now;
     private final PolicyTimeline policies;
@@ -76,6 +79,7 @@ public class Simulation {
     private final InMemoryRequestLog requests = new InMemoryRequestLog();
     private final InMemoryMemberships memberships = new InMemoryMemberships();
     private final Map<String, AccountBook> books = new HashMap<>();
+    private final Map<String, QualityRecord> qualities = new HashMap<>();
     private final List<Step> history = new ArrayList<>();
     private long nextPosition = 1;
 
@@ -121,7 +125,7 @@ public class Simulation {
         return decide(request, RequestKind.CONTRIBUTION, () -> {
             Batch batch = Batch.of(items);
             Set<String> behind = Entitlement.behind(contributorId, memberships.membersOf(accountId));
-            return AccountDecisions.contribute(book(accountId), request, batch,
+            return AccountDecisions.contribute(book(accountId), quality(accountId), request, batch,
                     pool.factsAbout(accountId, behind, batch.ids()), context,
                     pool.objectFacts(context.stream().map(ContextObject::id).distinct().toList()),
                     command.audience(), policy(), now);
@@ -130,12 +134,19 @@ public class Simulation {
 
     /** A withdrawal of the given items, whole or refused; refused, it records the refusal and throws nothing. */
     public List<AccountEvent> withdraw(String accountId, String consumerId, String requestKey, List<Item> items) {
+        return withdraw(accountId, consumerId, requestKey, items, DrawOrder.POOL);
+    }
+
+    /** A withdrawal of the given items, offered in this order: by score, the account delivers the best first. */
+    public List<AccountEvent> withdraw(String accountId, String consumerId, String requestKey, List<Item> items,
+                                       DrawOrder order) {
         Offer offer = new Offer(items.stream().map(item -> new OfferedItem(item, 0)).toList(),
-                items.isEmpty() ? null : 1L);
-        WithdrawItems command = new WithdrawItems(accountId, consumerId, requestKey, ANY, offer, Coverage.WHOLE);
+                items.isEmpty() || order == DrawOrder.SCORE ? null : 1L, order);
+        DrawCriteria criteria = order == DrawOrder.SCORE ? BY_SCORE : ANY;
+        WithdrawItems command = new WithdrawItems(accountId, consumerId, requestKey, criteria, offer, Coverage.WHOLE);
         Request request = request(accountId, RequestKind.WITHDRAWAL, consumerId, requestKey, command.fingerprint());
-        return decide(request, RequestKind.WITHDRAWAL, () -> AccountDecisions.withdraw(book(accountId), request, ANY,
-                offer, Coverage.WHOLE, pool.factsAbout(accountId, List.of(consumerId),
+        return decide(request, RequestKind.WITHDRAWAL, () -> AccountDecisions.withdraw(book(accountId), request,
+                criteria, offer, Coverage.WHOLE, pool.factsAbout(accountId, List.of(consumerId),
                         items.stream().map(Item::id).toList()), Recipient.anyone(consumerId), policy(), now));
     }
 
@@ -300,6 +311,10 @@ public class Simulation {
         return now;
     }
 
+    public QualityRecord quality(String accountId) {
+        return qualities.getOrDefault(accountId, QualityRecord.EMPTY);
+    }
+
     public AccountBook book(String accountId) {
         return books.getOrDefault(accountId, AccountBook.EMPTY);
     }
@@ -352,6 +367,7 @@ public class Simulation {
         for (AccountEvent event : events) {
             history.add(new Step(nextPosition++, now, event));
             books.put(event.accountId(), book(event.accountId()).apply(event));
+            qualities.put(event.accountId(), quality(event.accountId()).after(event));
             pool.apply(event);
         }
         requests.apply(events);

@@ -10,6 +10,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.reciprocity.core.SqlTime;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.DrawOrder;
 import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
@@ -20,6 +21,8 @@ import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.kernel.CatalogueMerge;
 import org.reciprocity.core.kernel.Delivery;
+import org.reciprocity.core.kernel.ItemScore;
+import org.reciprocity.core.kernel.LifeSign;
 import org.reciprocity.core.kernel.SharedPoolRecording;
 import org.reciprocity.core.messaging.EventJson;
 import org.reciprocity.ledger.projection.ProjectionReplays;
@@ -38,11 +41,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
@@ -132,6 +137,7 @@ class CatalogueProjection {
                     bindSharedAttributes(statement, 1, entry);
                     statement.setObject(11, entry.itemId());
                 });
+        recordLife(SharedPoolRecording.lifeSigns(event));
         List<ItemCredit> narrowly = items.values().stream()
                 .filter(credit -> SharedPoolRecording.sharing(credit, event) == Delivery.Sharing.NARROWLY).toList();
         if (!narrowly.isEmpty()) {
@@ -166,6 +172,25 @@ class CatalogueProjection {
             jdbc.update("update catalogue_share set modified_at = case when modified_at < ? then ? else modified_at "
                     + "end where item_id in (" + ids + ")", arguments.toArray());
         }
+        recordLife(SharedPoolRecording.lifeSigns(event));
+    }
+
+    // As the registries keep them: each sign of life moves an item's last one later, never earlier, and so does an
+    // end of validity stated.
+    private void recordLife(List<LifeSign> signs) {
+        jdbc.batchUpdate("update catalogue_item set alive_at = case when alive_at is null or alive_at < ? then ? else "
+                + "alive_at end where item_id = ?", signs, CHUNK, (statement, sign) -> {
+                    statement.setObject(1, SqlTime.of(sign.aliveAt()));
+                    statement.setObject(2, SqlTime.of(sign.aliveAt()));
+                    statement.setObject(3, sign.itemId());
+                });
+        jdbc.batchUpdate("update catalogue_item set valid_until = case when valid_until is null or valid_until < ? "
+                + "then ? else valid_until end where item_id = ?", signs.stream().filter(sign -> sign.validUntil()
+                != null).toList(), CHUNK, (statement, sign) -> {
+                    statement.setObject(1, SqlTime.of(sign.validUntil()));
+                    statement.setObject(2, SqlTime.of(sign.validUntil()));
+                    statement.setObject(3, sign.itemId());
+                });
     }
 
     /**
@@ -305,6 +330,15 @@ class CatalogueProjection {
     DrawableItems handle(FindDrawableItems query) {
         DrawCriteria criteria = query.criteria();
         List<String> reaching = narrow.keysReaching(query.reader());
+        Visible visible = matching(criteria, reaching);
+        if (criteria.order() == DrawOrder.SCORE) {
+            return new DrawableItems(best(reaching, query));
+        }
+        return new DrawableItems(served(reaching, jdbc.query(visible.select("*", "pool_position", criteria.limit()),
+                itemRow, visible.arguments(criteria.limit()))));
+    }
+
+    private static Visible matching(DrawCriteria criteria, List<String> reaching) {
         Visible visible = new Visible(reaching);
         if (criteria.after() != null) {
             visible.where("{p}.pool_position > ?", criteria.after());
@@ -316,8 +350,90 @@ class CatalogueProjection {
             visible.where("c.item_type in (" + String.join(",", Collections.nCopies(criteria.types().size(), "?"))
                     + ")", criteria.types().stream().map(type -> (Object) type.label()).toArray());
         }
-        return new DrawableItems(served(reaching, jdbc.query(visible.select("*", "pool_position", criteria.limit()),
-                itemRow, visible.arguments(criteria.limit()))));
+        return visible;
+    }
+
+    /**
+     * The best items first, by the score each has at the query's instant (the kernel's {@link ItemScore}): every
+     * item meeting the criteria is read, a thousand at a time in pool order, and scored on the confidence it would be
+     * served with, and the best kept; so a draw by score costs a read of the part of the pool it asks for. An item
+     * scoring nothing (expired, or sent with confidence 0) is not worth drawing, and is left out; one that left the
+     * pool too.
+     */
+    private List<CatalogueItem> best(List<String> reaching, FindDrawableItems query) {
+        int limit = query.criteria().limit();
+        PriorityQueue<Scored> best = new PriorityQueue<>(Scored.WORST_FIRST);
+        long after = 0;
+        List<ScoreRow> page;
+        do {
+            Visible visible = matching(query.criteria(), reaching).where("not c.revoked")
+                    .where("{p}.pool_position > ?", after);
+            page = jdbc.query(visible.select("item_id, item_type, confidence, sightings, alive_at, valid_until, "
+                    + "pool_position", "pool_position", CHUNK), (rs, i) -> new ScoreRow(rs.getObject("item_id",
+                    UUID.class), ItemType.parse(rs.getString("item_type")), rs.getObject("confidence", Integer.class),
+                    rs.getInt("sightings"), SqlTime.instant(rs, "alive_at"), SqlTime.instant(rs, "valid_until"),
+                    rs.getLong("pool_position")), visible.arguments(CHUNK));
+            Map<UUID, Integer> highest = highestConfidence(reaching, page);
+            for (ScoreRow row : page) {
+                Integer stated = highest.getOrDefault(row.itemId(), row.confidence());
+                double score = ItemScore.of(row.type(), CatalogueMerge.confidenceServed(stated, row.sightings()),
+                        row.aliveAt(), row.validUntil(), query.terms(), query.at());
+                if (score > 0) {
+                    best.add(new Scored(row.itemId(), score, row.position()));
+                    if (best.size() > limit) {
+                        best.poll();
+                    }
+                }
+            }
+            after = page.isEmpty() ? after : page.get(page.size() - 1).position();
+        } while (page.size() == CHUNK);
+        if (best.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Scored> chosen = new HashMap<>();
+        best.forEach(scored -> chosen.put(scored.itemId(), scored));
+        Visible rows = new Visible(reaching).where("c.item_id in (" + String.join(",", Collections.nCopies(
+                chosen.size(), "?")) + ")", chosen.keySet().toArray());
+        return served(reaching, jdbc.query(rows.select("*", "pool_position", chosen.size()), itemRow,
+                rows.arguments(chosen.size()))).stream()
+                .sorted(Comparator.comparing((CatalogueItem item) -> chosen.get(item.item().id()), Scored.WORST_FIRST)
+                        .reversed())
+                .toList();
+    }
+
+    /**
+     * The highest confidence each item of the page is stated with over every row that reaches the reader, as it is
+     * served (see {@link #merged}): a narrower share may say more than the first row does. Nothing to look up when
+     * the reader reads what everyone reads alone, one row an item.
+     */
+    private Map<UUID, Integer> highestConfidence(List<String> reaching, List<ScoreRow> page) {
+        if (reaching.isEmpty() || page.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> ids = page.stream().map(ScoreRow::itemId).toList();
+        Visible ofThem = new Visible(reaching).everyRow().where("c.item_id in (" + String.join(",",
+                Collections.nCopies(ids.size(), "?")) + ")", ids.toArray());
+        Map<UUID, Integer> highest = new HashMap<>();
+        jdbc.query("select item_id, max(confidence) as confidence from " + ofThem.rows() + " group by item_id",
+                (ResultSet rs) -> {
+                    Integer confidence = rs.getObject("confidence", Integer.class);
+                    if (confidence != null) {
+                        highest.put(rs.getObject("item_id", UUID.class), confidence);
+                    }
+                }, ofThem.rowArguments().toArray());
+        return highest;
+    }
+
+    /** What scoring a row of the pool needs. */
+    private record ScoreRow(UUID itemId, ItemType type, Integer confidence, int sightings, Instant aliveAt,
+                            Instant validUntil, long position) {
+    }
+
+    /** An item scored for a draw by score, at its place in the pool. */
+    private record Scored(UUID itemId, double score, long position) {
+        // Of two equal scores the later in the pool is the worse: the earlier stays, as the account keeps it first.
+        static final Comparator<Scored> WORST_FIRST = Comparator.comparingDouble(Scored::score)
+                .thenComparing(Comparator.comparingLong(Scored::position).reversed());
     }
 
     /**

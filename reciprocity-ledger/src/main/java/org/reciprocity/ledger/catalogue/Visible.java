@@ -15,7 +15,8 @@ final class Visible {
 
     private static final String COLUMNS = "c.item_id, c.item_type, c.item_value, c.first_position, c.first_added_at, "
             + "{p}.pool_position, {p}.shared_at, c.shared_position, {p}.confidence, {p}.tlp, {p}.first_seen, "
-            + "{p}.last_seen, {p}.tags, {p}.corroborations, {p}.modified_at, c.has_context, c.sightings, c.revoked";
+            + "{p}.last_seen, {p}.tags, {p}.corroborations, {p}.modified_at, c.has_context, c.sightings, c.revoked, "
+            + "c.alive_at, c.valid_until";
 
     private final List<String> reaching;
     private final List<String> conditions = new ArrayList<>();

@@ -15,6 +15,8 @@ public enum Check {
     CONTEXT("each context object taken or refused as the pool's history gives it: new, a new version from its "
             + "owner, a version already held, or another participant's object"),
     DELIVERY("nothing delivered that the marking does not allow the consumer to receive"),
+    SCORES("in a withdrawal by score, each item's score as the pool's history and the policy give it at the decision, "
+            + "the best first"),
     CHARGES("the cost of what was delivered, at the policy's price per charged item"),
     COVERAGE("delivered only what the balance covered, and refused only what it did not: a whole request when it "
             + "did not cover it all, a page when it did not cover its first item, a lookup by id never"),

@@ -19,6 +19,7 @@ import org.reciprocity.core.event.CreditGranted;
 import org.reciprocity.core.event.CreditLot;
 import org.reciprocity.core.event.CreditVested;
 import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.DrawOrder;
 import org.reciprocity.core.event.FalsePositive;
 import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.FalsePositivesReported;
@@ -44,11 +45,13 @@ import org.reciprocity.core.kernel.Earned;
 import org.reciprocity.core.kernel.Earnings;
 import org.reciprocity.core.kernel.Entitlement;
 import org.reciprocity.core.kernel.ItemClassification;
-import org.reciprocity.core.kernel.ItemLife;
 import org.reciprocity.core.kernel.ItemFacts;
+import org.reciprocity.core.kernel.ItemLife;
+import org.reciprocity.core.kernel.ItemScore;
 import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.kernel.OfferedItem;
 import org.reciprocity.core.kernel.Party;
+import org.reciprocity.core.kernel.QualityRecord;
 import org.reciprocity.core.kernel.Request;
 import org.reciprocity.core.kernel.Revocations;
 import org.reciprocity.core.kernel.SharedPool;
@@ -122,11 +125,13 @@ final class DecisionReplay {
     /**
      * The findings of one decision: the vestings and expiries recorded before its answer, and the answer.
      *
-     * @param before the account's book before the decision, what fell due before it included
+     * @param before  the account's book before the decision, what fell due before it included
+     * @param quality the account's quality record before the decision
      */
-    List<Found> check(AccountBook before, List<RecordedDue> due, AnsweredRequest answer, long position) {
+    List<Found> check(AccountBook before, QualityRecord quality, List<RecordedDue> due, AnsweredRequest answer,
+                      long position) {
         Findings found = new Findings(position);
-        answer.accept(new Taking(before, due, found));
+        answer.accept(new Taking(before, quality, due, found));
         return found.all;
     }
 
@@ -301,11 +306,13 @@ final class DecisionReplay {
     private final class Taking implements AccountEvent.Visitor<Void> {
 
         private final AccountBook before;
+        private final QualityRecord quality;
         private final List<RecordedDue> recordedDue;
         private final Findings found;
 
-        Taking(AccountBook before, List<RecordedDue> recordedDue, Findings found) {
+        Taking(AccountBook before, QualityRecord quality, List<RecordedDue> recordedDue, Findings found) {
             this.before = before;
+            this.quality = quality;
             this.recordedDue = recordedDue;
             this.found = found;
         }
@@ -323,8 +330,8 @@ final class DecisionReplay {
             }
             List<ContextObject> sent = recorded.context().stream().map(ContextRuling::object).toList();
             ContextFacts objectFacts = pool.objectFacts(sent.stream().map(ContextObject::id).distinct().toList());
-            Decision<ItemsContributed> taken = AccountDecisions.contribute(before, request(recorded), batch, facts,
-                    sent, objectFacts, recorded.audience(), policy, recorded.decidedAt());
+            Decision<ItemsContributed> taken = AccountDecisions.contribute(before, quality, request(recorded), batch,
+                    facts, sent, objectFacts, recorded.audience(), policy, recorded.decidedAt());
             found.all(Check.CONTEXT, misruled(recorded.context(), taken.answer().context()));
             due(taken.due(), recorded.decidedAt());
             List<String> misclassified = new ArrayList<>();
@@ -388,7 +395,8 @@ final class DecisionReplay {
                 return null;
             }
             Offer offer = new Offer(recorded.items().stream().map(delivered -> new OfferedItem(delivered.item(),
-                    delivered.corroborations(), null)).toList(), recorded.throughPosition());
+                    delivered.corroborations(), null)).toList(), recorded.throughPosition(),
+                    recorded.criteria().order());
             Recipient consumer = recipients.of(recorded.consumerId(), recorded.decidedAt());
             Decision<WithdrawalOutcome> taken = AccountDecisions.withdraw(before, request(recorded),
                     recorded.criteria(), offer, Coverage.WHOLE, facts, consumer, policy, recorded.decidedAt());
@@ -416,6 +424,12 @@ final class DecisionReplay {
             found.all(Check.DELIVERY, undeliverable.stream().map(item -> item + " was delivered to '"
                     + recorded.consumerId() + "', who may not receive it").toList());
             found.all(Check.CLASSIFICATION, misclassified);
+            if (recorded.criteria().order() == DrawOrder.SCORE) {
+                found.all(Check.SCORES, misscored(recorded, facts, policy));
+            } else if (recorded.items().stream().anyMatch(delivered -> delivered.score() != null)) {
+                found.add(Check.SCORES, "a withdrawal in pool order is recorded with scores: only a draw by score "
+                        + "scores what it delivers");
+            }
             Credit recordedCharges = Charges.costOf(recorded.items(), policy.rules());
             if (!recordedCharges.equals(recorded.cost())) {
                 found.add(Check.CHARGES, "the cost is recorded as " + recorded.cost() + " for " + recorded.charged()
@@ -440,6 +454,25 @@ final class DecisionReplay {
             }
             balanceAfter(balance.minus(recorded.cost()), recorded.balanceAfter());
             return null;
+        }
+
+        // Each item's recorded score against the kernel's on the pool as it stood, and the best first.
+        private List<String> misscored(ItemsWithdrawn recorded, SharedPoolFacts facts, ReciprocityPolicy policy) {
+            List<String> misscored = new ArrayList<>();
+            Double previous = null;
+            for (DeliveredItem delivered : recorded.items()) {
+                double score = ItemScore.of(delivered.item(), facts.of(delivered.item().id()), policy.rules(),
+                        recorded.decidedAt());
+                if (delivered.score() == null || delivered.score() != score) {
+                    misscored.add(name(delivered.item()) + " is recorded with a score of " + delivered.score()
+                            + "; the history before it and version " + policy.version() + " give " + score);
+                } else if (previous != null && delivered.score() > previous) {
+                    misscored.add(name(delivered.item()) + " scoring " + delivered.score() + " went out after an "
+                            + "item scoring " + previous + ": the best go first");
+                }
+                previous = delivered.score();
+            }
+            return misscored;
         }
 
         @Override

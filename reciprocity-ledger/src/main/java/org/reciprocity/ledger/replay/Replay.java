@@ -4,6 +4,7 @@ import org.reciprocity.core.event.AccountEvent;
 import org.reciprocity.core.event.AnsweredRequest;
 import org.reciprocity.core.event.CreditDue;
 import org.reciprocity.core.kernel.AccountBook;
+import org.reciprocity.core.kernel.QualityRecord;
 import org.reciprocity.core.kernel.SharedPool;
 import org.reciprocity.core.membership.MemberJoinedPool;
 import org.reciprocity.core.membership.MemberLeftPool;
@@ -138,7 +139,7 @@ final class Replay {
             AccountBook before = account.due.isEmpty() ? account.book : account.bookBeforeDecision;
             if (checked()) {
                 decisionsChecked++;
-                decisions.check(before, account.due, answer, recorded.position()).forEach(found ->
+                decisions.check(before, account.quality, account.due, answer, recorded.position()).forEach(found ->
                         found(found.position(), account.accountId, answer, found.check(), found.detail()));
             }
             account.due.clear();
@@ -151,6 +152,7 @@ final class Replay {
         }
 
         private void book(AccountEvent event) {
+            account.quality = account.quality.after(event);
             try {
                 account.book = account.book.apply(event);
             } catch (IllegalStateException e) {
@@ -229,6 +231,7 @@ final class Replay {
         private Balance balance;
         private AccountBook book = AccountBook.EMPTY;
         private AccountBook bookBeforeDecision = AccountBook.EMPTY;
+        private QualityRecord quality = QualityRecord.EMPTY;
         private boolean past;
 
         AccountState(String accountId) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DrawCriteria;
+import org.reciprocity.core.event.DrawOrder;
 import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemCredit;
 import org.reciprocity.core.event.ItemsContributed;
@@ -13,17 +14,26 @@ import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
 import org.reciprocity.core.kernel.Earnings;
+import org.reciprocity.core.kernel.Offer;
 import org.reciprocity.core.policy.Credit;
 import org.reciprocity.core.policy.PolicyRules;
+import org.reciprocity.core.sharing.Audience;
+import org.reciprocity.core.sharing.Border;
+import org.reciprocity.core.sharing.Recipient;
 import org.reciprocity.ledger.LedgerDatabase;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CatalogueProjectionTest {
 
@@ -192,6 +202,75 @@ class CatalogueProjectionTest {
             after = page.asOffer().throughPosition();
         } while (!page.items().isEmpty());
         assertThat(delivered).isEqualTo(feed);
+    }
+
+    @Test
+    void aDrawByScoreOffersTheBestFirstAndLeavesOutWhatScoresNothingOrLeftThePool() {
+        PolicyRules tenDays = new PolicyRules(PolicyRules.DEFAULT.newItemCredit(),
+                PolicyRules.DEFAULT.corroborationShare(), PolicyRules.DEFAULT.typeWeights(),
+                PolicyRules.DEFAULT.tlpWeights(), PolicyRules.DEFAULT.unknownConfidenceWeight(),
+                PolicyRules.DEFAULT.confidenceFloor(), PolicyRules.DEFAULT.ratio(), null,
+                PolicyRules.DEFAULT.costPerItem(), PolicyRules.DEFAULT.actedOnBonus(), BigDecimal.ZERO, 0,
+                Credit.ZERO, 2, null, Map.of(ItemType.IPV4, Duration.ofDays(10)));
+        Item old = Item.normalised("ipv4", "198.51.100.1", 90, "GREEN", null, null, List.of());
+        Item weak = Item.normalised("ipv4", "198.51.100.2", 30, "GREEN", null, null, List.of());
+        Item outlived = Item.normalised("ipv4", "198.51.100.3", 100, "GREEN", null, null, List.of());
+        Item junk = Item.normalised("sha256", "f".repeat(64), 100, "GREEN", null, null, List.of());
+        Item hash = Item.normalised("sha256", "a".repeat(64), 40, "GREEN", null, null, List.of());
+        Item sameScore = Item.normalised("sha256", "b".repeat(64), 40, "GREEN", null, null, List.of());
+        Item fresh = Item.normalised("ipv4", "198.51.100.4", 60, "GREEN", null, null, List.of());
+        Instant start = T0.minus(Duration.ofDays(20));
+        catalogue.on(contributedAt("bank-a", List.of(outlived), start), start, at(1));
+        catalogue.on(contributedAt("bank-a", List.of(old, weak, junk, hash), T0), T0, at(2));
+        catalogue.on(contributedAt("bank-b", List.of(sameScore, fresh), T0.plus(Duration.ofDays(8))),
+                T0.plus(Duration.ofDays(8)), at(3));
+        catalogue.on(new FalsePositiveWeighed(UUID.randomUUID(), "bank-a", "weigh", "f", UUID.randomUUID(),
+                ItemRef.of(junk), "cert-my", "cert-my", 2, 2, true, 1, T0.plusSeconds(5)), T0.plusSeconds(5));
+
+        Instant now = T0.plus(Duration.ofDays(9));
+        // Scores: fresh 60 × 0.9 = 54; the hashes 40 each, never decaying; old 90 × 0.1 = 9; weak 3; outlived 0.
+        DrawableItems best = catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 4,
+                DrawOrder.SCORE), null, tenDays, now));
+        assertThat(best.asItems()).extracting(Item::value).as("of equal scores the earlier in the pool first")
+                .containsExactly(fresh.value(), hash.value(), sameScore.value(), old.value());
+        Offer offer = best.asOffer(DrawOrder.SCORE);
+        assertThat(offer.order()).isEqualTo(DrawOrder.SCORE);
+        assertThat(offer.throughPosition()).isNull();
+        assertThat(catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 2,
+                DrawOrder.SCORE), null, tenDays, now)).asItems()).extracting(Item::value)
+                .containsExactly(fresh.value(), hash.value());
+        assertThat(catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(), null, null, 100,
+                DrawOrder.SCORE), null, tenDays, now)).asItems()).extracting(Item::value)
+                .as("nothing expired, nothing revoked").doesNotContain(outlived.value(), junk.value()).hasSize(5);
+        assertThat(catalogue.handle(new FindDrawableItems(new DrawCriteria(List.of(ItemType.IPV4), null, null, 1,
+                DrawOrder.SCORE), null, tenDays, now)).asItems()).containsExactly(fresh);
+    }
+
+    @Test
+    void aDrawByScoreScoresWhatAReaderIsServedANarrowerShareSayingMoreThanTheOpenOne() {
+        Item doubted = Item.normalised("domain", "doubted.example", 10, "GREEN", null, null, List.of());
+        Item trusted = Item.normalised("domain", "trusted.example", 40, "GREEN", null, null, List.of());
+        Item vouched = Item.normalised("domain", "doubted.example", 95, "GREEN", null, null, List.of());
+        catalogue.on(contributedAt("bank-a", List.of(doubted, trusted), T0), T0, at(1));
+        ItemCredit narrowly = Earnings.creditFor(vouched, CreditRule.CORROBORATION, PolicyRules.DEFAULT);
+        catalogue.on(new ItemsContributed(UUID.randomUUID(), "bank-b", "bank-b", "k1", "fingerprint",
+                List.of(narrowly), 0, Credit.ZERO, null, Credit.ZERO, 1, T0.plusSeconds(1), List.of(),
+                Audience.of(List.of(), List.of("cert-my"), Border.ANYWHERE)), T0.plusSeconds(1), at(2));
+        DrawCriteria bestOne = new DrawCriteria(List.of(), null, null, 1, DrawOrder.SCORE);
+
+        assertThat(catalogue.handle(new FindDrawableItems(bestOne, new Recipient("cert-th", "TH", Set.of()),
+                PolicyRules.DEFAULT, T0.plusSeconds(5))).asItems()).extracting(Item::value)
+                .containsExactly("trusted.example");
+        assertThat(catalogue.handle(new FindDrawableItems(bestOne, new Recipient("cert-my", "MY", Set.of()),
+                PolicyRules.DEFAULT, T0.plusSeconds(5))).asItems()).extracting(Item::value, Item::confidence)
+                .as("the share named for it says 95").containsExactly(tuple("doubted.example", 95));
+    }
+
+    private static ItemsContributed contributedAt(String account, List<Item> newItems, Instant at) {
+        List<ItemCredit> credits = newItems.stream().map(item -> Earnings.creditFor(item, CreditRule.NEW,
+                PolicyRules.DEFAULT)).toList();
+        return new ItemsContributed(UUID.randomUUID(), account, account, "k-" + at, "fingerprint", credits, 0,
+                Credit.ZERO, null, Credit.ZERO, 1, at);
     }
 
     @Test

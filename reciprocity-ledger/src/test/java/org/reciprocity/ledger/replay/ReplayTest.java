@@ -25,6 +25,7 @@ import org.reciprocity.core.event.CreditVested;
 import org.reciprocity.core.event.CreditLot;
 import org.reciprocity.core.event.CreditRule;
 import org.reciprocity.core.event.DeliveredItem;
+import org.reciprocity.core.event.DrawOrder;
 import org.reciprocity.core.event.FalsePositive;
 import org.reciprocity.core.event.FalsePositiveWeighed;
 import org.reciprocity.core.event.ItemCredit;
@@ -40,6 +41,7 @@ import org.reciprocity.core.item.Item;
 import org.reciprocity.core.item.ItemRef;
 import org.reciprocity.core.item.ItemType;
 import org.reciprocity.core.item.Tlp;
+import org.reciprocity.core.kernel.QualityRecordTest;
 import org.reciprocity.core.participant.ParticipantKind;
 import org.reciprocity.core.participant.ParticipantRegistered;
 import org.reciprocity.core.policy.Credit;
@@ -726,6 +728,69 @@ class ReplayTest {
             return granted.decidedAt();
         }
         return T0;
+    }
+
+    @Test
+    void aDrawByScoreIsCheckedForEachItemsScoreAndTheBestFirst() {
+        Simulation expiring = new Simulation(T0, ADDRESSES_LIVE_A_DAY);
+        expiring.contribute("bank-a", "bank-a", "k1", List.of(ip, domain));
+        expiring.grant("cert-my", "g1", Credit.of(5), null);
+        expiring.advance(Duration.ofHours(6));
+        expiring.withdraw("cert-my", "cert-my", "w1", expiring.asServed(List.of(ip, domain)), DrawOrder.SCORE);
+        ItemsWithdrawn honest = (ItemsWithdrawn) expiring.history().get(expiring.history().size() - 1).event();
+        // A domain lives for ever; an address a quarter into its day has lost a quarter of its score.
+        assertThat(honest.items()).extracting(DeliveredItem::score).containsExactly(100.0, 75.0);
+        assertThat(replayed(ReplayScope.EVERYTHING, announced(List.of(ADDRESSES_LIVE_A_DAY), recorded(expiring)))
+                .findings()).as("the history as decided").isEmpty();
+
+        List<RecordedEvent> raised = altered(recorded(expiring), ItemsWithdrawn.class, withdrawn ->
+                withItems(withdrawn, List.of(withdrawn.items().get(0), withdrawn.items().get(1).scored(99))));
+        assertThat(replayed(ReplayScope.EVERYTHING, announced(List.of(ADDRESSES_LIVE_A_DAY), raised)).findings())
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.check()).isEqualTo(Check.SCORES);
+                    assertThat(finding.detail()).contains("recorded with a score of 99.0").contains("give 75.0");
+                });
+        List<RecordedEvent> worstFirst = altered(recorded(expiring), ItemsWithdrawn.class, withdrawn ->
+                withItems(withdrawn, List.of(withdrawn.items().get(1), withdrawn.items().get(0))));
+        assertThat(replayed(ReplayScope.EVERYTHING, announced(List.of(ADDRESSES_LIVE_A_DAY), worstFirst)).findings())
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.check()).isEqualTo(Check.SCORES);
+                    assertThat(finding.detail()).contains("scoring 100.0 went out after an item scoring 75.0");
+                });
+    }
+
+    @Test
+    void creditEarnedAsIfTheAccountsJunkWeighedNothingIsFound() {
+        ReciprocityPolicy weighing = new ReciprocityPolicy(1, Instant.EPOCH,
+                QualityRecordTest.withReputationWeight("0.5"));
+        Simulation weighed = new Simulation(T0, weighing);
+        weighed.contribute("bank-a", "bank-a", "k1", List.of(ip, domain));
+        weighed.retract("bank-a", "bank-a", "r1", List.of(ItemRef.of(ip)));
+        Item next = Item.normalised("ipv4", "192.0.2.200", 100, "GREEN", null, null, List.of());
+        weighed.contribute("bank-a", "bank-a", "k2", List.of(next));
+        ItemsContributed honest = (ItemsContributed) weighed.history().get(weighed.history().size() - 1).event();
+        assertThat(honest.credit()).as("half its items retracted: 1 − 0.5 × 0.5").isEqualTo(Credit.parse("0.75"));
+        assertThat(replayed(ReplayScope.EVERYTHING, announced(List.of(weighing), recorded(weighed))).findings())
+                .as("the history as decided").isEmpty();
+
+        List<RecordedEvent> events = altered(recorded(weighed), ItemsContributed.class, contributed ->
+                !contributed.requestKey().equals("k2") ? contributed : new ItemsContributed(
+                        contributed.contributionId(), "bank-a", "bank-a", "k2", contributed.requestFingerprint(),
+                        List.of(new ItemCredit(next, CreditRule.NEW, BigDecimal.ONE, Credit.of(1))), 0,
+                        Credit.of(1), new CreditLot(contributed.contributionId(), Credit.of(1), null),
+                        Credit.of(1), 1, contributed.decidedAt()));
+        assertThat(replayed(ReplayScope.EVERYTHING, announced(List.of(weighing), events)).findings())
+                .anySatisfy(finding -> {
+                    assertThat(finding.check()).isEqualTo(Check.EARNINGS);
+                    assertThat(finding.detail()).contains("version 1 gives 0.75 (weight 0.75)");
+                });
+    }
+
+    private static ItemsWithdrawn withItems(ItemsWithdrawn withdrawn, List<DeliveredItem> items) {
+        return new ItemsWithdrawn(withdrawn.withdrawalId(), withdrawn.accountId(), withdrawn.consumerId(),
+                withdrawn.requestKey(), withdrawn.requestFingerprint(), withdrawn.criteria(), items,
+                withdrawn.throughPosition(), withdrawn.cost(), withdrawn.drawnFrom(), withdrawn.balanceAfter(),
+                withdrawn.policyVersion(), withdrawn.decidedAt());
     }
 
     private static void assertFoundAtTheEnd(List<RecordedEvent> events, Check check, String detail) {
