@@ -1,14 +1,12 @@
 package org.reciprocity.portal;
 
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reciprocity.core.SqlTime;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -29,7 +27,7 @@ class FeedbackMigrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void theItemsOthersActedOnBecomeFeedbackOfThatKind(String store) {
-        DataSource dataSource = dataSource(store);
+        DataSource dataSource = TestDatabases.empty(store, "feedback_migration");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("33").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("insert into item_acted_on (account_id, item_number, item_id, item_type, item_value, "
@@ -51,15 +49,5 @@ class FeedbackMigrationTest {
                 + "('bank-a', 'SIGHTED', 41290000, ?, 'ipv4', '203.0.113.7', ?, ?, 1, 1, 0)", ITEM,
                 SqlTime.of(REPORTED), SqlTime.of(REPORTED))).as("one row per account, kind and item")
                 .isInstanceOf(DuplicateKeyException.class);
-    }
-
-    private static DataSource dataSource(String store) {
-        if (store.equals("postgres")) {
-            return new DriverManagerDataSource(TestDatabases.postgres("feedback_migration"),
-                    TestDatabases.postgresUser(), "");
-        }
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return h2;
     }
 }

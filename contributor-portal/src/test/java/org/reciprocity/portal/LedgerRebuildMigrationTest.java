@@ -1,15 +1,12 @@
 package org.reciprocity.portal;
 
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +19,7 @@ class LedgerRebuildMigrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void theLedgerStartsAgainFromTheFirstEventAndTheCatalogueGoesOn(String store) {
-        DataSource dataSource = dataSource(store);
+        DataSource dataSource = TestDatabases.empty(store, "ledger_rebuild_migration");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("42").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         for (String processor : new String[] {"ledger", "catalogue"}) {
@@ -38,15 +35,5 @@ class LedgerRebuildMigrationTest {
         assertThat(jdbc.queryForList("select processor_name from token_entry", String.class))
                 .containsExactly("catalogue");
         assertThat(jdbc.queryForObject("select count(*) from contributor_quality", Long.class)).isZero();
-    }
-
-    private static DataSource dataSource(String store) {
-        if (store.equals("postgres")) {
-            return new DriverManagerDataSource(TestDatabases.postgres("ledger_rebuild_migration"),
-                    TestDatabases.postgresUser(), "");
-        }
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return h2;
     }
 }

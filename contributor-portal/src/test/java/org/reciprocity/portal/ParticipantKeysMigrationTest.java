@@ -1,20 +1,17 @@
 package org.reciprocity.portal;
 
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reciprocity.core.SqlTime;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +30,7 @@ class ParticipantKeysMigrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void eachParticipantsKeyBecomesItsDefaultKey(String store) {
-        DataSource dataSource = dataSource(store);
+        DataSource dataSource = TestDatabases.empty(store, "participant_keys_migration");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("24").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("insert into participant_directory (participant_id, kind, name, sector, country, api_key_hash, "
@@ -64,15 +61,5 @@ class ParticipantKeysMigrationTest {
         Map<String, Object> lower = new HashMap<>();
         row.forEach((column, value) -> lower.put(column.toLowerCase(Locale.ROOT), value));
         return lower;
-    }
-
-    private static DataSource dataSource(String store) {
-        if (store.equals("postgres")) {
-            return new DriverManagerDataSource(TestDatabases.postgres("participant_keys_migration"),
-                    TestDatabases.postgresUser(), "");
-        }
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return h2;
     }
 }

@@ -1,8 +1,11 @@
 package org.reciprocity.portal.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * One real PostgreSQL for the whole test run (PostgreSQL 14 binaries from Maven, started in a few seconds), with a
@@ -63,6 +67,21 @@ public final class TestDatabases {
 
     public static String postgresUser() {
         return "postgres";
+    }
+
+    /**
+     * An empty database for a migration's test: on the shared PostgreSQL under the given name, or a fresh in-memory
+     * H2 one.
+     *
+     * @param store "postgres" or "h2"
+     */
+    public static DataSource empty(String store, String name) {
+        if (store.equals("postgres")) {
+            return new DriverManagerDataSource(postgres(name), postgresUser(), "");
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return h2;
     }
 
     /** A fresh folder to serve as a context's data directory. */
