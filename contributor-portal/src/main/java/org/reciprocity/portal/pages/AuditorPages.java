@@ -105,12 +105,6 @@ class AuditorPages {
                 "audit-report-" + id + ".html");
     }
 
-    @GetMapping("/quality")
-    String quality(@AuthenticationPrincipal SignedIn who, Model model) {
-        model.addAttribute("quality", AnswerView.of(api.get(who, "/api/quality", Map.of())));
-        return "portal/quality";
-    }
-
     @GetMapping("/participants")
     String participants(@AuthenticationPrincipal SignedIn who, Model model) {
         model.addAttribute("participants", AnswerView.of(api.get(who, "/api/participants", Map.of())));

@@ -64,13 +64,6 @@ class OperatorPages {
         }
     }
 
-    /** Every contributor's quality record, the worst first. */
-    @GetMapping("/quality")
-    String quality(@AuthenticationPrincipal SignedIn who, Model model) {
-        model.addAttribute("quality", AnswerView.of(api.get(who, "/api/quality", Map.of())));
-        return "portal/quality";
-    }
-
     /** One participant: its keys and whether it is suspended, with what the operator may do about either. */
     @GetMapping("/participants/{id}")
     String participant(@AuthenticationPrincipal SignedIn who, @PathVariable String id, Model model) {

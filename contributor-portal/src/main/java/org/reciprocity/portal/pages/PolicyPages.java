@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The policy editor: the terms in force and those scheduled, a form holding the latest terms, and before a change
@@ -102,34 +103,25 @@ class PolicyPages {
                 change.put(term, UNSET_DURATIONS.containsKey(term) ? value : Forms.number(value));
             }
         });
-        change.put("typeWeights", weights(form, "typeWeights.", Forms.TYPES));
-        change.put("tlpWeights", weights(form, "tlpWeights.", Forms.TLPS));
-        change.put("itemLifetimes", lifetimes(form));
+        change.put("typeWeights", byKey(form, "typeWeights.", Forms.TYPES, Forms::number));
+        change.put("tlpWeights", byKey(form, "tlpWeights.", Forms.TLPS, Forms::number));
+        // Each type's lifetime as written, 'never' included.
+        change.put("itemLifetimes", byKey(form, LIFETIMES, Forms.TYPES, text -> text));
         change.values().removeIf(value -> value == null || value instanceof Map<?, ?> map && map.isEmpty());
         return change;
     }
 
-    private static Map<String, Object> weights(Map<String, String> form, String prefix, List<String> keys) {
-        Map<String, Object> weights = new LinkedHashMap<>();
+    // A term with a value per key (a type, a marking), each field the form left empty leaving its key's value as it is.
+    private static Map<String, Object> byKey(Map<String, String> form, String prefix, List<String> keys,
+                                             Function<String, Object> conversion) {
+        Map<String, Object> values = new LinkedHashMap<>();
         keys.forEach(key -> {
             String value = form.getOrDefault(prefix + key, "").strip();
             if (!value.isEmpty()) {
-                weights.put(key, Forms.number(value));
+                values.put(key, conversion.apply(value));
             }
         });
-        return weights;
-    }
-
-    // Each type's lifetime as written, 'never' included; a field left empty keeps the type's lifetime.
-    private static Map<String, Object> lifetimes(Map<String, String> form) {
-        Map<String, Object> lifetimes = new LinkedHashMap<>();
-        Forms.TYPES.forEach(type -> {
-            String value = form.getOrDefault(LIFETIMES + type, "").strip();
-            if (!value.isEmpty()) {
-                lifetimes.put(type, value);
-            }
-        });
-        return lifetimes;
+        return values;
     }
 
     /** The form filled with the latest version's terms, for the operator to change what is to change. */
@@ -175,7 +167,7 @@ class PolicyPages {
         terms.put("vestingPeriod", "How long a contribution's credit is held before it can be drawn (ISO-8601, or "
                 + "none)");
         terms.put("decaySpeed", "How an item's score falls over its life (1 evenly, more: fast at first)");
-        terms.put("reputationWeight", "How much a contributor's record of junk weighs on what it earns (0 to 1)");
+        terms.put("reputationWeight", "How much a contributor's record of junk weighs on what it earns (0 to 0.9)");
         return terms;
     }
 }

@@ -45,7 +45,7 @@ record PolicyChangeRequest(
         @Schema(description = "how an item's score falls over its life, 0.1 to 10: 1 evenly, more than 1 fast at "
                 + "first, less than 1 slowly at first (MISP's decay speed)", example = "1")
         BigDecimal decaySpeed,
-        @Schema(description = "how much an account's quality record weighs on what it earns, 0 to 1: each item "
+        @Schema(description = "how much an account's quality record weighs on what it earns, 0 to 0.9: each item "
                 + "weighs 1 − reputationWeight × junkShare of what it would; 0 leaves credit alone", example = "0.5")
         BigDecimal reputationWeight) {
 }

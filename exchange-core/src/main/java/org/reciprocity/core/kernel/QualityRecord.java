@@ -64,6 +64,17 @@ public record QualityRecord(long contributed, long actedOn, long sighted, long r
                 RoundingMode.HALF_EVEN);
     }
 
+    // The record with these added to its counts; itself when nothing is, so that an event adding nothing is seen to.
+    private QualityRecord plus(long items, long actedOnReports, long sightings, long falseReports, long judged,
+                               long retractions) {
+        if (items == 0 && actedOnReports == 0 && sightings == 0 && falseReports == 0 && judged == 0
+                && retractions == 0) {
+            return this;
+        }
+        return new QualityRecord(contributed + items, actedOn + actedOnReports, sighted + sightings,
+                reportedFalse + falseReports, judgedFalse + judged, retracted + retractions);
+    }
+
     /** The record once this event of the account is counted; the same record when it tells nothing of quality. */
     public QualityRecord after(AccountEvent event) {
         return event.accept(new AccountEvent.Visitor<>() {
@@ -73,39 +84,31 @@ public record QualityRecord(long contributed, long actedOn, long sighted, long r
                 // earns nothing water the record down.
                 long earning = contributed.credits().stream().filter(credit -> (credit.rule() == CreditRule.NEW
                         || credit.rule() == CreditRule.CORROBORATION) && credit.credit().isPositive()).count();
-                return earning == 0 ? QualityRecord.this : new QualityRecord(QualityRecord.this.contributed
-                        + earning, actedOn, sighted, reportedFalse, judgedFalse, retracted);
+                return plus(earning, 0, 0, 0, 0, 0);
             }
 
             @Override
             public QualityRecord bonus(BonusEarned bonus) {
                 return switch (bonus.cause()) {
-                    case ACTED_ON -> new QualityRecord(QualityRecord.this.contributed, actedOn + 1, sighted,
-                            reportedFalse, judgedFalse, retracted);
-                    case SIGHTED -> new QualityRecord(QualityRecord.this.contributed, actedOn, sighted + 1,
-                            reportedFalse, judgedFalse, retracted);
+                    case ACTED_ON -> plus(0, 1, 0, 0, 0, 0);
+                    case SIGHTED -> plus(0, 0, 1, 0, 0, 0);
                 };
             }
 
             @Override
             public QualityRecord weighed(FalsePositiveWeighed weighing) {
-                return new QualityRecord(QualityRecord.this.contributed, actedOn, sighted, reportedFalse + 1,
-                        judgedFalse, retracted);
+                return plus(0, 0, 0, 1, 0, 0);
             }
 
             @Override
             public QualityRecord clawedBack(CreditClawedBack clawback) {
-                return clawback.cause() == RevocationCause.FALSE_POSITIVE
-                        ? new QualityRecord(QualityRecord.this.contributed, actedOn, sighted, reportedFalse,
-                        judgedFalse + 1, retracted)
+                return clawback.cause() == RevocationCause.FALSE_POSITIVE ? plus(0, 0, 0, 0, 1, 0)
                         : QualityRecord.this;
             }
 
             @Override
             public QualityRecord retracted(ItemsRetracted retraction) {
-                return retraction.retracted().isEmpty() ? QualityRecord.this
-                        : new QualityRecord(QualityRecord.this.contributed, actedOn, sighted, reportedFalse,
-                        judgedFalse, retracted + retraction.retracted().size());
+                return plus(0, 0, 0, 0, 0, retraction.retracted().size());
             }
 
             @Override
