@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reciprocity.ledger.projection.ProjectionReplays;
@@ -16,7 +17,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,17 +44,18 @@ import static org.reciprocity.portal.support.ExchangeClient.item;
  * given a new database against Axon Server would. The database event store keeps the events in that same database,
  * so the test keeps the event tables and empties everything else: the registries, the read models, the tokens. On
  * H2 and on PostgreSQL, with a number an append left unused in the middle of the history, which the rebuild's reading
- * passes without waiting for its own transaction.
+ * passes without waiting for its own transaction; and two nodes joining the same new database at once.
  */
 class JoiningNodeTest {
 
     private static final String OPERATOR_KEY = "rx_operator-key-for-the-joining-node-test-01";
     /**
      * What the event store holds, and what a new database's migrations write into it (its schema's history, the
-     * secret drawn once); everything else in the database is the read side, which a new node lacks.
+     * secret drawn once, the registries' rebuilding turn); everything else in the database is the read side, which a
+     * new node lacks.
      */
     private static final Set<String> EVENT_STORE = Set.of("DOMAIN_EVENT_ENTRY", "SNAPSHOT_EVENT_ENTRY", "EVENT_CHAIN",
-            "CHAIN_CHECKPOINT", "CHAIN_HEAD", "FLYWAY_SCHEMA_HISTORY", "EXCHANGE_SECRET");
+            "CHAIN_CHECKPOINT", "CHAIN_HEAD", "FLYWAY_SCHEMA_HISTORY", "EXCHANGE_SECRET", "REGISTRY_REBUILD");
 
     private String database;
     private String user;
@@ -117,6 +127,64 @@ class JoiningNodeTest {
             Projections.awaitCaughtUp(joined.getBean(ProjectionReplays.class));
             assertThat(eventsByType(jdbc)).isEqualTo(eventsBefore);
             assertThat(balances(jdbc)).isEqualTo(balancesBefore);
+        }
+    }
+
+    /**
+     * Two nodes given the same new database start at once: one fills the registries, the other waits for it and
+     * takes them as they are, and both serve the same balances.
+     */
+    @Test
+    void twoNodesJoiningAnEmptyDatabaseAtOnceBothStartAndRebuildItOnce() throws Exception {
+        database = TestDatabases.postgres("joining_nodes");
+        user = TestDatabases.postgresUser();
+        dataDir = TestDatabases.dataDir("joining-nodes");
+        Participant firm;
+        Map<String, Object> balancesBefore;
+        try (ConfigurableApplicationContext first = start("node-1")) {
+            ExchangeClient exchange = ExchangeClient.over(uri(first), () -> OPERATOR_KEY);
+            firm = exchange.register("firm");
+            exchange.contribute(firm, "c1", List.of(item("ipv4", "100.64.10.1", "GREEN"),
+                    item("ipv4", "100.64.10.2", "GREEN")));
+            Projections.awaitCaughtUp(first.getBean(ProjectionReplays.class));
+            balancesBefore = balances(jdbc(first));
+        }
+        JdbcTemplate tables = new JdbcTemplate(new DriverManagerDataSource(database, user, ""));
+        emptyTheReadSide(tables, true);
+
+        ExecutorService starting = Executors.newFixedThreadPool(2);
+        DataSourceTransactionManager turns = new DataSourceTransactionManager(
+                new SingleConnectionDataSource(database, user, "", true));
+        TransactionStatus held = turns.getTransaction(TransactionDefinition.withDefaults());
+        try {
+            // The test holds the rebuild's turn until both nodes found the registries empty and wait for it, so
+            // that they race for certain.
+            new JdbcTemplate(turns.getDataSource()).queryForObject(
+                    "select id from registry_rebuild where id = 1 for update", Integer.class);
+            Future<ConfigurableApplicationContext> second = starting.submit(() -> start("node-2"));
+            Future<ConfigurableApplicationContext> third = starting.submit(() -> start("node-3"));
+            await().atMost(Duration.ofMinutes(2)).until(() -> tables.queryForObject("select count(*) from "
+                    + "pg_stat_activity where wait_event_type = 'Lock' and query like '%registry_rebuild%'",
+                    Long.class) == 2);
+            turns.commit(held);
+            try (ConfigurableApplicationContext node2 = second.get(3, TimeUnit.MINUTES);
+                 ConfigurableApplicationContext node3 = third.get(3, TimeUnit.MINUTES)) {
+                assertThat(tables.queryForObject("select count(*) from policy_version", Long.class)).isEqualTo(1);
+                assertThat(tables.queryForObject("select count(*) from participant_directory where participant_id "
+                        + "= ?", Long.class, firm.id())).isEqualTo(1);
+                assertThat(tables.queryForObject("select count(*) from shared_item", Long.class)).isEqualTo(2);
+                for (ConfigurableApplicationContext node : List.of(node2, node3)) {
+                    ExchangeClient exchange = ExchangeClient.over(uri(node), () -> OPERATOR_KEY);
+                    assertThat(exchange.get("/api/me", firm.apiKey()).status()).isEqualTo(200);
+                }
+                // Whichever node claimed the ledger rebuilds it, once.
+                await().atMost(Duration.ofSeconds(60)).until(() -> balances(tables).equals(balancesBefore));
+            }
+        } finally {
+            if (!held.isCompleted()) {
+                turns.rollback(held);
+            }
+            starting.shutdownNow();
         }
     }
 

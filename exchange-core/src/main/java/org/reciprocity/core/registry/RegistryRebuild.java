@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * then rebuilds by itself, every tracking processor starting from the first event when it has no token.
  *
  * <p>Only a database whose registries are all empty is filled, in one transaction: a rebuild that fails leaves them
- * empty, to be tried again at the next start. With the database event store, events and registries are in one
+ * empty, to be tried again at the next start. Nodes that start on the same new database at once take turns, holding
+ * one row: the first fills the registries, and the others find them filled when their turn comes. With the database event store, events and registries are in one
  * database and written together; only registries emptied by hand are filled again. The audit command line, which
  * writes nothing, turns this off ({@code exchange.registries.rebuild-when-empty}).
  */
@@ -84,8 +85,16 @@ class RegistryRebuild implements Lifecycle {
                 .orElseThrow(() -> new IllegalStateException("no " + Registries.PROCESSING_GROUP + " processor"))
                 .eventHandlerInvoker();
         log.info("The registries are empty but the event store holds events: rebuilding them from the history");
-        Long handled = transaction.execute(status -> replay(events, registries, last));
-        log.info("Rebuilt the registries from {} events", handled);
+        Long handled = transaction.execute(status -> {
+            // Nodes joining the new database at once take turns here; whoever waited finds the registries filled.
+            jdbc.queryForObject("select id from registry_rebuild where id = 1 for update", Integer.class);
+            return registriesEmpty() ? replay(events, registries, last) : null;
+        });
+        if (handled == null) {
+            log.info("Another node filled the registries while this one waited to: it takes them as they are");
+        } else {
+            log.info("Rebuilt the registries from {} events", handled);
+        }
     }
 
     private boolean registriesEmpty() {
