@@ -15,11 +15,19 @@ import java.util.Map;
 
 /**
  * The servlet container's error page, for the failures that happen outside the API's own handlers (a method the
- * container refuses, a body it cannot read): answered as problem details like every other error, but on the
- * portal's pages, where a person reads it, as a page.
+ * container refuses, a body it cannot read, a filter that failed): answered as problem details like every other
+ * error, but on the portal's pages, where a person reads it, as a page. A failure thrown by a filter is judged as the
+ * API's handlers judge theirs ({@link ProblemHandler#unexpected}): a database connection that did not come free for
+ * the authentication's lookup, say, is busy with when to ask again, not the exchange's fault.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
+
+    private final ProblemHandler failures;
+
+    ProblemErrorController(ProblemHandler failures) {
+        this.failures = failures;
+    }
 
     @RequestMapping("${server.error.path:/error}")
     Object error(HttpServletRequest request) {
@@ -28,9 +36,11 @@ class ProblemErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        ProblemDetail problem = Problems.of(status, ProblemType.forStatus(status),
-                message instanceof String text && !text.isBlank() ? text : status.getReasonPhrase());
+        ResponseEntity<ProblemDetail> answer = status == HttpStatus.INTERNAL_SERVER_ERROR
+                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Exception failure
+                ? failures.unexpected(failure) : containerAnswer(request, status);
+        status = HttpStatus.valueOf(answer.getStatusCode().value());
+        ProblemDetail problem = answer.getBody();
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             if (path.equals("/portal") || path.startsWith("/portal/") || path.startsWith("/sign-")) {
@@ -41,6 +51,12 @@ class ProblemErrorController implements ErrorController {
             }
             problem.setInstance(URI.create(path));
         }
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(status).headers(answer.getHeaders()).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> containerAnswer(HttpServletRequest request, HttpStatus status) {
+        Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        return ResponseEntity.status(status).body(Problems.of(status, ProblemType.forStatus(status),
+                message instanceof String text && !text.isBlank() ? text : status.getReasonPhrase()));
     }
 }
