@@ -53,7 +53,7 @@ public final class ExchangeProcess {
         }
         try {
             int port = freePort();
-            Path log = Files.createTempFile("exchange-" + name + "-", ".log");
+            Path log = TestDatabases.folder(name).resolve("exchange.log");
             ProcessBuilder builder = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // Two of these share a small machine with the build and the database: a modest heap is plenty.

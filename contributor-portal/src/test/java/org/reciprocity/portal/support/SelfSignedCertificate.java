@@ -23,7 +23,7 @@ public record SelfSignedCertificate(Path pkcs12, String password, Path certifica
 
     public static SelfSignedCertificate generate() throws IOException, InterruptedException,
             GeneralSecurityException {
-        Path folder = Files.createTempDirectory("exchange-tls");
+        Path folder = TestDatabases.folder("tls");
         Path pkcs12 = folder.resolve("exchange.p12");
         String password = "test-keystore-password";
         Process keytool = new ProcessBuilder(List.of(

@@ -86,8 +86,17 @@ public final class TestDatabases {
 
     /** A fresh folder to serve as a context's data directory. */
     public static String dataDir(String name) {
+        return folder(name).toString();
+    }
+
+    /**
+     * A fresh folder under the build's own {@code target}, which {@code mvnw clean} empties: the suite starts some
+     * two hundred exchanges, and would otherwise leave each one's folder in the machine's temporary directory.
+     */
+    public static Path folder(String name) {
         try {
-            return Files.createTempDirectory("exchange-" + name).toString();
+            Path folders = Files.createDirectories(Path.of("target", "test-folders"));
+            return Files.createTempDirectory(folders, "exchange-" + name).toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
