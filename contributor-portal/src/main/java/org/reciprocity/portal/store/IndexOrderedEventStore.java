@@ -93,6 +93,11 @@ final class IndexOrderedEventStore extends EmbeddedEventStore {
         private final Deque<TrackedEventMessage<?>> ready = new ArrayDeque<>();
         // The index of the last event read into the buffer.
         private long after;
+        // When the last read reached the head (it found fewer events than it asked for, and no gap), this node's
+        // commits before it and when it began (monotonic clock): reading again before this node commits more or the
+        // poll comes round can find nothing new.
+        private long commitsBeforeHeadReached = -1;
+        private long headReachedAt;
 
         OrderedStream(long after) {
             // A token stored before the appends ran side by side can list gaps: they were appends rolled back, as
@@ -140,13 +145,24 @@ final class IndexOrderedEventStore extends EmbeddedEventStore {
             ready.clear();
         }
 
-        /** Reads on from the last event taken; whether it found any to hand on. */
+        /**
+         * Reads on from the last event taken; whether it found any to hand on. A processor asks again for each
+         * event it handles (for more to fill its batch, then to peek), and every processor of the node at once
+         * after each commit: a read that cannot find anything new is not sent to the database.
+         */
         private boolean read() {
+            long commits = appended.commits();
+            if (commits == commitsBeforeHeadReached
+                    && System.nanoTime() - headReachedAt < TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)) {
+                return false;
+            }
+            long startedAt = System.nanoTime();
+            int wanted = buffered - ready.size();
             List<TrackedEventMessage<?>> read = new ArrayList<>();
             try (Stream<? extends TrackedEventMessage<?>> events = storageEngine()
                     .readEvents(GapAwareTrackingToken.newInstance(after, Set.of()), false)) {
                 Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-                while (iterator.hasNext() && read.size() < buffered - ready.size()) {
+                while (iterator.hasNext() && read.size() < wanted) {
                     read.add(iterator.next());
                 }
             }
@@ -161,6 +177,9 @@ final class IndexOrderedEventStore extends EmbeddedEventStore {
             if (takeable > 0) {
                 after = indices[takeable - 1];
             }
+            boolean headReached = read.size() < wanted && takeable == read.size();
+            commitsBeforeHeadReached = headReached ? commits : -1;
+            headReachedAt = startedAt;
             return takeable > 0;
         }
     }
