@@ -94,10 +94,10 @@ final class IndexOrderedEventStore extends EmbeddedEventStore {
         // The index of the last event read into the buffer.
         private long after;
         // When the last read reached the head (it found fewer events than it asked for, and no gap), this node's
-        // commits before it and when it began (monotonic clock): reading again before this node commits more or the
-        // poll comes round can find nothing new.
+        // commits before it (-1 otherwise): reading again before this node commits more or the poll comes round can
+        // find nothing new. And when the last read began, on the monotonic clock.
         private long commitsBeforeHeadReached = -1;
-        private long headReachedAt;
+        private long lastReadAt;
 
         OrderedStream(long after) {
             // A token stored before the appends ran side by side can list gaps: they were appends rolled back, as
@@ -128,7 +128,7 @@ final class IndexOrderedEventStore extends EmbeddedEventStore {
                 if (gaps.readAgainAtOnce()) {
                     continue;
                 }
-                appended.awaitAfter(commits, Math.min(left, gaps.waiting() ? GAP_WAIT_MILLIS : POLL_MILLIS));
+                appended.awaitAfter(commits, Math.min(left, gaps.waiting() ? GAP_WAIT_MILLIS : untilThePoll()));
             }
         }
 
@@ -145,6 +145,12 @@ final class IndexOrderedEventStore extends EmbeddedEventStore {
             ready.clear();
         }
 
+        // The poll comes round a full interval after the last read, not after the last time it was asked for.
+        private long untilThePoll() {
+            long since = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastReadAt);
+            return Math.max(1, POLL_MILLIS - since);
+        }
+
         /**
          * Reads on from the last event taken; whether it found any to hand on. A processor asks again for each
          * event it handles (for more to fill its batch, then to peek), and every processor of the node at once
@@ -153,7 +159,7 @@ final class IndexOrderedEventStore extends EmbeddedEventStore {
         private boolean read() {
             long commits = appended.commits();
             if (commits == commitsBeforeHeadReached
-                    && System.nanoTime() - headReachedAt < TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)) {
+                    && System.nanoTime() - lastReadAt < TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)) {
                 return false;
             }
             long startedAt = System.nanoTime();
@@ -179,7 +185,7 @@ final class IndexOrderedEventStore extends EmbeddedEventStore {
             }
             boolean headReached = read.size() < wanted && takeable == read.size();
             commitsBeforeHeadReached = headReached ? commits : -1;
-            headReachedAt = startedAt;
+            lastReadAt = startedAt;
             return takeable > 0;
         }
     }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,9 +33,11 @@ import java.util.concurrent.TimeUnit;
  * then rebuilds by itself, every tracking processor starting from the first event when it has no token.
  *
  * <p>Only a database whose registries are all empty is filled, in one transaction: a rebuild that fails leaves them
- * empty, to be tried again at the next start. Nodes that start on the same new database at once take turns, holding
- * one row: the first fills the registries, and the others find them filled when their turn comes. With the database event store, events and registries are in one
- * database and written together; only registries emptied by hand are filled again. The audit command line, which
+ * empty, to be tried again at the next start. Nodes that start on the same new PostgreSQL database at once take
+ * turns, holding one row ({@code registry_rebuild}, put back should it have been emptied with the registries): the
+ * first fills the registries, and the others find them filled when their turn comes. With the database event store,
+ * events and registries are in one database and written together; only registries emptied by hand are filled
+ * again. The audit command line, which
  * writes nothing, turns this off ({@code exchange.registries.rebuild-when-empty}).
  */
 @Component
@@ -84,16 +87,30 @@ class RegistryRebuild implements Lifecycle {
                 .eventProcessor(Registries.PROCESSING_GROUP, AbstractEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no " + Registries.PROCESSING_GROUP + " processor"))
                 .eventHandlerInvoker();
-        log.info("The registries are empty but the event store holds events: rebuilding them from the history");
+        keepTheTurnsRow();
         Long handled = transaction.execute(status -> {
             // Nodes joining the new database at once take turns here; whoever waited finds the registries filled.
             jdbc.queryForObject("select id from registry_rebuild where id = 1 for update", Integer.class);
-            return registriesEmpty() ? replay(events, registries, last) : null;
+            if (!registriesEmpty()) {
+                return null;
+            }
+            log.info("The registries are empty but the event store holds events: rebuilding them from the history");
+            return replay(events, registries, last);
         });
         if (handled == null) {
             log.info("Another node filled the registries while this one waited to: it takes them as they are");
         } else {
             log.info("Rebuilt the registries from {} events", handled);
+        }
+    }
+
+    /** The row the turns are taken on, put back when a database was emptied by hand, table by table. */
+    private void keepTheTurnsRow() {
+        try {
+            jdbc.update("insert into registry_rebuild (id) select 1 where not exists "
+                    + "(select 1 from registry_rebuild where id = 1)");
+        } catch (DuplicateKeyException anotherNodePutItBack) {
+            // It is there, which is all this asks.
         }
     }
 
