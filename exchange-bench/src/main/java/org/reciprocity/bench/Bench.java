@@ -10,9 +10,11 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -151,23 +153,27 @@ public final class Bench implements Callable<Integer> {
             warmUp(sizes, database, drawing, taxii, taxiiWithContext, warmUp, progress);
             AtomicLong itemsWithdrawn = new AtomicLong();
             Map<Integer, Figure> withdrawn = new LinkedHashMap<>();
+            Map<Integer, Optional<ProcessorTime>> spent = new HashMap<>();
             for (int level : sizes.consumers()) {
                 progress.next(String.format("%,d withdrawals by %d consumers", sizes.withdrawals(), level));
-                withdrawn.put(level, drawing.measure("drawer", level, sizes.withdrawals(), itemsWithdrawn));
+                ProcessorTime.Measured<Figure> round = ProcessorTime.during(() -> drawing.measure("drawer", level,
+                        sizes.withdrawals(), itemsWithdrawn));
+                withdrawn.put(level, round.result());
+                spent.put(level, round.time());
             }
 
             // The same busiest load again, its consumers spread over two nodes on the one database: without a lock
             // common to all appends, the second node's decisions go on beside the first's.
             int busiest = sizes.consumers().stream().mapToInt(Integer::intValue).max().orElseThrow();
             Figure oneNode = withdrawn.get(busiest);
-            Figure twoNodes;
+            ProcessorTime.Measured<Figure> twoNodes;
             progress.next(String.format("%,d withdrawals by %d consumers on two nodes", sizes.withdrawals(),
                     busiest));
             Map<String, String> secondNode = new LinkedHashMap<>(settings);
             secondNode.put("exchange.node-id", "bench-node-2");
             try (RunningExchange second = RunningExchange.start(database, secondNode)) {
-                twoNodes = new Withdrawals(List.of(exchange, second), poolSize).measure("two-nodes", busiest,
-                        sizes.withdrawals(), itemsWithdrawn);
+                twoNodes = ProcessorTime.during(() -> new Withdrawals(List.of(exchange, second), poolSize)
+                        .measure("two-nodes", busiest, sizes.withdrawals(), itemsWithdrawn));
             }
 
             // A draw by score reads and scores every item it may be offered: a few, one consumer, at the pool's size.
@@ -199,10 +205,9 @@ public final class Bench implements Callable<Integer> {
             Figure replay = ReplayRate.replay(exchange.replays());
             progress.next("done");
             return new BenchReport(sizes, setting, rawInsert, gateway, http, heapPeak, heapAfterCollection,
-                    heapLive, HeapPeak.maxBytes(), withdrawn, oneNode, twoNodes, byScore, itemsWithdrawn.get(),
-                    served,
-                    objectsServed.get(),
-                    withContext, servedWithContext, contextObjectsServed.get(), rawRead, replay);
+                    heapLive, HeapPeak.maxBytes(), withdrawn, oneNode, twoNodes.result(), spent.get(busiest),
+                    twoNodes.time(), byScore, itemsWithdrawn.get(), served, objectsServed.get(), withContext,
+                    servedWithContext, contextObjectsServed.get(), rawRead, replay);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every figure of one run, the goals assessed against them, and the table printed from them.
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param withdrawals by number of concurrent consumers
  * @param oneNode     the busiest of them, on one node
  * @param twoNodes    as many consumers spread over two nodes on the same database
+ * @param oneNodeTime  the machine's processor time while one node served the busiest withdrawals; none off Linux
+ * @param twoNodesTime the same while two nodes did
  * @param byScore     withdrawals of the best items of the whole pool, by one consumer
  * @param serving     by number of concurrent readers, of the pool's bare items
  * @param withContext the stretch of the pool contributed with its context
@@ -23,7 +26,7 @@ import java.util.Map;
 record BenchReport(Sizes sizes, String setting, Figure rawInsert, Ingest.Result gateway, Ingest.Result http,
                    long heapPeakBytes, long heapAfterCollectionBytes, long heapLiveBytes,
                    long heapMaxBytes, Map<Integer, Figure> withdrawals, Figure oneNode, Figure twoNodes,
-                   Figure byScore, long itemsWithdrawn, Map<Integer, Figure> serving, long objectsServed,
+                   Optional<ProcessorTime> oneNodeTime, Optional<ProcessorTime> twoNodesTime, Figure byScore, long itemsWithdrawn, Map<Integer, Figure> serving, long objectsServed,
                    Ingest.Result withContext, Map<Integer, Figure> servingWithContext, long contextObjectsServed,
                    Figure rawRead, Figure replay) {
 
@@ -47,7 +50,8 @@ record BenchReport(Sizes sizes, String setting, Figure rawInsert, Ingest.Result 
                 busiest == null ? null : busiest.latencies().p99Nanos() <= 25_000_000L));
         double twoToOne = twoNodes.ratioTo(oneNode);
         goals.add(new Goal("two nodes decide more per second than one", String.format(Locale.ROOT,
-                "%.0f%% of one node's withdrawals/s", 100 * twoToOne), twoToOne > 1));
+                "%.0f%% of one node's withdrawals/s", 100 * twoToOne) + costToOne().map(cost -> String.format(
+                Locale.ROOT, ", %.0f%% of its processor time each", 100 * cost)).orElse(""), twoToOne > 1));
         long worstPage = serving.values().stream().mapToLong(page -> page.latencies().p99Nanos()).max().orElseThrow();
         goals.add(new Goal("TAXII page p99 <= 50 ms at 1,000,000 items", millis(worstPage) + " ms at "
                 + String.format(Locale.ROOT, "%,d", sizes.items()) + " items" + share(worstPage, 50_000_000L),
@@ -57,6 +61,15 @@ record BenchReport(Sizes sizes, String setting, Figure rawInsert, Ingest.Result 
         goals.add(new Goal("replay >= 50% of raw read + parse", String.format(Locale.ROOT, "%.0f%%",
                 100 * replay.ratioTo(rawRead)), replay.ratioTo(rawRead) >= 0.5));
         return goals;
+    }
+
+    /**
+     * What a withdrawal cost the machine on two nodes, as a share of its cost on one: at or under 1, a node per
+     * machine adds its cores to the exchange's; over it, the second node's own work eats into what it adds.
+     */
+    Optional<Double> costToOne() {
+        return oneNodeTime.flatMap(one -> twoNodesTime.map(two -> two.millisEach(twoNodes.count())
+                / one.millisEach(oneNode.count())));
     }
 
     void print(PrintStream out) {
@@ -74,6 +87,12 @@ record BenchReport(Sizes sizes, String setting, Figure rawInsert, Ingest.Result 
                 heapAfterCollectionBytes / MEGABYTE, heapLiveBytes / MEGABYTE, heapMaxBytes / MEGABYTE);
         withdrawals.values().forEach(figure -> row(out, figure, null));
         row(out, twoNodes, oneNode);
+        if (oneNodeTime.isPresent() && twoNodesTime.isPresent()) {
+            out.printf(Locale.ROOT, "%-66s one node %.1f ms (cores %.0f%% idle), two nodes %.1f ms (%.0f%% idle)%n",
+                    "machine's processor time per withdrawal, busiest load", oneNodeTime.get().millisEach(
+                    oneNode.count()), 100 * oneNodeTime.get().idleShare(), twoNodesTime.get().millisEach(
+                    twoNodes.count()), 100 * twoNodesTime.get().idleShare());
+        }
         row(out, byScore, null);
         serving.values().forEach(figure -> row(out, figure, null));
         row(out, withContext.stored(), rawInsert);

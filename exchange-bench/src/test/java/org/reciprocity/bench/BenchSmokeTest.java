@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -81,6 +83,12 @@ class BenchSmokeTest {
         assertThat(report.oneNode()).isSameAs(report.withdrawals().get(4));
         assertThat(report.twoNodes().count()).isEqualTo(40);
         assertThat(report.twoNodes().name()).contains("on 2 nodes");
+        // Where the machine tells its processor time, both rounds say what each withdrawal cost it.
+        if (Files.isReadable(Path.of("/proc/stat"))) {
+            assertThat(report.oneNodeTime()).hasValueSatisfying(time -> assertThat(time.busyNanos()).isPositive());
+            assertThat(report.twoNodesTime()).hasValueSatisfying(time -> assertThat(time.busyNanos()).isPositive());
+            assertThat(report.costToOne()).isPresent();
+        }
         // Every timed withdrawal asked for ten items of a pool that holds them, each charged.
         assertThat(report.itemsWithdrawn()).isEqualTo(120 * 10);
         assertThat(count("select count(*) from delivered_item where consumer_id like 'drawer-%'")).isEqualTo(800);
