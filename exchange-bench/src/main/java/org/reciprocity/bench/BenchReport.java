@@ -26,7 +26,8 @@ import java.util.Optional;
 record BenchReport(Sizes sizes, String setting, Figure rawInsert, Ingest.Result gateway, Ingest.Result http,
                    long heapPeakBytes, long heapAfterCollectionBytes, long heapLiveBytes,
                    long heapMaxBytes, Map<Integer, Figure> withdrawals, Figure oneNode, Figure twoNodes,
-                   Optional<ProcessorTime> oneNodeTime, Optional<ProcessorTime> twoNodesTime, Figure byScore, long itemsWithdrawn, Map<Integer, Figure> serving, long objectsServed,
+                   Optional<ProcessorTime> oneNodeTime, Optional<ProcessorTime> twoNodesTime, Figure byScore,
+                   long itemsWithdrawn, Map<Integer, Figure> serving, long objectsServed,
                    Ingest.Result withContext, Map<Integer, Figure> servingWithContext, long contextObjectsServed,
                    Figure rawRead, Figure replay) {
 
