@@ -15,9 +15,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -42,7 +44,7 @@ class RegistryKeysMigrationTest {
     @ValueSource(strings = {"h2", "postgres"})
     void theRegistriesKeepTheirRowsAndAreKeyedByItem(String store) throws SQLException {
         DataSource dataSource = TestDatabases.empty(store, "registry_keys_migration");
-        migrate(dataSource, null);
+        migrate(dataSource, "44");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("insert into contributed_item (account_id, item_id, contributor_id) values ('bank-a', ?, "
                 + "'bank-a')", ITEM);
@@ -55,6 +57,8 @@ class RegistryKeysMigrationTest {
         migrate(dataSource, "45");
 
         assertThat(keyOf(dataSource, "contributed_item")).containsExactly("item_id", "account_id");
+        assertThat(indexesOf(dataSource, "contributed_item")).as("the contributor's index goes with the old key")
+                .doesNotContain("contributed_item_contributor");
         assertThat(jdbc.queryForObject("select account_id from contributed_item where item_id = ?", String.class,
                 ITEM)).isEqualTo("bank-a");
         assertThatThrownBy(() -> jdbc.update("insert into contributed_item (account_id, item_id, contributor_id) "
@@ -144,6 +148,22 @@ class RegistryKeysMigrationTest {
                 }
             }
             return List.copyOf(columns.values());
+        }
+    }
+
+    private static Set<String> indexesOf(DataSource dataSource, String table) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Set<String> names = new HashSet<>();
+            for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+                try (ResultSet index = connection.getMetaData().getIndexInfo(null, null, name, false, false)) {
+                    while (index.next()) {
+                        if (index.getString("INDEX_NAME") != null) {
+                            names.add(index.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+            }
+            return names;
         }
     }
 

@@ -10,20 +10,22 @@ import java.util.concurrent.Callable;
 
 /**
  * The whole machine's processor time while something ran: the exchange's nodes, the database and the benchmark's
- * clients together, from Linux's {@code /proc/stat}. Two nodes that share the machine's cores cannot serve more than
- * one that already keeps them busy; what they can show is whether a decision costs them more processor time than it
- * costs one node, which is what a node per machine would add.
+ * clients together, from Linux's {@code /proc/stat} (the host's counts: in a container, its neighbours' too). Two
+ * nodes that share the machine's cores cannot serve more than one that already keeps them busy; what they can show
+ * is whether a decision costs the machine more processor time on two nodes than on one.
  *
- * @param busyNanos core-nanoseconds spent on anything but idling, summed over the cores
+ * @param busyNanos core-nanoseconds spent working, summed over the cores
  * @param idleShare the share of the cores' time spent idle or waiting for a disk
  */
 record ProcessorTime(long busyNanos, double idleShare) {
 
     private static final Path STAT = Path.of("/proc/stat");
-    // Linux counts in USER_HZ ticks, 100 a second on every architecture it exports to user space.
+    // Linux counts in USER_HZ ticks: 100 a second on x86 and ARM, the machines this runs on.
     private static final long NANOS_PER_TICK = 10_000_000L;
-    // user, nice, system, idle, iowait, irq, softirq, steal: guest time is already counted in user and nice.
-    private static final int COUNTED_FIELDS = 8;
+    // user, nice, system, idle, iowait, irq, softirq; then steal, the time a virtual machine's host gave its cores
+    // to others, which is neither this machine's work nor its idling, and is left out. Guest time is already counted
+    // in user and nice.
+    private static final int COUNTED_FIELDS = 7;
     private static final int IDLE = 3;
     private static final int IOWAIT = 4;
 

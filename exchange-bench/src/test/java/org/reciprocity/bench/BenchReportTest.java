@@ -77,7 +77,7 @@ class BenchReportTest {
         // One node: 100 withdrawals in 1 s of busy cores, 10 ms each; two nodes: 150 in 1.8 s, 12 ms each.
         assertThat(report.costToOne()).hasValueSatisfying(cost -> assertThat(cost).isCloseTo(1.2, within(1e-9)));
         assertThat(goal(report, "two nodes").measured())
-                .isEqualTo("150% of one node's withdrawals/s, 120% of its processor time each");
+                .isEqualTo("150% of one node's withdrawals/s, each at 120% of its CPU (machine)");
         BenchReport offLinux = new BenchReport(report.sizes(), report.setting(), report.rawInsert(), report.gateway(),
                 report.http(), report.heapPeakBytes(), report.heapAfterCollectionBytes(), report.heapLiveBytes(),
                 report.heapMaxBytes(), report.withdrawals(), report.oneNode(), report.twoNodes(), Optional.empty(),

@@ -13,10 +13,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ProcessorTimeTest {
 
     @Test
-    void aQuarterSecondOfSpinningIsCountedAsAtLeastThat() throws Exception {
+    void halfASecondOfSpinningIsCountedAsAtLeastThat() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/stat")), "the machine's processor time is read from Linux's "
                 + "/proc/stat, which this machine has not");
-        long spinNanos = TimeUnit.MILLISECONDS.toNanos(250);
+        long spinNanos = TimeUnit.MILLISECONDS.toNanos(500);
 
         ProcessorTime.Measured<Long> measured = ProcessorTime.during(() -> {
             long until = System.nanoTime() + spinNanos;
@@ -29,8 +29,8 @@ class ProcessorTimeTest {
 
         assertThat(measured.result()).isPositive();
         ProcessorTime time = measured.time().orElseThrow();
-        // Counted in ticks of 10 ms: two may fall outside the work at either end.
-        assertThat(time.busyNanos()).isGreaterThanOrEqualTo(spinNanos - TimeUnit.MILLISECONDS.toNanos(20));
+        // Counted in ticks of 10 ms: one may be lost at either end, and one more to sampling.
+        assertThat(time.busyNanos()).isGreaterThanOrEqualTo(spinNanos - TimeUnit.MILLISECONDS.toNanos(30));
         assertThat(time.idleShare()).isBetween(0.0, 1.0);
         assertThat(time.millisEach(1)).isEqualTo(time.busyNanos() / 1e6);
     }
