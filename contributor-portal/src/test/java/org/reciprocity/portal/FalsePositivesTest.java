@@ -245,6 +245,8 @@ class FalsePositivesTest extends H2ExchangeTest {
                 }
                 assertThat(revoked).as("round %d: the second retraction of each item takes it out", round)
                         .isEqualTo(3);
+                // The registry is read through the catalogue, for the item's id by its value: once it has them.
+                Projections.awaitCaughtUp(projections);
                 for (Map<String, Object> item : items) {
                     assertThat(revoked((String) item.get("value"))).isTrue();
                 }
