@@ -14,6 +14,7 @@ import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.Projections;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -159,6 +160,9 @@ class JoiningNodeTest {
         tables.update("insert into registry_rebuild (id) values (1)");
 
         ExecutorService starting = Executors.newFixedThreadPool(2);
+        // Two applications starting at once in one JVM would both set up its one logging system, and one can find it
+        // half set up and fail to start; the logging the first node set up serves them both.
+        String logging = System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         SingleConnectionDataSource connection = new SingleConnectionDataSource(database, user, "", true);
         DataSourceTransactionManager turns = new DataSourceTransactionManager(connection);
         TransactionStatus held = turns.getTransaction(TransactionDefinition.withDefaults());
@@ -192,6 +196,11 @@ class JoiningNodeTest {
             }
             connection.destroy();
             starting.shutdownNow();
+            if (logging == null) {
+                System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+            } else {
+                System.setProperty(LoggingSystem.SYSTEM_PROPERTY, logging);
+            }
         }
     }
 
