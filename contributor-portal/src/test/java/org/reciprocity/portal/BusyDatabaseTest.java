@@ -1,12 +1,15 @@
 package org.reciprocity.portal;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.reciprocity.portal.support.ExchangeClient;
 import org.reciprocity.portal.support.ExchangeClient.Response;
 import org.reciprocity.portal.support.Participant;
 import org.reciprocity.portal.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class BusyDatabaseTest {
 
     private static final String OPERATOR_KEY = "rx_operator-key-for-the-busy-database-test-1";
@@ -48,7 +52,8 @@ class BusyDatabaseTest {
     }
 
     @Test
-    void aKeyThatCannotBeLookedUpForWantOfAConnectionIsAnsweredBusyNotAsAFault() throws SQLException {
+    void aKeyThatCannotBeLookedUpForWantOfAConnectionIsAnsweredBusyNotAsAFault(CapturedOutput log)
+            throws SQLException {
         ExchangeClient exchange = ExchangeClient.over(URI.create("http://localhost:" + port), () -> OPERATOR_KEY);
         Participant firm = exchange.register("firm");
 
@@ -75,6 +80,8 @@ class BusyDatabaseTest {
         assertThat(taxii.retryAfter()).isEqualTo("2");
 
         assertThat(exchange.get("/api/me", firm.apiKey()).status()).isEqualTo(200);
+        // Logged as the API's handlers log it, at WARN; the container adds no failure of its own, stack and all.
+        assertThat(log.getOut()).contains("A request did not finish in time").doesNotContain("Servlet.service()");
     }
 
     /** The node's processors use the pool too: a connection is taken whenever one comes free, until all are held. */

@@ -18,7 +18,9 @@ import java.util.Map;
  * container refuses, a body it cannot read, a filter that failed): answered as problem details like every other
  * error, but on the portal's pages, where a person reads it, as a page. A failure thrown by a filter is judged as the
  * API's handlers judge theirs ({@link ProblemHandler#unexpected}): a database connection that did not come free for
- * the authentication's lookup, say, is busy with when to ask again, not the exchange's fault.
+ * the authentication's lookup, say, is busy with when to ask again, not the exchange's fault. It is logged here, as
+ * the API's handlers log theirs, and only here: the container's own line for it is turned off ({@code
+ * FilterFailureLog}).
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -37,8 +39,10 @@ class ProblemErrorController implements ErrorController {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         ResponseEntity<ProblemDetail> answer = status == HttpStatus.INTERNAL_SERVER_ERROR
-                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Exception failure
-                ? failures.unexpected(failure) : containerAnswer(request, status);
+                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                ? failures.unexpected(failure instanceof Exception exception ? exception
+                : new IllegalStateException("a filter failed: " + failure, failure))
+                : containerAnswer(request, status);
         status = HttpStatus.valueOf(answer.getStatusCode().value());
         ProblemDetail problem = answer.getBody();
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
