@@ -194,11 +194,15 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs a long read with a progress bar on standard error, which leaves standard output to the results. */
+    /**
+     * Runs a long read with a progress bar on standard error, which leaves standard output to the results. The bar
+     * goes through the store's positions, which are what a read knows ahead: numbers a rolled-back append left
+     * unused, and Axon Server's counting from 0, set them a little apart from the events read.
+     */
     private <T> T withProgress(String task, Function<Progress, T> work) {
         exchange.get();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" events", 1).showSpeed()
+                .setStyle(ProgressBarStyle.ASCII).setUnit(" positions", 1).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(err)).build()) {
             return work.apply((position, lastPosition) -> {
                 bar.maxHint(Math.max(1, lastPosition));
