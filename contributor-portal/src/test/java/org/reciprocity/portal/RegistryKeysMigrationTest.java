@@ -139,33 +139,33 @@ class RegistryKeysMigrationTest {
 
     /** The primary key's columns in order, lower case whatever the store keeps them as. */
     private static List<String> keyOf(DataSource dataSource, String table) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet key = connection.getMetaData().getPrimaryKeys(null, null, named(connection, table))) {
             Map<Integer, String> columns = new TreeMap<>();
-            for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-                try (ResultSet key = connection.getMetaData().getPrimaryKeys(null, null, name)) {
-                    while (key.next()) {
-                        columns.put(key.getInt("KEY_SEQ"), key.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-                    }
-                }
+            while (key.next()) {
+                columns.put(key.getInt("KEY_SEQ"), key.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
             return List.copyOf(columns.values());
         }
     }
 
     private static Set<String> indexesOf(DataSource dataSource, String table) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet index = connection.getMetaData().getIndexInfo(null, null, named(connection, table), false,
+                     false)) {
             Set<String> names = new HashSet<>();
-            for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-                try (ResultSet index = connection.getMetaData().getIndexInfo(null, null, name, false, false)) {
-                    while (index.next()) {
-                        if (index.getString("INDEX_NAME") != null) {
-                            names.add(index.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
-                        }
-                    }
+            while (index.next()) {
+                if (index.getString("INDEX_NAME") != null) {
+                    names.add(index.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
                 }
             }
             return names;
         }
+    }
+
+    /** The table's name as the store keeps it: H2 upper-cases unquoted names, PostgreSQL lower-cases them. */
+    private static String named(Connection connection, String table) throws SQLException {
+        return connection.getMetaData().storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
     }
 
     private static JsonNode explain(JdbcTemplate jdbc, String query) {

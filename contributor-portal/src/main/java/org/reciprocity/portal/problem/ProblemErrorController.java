@@ -40,9 +40,7 @@ class ProblemErrorController implements ErrorController {
         }
         ResponseEntity<ProblemDetail> answer = status == HttpStatus.INTERNAL_SERVER_ERROR
                 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-                ? failures.unexpected(failure instanceof Exception exception ? exception
-                : new IllegalStateException("a filter failed: " + failure, failure))
-                : containerAnswer(request, status);
+                ? failures.unexpected(failure) : containerAnswer(request, status);
         status = HttpStatus.valueOf(answer.getStatusCode().value());
         ProblemDetail problem = answer.getBody();
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

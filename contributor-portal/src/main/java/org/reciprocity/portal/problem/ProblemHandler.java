@@ -85,10 +85,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * Anything else. A conflict that outlasted every retry, and a command no node could take just now, mean nothing
      * was stored; a command that did not finish in time may have been stored or not. Either way the same request,
      * sent again with the same request key, is decided once, or answered as it was decided: busy, with when to ask
-     * again. Any other failure is the exchange's fault, logged under a reference the caller can quote.
+     * again. Any other failure is the exchange's fault, logged under a reference the caller can quote. The error page
+     * hands on whatever a filter threw, an {@link Error} too, hence a throwable.
      */
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Throwable e) {
         if (Conflicts.isConflict(e)) {
             return busy(1, "concurrent requests changed the same records too often to decide this one; nothing was "
                     + "stored: send the same request again with the same request key");

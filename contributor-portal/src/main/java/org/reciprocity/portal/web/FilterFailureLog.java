@@ -1,10 +1,7 @@
 package org.reciprocity.portal.web;
 
 import org.apache.catalina.Container;
-import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
-import org.apache.catalina.core.ContainerBase;
-import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
@@ -17,8 +14,8 @@ import org.springframework.stereotype.Component;
  * which logs it as the API's handlers log theirs: at WARN when the exchange is busy, at ERROR with a reference when it
  * is a fault (see {@code ProblemErrorController}). Tomcat logs each such failure once more, at ERROR with its whole
  * stack, under a logger named after its engine, host, context and servlet; an overloaded node's log would then say
- * "failed" where it should say "busy". That one logger is turned off, by the name Tomcat gives it in this server
- * (Spring Boot numbers the engines of a second server in the same process), once the server exists.
+ * "failed" where it should say "busy". That one logger is turned off once the server exists, by the name Tomcat
+ * gives it in this server (Spring Boot numbers the engine of a second server in the same process).
  */
 @Component
 class FilterFailureLog implements ApplicationListener<ServletWebServerInitializedEvent> {
@@ -34,20 +31,12 @@ class FilterFailureLog implements ApplicationListener<ServletWebServerInitialize
         if (!(event.getWebServer() instanceof TomcatWebServer server)) {
             return;
         }
-        Tomcat tomcat = server.getTomcat();
-        for (Container context : tomcat.getHost().findChildren()) {
+        for (Container context : server.getTomcat().getHost().findChildren()) {
             for (Container servlet : context.findChildren()) {
-                if (servlet instanceof Wrapper && context instanceof Context) {
-                    logging.setLogLevel(loggerOf(tomcat, context, servlet), LogLevel.OFF);
+                if (servlet instanceof Wrapper) {
+                    logging.setLogLevel(servlet.getLogName(), LogLevel.OFF);
                 }
             }
         }
-    }
-
-    /** As Tomcat names a servlet's logger: its container's class, then each container's name in brackets. */
-    private static String loggerOf(Tomcat tomcat, Container context, Container servlet) {
-        String path = context.getName().isEmpty() ? "/" : context.getName();
-        return ContainerBase.class.getName() + ".[" + tomcat.getEngine().getName() + "].[" + tomcat.getHost().getName()
-                + "].[" + path + "].[" + servlet.getName() + "]";
     }
 }
